@@ -1,0 +1,4 @@
+"""The extraction layer: from news text to a draft claims table.
+
+Imports from the model, parsing and table layers.
+"""

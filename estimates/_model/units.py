@@ -1,0 +1,365 @@
+"""Units: the words that name what a figure counts or measures, and pint behind them.
+
+One lexicon maps the words of English and French news ("soldats", "troops", "km",
+"tonnes", "$", "€") to a *canonical unit*: a name that :mod:`pint` understands in the
+library's registry.  Count nouns get units of their own (``soldier``, ``container``...)
+so that claims counting different things cannot be pooled by mistake, while nouns for
+the same kind of thing share a dimension (``troop`` and ``soldat`` are ``soldier``;
+``soldier`` is a kind of ``person``).
+
+The pint registry is built lazily on first use, so ``import estimates`` stays fast.
+The plain-count unit is the empty string ``""``.
+
+Examples
+--------
+>>> canonical_unit("soldats")
+'soldier'
+>>> canonical_unit("km")
+'kilometer'
+>>> conversion_factor("mile", "kilometer")
+1.609344
+>>> conversion_factor("thousand soldier", "soldier")
+1000.0
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import UnitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pint
+
+__all__ = [
+    "COUNT_UNITS",
+    "canonical_unit",
+    "check_unit",
+    "conversion_factor",
+    "is_count",
+    "is_signed",
+    "registry",
+    "same_dimension",
+    "unit_label",
+]
+
+# --------------------------------------------------------------------------- lexicon
+# canonical count unit -> (pint definition, surface words in English and French).
+# Human groups are all kinds of ``person`` (so "troops" and "soldiers" and "people"
+# can be compared); other count nouns are dimensions of their own.
+COUNT_UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "person": (
+        "person = [person] = people",
+        ("person", "persons", "people", "individual", "individuals", "personne", "personnes",
+         "gens", "individu", "individus", "man", "men", "woman", "women", "homme", "hommes",
+         "femme", "femmes"),
+    ),
+    "soldier": (
+        "soldier = person",
+        ("soldier", "soldiers", "troop", "troops", "serviceman", "servicemen",
+         "servicemembers", "servicemember", "fighter", "fighters", "combatant", "combatants",
+         "soldat", "soldats", "troupe", "troupes", "militaire", "militaires", "combattant",
+         "combattants", "conscript", "conscripts", "conscrit", "conscrits", "recruit",
+         "recruits", "recrue", "recrues", "mercenary", "mercenaries", "mercenaire",
+         "mercenaires", "personnel"),
+    ),
+    "civilian": (
+        "civilian = person",
+        ("civilian", "civilians", "civils"),
+    ),
+    "refugee": (
+        "refugee = person",
+        ("refugee", "refugees", "réfugié", "réfugiés", "réfugiée", "réfugiées", "displaced"),
+    ),
+    "prisoner": (
+        "prisoner = person",
+        ("prisoner", "prisoners", "prisonnier", "prisonniers", "detainee", "detainees",
+         "détenu", "détenus", "hostage", "hostages", "otage", "otages"),
+    ),
+    "protester": (
+        "protester = person",
+        ("protester", "protesters", "protestor", "protestors", "demonstrator",
+         "demonstrators", "manifestant", "manifestants", "manifestante", "manifestantes",
+         "marcher", "marchers"),
+    ),
+    "casualty": (
+        "casualty = [casualty] = casualties",
+        ("casualty", "casualties", "victime", "victimes", "killed or wounded",
+         "morts et blessés", "tués et blessés", "pertes"),
+    ),
+    "death": (
+        "death = [death] = deaths",
+        ("death", "deaths", "dead", "killed", "fatality", "fatalities", "mort", "morts",
+         "tué", "tués", "décès", "victims killed"),
+    ),
+    "wounded": (
+        "wounded = [wounded]",
+        ("wounded", "injured", "injuries", "blessé", "blessés", "blessée", "blessées"),
+    ),
+    "container": (
+        "container = [container]",
+        ("container", "containers", "conteneur", "conteneurs", "shipping container",
+         "shipping containers"),
+    ),
+    "shell": (
+        "shell = [shell]",
+        ("shell", "shells", "obus", "munition", "munitions"),
+    ),
+    "missile": (
+        "missile = [missile]",
+        ("missile", "missiles", "rocket", "rockets", "roquette", "roquettes"),
+    ),
+    "drone": ("drone = [drone]", ("drone", "drones", "uav", "uavs")),
+    "vehicle": (
+        "vehicle = [vehicle]",
+        ("vehicle", "vehicles", "véhicule", "véhicules", "tank", "tanks", "char", "chars",
+         "blindé", "blindés"),
+    ),
+    "aircraft": (
+        "aircraft = [aircraft]",
+        ("aircraft", "plane", "planes", "jet", "jets", "avion", "avions", "helicopter",
+         "helicopters", "hélicoptère", "hélicoptères"),
+    ),
+    "ship": ("ship = [ship]", ("ship", "ships", "vessel", "vessels", "navire", "navires")),
+    "home": (
+        "home = [home]",
+        ("home", "homes", "house", "houses", "building", "buildings", "maison", "maisons",
+         "logement", "logements", "bâtiment", "bâtiments"),
+    ),
+    "event": (
+        "event = [event]",
+        ("event", "events", "attack", "attacks", "strike", "strikes", "attaque", "attaques",
+         "frappe", "frappes", "incident", "incidents"),
+    ),
+}
+
+# surface word -> pint unit expression, for measures (length, mass, money, ...).
+MEASURE_WORDS: dict[str, str] = {
+    # length
+    "km": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
+    "kilometer": "kilometer", "kilometers": "kilometer", "kilomètre": "kilometer",
+    "kilomètres": "kilometer", "mile": "mile", "miles": "mile",
+    "metre": "meter", "metres": "meter", "meter": "meter", "meters": "meter",
+    "mètre": "meter", "mètres": "meter",
+    # area
+    "km2": "kilometer ** 2", "km²": "kilometer ** 2", "sq km": "kilometer ** 2",
+    "square kilometres": "kilometer ** 2", "square kilometers": "kilometer ** 2",
+    "kilomètres carrés": "kilometer ** 2", "square miles": "mile ** 2",
+    "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "acre": "acre",
+    "acres": "acre",
+    # mass
+    "tonne": "metric_ton", "tonnes": "metric_ton",
+    "metric tons": "metric_ton", "kg": "kilogram", "kilogram": "kilogram",
+    "kilograms": "kilogram", "kilogramme": "kilogram", "kilogrammes": "kilogram",
+    # money
+    "$": "dollar", "us$": "dollar", "usd": "dollar", "dollar": "dollar",
+    "dollars": "dollar", "€": "euro", "eur": "euro", "euro": "euro", "euros": "euro",
+    "£": "pound_sterling", "gbp": "pound_sterling", "livres sterling": "pound_sterling",
+    "₽": "rouble", "rouble": "rouble", "roubles": "rouble", "ruble": "rouble",
+    "rubles": "rouble", "rub": "rouble", "hryvnia": "hryvnia", "hryvnias": "hryvnia",
+    "uah": "hryvnia",
+    # time
+    "day": "day", "days": "day", "jour": "day", "jours": "day", "week": "week",
+    "weeks": "week", "semaine": "week", "semaines": "week", "month": "month",
+    "months": "month", "mois": "month", "year": "year", "years": "year",  "année": "year", "années": "year",
+    # ratios
+    "%": "percent", "percent": "percent", "per cent": "percent", "pour cent": "percent",
+}
+
+# Definitions added to pint's defaults.  Scale words make "thousand soldier" a unit.
+_EXTRA_DEFINITIONS = (
+    "thousand = 1e3",
+    "million = 1e6",
+    "billion = 1e9",
+    "milliard = 1e9",
+    "trillion = 1e12",
+    "dollar = [currency_usd] = USD",
+    "euro = [currency_eur] = EUR",
+    "pound_sterling = [currency_gbp] = GBP",
+    "rouble = [currency_rub] = RUB = ruble",
+    "hryvnia = [currency_uah] = UAH",
+)
+
+_SIGNED_DIMENSIONS = ("[temperature]",)
+
+_WORDS: dict[str, str] = {}
+for _unit, (_definition, _forms) in COUNT_UNITS.items():
+    for _form in (_unit, *_forms):
+        _WORDS[_form.casefold()] = _unit
+for _form, _unit in MEASURE_WORDS.items():
+    _WORDS.setdefault(_form.casefold(), _unit)
+
+#: Every surface word the lexicon knows, longest first (for scanners).
+UNIT_WORDS: tuple[str, ...] = tuple(sorted(_WORDS, key=len, reverse=True))
+
+
+def canonical_unit(word: str) -> str | None:
+    """Return the canonical unit for a surface word, or ``None`` if it is unknown.
+
+    Parameters
+    ----------
+    word : str
+        A noun or symbol as written ("soldats", "Troops", "km", "$").
+
+    Examples
+    --------
+    >>> canonical_unit("Troops")
+    'soldier'
+    >>> canonical_unit("conteneurs")
+    'container'
+    >>> canonical_unit("bananas") is None
+    True
+    """
+    return _WORDS.get(" ".join(word.split()).casefold())
+
+
+# --------------------------------------------------------------------------- pint
+_lock = threading.Lock()
+_registry: pint.UnitRegistry | None = None
+
+
+def registry() -> pint.UnitRegistry:
+    """Return the library's pint registry (built on first call).
+
+    It is pint's default registry plus the count nouns of :data:`COUNT_UNITS`,
+    scale words (``thousand``, ``million``, ``billion``, ``milliard``) and currencies
+    (each its own dimension: there is no exchange rate in a unit registry).
+    """
+    global _registry
+    if _registry is None:
+        with _lock:
+            if _registry is None:
+                import pint
+
+                reg = pint.UnitRegistry(cache_folder=None)
+                for definition, _forms in COUNT_UNITS.values():
+                    reg.define(definition)
+                for definition in _EXTRA_DEFINITIONS:
+                    reg.define(definition)
+                _registry = reg
+    return _registry
+
+
+@lru_cache(maxsize=4096)
+def _parse_unit(unit: str) -> pint.Unit | pint.Quantity:
+    reg = registry()
+    if unit == "":
+        return reg.Quantity(1.0)
+    try:
+        return reg.parse_expression(unit)
+    except Exception as exc:  # pint raises several unrelated types
+        raise UnitError(
+            unit, f"unknown unit {unit!r}: expected a unit pint knows, or a count noun "
+            f"such as 'soldier' (see estimates.COUNT_UNITS)"
+        ) from exc
+
+
+@lru_cache(maxsize=4096)
+def conversion_factor(unit: str, to: str) -> float:
+    """The factor that turns values in ``unit`` into values in ``to``.
+
+    Raises
+    ------
+    UnitError
+        If either unit is unknown or their dimensions differ.
+
+    Examples
+    --------
+    >>> conversion_factor("tonne", "kilogram")
+    1000.0
+    >>> conversion_factor("soldier", "container")
+    Traceback (most recent call last):
+    ...
+    estimates._model.errors.UnitError: cannot convert 'soldier' ([person]) to 'container' ([container])
+    """
+    if unit == to:
+        return 1.0
+    a = _parse_unit(_normalise(unit))
+    b = _parse_unit(_normalise(to))
+    qa = a if hasattr(a, "magnitude") else 1.0 * a
+    qb = b if hasattr(b, "magnitude") else 1.0 * b
+    if qa.dimensionality != qb.dimensionality:
+        raise UnitError(
+            unit,
+            f"cannot convert {unit!r} ({_dim(qa)}) to {to!r} ({_dim(qb)})",
+            other=to,
+        )
+    return float((qa / qb).to("dimensionless").magnitude)
+
+
+def check_unit(unit: str) -> None:
+    """Raise :class:`UnitError` unless ``unit`` is a unit the registry can read."""
+    _parse_unit(_normalise(unit))
+
+
+def _normalise(unit: str) -> str:
+    word = canonical_unit(unit)
+    return word if word is not None else unit
+
+
+def _dim(q: pint.Quantity) -> str:
+    d = str(q.dimensionality)
+    return d if d != "dimensionless" else "plain count"
+
+
+def same_dimension(units: Iterable[str]) -> bool:
+    """Whether all units can be converted into one another."""
+    units = list(dict.fromkeys(units))
+    if len(units) <= 1:
+        return True
+    try:
+        for u in units[1:]:
+            conversion_factor(u, units[0])
+    except UnitError:
+        return False
+    return True
+
+
+def is_signed(unit: str) -> bool:
+    """Whether values in ``unit`` may be negative (temperatures); counts may not."""
+    if unit == "" or canonical_unit(unit) in COUNT_UNITS:
+        return False
+    try:
+        q = _parse_unit(_normalise(unit))
+    except UnitError:
+        return False
+    qq = q if hasattr(q, "magnitude") else 1.0 * q
+    return any(dim in str(qq.dimensionality) for dim in _SIGNED_DIMENSIONS)
+
+
+def is_count(unit: str) -> bool:
+    """Whether ``unit`` counts things (plain counts and count nouns)."""
+    return unit == "" or unit in COUNT_UNITS or canonical_unit(unit) in COUNT_UNITS
+
+
+def unit_label(unit: str, *, plural: bool = True) -> str:
+    """A short human label for a canonical unit ("soldiers", "km", "$")."""
+    return _LABELS.get(unit, (unit, unit))[1 if plural else 0] if unit else ""
+
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "person": ("person", "people"),
+    "casualty": ("casualty", "casualties"),
+    "death": ("death", "deaths"),
+    "wounded": ("wounded", "wounded"),
+    "aircraft": ("aircraft", "aircraft"),
+    "kilometer": ("km", "km"),
+    "meter": ("m", "m"),
+    "mile": ("mile", "miles"),
+    "kilometer ** 2": ("km²", "km²"),
+    "mile ** 2": ("sq mile", "sq miles"),
+    "metric_ton": ("tonne", "tonnes"),
+    "kilogram": ("kg", "kg"),
+    "hectare": ("hectare", "hectares"),
+    "dollar": ("$", "$"),
+    "euro": ("€", "€"),
+    "pound_sterling": ("£", "£"),
+    "rouble": ("rouble", "roubles"),
+    "hryvnia": ("hryvnia", "hryvnias"),
+    "percent": ("%", "%"),
+}
+for _unit in COUNT_UNITS:
+    _LABELS.setdefault(_unit, (_unit, _unit + "s"))

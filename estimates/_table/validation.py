@@ -1,0 +1,225 @@
+"""Validation of claims tables: every failure at once, by row and column.
+
+Like pandera's lazy mode, checks run over whole columns and collect every failure in a
+:class:`Failures` table before anything is raised.  ``errors="raise"`` turns the
+table into one :class:`~estimates.ValidationError`; ``errors="flag"`` keeps every
+row and writes the reasons into an ``error`` column.  Nothing is dropped, swapped,
+clipped or coerced.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .._model.errors import (
+    MissingDateWarning,
+    MissingSourceWarning,
+    ValidationError,
+)
+
+__all__ = ["Errors", "Failures", "check_figures", "warn_thin_data"]
+
+Errors = Literal["raise", "flag"]
+
+
+def check_errors_arg(errors: str) -> Errors:
+    """Validate the ``errors=`` argument."""
+    if errors not in ("raise", "flag"):
+        raise ValueError(
+            f"errors={errors!r}: expected 'raise' (stop on bad rows) or 'flag' (keep them, "
+            "with the reason in an 'error' column)"
+        )
+    return errors  # type: ignore[return-value]
+
+
+class Failures:
+    """Collects validation failures over whole columns.
+
+    Parameters
+    ----------
+    index : pandas.Index
+        Row labels of the input, reported as ``row``.
+    ids : array-like, optional
+        Claim ids (reported as ``id``), e.g. UCDP event ids.
+    """
+
+    def __init__(self, index: pd.Index, ids: Sequence[object] | None = None) -> None:
+        self.index = index
+        self.ids = None if ids is None else np.asarray(ids, dtype=object)
+        self._parts: list[pd.DataFrame] = []
+        self.bad = np.zeros(len(index), dtype=bool)
+
+    def add(
+        self,
+        mask: np.ndarray,
+        column: str,
+        values: object,
+        expected: str | Sequence[str] | np.ndarray,
+    ) -> None:
+        """Record a failure for each row where ``mask`` is True.
+
+        ``values`` and ``expected`` may be scalars or arrays aligned with the rows.
+        """
+        mask = np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        pos = np.flatnonzero(mask)
+        vals = _pick(values, pos)
+        exp = _pick(expected, pos)
+        part = pd.DataFrame(
+            {
+                "position": pos,
+                "row": self.index[pos],
+                "id": self.ids[pos] if self.ids is not None else None,
+                "column": column,
+                "value": vals,
+                "expected": exp,
+            }
+        )
+        self._parts.append(part)
+        self.bad |= mask
+
+    def __bool__(self) -> bool:
+        return bool(self._parts)
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self._parts)
+
+    def frame(self) -> pd.DataFrame:
+        """All failures, in row order, as a DataFrame."""
+        if not self._parts:
+            return pd.DataFrame(columns=["row", "id", "column", "value", "expected"])
+        out = pd.concat(self._parts, ignore_index=True)
+        out = out.sort_values("position", kind="stable").drop(columns="position")
+        if self.ids is None:
+            out = out.drop(columns="id")
+        return out.reset_index(drop=True)
+
+    def reasons(self) -> np.ndarray:
+        """Per row: ``"column: expected ..."`` reasons joined by ``"; "``, or None."""
+        out = np.full(len(self.index), None, dtype=object)
+        if not self._parts:
+            return out
+        f = pd.concat(self._parts, ignore_index=True).sort_values("position", kind="stable")
+        text = f["column"].astype(str) + "=" + f["value"].map(_short) + ": expected " + f[
+            "expected"
+        ].astype(str)
+        joined = text.groupby(f["position"].to_numpy(), sort=True).agg("; ".join)
+        out[joined.index.to_numpy()] = joined.to_numpy()
+        return out
+
+    def raise_if_any(self, what: str = "claims table") -> None:
+        """Raise one :class:`ValidationError` holding every failure, if there are any."""
+        if self:
+            raise ValidationError(self.frame(), what=what)
+
+
+def _pick(values: object, pos: np.ndarray) -> np.ndarray:
+    if isinstance(values, str) or np.ndim(values) == 0:
+        return np.full(len(pos), values, dtype=object)
+    arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(
+        values, dtype=object
+    )
+    return arr[pos]
+
+
+def check_figures(
+    failures: Failures,
+    low: np.ndarray,
+    high: np.ndarray,
+    low_closed: np.ndarray,
+    high_closed: np.ndarray,
+    best: np.ndarray,
+    *,
+    rows: np.ndarray | None = None,
+    names: dict[str, str] | None = None,
+) -> None:
+    """Check the figure invariants over whole columns (the vector form of ``Figure``).
+
+    ``rows`` restricts the checks to those rows (others already failed upstream);
+    ``names`` maps standard column names to the user's names for the report.
+    """
+    n = len(low)
+    names = names or {}
+    name = {k: names.get(k, k) for k in ("low", "high", "best", "low_closed", "high_closed")}
+    live = np.ones(n, dtype=bool) if rows is None else rows
+    with np.errstate(invalid="ignore"):
+        nan_low = live & np.isnan(low)
+        nan_high = live & np.isnan(high)
+        failures.add(nan_low, name["low"], low, "a number (-inf for no lower bound)")
+        failures.add(nan_high, name["high"], high, "a number (inf for no upper bound)")
+        ok = live & ~nan_low & ~nan_high
+        failures.add(ok & (low == np.inf), name["low"], low, "a finite number or -inf")
+        failures.add(ok & (high == -np.inf), name["high"], high, "a finite number or inf")
+        swapped = ok & (low > high)
+        failures.add(
+            swapped, name["low"], low,
+            np.char.add("low <= high (high=", np.char.add(_fmt(high), ")")),
+        )
+        ok &= ~swapped & (low != np.inf) & (high != -np.inf)
+        inf_closed_lo = ok & np.isinf(low) & low_closed
+        inf_closed_hi = ok & np.isinf(high) & high_closed
+        failures.add(inf_closed_lo, name["low_closed"], low_closed,
+                     "False: an infinite bound cannot be closed")
+        failures.add(inf_closed_hi, name["high_closed"], high_closed,
+                     "False: an infinite bound cannot be closed")
+        empty = ok & (low == high) & ~(low_closed & high_closed)
+        failures.add(empty, name["low_closed"], low_closed,
+                     "True on both sides for a point figure (otherwise it is empty)")
+        ok &= ~empty
+        has_best = ok & ~np.isnan(best)
+        above = (best > low) | ((best == low) & low_closed)
+        below = (best < high) | ((best == high) & high_closed)
+        outside = has_best & ~(above & below)
+        failures.add(
+            outside, name["best"], best,
+            np.char.add(
+                np.char.add("a value inside [low, high] (low=", _fmt(low)),
+                np.char.add(", high=", np.char.add(_fmt(high), ")")),
+            ),
+        )
+
+
+def _fmt(x: np.ndarray) -> np.ndarray:
+    """Short text of numbers for messages (integers without '.0')."""
+    s = pd.Series(x, dtype="float64")
+    out = s.map(lambda v: f"{v:.15g}")
+    return out.to_numpy(dtype=str)
+
+
+def _short(v: object) -> str:
+    s = repr(v) if isinstance(v, str) else str(v)
+    return s if len(s) <= 40 else s[:37] + "..."
+
+
+def warn_thin_data(frame: pd.DataFrame, *, stacklevel: int = 3) -> None:
+    """Issue typed data-quality warnings: claims without a source or without a date."""
+    if "error" in frame.columns:
+        frame = frame[frame["error"].isna()]
+    n = len(frame)
+    if not n:
+        return
+    no_source = frame["source"].isna().to_numpy()
+    if no_source.any():
+        rows = list(frame.index[no_source][:5])
+        warnings.warn(
+            f"{int(no_source.sum())} of {n} claims name no source (rows {rows}"
+            f"{' ...' if no_source.sum() > 5 else ''}); they count as one anonymous source each",
+            MissingSourceWarning,
+            stacklevel=stacklevel,
+        )
+    no_date = frame["stated_end"].isna().to_numpy()
+    if no_date.any():
+        rows = list(frame.index[no_date][:5])
+        warnings.warn(
+            f"{int(no_date.sum())} of {n} claims have no statement date (rows {rows}"
+            f"{' ...' if no_date.sum() > 5 else ''}); as_of=, window= and timelines leave "
+            "them out",
+            MissingDateWarning,
+            stacklevel=stacklevel,
+        )
