@@ -61,6 +61,8 @@ from ._model.units import COUNT_UNITS, canonical_unit, conversion_factor
 from ._model.units import registry as unit_registry
 from ._parsing.parser import parse, scan
 from ._parsing.render import render
+from ._table import accessor as _accessor  # registers df.estimates
+from ._table.claims import Claims, read_claims
 
 __version__ = "0.1.0"
 
@@ -68,6 +70,7 @@ __all__ = [
     "COUNT_UNITS",
     "PROFILES",
     "Claim",
+    "Claims",
     "ComparabilityError",
     "ComparabilityWarning",
     "Conventions",
@@ -94,6 +97,7 @@ __all__ = [
     "conversion_factor",
     "get_conventions",
     "parse",
+    "read_claims",
     "register_conventions",
     "render",
     "scan",

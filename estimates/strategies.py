@@ -45,6 +45,7 @@ from ._model.conventions import Conventions, get_conventions
 from ._model.dates import DateInterval
 from ._model.figure import Figure
 from ._model.hedges import Hedge
+from ._model.units import is_count
 
 __all__ = [
     "AGENTS",
@@ -75,7 +76,7 @@ _magnitudes = st.one_of(
 def figures(
     draw: st.DrawFn,
     *,
-    units: tuple[str, ...] = ("", "soldier", "kilometer"),
+    units: tuple[str, ...] = ("", "soldier", "kilometer", "dimensionless"),
     unbounded: bool = True,
     nonnegative: bool = False,
 ) -> Figure:
@@ -88,15 +89,17 @@ def figures(
     unbounded : bool
         Whether one or both bounds may be infinite.
     nonnegative : bool
-        Keep bounds >= 0 (as counts are).
+        Keep bounds >= 0 (counts always are).
     """
+    unit = draw(st.sampled_from(units))
+    nonnegative = nonnegative or is_count(unit)
     lo_floor = 0.0 if nonnegative else -1e12
     a = draw(st.floats(lo_floor, 1e12, allow_nan=False, allow_subnormal=False))
     b = draw(st.floats(lo_floor, 1e12, allow_nan=False, allow_subnormal=False))
     low, high = min(a, b), max(a, b)
     shape = draw(st.sampled_from(["point", "bounded", "bounded", "floor", "ceiling", "all"]))
     if shape == "point":
-        return Figure.exact(low, unit=draw(st.sampled_from(units)))
+        return Figure.exact(low, unit=unit)
     if not unbounded and shape in ("floor", "ceiling", "all"):
         shape = "bounded"
     if shape == "floor":
@@ -108,7 +111,7 @@ def figures(
     elif shape in ("ceiling", "all"):
         high = math.inf
     if low == high:
-        return Figure.exact(low, unit=draw(st.sampled_from(units)))
+        return Figure.exact(low, unit=unit)
     lc = math.isfinite(low) and draw(st.booleans())
     hc = math.isfinite(high) and draw(st.booleans())
     best = None
@@ -122,7 +125,7 @@ def figures(
     )
     if hedge is Hedge.AT_LEAST and not lc:
         hedge = Hedge.MORE_THAN
-    return Figure(low, high, lc, hc, best=best, hedge=hedge, unit=draw(st.sampled_from(units)))
+    return Figure(low, high, lc, hc, best=best, hedge=hedge, unit=unit)
 
 
 # Round numbers as texts state them: a few significant digits times a power of ten.
@@ -181,7 +184,10 @@ def claims(
     figure_strategy: st.SearchStrategy[Figure] | None = None,
 ) -> Claim:
     """Claims with one to three agents, optional dates, status and notes."""
-    fig = draw(figure_strategy if figure_strategy is not None else figures(units=("soldier",)))
+    fig = draw(
+        figure_strategy if figure_strategy is not None
+        else figures(units=("soldier",), nonnegative=True)
+    )
     source = draw(st.lists(st.sampled_from(agents), min_size=1, max_size=3, unique=True))
     stated = draw(st.none() | date_intervals())
     refers = draw(st.none() | date_intervals())

@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from .errors import FigureError, UnitError
 from .hedges import Hedge
-from .units import COUNT_UNITS, MEASURE_WORDS, check_unit, conversion_factor
+from .units import COUNT_UNITS, MEASURE_WORDS, check_unit, conversion_factor, is_count
 
 __all__ = ["Figure", "Relation"]
 
@@ -139,6 +139,11 @@ class Figure:
             _validate_unit(self.unit)
         except UnitError as exc:
             raise FigureError("unit", self.unit, exc.reason) from None
+        if low < 0 and is_count(self.unit):
+            raise FigureError(
+                "low", low,
+                "a count >= 0 (use unit='dimensionless' for a signed number without unit)",
+            )
         if self.text is not None and not isinstance(self.text, str):
             raise FigureError("text", self.text, "the figure as written, a string, or None")
         if not isinstance(self.profile, str) or not self.profile:

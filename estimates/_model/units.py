@@ -167,6 +167,7 @@ MEASURE_WORDS: dict[str, str] = {
     "months": "month", "mois": "month", "year": "year", "years": "year",  "année": "year", "années": "year",
     # ratios
     "%": "percent", "percent": "percent", "per cent": "percent", "pour cent": "percent",
+    "dimensionless": "dimensionless",
 }
 
 # Definitions added to pint's defaults.  Scale words make "thousand soldier" a unit.
@@ -184,6 +185,10 @@ _EXTRA_DEFINITIONS = (
 )
 
 _SIGNED_DIMENSIONS = ("[temperature]",)
+# Dimensionless units that measure changes or shares and may go below zero.
+_SIGNED_UNITS = frozenset(
+    {"percent", "%", "percentage_point", "permille", "dimensionless", "number"}
+)
 
 _WORDS: dict[str, str] = {}
 for _unit, (_definition, _forms) in COUNT_UNITS.items():
@@ -319,9 +324,12 @@ def same_dimension(units: Iterable[str]) -> bool:
 
 
 def is_signed(unit: str) -> bool:
-    """Whether values in ``unit`` may be negative (temperatures); counts may not."""
+    """Whether values in ``unit`` may be negative (temperatures, percentages);
+    counts, lengths, masses and money may not."""
     if unit == "" or canonical_unit(unit) in COUNT_UNITS:
         return False
+    if unit in _SIGNED_UNITS or canonical_unit(unit) in _SIGNED_UNITS:
+        return True
     try:
         q = _parse_unit(_normalise(unit))
     except UnitError:
@@ -331,7 +339,10 @@ def is_signed(unit: str) -> bool:
 
 
 def is_count(unit: str) -> bool:
-    """Whether ``unit`` counts things (plain counts and count nouns)."""
+    """Whether ``unit`` counts things: the plain count ``""`` and the count nouns.
+
+    Counts never go below 0.  A signed number without a unit uses ``"dimensionless"``.
+    """
     return unit == "" or unit in COUNT_UNITS or canonical_unit(unit) in COUNT_UNITS
 
 

@@ -39,6 +39,7 @@ _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
 
 def read_claims(
     source: PathLike | pd.DataFrame | Iterable[Mapping[str, Any]] | Claims,
+    /,
     *,
     errors: str = "raise",
     lang: str = "en",
@@ -63,7 +64,8 @@ def read_claims(
         row, column, value and what was expected.  ``"flag"``: keep every row; bad
         rows get the reason in an ``error`` column and are left out of computations.
     lang : str
-        Language of figure texts in rows without a ``lang`` value.
+        Language of figure texts in rows without a ``lang`` value ("en", "fr").  When
+        it names a column of the input instead, that column gives each row's language.
     conventions : str or Conventions, optional
         Profile used to read hedges and vague figures (default: the active one).
     date_format : str, optional
@@ -111,6 +113,11 @@ def read_claims(
         data, line_offset = _io.read_table(source, encoding=encoding, sep=sep)
     else:
         data = pd.DataFrame.from_records(list(source))
+    if data.shape == (0, 0):  # an empty file: no records, no columns
+        return Claims._from_frame(_empty_frame())
+    if lang in data.columns and lang not in ("en", "fr"):
+        mapping = {**mapping, "lang": lang}
+        lang = "en"
     frame = standardise(
         data, errors=errs, lang=lang, conventions=conventions, date_format=date_format,
         na_values=na_values, mapping=mapping, line_offset=line_offset,

@@ -193,8 +193,9 @@ def standardise(
     # ------------------------------------------------------------ assemble
     frame = pd.DataFrame({name: out[name] for name in STANDARD}, index=index)
     frame = cast_standard(frame)
+    # Columns renamed to a field are consumed; columns combined into one (quantity from
+    # country and type) stay, since users group by them too.
     used = {v for k, v in mapping.items() if not isinstance(v, list | tuple)}
-    used |= {c for v in mapping.values() if isinstance(v, list | tuple) for c in v}
     used |= {f for f in MAPPABLE if f not in mapping and f in data.columns}
     extras = [c for c in data.columns if c not in used]
     clash = [c for c in extras if c in STANDARD or c == ERROR_COLUMN]
@@ -328,6 +329,7 @@ def _figures_from_numbers(
             return list(na_values.get(field, ()))
         return list(na_values)
 
+    before = failures.bad.copy()
     nums = {}
     for f in ("low", "high", "best"):
         c = col(f)
@@ -374,10 +376,11 @@ def _figures_from_numbers(
         lc = np.where(hedge == Hedge.MORE_THAN.value, False, lc)
     if col("high_closed") is None:
         hc = np.where(hedge == Hedge.LESS_THAN.value, False, hc)
-    live = ~failures.bad & ~none
+    # Rows whose numbers could not be read are not checked further (one message each).
+    live = ~(failures.bad & ~before) & ~none
     names = {f: user_name(f) for f in ("low", "high", "best", "low_closed", "high_closed")}
-    check_figures(failures, low, high, lc, hc, best, rows=live, names=names)
-    _check_counts(failures, low, best, unit, names)
+    check_figures(failures, low, high, lc, hc, best, rows=live.copy(), names=names)
+    _check_counts(failures, low, best, unit, names, live)
     amb_col = col("ambiguous")
     amb = (np.zeros(n, dtype=bool) if amb_col is None
            else _closedness(amb_col, np.zeros(n), failures, user_name("ambiguous")))
@@ -435,14 +438,13 @@ def _floor_per_row(unit: np.ndarray, conv: Conventions) -> np.ndarray:
 
 def _check_counts(
     failures: Failures, low: np.ndarray, best: np.ndarray, unit: np.ndarray,
-    names: Mapping[str, str],
+    names: Mapping[str, str], live: np.ndarray,
 ) -> None:
     codes, uniques = pd.factorize(unit)
     counts = np.array([is_count(str(u)) for u in uniques], dtype=bool)
     if not len(uniques):
         return
     count = counts[codes]
-    live = ~failures.bad
     with np.errstate(invalid="ignore"):
         failures.add(live & count & (low < 0), names["low"], low,
                      "a count >= 0 (a negative number is often a missing-value code: "

@@ -42,7 +42,9 @@ def read_table(
     CSV cells are read as text (nothing is guessed); blanks are missing.
     """
     p = Path(path)
-    suffix = p.suffix.lower()
+    suffixes = [x.lower() for x in p.suffixes]
+    compressed = bool(suffixes) and suffixes[-1] in (".gz", ".bz2", ".xz", ".zst", ".zip")
+    suffix = (suffixes[-2] if compressed and len(suffixes) > 1 else p.suffix).lower()
     if suffix in (".csv", ".tsv", ".txt"):
         delimiter = sep if sep is not None else ("\t" if suffix == ".tsv" else ",")
         frame = pd.read_csv(
@@ -50,20 +52,25 @@ def read_table(
             encoding=encoding,
         )
         return frame, 2
+    if compressed:
+        raise ValueError(f"{p}: only CSV files may be compressed")
     if suffix in (".json", ".jsonl"):
         with open(p, encoding=encoding) as fh:
             if suffix == ".jsonl":
                 records = [json.loads(line) for line in fh if line.strip()]
             else:
                 records = json.load(fh)
+        columns = None
         if isinstance(records, dict) and "claims" in records:
+            columns = records.get("columns")
             records = records["claims"]
-        if not isinstance(records, list):
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
             raise ValueError(
-                f"{p}: expected a JSON list of claim records (objects), got "
-                f"{type(records).__name__}"
+                f"{p}: expected a JSON list of claim records (objects), or an object with "
+                "'columns' and 'claims'"
             )
-        return pd.DataFrame.from_records(records), None
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        return frame.astype(object) if not len(frame) else frame, None
     if suffix in (".parquet", ".pq"):
         _need_pyarrow()
         return pd.read_parquet(p), None
@@ -124,7 +131,7 @@ def write_csv(
     """Write a claims frame as CSV (to ``path``, or return the text)."""
     text = _text_frame(frame, spreadsheet=spreadsheet)
     buf = io.StringIO()
-    text.to_csv(buf, index=False, lineterminator="\n")
+    text.to_csv(buf, index=False, lineterminator="\r\n")  # RFC 4180; quotes any \r in cells
     if path is None:
         return buf.getvalue()
     Path(path).write_text(buf.getvalue(), encoding="utf-8")
@@ -158,8 +165,18 @@ def records(frame: pd.DataFrame) -> Iterable[dict[str, Any]]:
 
 
 def write_json(frame: pd.DataFrame, path: PathLike | None = None) -> str | None:
-    """Write a claims frame as a JSON list of records (to ``path``, or return it)."""
-    text = json.dumps(list(records(frame)), ensure_ascii=False, indent=1, allow_nan=False)
+    """Write a claims frame as JSON (to ``path``, or return it).
+
+    The document is an object ``{"format": "estimates.claims", "version": 1,
+    "columns": [...], "claims": [records]}``; a plain list of records reads too.
+    """
+    doc = {
+        "format": "estimates.claims",
+        "version": 1,
+        "columns": [str(c) for c in frame.columns],
+        "claims": list(records(frame)),
+    }
+    text = json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)
     if path is None:
         return text
     Path(path).write_text(text, encoding="utf-8")
