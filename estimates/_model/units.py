@@ -55,7 +55,7 @@ COUNT_UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
         "person = [person] = people",
         ("person", "persons", "people", "individual", "individuals", "personne", "personnes",
          "gens", "individu", "individus", "man", "men", "woman", "women", "homme", "hommes",
-         "femme", "femmes"),
+         "femme", "femmes", "child", "children", "enfant", "enfants"),
     ),
     "soldier": (
         "soldier = person",
@@ -148,6 +148,7 @@ MEASURE_WORDS: dict[str, str] = {
     "km2": "kilometer ** 2", "km²": "kilometer ** 2", "sq km": "kilometer ** 2",
     "square kilometres": "kilometer ** 2", "square kilometers": "kilometer ** 2",
     "kilomètres carrés": "kilometer ** 2", "square miles": "mile ** 2",
+    "miles carrés": "mile ** 2",
     "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "acre": "acre",
     "acres": "acre",
     # mass
@@ -158,6 +159,7 @@ MEASURE_WORDS: dict[str, str] = {
     "$": "dollar", "us$": "dollar", "usd": "dollar", "dollar": "dollar",
     "dollars": "dollar", "€": "euro", "eur": "euro", "euro": "euro", "euros": "euro",
     "£": "pound_sterling", "gbp": "pound_sterling", "livres sterling": "pound_sterling",
+    "pound sterling": "pound_sterling", "pounds sterling": "pound_sterling",
     "₽": "rouble", "rouble": "rouble", "roubles": "rouble", "ruble": "rouble",
     "rubles": "rouble", "rub": "rouble", "hryvnia": "hryvnia", "hryvnias": "hryvnia",
     "uah": "hryvnia",
@@ -165,6 +167,7 @@ MEASURE_WORDS: dict[str, str] = {
     "day": "day", "days": "day", "jour": "day", "jours": "day", "week": "week",
     "weeks": "week", "semaine": "week", "semaines": "week", "month": "month",
     "months": "month", "mois": "month", "year": "year", "years": "year",  "année": "year", "années": "year",
+    "ans": "year",
     # ratios
     "%": "percent", "percent": "percent", "per cent": "percent", "pour cent": "percent",
     "dimensionless": "dimensionless",

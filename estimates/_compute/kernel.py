@@ -1,0 +1,496 @@
+"""The reconcile kernel: per-group summaries of many intervals, in one sorted sweep.
+
+This module is pure numpy: arrays in, arrays out, no Python loop over claims or
+groups.  :func:`summarise` computes, for every group at once, the envelope, the
+consensus (intersection), the most-supported sub-range (the *agreement*), the number
+of claim pairs that do not meet, and the group's stated figures, sources and best
+estimate.  :func:`kernel` wraps it as a function from a claims frame to a frame with
+a fixed schema, so the very same code can run on each partition of a distributed
+engine (see :func:`kernel_meta`).
+
+How it works
+------------
+Every bound becomes an integer *coordinate* on an extended line where each value
+``x`` has three points ``x⁻ < x < x⁺``: a closed bound sits at ``x``, an open lower
+bound at ``x⁺`` (coverage starts just after ``x``) and an open upper bound at ``x⁻``.
+On that line every interval is closed and the real-number semantics of open and
+closed ends are exact: ``[a, b]`` and ``[b, c]`` share ``b``; ``[a, b)`` and ``[b, c]``
+share nothing.  Coordinates come from the values directly when they are integers of
+moderate size (the common case: counts), else from their dense ranks.
+
+Each claim yields a *start* and an *end* event keyed by ``(group, coordinate, kind)``
+packed into one int64, so one vectorised integer sort orders every group's events
+at once (ends after starts at the same coordinate, so touching closed ends meet).
+A running sum of +1 (start) / -1 (end) over the sorted events is the number of claims
+covering each point; it returns to zero at the end of every group, so no per-group
+offset is needed.  From that sweep:
+
+* envelope = first start and last end of the group;
+* consensus = last start and first end, when the last start comes before the first end;
+* agreement = the first start where the running sum peaks, to the next event (an end);
+* disjoint pairs = for each end, the starts of its group that come after it.
+
+Costs: one int64 sort of ``2n`` keys, a few O(n) passes, and an int64 sort of the
+(group, agent) pairs to count distinct sources.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "KERNEL_SCHEMA",
+    "STRATEGIES",
+    "Coordinates",
+    "coordinates",
+    "distinct_per_group",
+    "group_medians",
+    "summarise",
+]
+
+#: Best-estimate strategies the kernel computes directly.
+STRATEGIES = ("median", "conservative", "midpoint", "latest", "weighted")
+
+#: Output columns of the kernel, with their dtypes (the public contract of reconcile).
+KERNEL_SCHEMA: dict[str, str] = {
+    "claims": "int64",
+    "sources": "int64",
+    "stated_low": "float64",
+    "stated_high": "float64",
+    "envelope_low": "float64",
+    "envelope_high": "float64",
+    "envelope_low_closed": "bool",
+    "envelope_high_closed": "bool",
+    "consensus_low": "float64",
+    "consensus_high": "float64",
+    "consensus_low_closed": "bool",
+    "consensus_high_closed": "bool",
+    "agreement_low": "float64",
+    "agreement_high": "float64",
+    "agreement_low_closed": "bool",
+    "agreement_high_closed": "bool",
+    "agreement_claims": "int64",
+    "agreement_regions": "int64",
+    "best": "float64",
+    "best_strategy": "category",
+    "conflicts": "int64",
+    "max_gap": "float64",
+    "spread": "float64",
+    "verdict": "category",
+}
+
+# Hedge codes, in the order of estimates.Hedge (the categorical codes of 'hedge').
+_EXACT, _APPROX, _NEARLY, _MORE, _AT_LEAST, _LESS, _AT_MOST, _UP_TO, _RANGE, _MAG = range(10)
+_STATES_LOW = np.zeros(10, dtype=bool)
+_STATES_LOW[[_MORE, _AT_LEAST, _RANGE]] = True
+_STATES_HIGH = np.zeros(10, dtype=bool)
+_STATES_HIGH[[_NEARLY, _LESS, _AT_MOST, _UP_TO, _RANGE]] = True
+_STATES_BEST = np.zeros(10, dtype=bool)
+_STATES_BEST[[_EXACT, _APPROX]] = True
+# Which of (low, best, high, none) holds a claim's smallest / largest stated number.
+_STATED_MIN = np.array([1, 1, 2, 0, 0, 2, 2, 2, 0, 3], dtype=np.int8)
+_STATED_MAX = np.array([1, 1, 2, 0, 0, 2, 2, 2, 2, 3], dtype=np.int8)
+
+
+def _pick(which: np.ndarray, low: np.ndarray, best: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """Per claim, low (0), best (1), high (2) or NaN (3); infinities as NaN."""
+    out = np.where(which == 0, low, np.where(which == 1, best, np.where(which == 2, high, np.nan)))
+    out[np.isinf(out)] = np.nan
+    return out
+
+_FAST_LIMIT = 2**61  # keys must stay below 2**62 after the kind bit
+_LITTLE = sys.byteorder == "little"
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    """Integer coordinates of interval ends on the extended line.
+
+    ``start``/``end`` are per-claim coordinates; ``width`` is the number of distinct
+    coordinates (keys are ``group * width + coordinate``); :meth:`decode` maps
+    coordinates back to ``(value, closed)``.
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+    width: int  # a power of two above every coordinate
+    top: int  # the slot of +inf (slot 0 is -inf)
+    offset: float | None  # fast path: slot = value - offset
+    values: np.ndarray | None  # general path: slot -> value (sorted uniques)
+
+    def value(self, coord: np.ndarray) -> np.ndarray:
+        """The value of each coordinate."""
+        slot = coord // 3
+        top = self.top
+        if self.values is None:
+            v = slot.astype("float64") + self.offset
+        else:
+            v = self.values[np.clip(slot - 1, 0, len(self.values) - 1)]
+        v = np.where(slot == 0, -np.inf, v)
+        return np.where(slot == top, np.inf, v)
+
+
+def coordinates(
+    low: np.ndarray, high: np.ndarray, low_closed: np.ndarray, high_closed: np.ndarray,
+    ngroups: int,
+) -> Coordinates:
+    """Coordinates of every claim's start and end (see the module notes).
+
+    The coordinate width is a power of two, so keys split with bit operations.
+    """
+    finite_lo = np.isfinite(low)
+    finite_hi = np.isfinite(high)
+    vmin = min(_finite_min(low, finite_lo), _finite_min(high, finite_hi))
+    vmax = max(-_finite_min(-low, finite_lo), -_finite_min(-high, finite_hi))
+    if not np.isfinite(vmin):
+        vmin = vmax = 0.0
+    span = float(vmax - vmin)
+    groups = max(ngroups, 1)
+    integral = span < 2**52 and _all_integral(low, finite_lo) and _all_integral(high, finite_hi)
+    if integral and _pow2(3 * (int(span) + 3)) * groups < _FAST_LIMIT:
+        offset = float(vmin) - 1.0
+        top = int(span) + 2
+        slot_lo = _slots(low, finite_lo, offset, 0)
+        slot_hi = _slots(high, finite_hi, offset, top)
+        values = None
+    else:
+        fl, fh = low[finite_lo], high[finite_hi]
+        values, inverse = np.unique(np.concatenate([fl, fh]), return_inverse=True)
+        top = len(values) + 1
+        slot_lo = np.zeros(len(low), dtype=np.int64)
+        slot_lo[finite_lo] = inverse[: len(fl)] + 1
+        slot_hi = np.full(len(high), top, dtype=np.int64)
+        slot_hi[finite_hi] = inverse[len(fl):] + 1
+        offset = None
+        if _pow2(3 * (top + 1)) * groups >= _FAST_LIMIT:  # pragma: no cover
+            raise OverflowError("too many groups and distinct values for 63-bit keys")
+    start = slot_lo
+    start *= 3
+    start += 2
+    start -= low_closed.astype(np.int64)
+    end = slot_hi
+    end *= 3
+    end += high_closed.astype(np.int64)
+    return Coordinates(start, end, _pow2(3 * (top + 1)), top, offset, values)
+
+
+def _slots(x: np.ndarray, finite: np.ndarray, offset: float, fill: int) -> np.ndarray:
+    """``x - offset`` as int64, with ``fill`` where ``x`` is infinite."""
+    tmp = np.subtract(x, offset)
+    tmp[~finite] = fill
+    return tmp.astype(np.int64)
+
+
+def _pow2(x: int) -> int:
+    return 1 << max(int(x) - 1, 1).bit_length()
+
+
+def _finite_min(x: np.ndarray, finite: np.ndarray) -> float:
+    return float(np.min(x, where=finite, initial=np.inf))
+
+
+def _all_integral(x: np.ndarray, finite: np.ndarray) -> bool:
+    with np.errstate(invalid="ignore"):
+        return bool(np.all((x == np.floor(x)) | ~finite))
+
+
+def _segment_starts(counts: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=out[1:])
+    return out
+
+
+def group_medians(group: np.ndarray, values: np.ndarray, ngroups: int) -> np.ndarray:
+    """Median of ``values`` per group (NaN values ignored; NaN for empty groups)."""
+    ok = ~np.isnan(values)
+    out = np.full(ngroups, np.nan)
+    if not ok.any():
+        return out
+    every = bool(ok.all())
+    g = group if every else group[ok]
+    v = values if every else values[ok]
+    lo = float(v.min())
+    shifted = v - lo
+    keys = shifted.astype(np.int64)
+    span = int(keys.max()) + 1 if len(keys) else 1
+    if _pow2(span) * max(ngroups, 1) < _FAST_LIMIT and np.array_equal(keys, shifted):
+        shift = _pow2(span).bit_length() - 1
+        keys += g.astype(np.int64) << shift
+        keys.sort()
+        keys &= np.int64((1 << shift) - 1)
+        sorted_v = keys.astype("float64")
+        sorted_v += lo
+    else:
+        sorted_v = np.sort(g + 1j * v).imag
+    del keys, shifted
+    counts = np.bincount(g, minlength=ngroups)
+    starts = _segment_starts(counts)
+    has = counts > 0
+    a = starts + (counts - 1) // 2
+    b = starts + counts // 2
+    out[has] = (sorted_v[a[has]] + sorted_v[b[has]]) / 2
+    return out
+
+
+def distinct_per_group(group: np.ndarray, item: np.ndarray, ngroups: int) -> np.ndarray:
+    """Number of distinct ``item`` codes (non-negative ints) per group."""
+    if not len(item):
+        return np.zeros(ngroups, dtype=np.int64)
+    width = np.int64(int(item.max()) + 1)
+    keys = group.astype(np.int64)  # a copy
+    keys *= width
+    keys += item
+    keys.sort()
+    new = np.ones(len(keys), dtype=bool)
+    new[1:] = keys[1:] != keys[:-1]
+    return np.bincount((keys[new] // width).astype(np.int64), minlength=ngroups)
+
+
+def summarise(
+    group: np.ndarray,
+    ngroups: int,
+    low: np.ndarray,
+    high: np.ndarray,
+    low_closed: np.ndarray,
+    high_closed: np.ndarray,
+    best: np.ndarray,
+    hedge: np.ndarray,
+    *,
+    agent_group: np.ndarray | None = None,
+    agent_code: np.ndarray | None = None,
+    sources: np.ndarray | None = None,
+    stated: np.ndarray | None = None,
+    weight: np.ndarray | None = None,
+    strategy: str = "median",
+    best_values: np.ndarray | None = None,
+) -> dict[str, np.ndarray]:
+    """Per-group summary of intervals (every column of :data:`KERNEL_SCHEMA`).
+
+    Parameters
+    ----------
+    group : int array
+        Group code of each claim, in ``0 .. ngroups-1``; every group has a claim.
+    low, high, low_closed, high_closed, best : arrays
+        The claims' intervals (best NaN when none).
+    hedge : int array
+        Hedge codes (the order of :class:`estimates.Hedge`).
+    agent_group, agent_code : int arrays, optional
+        One row per (claim's group, agent) to count distinct sources.
+    sources : int array, optional
+        Distinct sources per group, when already counted (overrides the agents).
+    stated : int64 array, optional
+        Statement day (as integers, NaT as the minimum) for ``latest``.
+    weight : float array, optional
+        Per-claim weight for ``weighted``.
+    strategy : str
+        Best-estimate strategy, one of :data:`STRATEGIES`.
+    best_values : float array, optional
+        The groups' best estimates, when already computed (``median`` on another core).
+    """
+    n = len(group)
+    g = group.astype(np.int64, copy=False)
+    k = np.bincount(g, minlength=ngroups).astype(np.int64)
+    seg = _segment_starts(k)
+
+    # ------------------------------------------------------------ the sweep
+    co = coordinates(low, high, low_closed, high_closed, ngroups)
+    shift = co.width.bit_length() - 1
+    mask = np.int64(co.width - 1)
+    events = np.empty(2 * n, dtype=np.int64)
+    for half, coords, tag in ((events[:n], co.start, 0), (events[n:], co.end, 1)):
+        np.left_shift(g, shift, out=half)
+        half += coords
+        half <<= 1
+        half |= tag
+    decode = co.value
+    del co
+    events.sort()
+    lowest_byte = events.view(np.uint8)[:: 8] if _LITTLE else events.view(np.uint8)[7::8]
+    is_end = (lowest_byte & 1).view(bool)
+    start_pos = np.flatnonzero(~is_end)  # k[g] starts per group, group-major
+    end_pos = np.flatnonzero(is_end)
+    del is_end
+
+    def coord(pos: np.ndarray) -> np.ndarray:
+        return (events[pos] >> 1) & mask
+
+    first_event = 2 * seg
+    last_event = 2 * (seg + k) - 1
+    env_lo_c = coord(first_event)
+    env_hi_c = coord(last_event)
+    last_start = start_pos[seg + k - 1]
+    first_end = end_pos[seg]
+    has_consensus = last_start < first_end
+    cons_lo_c = coord(last_start)
+    cons_hi_c = coord(first_end)
+
+    # The running count of covering claims needs no cumulative sum: at the i-th start
+    # (0-based, over all groups) sitting at sorted position p, i+1 starts and p-i ends
+    # lie at or before it, so the count is 2i + 1 - p; at the j-th end it is p - 2j - 1.
+    depth = start_pos  # turned into the count in place: p = 2i + 1 - depth
+    np.subtract(np.arange(1, 2 * n, 2, dtype=np.int64), start_pos, out=depth)
+    peak = np.maximum.reduceat(depth, seg) if n else np.zeros(0, dtype=np.int64)
+    peak_idx = np.flatnonzero(depth == np.repeat(peak, k))
+    peak_group = np.repeat(np.arange(ngroups, dtype=np.int64), k)[peak_idx]
+    first = np.ones(len(peak_idx), dtype=bool)
+    first[1:] = peak_group[1:] != peak_group[:-1]
+    top_idx = peak_idx[first]
+    agree_start = 2 * top_idx + 1 - depth[top_idx]
+    agree_lo_c = coord(agree_start)
+    agree_hi_c = coord(agree_start + 1)  # the next event is an end (see module notes)
+    regions = np.bincount(peak_group, minlength=ngroups).astype(np.int64)
+    del peak_idx, peak_group, depth, start_pos
+
+    # Disjoint pairs.  At the j-th end of a group (j = 1..k) the count is
+    # (starts so far) - j, and the starts after that end number k - starts so far; so
+    # the group's disjoint pairs are k(k-1)/2 minus the sum of the count at its ends.
+    # The count at the j-th end overall (0-based), at position p, is p - 2j - 1; over a
+    # group's ends j = seg .. seg+k-1 the subtracted terms sum to k(2 seg + k).
+    at_ends = (np.add.reduceat(end_pos, seg) if n else np.zeros(0, dtype=np.int64)) - k * (
+        2 * seg + k)
+    conflicts = k * (k - 1) // 2 - at_ends
+    del end_pos, events
+
+    def val(c: np.ndarray) -> np.ndarray:
+        return decode(c)
+
+    env_lo, env_hi = val(env_lo_c), val(env_hi_c)
+    cons_lo, cons_hi = val(cons_lo_c), val(cons_hi_c)
+    agr_lo, agr_hi = val(agree_lo_c), val(agree_hi_c)
+    cons_lo_closed = cons_lo_c % 3 == 1
+    cons_hi_closed = cons_hi_c % 3 == 1
+    max_gap = np.where(conflicts > 0, cons_lo - cons_hi, np.nan)
+
+    # ------------------------------------------------------------ stated figures
+    h = hedge
+    # A claim's smallest stated number is its low (floors, ranges), its best (exact,
+    # approx) or its high (ceilings, "nearly"); its largest is its high (ceilings,
+    # ranges, "nearly"), best or low (floors).  Vague magnitudes state none.
+    stated_low = np.full(ngroups, np.nan)
+    stated_high = np.full(ngroups, np.nan)
+    np.fmin.at(stated_low, g, _pick(_STATED_MIN[h], low, best, high))
+    np.fmax.at(stated_high, g, _pick(_STATED_MAX[h], low, best, high))
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        spread = np.where(stated_low > 0, stated_high / stated_low, np.nan)
+
+    # ------------------------------------------------------------ sources
+    if sources is None:
+        if agent_group is not None and agent_code is not None:
+            sources = distinct_per_group(agent_group, agent_code, ngroups)
+        else:
+            sources = k.copy()
+
+    # ------------------------------------------------------------ best estimate
+    if best_values is not None:
+        best_out = best_values
+    else:
+        best_out = best_estimate(
+            strategy, g, ngroups, claim_points(low, high, best, h), low, hedge=h,
+            consensus=(cons_lo, cons_hi, has_consensus), agreement=(agr_lo, agr_hi),
+            stated=stated, weight=weight,
+        )
+
+    verdict = np.where(k == 1, "single", np.where(has_consensus, "agree", "conflict"))
+    return {
+        "claims": k,
+        "sources": sources.astype(np.int64),
+        "stated_low": stated_low,
+        "stated_high": stated_high,
+        "envelope_low": env_lo,
+        "envelope_high": env_hi,
+        "envelope_low_closed": env_lo_c % 3 == 1,
+        "envelope_high_closed": env_hi_c % 3 == 1,
+        "consensus_low": np.where(has_consensus, cons_lo, np.nan),
+        "consensus_high": np.where(has_consensus, cons_hi, np.nan),
+        "consensus_low_closed": has_consensus & cons_lo_closed,
+        "consensus_high_closed": has_consensus & cons_hi_closed,
+        "agreement_low": agr_lo,
+        "agreement_high": agr_hi,
+        "agreement_low_closed": agree_lo_c % 3 == 1,
+        "agreement_high_closed": agree_hi_c % 3 == 1,
+        "agreement_claims": peak.astype(np.int64),
+        "agreement_regions": regions,
+        "best": best_out,
+        "best_strategy": np.full(ngroups, strategy, dtype=object),
+        "conflicts": conflicts.astype(np.int64),
+        "max_gap": max_gap,
+        "spread": spread,
+        "verdict": verdict.astype(object),
+    }
+
+
+def claim_points(
+    low: np.ndarray, high: np.ndarray, best: np.ndarray, hedge: np.ndarray
+) -> np.ndarray:
+    """Each claim's point value: its best, else the midpoint of a stated range, else NaN."""
+    point = best.copy()
+    rng = np.isnan(point) & (hedge == _RANGE)
+    point[rng] = (low[rng] + high[rng]) / 2
+    point[np.isinf(point)] = np.nan
+    return point
+
+
+def best_estimate(
+    strategy: str,
+    g: np.ndarray,
+    ngroups: int,
+    point: np.ndarray,
+    low: np.ndarray,
+    *,
+    hedge: np.ndarray,
+    consensus: tuple[np.ndarray, np.ndarray, np.ndarray],
+    agreement: tuple[np.ndarray, np.ndarray],
+    stated: np.ndarray | None,
+    weight: np.ndarray | None,
+) -> np.ndarray:
+    """The group's central estimate under a named strategy (see ``reconcile``)."""
+    if strategy == "median":
+        return group_medians(g, point, ngroups)
+    if strategy == "conservative":
+        credible = np.where(
+            (hedge == _EXACT) | (hedge == _APPROX), point,
+            np.where(np.isin(hedge, (_UP_TO, _AT_MOST, _LESS, _NEARLY)) & np.isnan(point),
+                     np.nan, np.where(np.isfinite(low), low, np.nan)),
+        )
+        out = np.full(ngroups, np.inf)
+        np.fmin.at(out, g, credible)
+        out[np.isinf(out)] = np.nan
+        return out
+    if strategy == "midpoint":
+        c_lo, c_hi, has = consensus
+        a_lo, a_hi = agreement
+        mid_c = np.where(has & np.isfinite(c_lo) & np.isfinite(c_hi), (c_lo + c_hi) / 2, np.nan)
+        mid_a = np.where(np.isfinite(a_lo) & np.isfinite(a_hi), (a_lo + a_hi) / 2, np.nan)
+        return np.where(np.isnan(mid_c), mid_a, mid_c)
+    if strategy == "latest":
+        if stated is None:
+            raise ValueError("strategy='latest' needs statement dates")
+        ok = ~np.isnan(point)
+        day = np.where(ok, stated, np.iinfo(np.int64).min)
+        newest = np.full(ngroups, np.iinfo(np.int64).min, dtype=np.int64)
+        np.maximum.at(newest, g, day)
+        is_newest = ok & (day == newest[g])
+        pick = np.full(ngroups, -1, dtype=np.int64)
+        np.maximum.at(pick, g[is_newest], np.flatnonzero(is_newest))
+        return np.where(pick >= 0, point[np.maximum(pick, 0)], np.nan)
+    if strategy == "weighted":
+        wt = np.ones(len(g)) if weight is None else weight
+        ok = ~np.isnan(point) & (wt > 0)
+        num = np.bincount(g[ok], weights=(wt * point)[ok], minlength=ngroups)
+        den = np.bincount(g[ok], weights=wt[ok], minlength=ngroups)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(den > 0, num / den, np.nan)
+    raise ValueError(
+        f"strategy={strategy!r}: expected one of {', '.join((*STRATEGIES, 'pooled'))}"
+    )
+
+
+def empty_result(index: pd.Index) -> pd.DataFrame:
+    """A kernel result with no rows (the fixed schema)."""
+    return pd.DataFrame(
+        {c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}, index=index
+    )
