@@ -27,7 +27,8 @@ offset is needed.  From that sweep:
 
 * envelope = first start and last end of the group;
 * consensus = last start and first end, when the last start comes before the first end;
-* agreement = the first start where the running sum peaks, to the next event (an end);
+* agreement = from a start where the running sum peaks to the next event (an end);
+  when several such regions tie, the narrowest (then the lowest);
 * disjoint pairs = for each end, the starts of its group that come after it.
 
 Costs: one int64 sort of ``2n`` keys, a few O(n) passes, and an int64 sort of the
@@ -336,14 +337,38 @@ def summarise(
     peak = np.maximum.reduceat(depth, seg) if n else np.zeros(0, dtype=np.int64)
     peak_idx = np.flatnonzero(depth == np.repeat(peak, k))
     peak_group = np.repeat(np.arange(ngroups, dtype=np.int64), k)[peak_idx]
-    first = np.ones(len(peak_idx), dtype=bool)
-    first[1:] = peak_group[1:] != peak_group[:-1]
-    top_idx = peak_idx[first]
-    agree_start = 2 * top_idx + 1 - depth[top_idx]
-    agree_lo_c = coord(agree_start)
-    agree_hi_c = coord(agree_start + 1)  # the next event is an end (see module notes)
-    regions = np.bincount(peak_group, minlength=ngroups).astype(np.int64)
-    del peak_idx, peak_group, depth, start_pos
+    # Each peak start opens a region that runs to the next event (an end: see the
+    # module notes).  Regions that touch (an end at x then a start at x+, or an end at
+    # x- then a start at x) are one region.  Several regions may tie for support: keep
+    # the narrowest, then the lowest.
+    region_start = 2 * peak_idx + 1 - depth[peak_idx]
+    lo_c_all = coord(region_start)
+    hi_c_all = coord(region_start + 1)
+    begins = np.ones(len(peak_idx), dtype=bool)
+    begins[1:] = (
+        (peak_group[1:] != peak_group[:-1]) | (lo_c_all[1:] != hi_c_all[:-1] + 1)
+    )
+    run_first = np.flatnonzero(begins)
+    run_last = np.append(run_first[1:], len(peak_idx)) - 1
+    run_group = peak_group[run_first]
+    lo_c_run = lo_c_all[run_first]
+    hi_c_run = hi_c_all[run_last]
+    with np.errstate(invalid="ignore"):
+        width = decode(hi_c_run) - decode(lo_c_run)
+    width = np.where(np.isnan(width), np.inf, width)
+    seg_first = np.ones(len(run_first), dtype=bool)
+    seg_first[1:] = run_group[1:] != run_group[:-1]
+    seg_starts = np.flatnonzero(seg_first)
+    narrowest = np.minimum.reduceat(width, seg_starts) if len(width) else width
+    is_min = width == np.repeat(narrowest, np.diff(np.append(seg_starts, len(width))))
+    chosen = np.flatnonzero(is_min)
+    keep = np.ones(len(chosen), dtype=bool)
+    keep[1:] = run_group[chosen[1:]] != run_group[chosen[:-1]]
+    chosen = chosen[keep]
+    agree_lo_c = lo_c_run[chosen]
+    agree_hi_c = hi_c_run[chosen]
+    regions = np.bincount(run_group, minlength=ngroups).astype(np.int64)
+    del peak_idx, peak_group, depth, start_pos, region_start, lo_c_all, hi_c_all, width
 
     # Disjoint pairs.  At the j-th end of a group (j = 1..k) the count is
     # (starts so far) - j, and the starts after that end number k - starts so far; so

@@ -22,7 +22,8 @@ consensus_low, consensus_high (+ ``_closed``)
     What every claim allows (their intersection); NaN when there is none.
 agreement_low, agreement_high (+ ``_closed``), agreement_claims, agreement_regions
     The sub-range supported by the most claims, how many support it, and how many
-    separate sub-ranges tie for that support (the lowest is shown).
+    separate sub-ranges tie for that support (the narrowest is shown, then the lowest:
+    "10,000" held by two claims is sharper than "2,000 to 10,000" held by two).
 best, best_strategy
     A central estimate under the named strategy (see below).
 conflicts
@@ -82,8 +83,9 @@ from .kernel import (
     summarise,
 )
 from .pooling import pool_columns, pooled_quantiles
-from .sources import agents_of, claim_weights, dedupe_originals, kind_mask
-from .time import DateLike, as_of_mask, latest_per_source, revisions
+from .sources import agents_of, canonical_cells, claim_weights, dedupe_originals, kind_mask
+from . import time as _time
+from .time import DateLike, as_of_mask, revisions
 
 if TYPE_CHECKING:  # pragma: no cover
     from .._table.claims import Claims
@@ -314,15 +316,10 @@ def select(
     if kinds:
         frame = frame[~kind_mask(frame, kinds, sources)]
     if latest_per_source:
-        frame = frame.iloc[latest_per_source_positions(frame, by)]
+        frame = frame.iloc[_time.latest_per_source(frame, by, canonical_cells(frame, sources))]
     if dedupe:
         frame = dedupe_originals(frame, by)
     return frame
-
-
-def latest_per_source_positions(frame: pd.DataFrame, by: Sequence[str]) -> np.ndarray:
-    """See :func:`estimates._compute.time.latest_per_source`."""
-    return latest_per_source(frame, by)
 
 
 def reconcile(

@@ -14,7 +14,14 @@ import pandas as pd
 
 from .._model.sources import AGENT_SEPARATOR, SourceBook, split_agents
 
-__all__ = ["Agents", "agents_of", "claim_weights", "dedupe_originals", "kind_mask"]
+__all__ = [
+    "Agents",
+    "agents_of",
+    "canonical_cells",
+    "claim_weights",
+    "dedupe_originals",
+    "kind_mask",
+]
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,25 @@ def _cell_agents(
 
 _NO_BOOK = SourceBook()
 _CACHE: dict[tuple[tuple[str, ...], int], tuple[SourceBook, list[list[int]], dict[str, int]]] = {}
+
+
+def canonical_cells(frame: pd.DataFrame, book: SourceBook | None) -> np.ndarray:
+    """Each row's source cell with aliases applied (``"(no source)"`` when empty).
+
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"source": ["UK Ministry of Defence; CSIS", None]})
+    >>> canonical_cells(f, SourceBook(aliases={"UK Ministry of Defence": "UK MoD"})).tolist()
+    ['UK MoD; CSIS', '(no source)']
+    """
+    cells = frame["source"]
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    per_cell, names = _cell_agents(tuple(str(u) for u in uniques), book or _NO_BOOK)
+    inverse = np.array(list(names), dtype=object)
+    joined = np.array(
+        ["; ".join(inverse[i] for i in ids) if ids else "(no source)" for ids in per_cell]
+        + ["(no source)"], dtype=object,
+    )
+    return joined[np.where(codes >= 0, codes, len(per_cell))]
 
 
 def kind_mask(

@@ -71,16 +71,21 @@ def as_of_mask(
     return mask
 
 
-def latest_per_source(frame: pd.DataFrame, by: Sequence[str]) -> np.ndarray:
+def latest_per_source(
+    frame: pd.DataFrame, by: Sequence[str], source_key: np.ndarray | None = None
+) -> np.ndarray:
     """Positions of the rows kept when a source's later claim supersedes its earlier ones.
 
     Per (group, source), the claim with the latest ``stated_end`` is kept (the last row
-    on ties).  Undated claims cannot be ordered and are all kept.
+    on ties).  Undated claims cannot be ordered and are all kept.  ``source_key``
+    (e.g. source cells with aliases applied) replaces the ``source`` column.
     """
     n = len(frame)
     pos = np.arange(n)
     dated = frame["stated_end"].notna().to_numpy()
-    sub = frame.iloc[np.flatnonzero(dated)][[*by, "source", "stated_end"]].assign(_pos=pos[dated])
+    key = frame["source"].to_numpy(dtype=object) if source_key is None else source_key
+    sub = frame.iloc[np.flatnonzero(dated)][[*by, "stated_end"]].assign(
+        _pos=pos[dated], source=key[dated])
     sub = sub.assign(source=sub["source"].fillna("\x00anonymous"))
     sub = sub.sort_values("stated_end", kind="stable")
     kept = sub.drop_duplicates(subset=[*by, "source"], keep="last")["_pos"].to_numpy()

@@ -247,6 +247,17 @@ _ARTICLES: dict[str, tuple[str, ...]] = {
     "fr": ("des", "les", "par", "de", "d'"),
 }
 
+# Number words that start a figure only after an article: "a hundred", "a dozen".
+_ARTICLE_NUMBERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"}),
+    "fr": frozenset(),
+}
+# Scale words that need a count before them: "un million", never "million" alone.
+_COUNTED_SCALES: dict[str, frozenset[str]] = {
+    "en": frozenset(),
+    "fr": frozenset({"million", "milliard", "billion"}),
+}
+
 # Words that link a magnitude to what it counts ("thousands of troops").
 _OF: dict[str, frozenset[str]] = {"en": frozenset({"of"}), "fr": frozenset({"de", "d"})}
 
@@ -314,7 +325,8 @@ _ORDINAL_SUFFIXES = frozenset({
     "d", "ieme", "ième", "me",
 })
 
-# Number words (trigger words for scanning running text come from here too).
+# Number words: where a figure in words may start (they include every word that
+# numbers.read_words reads; a test checks it).
 _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "en": (
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -419,6 +431,18 @@ class Lexicon:
         Scale words glued to digits (case-sensitive) and after a space (lower case).
     plural_magnitudes, quantifiers, quantifier_scales, collectives : Mapping
         Vague magnitude words and their scales.
+    needs_of, needs_article : frozenset of str
+        Magnitude words that need "of" after them ("tens of") or an article before
+        them ("a few").
+    articles, of_words, adjectives : frozenset of str
+        Articles before a magnitude ("des milliers"), words linking a number to its
+        noun ("of", "de"), adjectives allowed between them ("5,000 more troops").
+    months : frozenset of str
+        Month names and abbreviations (English ones capitalised, matched with case).
+    article_numbers, counted_scales : frozenset of str
+        Number words that need an article ("a dozen") or a count ("un million").
+    ordinal_suffixes, unit_symbols : frozenset of str
+        Suffixes glued to digits that make an ordinal; unit signs after a number.
     trigger : re.Pattern
         Where a figure may start: a digit run or a number / magnitude word.
     back_hedge, back_currency, back_article, back_context : re.Pattern
@@ -444,7 +468,8 @@ class Lexicon:
     of_words: frozenset[str]
     adjectives: frozenset[str]
     months: frozenset[str]
-    months_casefold: bool
+    article_numbers: frozenset[str]
+    counted_scales: frozenset[str]
     ordinal_suffixes: frozenset[str]
     unit_symbols: frozenset[str]
     trigger: re.Pattern[str]
@@ -457,8 +482,6 @@ class Lexicon:
 
 
 def _build(lang: str) -> Lexicon:
-    from .numbers import NUMBER_WORDS  # the number-word tables live with the numbers
-
     prefix = _PREFIX_HEDGES[lang]
     postfix = _POSTFIX_HEDGES[lang]
     plural = _PLURAL_MAGNITUDES[lang]
@@ -466,7 +489,6 @@ def _build(lang: str) -> Lexicon:
     colls = _COLLECTIVES[lang]
     trig_words = (
         set(_TRIGGER_WORDS[lang])
-        | set(NUMBER_WORDS[lang])
         | set(plural)
         | set(quant)
         | set(colls)
@@ -532,8 +554,9 @@ def _build(lang: str) -> Lexicon:
         articles=frozenset(_ARTICLES[lang]),
         of_words=_OF[lang],
         adjectives=_ADJECTIVES[lang],
-        months=frozenset(m.casefold() if lang == "fr" else m for m in months),
-        months_casefold=lang == "fr",
+        months=frozenset(months),
+        article_numbers=_ARTICLE_NUMBERS[lang],
+        counted_scales=_COUNTED_SCALES[lang],
         ordinal_suffixes=_ORDINAL_SUFFIXES,
         unit_symbols=_UNIT_SYMBOLS,
         trigger=trigger,
@@ -546,13 +569,10 @@ def _build(lang: str) -> Lexicon:
     )
 
 
-_LEXICONS: dict[str, Lexicon] = {}
+# Compiled once, at import (about 10 ms for both languages).
+_LEXICONS: dict[str, Lexicon] = {lang: _build(lang) for lang in LANGS}
 
 
 def get_lexicon(lang: str) -> Lexicon:
     """The compiled :class:`Lexicon` of a language (``"en"``, ``"fr"``, or a tag)."""
-    key = normalise_lang(lang)
-    lex = _LEXICONS.get(key)
-    if lex is None:
-        lex = _LEXICONS[key] = _build(key)
-    return lex
+    return _LEXICONS[normalise_lang(lang)]

@@ -31,12 +31,15 @@ Rules (what is and is not a figure)
 * **Names with digits.**  Digits glued to letters before them ("A380", "G7", "MH17"),
   after a letter and a hyphen ("COVID-19", "F-16", "Su-35"), after an all-capitals
   word ("CAC 40", "FTSE 100"), after a label word ("Article 5", "Flight 370", "n°5"),
-  or glued to letters after them that are not a scale or a unit ("5G", "4x4").
+  glued to letters after them that are not a scale or a unit ("5G", "4x4"), or after
+  ``/ = @ & ? #`` (links and codes: "/status/187...", "?id=5", "#1").  A hedge or a
+  currency before the number overrides the capitals and label rules ("ABOUT 500").
 * **Scores.**  A dash range whose low end is not below its high end ("3-1", "2–0").
   Any range with low >= high is refused (never swapped); in running text a word range
   ("from 20 to 10") is read as two figures instead.
 * **Phone numbers and codes.**  "+33 1 23 45 67 89", "01 23 45 67 89", "(555)
-  123-4567", numbers with a leading zero.
+  123-4567", "555-1234" (three digits, a hyphen, four digits, no unit), numbers with a
+  leading zero, four or more space-separated groups of one or two digits.
 * **Times.**  "10h30", "10:30", "9 a.m.", "21h".
 * **Ordinals.**  "21st", "3rd", "3e", "1er" (Roman "IIe" and words such as "premier"
   hold no number).
@@ -45,11 +48,15 @@ Rules (what is and is not a figure)
 
 In running text (:func:`scan`, not :func:`parse`) a number written only in words
 counts when it has a hedge, a known unit, a scale word of a thousand or more, or is a
-range; "one"/"un"/"une" alone never count (they are mostly articles); bare
-"several"/"a few"/"plusieurs"/"quelques" count only with a known unit.
+range ("three soldiers", "about thirty", "two million"; not "les deux pays", nor "a
+dozen" alone); "one"/"un"/"une" alone never count (they are mostly articles); bare
+"several"/"a few"/"plusieurs"/"quelques" count only with a known unit; "tens" and
+"scores" count only before "of".  :func:`parse` reads all of these.
 
 Other decisions
 ---------------
+* A hedge after the number ("5,000 or more", "10,000+", "5,000-plus", "50 000
+  environ", "5 000 soldats au moins") counts when there is none before it.
 * A hedge before a vague magnitude ("up to thousands") is left out of the figure.
 * A hedge before a range ("about 10-20") is left out: the figure is the range.
 * "X to Y", "X-Y", "X à Y" need no opener; "X and Y" / "X et Y" need "between" /
@@ -61,9 +68,11 @@ Other decisions
   unless another hedge qualifies it ("plus d'une centaine" is ``more_than`` 100);
   English "a dozen" is exactly 12.
 * ``unit`` is the canonical unit of the counted noun or symbol
-  (:func:`~estimates.canonical_unit`); an unknown noun gives ``""`` and is not part of
-  the mention.  A currency before the number ("$3bn", "US$5", "€2,5 milliards", "EUR
-  3m") is the unit.
+  (:func:`~estimates.canonical_unit`), found right after the number, after "of" /
+  "de" / "d'" when the number ends with a scale word or is a magnitude ("millions of
+  dollars", "2 millions d'euros"), or after up to three adjectives ("5,000 North Korean
+  troops"); an unknown noun gives ``""`` and is not part of the mention.  A currency
+  before the number ("$3bn", "US$5", "€2,5 milliards", "EUR 3m") is the unit.
 
 Examples
 --------
@@ -425,16 +434,9 @@ class _Reader:
         k = got.used
         if k < len(lw) and lw[k] in lex.collectives:
             return self._collective(words, lw, k, got.value, p)
-        starts_with_scale = first in (
-            "hundred",
-            "thousand",
-            "million",
-            "billion",
-            "trillion",
-            "dozen",
-        )
-        if lex.lang == "fr" and first in ("million", "milliard", "billion"):
-            return None  # "million" needs "un"
+        if first in lex.counted_scales:
+            return None  # "million" alone: "un million" is the number
+        needs_article = first in lex.article_numbers
         return _Quantity(
             "num",
             p,
@@ -444,8 +446,8 @@ class _Reader:
             scale=got.scale,
             words=True,
             big=got.big,
-            needs_article=starts_with_scale and lex.lang == "en",
-            article_ok=starts_with_scale,
+            needs_article=needs_article,
+            article_ok=needs_article,
         )
 
     def _collective(
@@ -700,11 +702,15 @@ class _Reader:
         self, q: _Quantity, opener: str | None
     ) -> tuple[_Quantity, Number, Number, tuple[str, tuple[int, int]] | None] | Refusal | None:
         text, lex = self.text, self.lex
-        mid_unit = None
-        m = _CONNECTOR.match(text, q.end)
+        mid_unit: tuple[str, tuple[int, int]] | None = None
+        pos = q.end
+        if q.unit is not None and q.unit_span is not None:  # "10km-20km"
+            mid_unit = (q.unit, q.unit_span)
+            pos = q.unit_span[1]
+        m = _CONNECTOR.match(text, pos)
         if m is None or not self._connector_ok(m, opener):
             # "10 km to 20 km", "10%-20%": a unit between the numbers.
-            got_unit = self._unit(q.end, q.scale is not None) if q.unit is None else None
+            got_unit = self._unit(q.end, q.scale is not None) if mid_unit is None else None
             if got_unit is None:
                 return None
             m = _CONNECTOR.match(text, got_unit[1][1])

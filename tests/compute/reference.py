@@ -29,6 +29,38 @@ def candidate_points(figs: list[Figure]) -> list[float]:
     return sorted(set(pts))
 
 
+def peak_regions(figs: list[Figure], peak: int) -> list[tuple[float, float]]:
+    """Maximal runs of values held by ``peak`` claims, as (inf, sup) pairs in order.
+
+    The line is cut into elementary pieces at every finite end: (-inf, e0), [e0],
+    (e0, e1), [e1], ... (em, inf); depth is constant on each piece.
+    """
+    ends = sorted({v for f in figs for v in (f.low, f.high) if math.isfinite(v)})
+    pieces: list[tuple[float, float, float]] = []  # (inf, sup, a point inside)
+    if not ends:
+        pieces.append((-math.inf, math.inf, 0.0))
+    else:
+        pieces.append((-math.inf, ends[0], ends[0] - 1))
+        for i, e in enumerate(ends):
+            pieces.append((e, e, e))
+            nxt = ends[i + 1] if i + 1 < len(ends) else math.inf
+            pieces.append((e, nxt, (e + nxt) / 2 if math.isfinite(nxt) else e + 1))
+    regions: list[tuple[float, float]] = []
+    current: list[float] | None = None
+    for lo, hi, x in pieces:
+        if depth_at(figs, x) == peak:
+            if current is None:
+                current = [lo, hi]
+            else:
+                current[1] = hi
+        elif current is not None:
+            regions.append((current[0], current[1]))
+            current = None
+    if current is not None:
+        regions.append((current[0], current[1]))
+    return regions
+
+
 def reference(groups: dict[object, list[tuple[Figure, tuple[str, ...]]]]) -> dict:
     out = {}
     for key, items in groups.items():
@@ -50,6 +82,7 @@ def reference(groups: dict[object, list[tuple[Figure, tuple[str, ...]]]]) -> dic
         points = [p for p in points if p is not None]
         cands = candidate_points(figs)
         peak = max(depth_at(figs, x) for x in cands)
+        regions = peak_regions(figs, peak)
         out[key] = {
             "claims": len(figs),
             "sources": len(agents) + anon,
@@ -61,7 +94,7 @@ def reference(groups: dict[object, list[tuple[Figure, tuple[str, ...]]]]) -> dic
             "stated_high": max(stated) if stated else math.nan,
             "agreement_claims": peak,
             "median": statistics.median(points) if points else math.nan,
-            "lowest_peak_point": min(x for x in cands if depth_at(figs, x) == peak),
+            "regions": regions,
         }
     return out
 

@@ -97,13 +97,18 @@ def _check_against_reference(claims):
         np.testing.assert_equal(r["stated_low"], exp["stated_low"])
         np.testing.assert_equal(r["stated_high"], exp["stated_high"])
         np.testing.assert_equal(r["best"], exp["median"])
-        # The agreement region is held by exactly `peak` claims, and no lower point is.
+        # Every value of the agreement region is held by `peak` claims, and it is the
+        # narrowest (then lowest) of the maximal such regions.
         agr = _region(r, "agreement")
         figs = [c.figure for c in claims if c.quantity == key]
-        assert sum(f.contains(agr) for f in figs) == exp["agreement_claims"]
-        assert exp["lowest_peak_point"] in agr or exp["lowest_peak_point"] > agr.low
-        below = [x for x in {f.low for f in figs} | {f.high for f in figs} if x < agr.low]
-        assert all(depth_at(figs, x) < exp["agreement_claims"] for x in below)
+        inside = [x for x in (agr.low, agr.high, agr.midpoint) if x is not None and x in agr]
+        assert all(depth_at(figs, x) == exp["agreement_claims"] for x in inside)
+        regions = exp["regions"]
+        assert r["agreement_regions"] == len(regions)
+        widths = [hi - lo for lo, hi in regions]
+        narrowest = min(widths)
+        first = regions[widths.index(narrowest)]
+        assert (agr.low, agr.high) == first
 
 
 @SETTINGS

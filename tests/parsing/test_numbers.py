@@ -7,7 +7,15 @@ from decimal import Decimal
 import pytest
 
 from estimates import ParseError
-from estimates._parsing.numbers import Digits, Refusal, read_digits, read_number, read_words
+from estimates._parsing.lexicon import get_lexicon
+from estimates._parsing.numbers import (
+    NUMBER_WORDS,
+    Digits,
+    Refusal,
+    read_digits,
+    read_number,
+    read_words,
+)
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -200,3 +208,11 @@ def test_read_number_refuses(text: str) -> None:
         read_number(text, "en")
     assert isinstance(info.value, ValueError)
     assert "expected a number" in str(info.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_number_word_triggers_the_scanner(lang: str) -> None:
+    trigger = get_lexicon(lang).trigger
+    for word in NUMBER_WORDS[lang]:
+        assert trigger.fullmatch(word), word
+        assert trigger.fullmatch(word.capitalize()), word

@@ -123,6 +123,11 @@ RANGES = [
     ("10 km to 20 km", 10, 20, "[]", None, "range", "kilometer"),
     ("between 1900 and 2000 troops", 1900, 2000, "[]", None, "range", "soldier"),
     ("Between 40 and 50 people", 40, 50, "[]", None, "range", "person"),
+    ("10km-20km", 10, 20, "[]", None, "range", "kilometer"),
+    ("100-2000 soldiers", 100, 2000, "[]", None, "range", "soldier"),
+    ("1,000 - 2,000", 1000, 2000, "[]", None, "range", ""),
+    ("$10-$20", 10, 20, "[]", None, "range", "dollar"),
+    ("two-three", 2, 3, "[]", None, "range", ""),
 ]
 
 SCALE_SHARING = [
@@ -178,6 +183,10 @@ UNITS = [
     ("3 days", "day"),
     ("5,000 bananas", ""),
     ("5,000 of the troops", ""),
+    ("78,329 confirmed deaths", "death"),
+    ("300 children", "person"),
+    ("10 killed or wounded", "casualty"),
+    ("5 shipping containers", "container"),
 ]
 
 CURRENCIES = [

@@ -115,6 +115,13 @@ def test_postfix_hedge_span() -> None:
             ["une dizaine de blessés", "un millier de morts"],
         ),
         ("the 21st century, the 1990s, COVID-19", "en", []),
+        ("see https://x.com/DefenceHQ/status/1876584633103507960/photo/2 or ?id=5", "en", []),
+        ("BBC counted 78,329 confirmed deaths; call 555-1234.", "en", ["78,329 confirmed deaths"]),
+        (
+            "Le 12 novembre 2024, environ 11 000 soldats; en 2023, 1.498 morts.",
+            "fr",
+            ["environ 11 000 soldats", "1.498 morts"],
+        ),
     ],
 )
 def test_running_text(text: str, lang: str, expected: list[str]) -> None:
