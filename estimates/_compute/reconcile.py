@@ -83,6 +83,7 @@ from .kernel import (
     summarise,
 )
 from .pooling import pool_columns, pooled_quantiles
+from .result import Reconciliation
 from .sources import agents_of, canonical_cells, claim_weights, dedupe_originals, kind_mask
 from . import time as _time
 from .time import DateLike, as_of_mask, revisions
@@ -399,7 +400,7 @@ def reconcile(
     )
     if cumulative is not False:
         result = _with_decreases(frame, by, result, cumulative)
-    return result
+    return Reconciliation(result)
 
 
 def _with_decreases(

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .._model.errors import MissingDateWarning
 from .reconcile import _by_list, group_codes, reconcile_frame, select
+from .result import Reconciliation
 from .sources import canonical_cells
 from .time import period_codes
 
@@ -83,8 +84,8 @@ def timeline(
     frame = frame.assign(period=period.to_numpy())
     if running:
         frame = _running(frame, by, canonical_cells(frame, sources))
-    return reconcile_frame(frame, [*by, "period"], strategy=strategy, sources=sources,
-                           unit=unit, check=False)
+    return Reconciliation(reconcile_frame(frame, [*by, "period"], strategy=strategy,
+                                          sources=sources, unit=unit, check=False))
 
 
 def _running(frame: pd.DataFrame, by: list[str], source_key: np.ndarray) -> pd.DataFrame:
