@@ -203,7 +203,7 @@ def claims(
         published=None if stated is None else stated.end,
         lang=draw(st.sampled_from(["en", "fr"])),
         status=draw(st.sampled_from(list(Status))),
-        note=draw(st.none() | st.text(max_size=30)),
+        note=draw(st.none() | st.text(st.characters(exclude_characters="\x00"), max_size=30)),
     )
 
 

@@ -386,8 +386,8 @@ def reconcile(
     ...     "source": ["United States", "US intelligence"],
     ...     "stated": ["2024-W45", "2024-11-12"]}))
     >>> r = claims.reconcile()
-    >>> r.loc["troops", ["stated_low", "stated_high", "verdict", "best"]].tolist()
-    [10000.0, 12000.0, 'agree', 10000.0]
+    >>> print(r.loc["troops", ["stated_low", "stated_high", "verdict", "best"]].to_dict())
+    {'stated_low': 10000.0, 'stated_high': 12000.0, 'verdict': 'agree', 'best': 10000.0}
     """
     by = _by_list(by)
     frame = select(

@@ -111,10 +111,12 @@ class Claim:
         src: Iterable[str] | str | None = self.source
         cell = join_agents(src if src else None)
         set_(self, "source", split_agents(cell))
-        for name in ("reported_by", "original_source", "url", "note", "id"):
+        for name in ("quantity", "reported_by", "original_source", "url", "note", "id"):
             v = getattr(self, name)
             if v is not None and not isinstance(v, str):
                 raise FigureError(name, v, "a string or None")
+            if v is not None and "\x00" in v:
+                raise FigureError(name, v, "text without NUL characters")
         for name in ("stated", "refers_to"):
             v = getattr(self, name)
             if isinstance(v, str):

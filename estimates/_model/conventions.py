@@ -55,7 +55,7 @@ Figure([0, 12000] soldier, hedge='up_to')
 Figure([2000, 10000), hedge='magnitude')
 >>> with use_conventions("acled"):
 ...     get_conventions().magnitude("plural", 12)
-Figure([12], hedge='magnitude', profile='acled')
+Figure([12], best=12, hedge='magnitude', profile='acled')
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Examples
 --------
 >>> import pandas as pd, estimates
 >>> df = pd.DataFrame({"quantity": ["q", "q"], "low": [1, 5], "high": [3, 9],
-...                    "source": ["A", "B"]})
+...                    "source": ["A", "B"], "stated": ["2024-11-04", "2024-11-12"]})
 >>> df.estimates.reconcile()[["envelope_low", "envelope_high", "verdict"]]
           envelope_low  envelope_high   verdict
 quantity

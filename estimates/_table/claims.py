@@ -94,7 +94,8 @@ def read_claims(
     >>> import pandas as pd, estimates
     >>> df = pd.DataFrame({"quantity": ["troops", "troops"],
     ...                    "figure": ["up to 12,000", "environ 10 000"],
-    ...                    "lang": ["en", "fr"], "source": ["US", "Ukraine"]})
+    ...                    "lang": ["en", "fr"], "source": ["US", "Ukraine"],
+    ...                    "stated": ["2024-11-12", "2024-11-11"]})
     >>> claims = estimates.read_claims(df)
     >>> claims.frame[["low", "high", "best", "hedge"]]
          low      high    best   hedge
@@ -245,7 +246,11 @@ class Claims:
         """Whether two tables hold the same claims in the same order (labels ignored)."""
         a = self._frame.reset_index(drop=True)
         b = other._frame.reset_index(drop=True)
-        return a.equals(b)
+        if list(a.columns) != list(b.columns):
+            return False
+        return all(
+            a[c].dtype == b[c].dtype and a[c].equals(b[c]) for c in a.columns
+        )
 
     def to_unit(self, unit: str) -> Claims:
         """The same claims with every figure converted to ``unit``.

@@ -190,6 +190,15 @@ def standardise(
         status = s.where(~pd.Series(bad, index=index) & s.notna(), "claimed")
     out["status"] = status
 
+    # ------------------------------------------------------------ text hygiene
+    for name in ("quantity", "text", "source", "reported_by", "original_source", "url",
+                 "note", "id", "lang"):
+        col_values = out[name]
+        has_nul = pd.Series(col_values, index=index).astype("string").str.contains(
+            "\x00", regex=False).fillna(False).to_numpy(dtype=bool)
+        label = "figure" if name == "text" and col("figure") is not None else name
+        failures.add(has_nul, user_name(label), col_values, "text without NUL characters")
+
     # ------------------------------------------------------------ assemble
     frame = pd.DataFrame({name: out[name] for name in STANDARD}, index=index)
     frame = cast_standard(frame)
@@ -297,13 +306,33 @@ def to_float(
             ~spaced, cleaned.str.replace(r"[ \u00a0\u202f]", "", regex=True).str.replace(
                 ",", ".", regex=False)
         )
-        num = pd.to_numeric(cleaned.astype(object), errors="coerce").astype("float64")
-        x = np.where(inf.notna().to_numpy(), inf.to_numpy(), num.to_numpy())
+        num = _exact_floats(cleaned.astype(object).to_numpy())
+        x = np.where(inf.notna().to_numpy(), inf.to_numpy(), num)
         bad = t.notna().to_numpy() & np.isnan(x)
         failures.add(bad, name, s, _NUMBER_EXPECTED)
     if na:
         x = np.where(np.isin(x, np.asarray(list(na), dtype="float64")), np.nan, x)
     return x
+
+
+def _exact_floats(cells: np.ndarray) -> np.ndarray:
+    """Strings to floats with Python's exact (round-trip) parsing; NaN where unreadable.
+
+    (``pd.to_numeric`` may round the last digit on pandas 2.)
+    """
+    cells = np.where(pd.isna(cells), None, cells)
+    try:
+        return np.asarray(cells, dtype="float64")
+    except (ValueError, TypeError):
+        out = np.full(len(cells), np.nan)
+        for i, v in enumerate(cells):  # only on the error path: find the bad cells
+            if v is None:
+                continue
+            try:
+                out[i] = float(v)
+            except (ValueError, TypeError):
+                out[i] = np.nan
+        return out
 
 
 def _to_bool(s: pd.Series, failures: Failures, name: str) -> np.ndarray:

@@ -89,12 +89,15 @@ def _need_pyarrow() -> None:
 def neutralise_formulas(values: pd.Series) -> pd.Series:
     """Prefix text cells that a spreadsheet would run as a formula with ``'``.
 
-    >>> neutralise_formulas(pd.Series(["=HYPERLINK(1)", "UK MoD", "-2+3", None])).tolist()
+    >>> cells = pd.Series(["=HYPERLINK(1)", "UK MoD", "-2+3", None], dtype=object)
+    >>> neutralise_formulas(cells).tolist()
     ["'=HYPERLINK(1)", 'UK MoD', "'-2+3", None]
     """
     s = values.astype(object)
-    text = s.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
-    return s.where(~text.astype(bool), "'" + s.astype(str))
+    text = s.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START)).to_numpy(bool)
+    out = s.to_numpy(dtype=object).copy()
+    out[text] = ["'" + v for v in out[text]]
+    return pd.Series(out, index=values.index, name=values.name, dtype=object)
 
 
 def _text_frame(frame: pd.DataFrame, *, spreadsheet: bool) -> pd.DataFrame:

@@ -42,7 +42,7 @@ def _read(path) -> est.Claims:
 def _assert_same(a: est.Claims, b: est.Claims) -> None:
     fa = a.frame.reset_index(drop=True)
     fb = b.frame.reset_index(drop=True)
-    pd.testing.assert_frame_equal(fa, fb, check_dtype=True)
+    pd.testing.assert_frame_equal(fa, fb, check_dtype=True, check_exact=True)
     assert a.equals(b)
 
 
