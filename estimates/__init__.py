@@ -63,11 +63,15 @@ from ._parsing.parser import parse, scan
 from ._parsing.render import render
 from ._table import accessor as _accessor  # registers df.estimates
 from ._table.claims import Claims, read_claims
+from ._compute.engines import reconcile_dask
+from ._compute.kernel import KERNEL_SCHEMA
+from ._compute.reconcile import reconcile_frame
 
 __version__ = "0.1.0"
 
 __all__ = [
     "COUNT_UNITS",
+    "KERNEL_SCHEMA",
     "PROFILES",
     "Claim",
     "Claims",
@@ -98,6 +102,8 @@ __all__ = [
     "get_conventions",
     "parse",
     "read_claims",
+    "reconcile_dask",
+    "reconcile_frame",
     "register_conventions",
     "render",
     "scan",
