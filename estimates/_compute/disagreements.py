@@ -47,7 +47,10 @@ from .sources import canonical_cells
 if TYPE_CHECKING:  # pragma: no cover
     from .._table.claims import Claims
 
-__all__ = ["by_source", "disagreements", "pair_indices", "relations"]
+__all__ = ["RELATIONS", "by_source", "disagreements", "pair_indices", "relations"]
+
+#: The relations of two intervals, in the order of their codes.
+RELATIONS = ("equal", "nested", "overlapping", "touching", "disjoint")
 
 DEFAULT_MAX_PAIRS = 1_000_000
 
@@ -100,10 +103,12 @@ def relations(
     nested = holds(lo_a, hi_a, lca, hca, lo_b, hi_b, lcb, hcb) | holds(
         lo_b, hi_b, lcb, hcb, lo_a, hi_a, lca, hca)
     touching = meet & (lo == hi) & ~nested
-    relation = np.where(
-        equal, "equal", np.where(
-            ~meet, "disjoint", np.where(nested, "nested", np.where(
-                touching, "touching", "overlapping"))))
+    # codes into RELATIONS: equal, nested, overlapping, touching, disjoint
+    relation = np.full(len(lo), 2, dtype=np.int8)
+    relation[touching] = 3
+    relation[nested] = 1
+    relation[~meet] = 4
+    relation[equal] = 0
     with np.errstate(invalid="ignore"):
         gap = np.where(meet, 0.0, np.maximum(lo_a - hi_b, lo_b - hi_a))
         inter = np.where(meet, hi - lo, 0.0)
@@ -160,23 +165,31 @@ def disagreements(
     ca, cb = centre[a], centre[b]
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = np.where((ca > 0) & (cb > 0), np.maximum(ca, cb) / np.minimum(ca, cb), np.nan)
-    src = canonical_cells(frame, sources)
-    out = {}
+    src_codes, src_names = pd.factorize(canonical_cells(frame, sources))
+    text_codes, text_values = pd.factorize(frame["text"], use_na_sentinel=True)
+    out: dict[str, Any] = {}
+    group_of_pair = codes[a]
     for i, name in enumerate(by):
-        level = labels.get_level_values(i) if isinstance(labels, pd.MultiIndex) else labels
-        out[name] = level.take(codes[a])
+        if isinstance(labels, pd.MultiIndex):
+            lvl_codes = labels.codes[i][group_of_pair]
+            out[name] = pd.Categorical.from_codes(lvl_codes, labels.levels[i])
+        else:
+            out[name] = pd.Categorical.from_codes(group_of_pair, labels.unique()) \
+                if labels.is_unique else labels.take(group_of_pair)
     idx = frame.index.to_numpy()
     stated = frame["stated_end"].to_numpy()
-    text = frame["text"].astype(object).to_numpy()
     out.update(
-        claim_a=idx[a], claim_b=idx[b], source_a=src[a], source_b=src[b],
-        text_a=text[a], text_b=text[b], stated_a=stated[a], stated_b=stated[b],
+        claim_a=idx[a], claim_b=idx[b],
+        source_a=pd.Categorical.from_codes(src_codes[a], src_names),
+        source_b=pd.Categorical.from_codes(src_codes[b], src_names),
+        text_a=pd.Categorical.from_codes(text_codes[a], text_values),
+        text_b=pd.Categorical.from_codes(text_codes[b], text_values),
+        stated_a=stated[a], stated_b=stated[b],
         low_a=low[a], high_a=high[a], low_b=low[b], high_b=high[b],
-        relation=pd.Categorical(rel["relation"], categories=[
-            "equal", "nested", "overlapping", "touching", "disjoint"]),
+        relation=pd.Categorical.from_codes(rel["relation"], RELATIONS),
         conflict=rel["conflict"], gap=rel["gap"], overlap=rel["overlap"], ratio=ratio,
     )
-    result = pd.DataFrame(out)
+    result = pd.DataFrame(out, copy=False)
     if only_conflicts:
         result = result[result["conflict"].to_numpy()].reset_index(drop=True)
     return result
@@ -204,8 +217,8 @@ def by_source(
     if pairs.empty:
         empty = pd.DataFrame(columns=cols).set_index(["source", "other"])
         return empty if not wide else pd.DataFrame()
-    sa = pairs["source_a"].str.split("; ")
-    sb = pairs["source_b"].str.split("; ")
+    sa = pairs["source_a"].astype(str).str.split("; ")
+    sb = pairs["source_b"].astype(str).str.split("; ")
     long = pd.DataFrame({"a": sa, "b": sb, "conflict": pairs["conflict"],
                          "ratio": pairs["ratio"], "gap": pairs["gap"]})
     long = long.explode("a").explode("b")

@@ -1,0 +1,914 @@
+"""Charts of claims: range strips and timelines, drawn with matplotlib.
+
+Two charts, both one quantity (one group) per Axes:
+
+:func:`range_strip`
+    One row per claim (or per source): a point figure is a dot, a bounded range a bar,
+    an unbounded side an arrow running to the edge of the axis.  Open bounds ("fewer
+    than 10,000") are hollow circles.  The consensus range (what every claim allows) is
+    shaded; when there is none, the agreement range (what most claims allow) is shaded
+    and labelled instead, and the claims that do not allow it are drawn in another
+    colour of the prop cycle.
+:func:`timeline_chart`
+    The claims of one quantity over time (x = the last day each may have been stated):
+    dots, vertical bars and arrows as above, over the shaded *running envelope* (every
+    source's latest claim so far, see :func:`~estimates._compute.timeline.timeline`).
+
+Both draw into ``ax=`` when given (and return its Figure), else make a new
+:class:`matplotlib.figure.Figure` on an Agg canvas: no pyplot state is touched.  They
+follow the user's style: sizes and fonts come from ``rcParams``, colours from the
+current prop cycle (``"C0"``, ``"C1"`` ...).  Numbers are written with the thousands
+separators of ``lang`` (Babel), dates with its month names.
+
+Every artist a chart adds carries a ``gid`` naming what it shows, so that code (and
+tests) can find it: ``estimates-range`` (bars), ``estimates-open-end`` (arrows),
+``estimates-points`` (point figures), ``estimates-best`` (best values on ranges),
+``estimates-open-bound`` (hollow circles), ``estimates-consensus``,
+``estimates-agreement`` and ``estimates-envelope`` (shading).
+
+:func:`to_png` and :func:`to_svg` render a figure to bytes / text (SVG text stays text).
+
+matplotlib is an optional dependency: ``pip install 'estimates[plot]'``.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import math
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .._compute.comparability import harmonise_units
+from .._compute.reconcile import _by_list, group_codes, select
+from .._model.units import unit_label
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .._table.claims import Claims
+
+__all__ = [
+    "format_number",
+    "group_label",
+    "range_strip",
+    "strip_rows",
+    "timeline_chart",
+    "to_png",
+    "to_svg",
+]
+
+#: Options of ``reconcile`` that select which claims count (also drawn by the charts).
+SELECT_OPTIONS = ("as_of", "window", "latest_per_source", "sources", "exclude_kinds", "dedupe")
+#: Options ``timeline`` accepts besides the selection.
+TIMELINE_OPTIONS = (*SELECT_OPTIONS, "strategy", "unit")
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "undated": "undated",
+        "claims": "{n} claims",
+        "count": "number",
+        "consensus": "all claims allow {range}",
+        "agreement": "{n} of {m} claims allow {range}",
+        "outside": "does not allow the shaded range",
+        "claim": "claim",
+        "envelope": "running envelope (latest claim of each source)",
+        "running_consensus": "what every latest claim allows",
+        "stated": "date stated",
+        "to": "–",
+    },
+    "fr": {
+        "undated": "sans date",
+        "claims": "{n} affirmations",
+        "count": "nombre",
+        "consensus": "toutes les affirmations admettent {range}",
+        "agreement": "{n} affirmations sur {m} admettent {range}",
+        "outside": "n’admet pas la zone ombrée",
+        "claim": "affirmation",
+        "envelope": "enveloppe (dernière affirmation de chaque source)",
+        "running_consensus": "ce que toutes les dernières affirmations admettent",
+        "stated": "date de la déclaration",
+        "to": "–",
+    },
+}
+
+_GID = "estimates-"
+
+
+# --------------------------------------------------------------------------- helpers
+def _matplotlib() -> Any:
+    try:
+        import matplotlib
+    except ImportError as exc:  # pragma: no cover - exercised without the extra
+        raise ImportError("charts need matplotlib: pip install 'estimates[plot]'") from exc
+    return matplotlib
+
+
+def _words(lang: str) -> dict[str, str]:
+    return _WORDS.get(lang.split("_")[0].split("-")[0].lower(), _WORDS["en"])
+
+
+def _locale(lang: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "en"
+    return lang.replace("-", "_")
+
+
+def format_number(value: float, lang: str = "en") -> str:
+    """A number with the thousands separators and decimal mark of ``lang``.
+
+    Infinite values are written ``∞`` / ``-∞``; NaN is an empty string.
+
+    >>> format_number(12000)
+    '12,000'
+    >>> format_number(12000.5, "fr") == "12\\u202f000,5"
+    True
+    >>> format_number(float("inf"))
+    '∞'
+    """
+    from babel.numbers import format_decimal
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    v = float(value)
+    if math.isnan(v):
+        return ""
+    if math.isinf(v):
+        return "∞" if v > 0 else "-∞"
+    v = round(v, 6)
+    if v == int(v) and abs(v) < 2**53:
+        v = int(v)
+    return format_decimal(v, locale=_locale(lang), decimal_quantization=False)
+
+
+def _range_text(low: float, high: float, lang: str) -> str:
+    if low == high:
+        return format_number(low, lang)
+    return f"{format_number(low, lang)}{_words(lang)['to']}{format_number(high, lang)}"
+
+
+def group_label(key: Any) -> str:
+    """A group key as a title: a string as is, a tuple of keys joined with `` · ``.
+
+    >>> group_label(("russia", "deaths"))
+    'russia · deaths'
+    """
+    if isinstance(key, tuple):
+        return " · ".join(str(k) for k in key)
+    return str(key)
+
+
+def _plain(text: str) -> str:
+    """Text for matplotlib that is never read as mathtext (``$`` escaped)."""
+    return text.replace("$", r"\$")
+
+
+def _wrap(text: str, width: int = 40, lines: int = 2) -> str:
+    parts = textwrap.wrap(text, width) or [""]
+    if len(parts) > lines:
+        parts = [
+            *parts[: lines - 1],
+            textwrap.shorten(" ".join(parts[lines - 1 :]), width, placeholder="…"),
+        ]
+    return "\n".join(parts)
+
+
+def _stated_text(start: pd.Timestamp, end: pd.Timestamp, lang: str) -> str:
+    if pd.isna(start) or pd.isna(end):
+        return _words(lang)["undated"]
+    from .._model.dates import DateInterval
+
+    return str(DateInterval(start, end))
+
+
+def _new_figure(height: float, nrows: int = 1, ratios: Sequence[float] | None = None) -> Figure:
+    mpl = _matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    width = float(mpl.rcParams["figure.figsize"][0])
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    if nrows > 1:
+        fig.subplots(nrows, 1, gridspec_kw={"height_ratios": list(ratios or [1] * nrows)})
+    else:
+        fig.add_subplot()
+    return fig
+
+
+# --------------------------------------------------------------------------- data
+def _selection(options: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    return {k: v for k, v in options.items() if k in keys}
+
+
+def _groups(
+    claims: Claims, by: list[str], options: dict[str, Any]
+) -> tuple[pd.DataFrame, np.ndarray, pd.Index, np.ndarray, np.ndarray]:
+    """Selected claims, their group codes and labels, unit factors and group units."""
+    frame = select(claims, by, **_selection(options, SELECT_OPTIONS), stacklevel=5)
+    codes, labels = group_codes(frame, by)
+    factor, group_unit = harmonise_units(
+        frame["unit"], codes, len(labels), labels, options.get("unit")
+    )
+    if factor is None:
+        factor = np.ones(len(frame))
+    return frame, codes, labels, factor, np.asarray(group_unit, dtype=object)
+
+
+def _find(labels: pd.Index, quantity: Any) -> int:
+    for i, lab in enumerate(labels):
+        if lab == quantity or (isinstance(lab, tuple) and len(lab) == 1 and lab[0] == quantity):
+            return i
+    known = ", ".join(repr(group_label(x)) for x in labels[:20])
+    raise KeyError(f"quantity={quantity!r}: no claims for it; known: {known}")
+
+
+def strip_rows(
+    claims: Claims,
+    quantity: Any,
+    *,
+    by: str | Sequence[str] = "quantity",
+    per: str = "claim",
+    lang: str = "en",
+    **options: Any,
+) -> pd.DataFrame:
+    """The rows a range strip draws for one group, in drawing order (top first).
+
+    Columns: ``row`` (the row number the claim is drawn on), ``label``, ``source``,
+    ``stated`` (as text) and ``stated_end`` (the last day), ``low``, ``high``, ``low_closed``, ``high_closed``, ``best`` (in the
+    group's unit) and ``claim`` (the claim's label in the claims table).  Claims are in
+    order of statement (undated last).  With ``per="source"`` the claims of a source
+    share a row.
+
+    Examples
+    --------
+    >>> import pandas as pd, estimates
+    >>> c = estimates.read_claims(pd.DataFrame({
+    ...     "quantity": ["troops"] * 2, "figure": ["10,000", "up to 12,000"],
+    ...     "source": ["US", "UK"], "stated": ["2024-11-12", "2024-11-01"]}))
+    >>> strip_rows(c, "troops")[["row", "label", "low", "high"]]
+       row              label      low     high
+    0    0  UK · 2024-11-01      0.0  12000.0
+    1    1  US · 2024-11-12  10000.0  10000.0
+    """
+    if per not in ("claim", "source"):
+        raise ValueError(f"per={per!r}: expected 'claim' or 'source'")
+    by = _by_list(by)
+    frame, codes, labels, factor, _unit = _groups(claims, by, options)
+    g = _find(labels, quantity)
+    return _rows_of(frame, codes == g, factor, per, lang, options.get("sources"))
+
+
+def _rows_of(
+    frame: pd.DataFrame,
+    mask: np.ndarray,
+    factor: np.ndarray,
+    per: str,
+    lang: str,
+    sources: Any,
+) -> pd.DataFrame:
+    from .._compute.sources import canonical_cells
+
+    f = frame[mask]
+    k = factor[mask]
+    src = canonical_cells(f, sources)
+    start, end = f["stated_start"], f["stated_end"]
+    stated = [_stated_text(s, e, lang) for s, e in zip(start, end, strict=True)]
+    rows = pd.DataFrame(
+        {
+            "claim": f.index.to_numpy(),
+            "source": src,
+            "stated": stated,
+            "stated_end": end.to_numpy(),
+            "low": f["low"].to_numpy(dtype="float64") * k,
+            "high": f["high"].to_numpy(dtype="float64") * k,
+            "low_closed": f["low_closed"].to_numpy(dtype=bool),
+            "high_closed": f["high_closed"].to_numpy(dtype=bool),
+            "best": f["best"].to_numpy(dtype="float64") * k,
+        }
+    )
+    rows = (
+        rows.assign(_undated=rows["stated_end"].isna())
+        .sort_values(["_undated", "stated_end"], kind="stable")
+        .drop(columns="_undated")
+    )
+    rows = rows.reset_index(drop=True)
+    if per == "claim":
+        rows["row"] = np.arange(len(rows))
+        rows["label"] = rows["source"] + " · " + rows["stated"]
+    else:
+        order = pd.unique(rows["source"])
+        rank = {s: i for i, s in enumerate(order)}
+        rows["row"] = rows["source"].map(rank).astype("int64")
+        label = {}
+        for s, part in rows.groupby("source", sort=False):
+            dated = part[part["stated_end"].notna()]
+            if len(dated) == 0:
+                when = _words(lang)["undated"]
+            elif len(part) == 1 or dated["stated"].iloc[0] == dated["stated"].iloc[-1]:
+                when = dated["stated"].iloc[0]
+            else:
+                when = f"{dated['stated'].iloc[0]}{_words(lang)['to']}{dated['stated'].iloc[-1]}"
+            n = len(part)
+            label[s] = f"{s} · {when}" + (
+                f" ({_words(lang)['claims'].format(n=n)})" if n > 1 else ""
+            )
+        rows["label"] = rows["source"].map(label)
+        rows = rows.sort_values("row", kind="stable").reset_index(drop=True)
+    cols = [
+        "row",
+        "label",
+        "source",
+        "stated",
+        "stated_end",
+        "low",
+        "high",
+        "low_closed",
+        "high_closed",
+        "best",
+        "claim",
+    ]
+    return rows[cols]
+
+
+# --------------------------------------------------------------------------- range strip
+def range_strip(
+    claims: Claims,
+    quantity: Any = None,
+    *,
+    by: str | Sequence[str] = "quantity",
+    ax: Axes | None = None,
+    lang: str = "en",
+    per: str = "claim",
+    **options: Any,
+) -> Figure:
+    """One row per claim of a quantity: dots, bars and arrows over the shaded consensus.
+
+    Parameters
+    ----------
+    claims : Claims
+    quantity : str or tuple, optional
+        The group to draw (a ``by`` key).  Default: every group, one Axes each (a
+        single group when ``ax`` is given).
+    by : str or list of str
+        Grouping columns, as for ``reconcile``.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these Axes (their Figure is returned).
+    lang : str
+        Language of the labels and of number formatting ("en", "fr").
+    per : {"claim", "source"}
+        One row per claim, or one row per source (its claims on the same row).
+    **options
+        Passed to ``reconcile`` (``strategy``, ``as_of``, ``sources``,
+        ``exclude_kinds`` ...); the claim selection options also choose the rows.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd, estimates
+    >>> c = estimates.read_claims(pd.DataFrame({
+    ...     "quantity": ["troops"] * 3,
+    ...     "figure": ["10,000", "up to 12,000", "more than 11,000"],
+    ...     "source": ["US", "UK", "Ukraine"],
+    ...     "stated": ["2024-11-12", "2024-11-01", "2024-11-02"]}))
+    >>> fig = range_strip(c, "troops")
+    >>> ax = fig.axes[0]
+    >>> ax.get_title(), [t.get_text() for t in ax.get_yticklabels()]
+    ('troops', ['UK · 2024-11-01', 'Ukraine · 2024-11-02', 'US · 2024-11-12'])
+    >>> len([a for a in ax.get_children() if a.get_gid() == "estimates-open-end"])
+    1
+    """
+    _matplotlib()
+    by = _by_list(by)
+    frame, codes, labels, factor, units = _groups(claims, by, options)
+    summary = claims.reconcile(by, **options)
+    if quantity is None:
+        if len(labels) == 0:
+            raise ValueError("no claims to draw")
+        targets = list(range(len(labels)))
+        if ax is not None and len(targets) > 1:
+            known = ", ".join(repr(group_label(x)) for x in labels[:20])
+            raise ValueError(f"ax= draws one quantity: pass quantity= (one of {known})")
+    else:
+        targets = [_find(labels, quantity)]
+    per_group = [
+        _rows_of(frame, codes == g, factor, per, lang, options.get("sources")) for g in targets
+    ]
+    if ax is None:
+        heights = [1.3 + 0.32 * max(int(r["row"].max()) + 1, 1) for r in per_group]
+        fig = _new_figure(sum(heights), len(targets), heights)
+        axes = fig.axes
+    else:
+        fig = ax.figure
+        axes = [ax]
+    for a, g, rows in zip(axes, targets, per_group, strict=True):
+        key = labels[g]
+        _draw_strip(a, rows, summary.loc[[key]].iloc[0], group_label(key), str(units[g]), lang)
+    return fig
+
+
+def _unit_axis_label(unit: str, lang: str) -> str:
+    return unit_label(unit) if unit else _words(lang)["count"]
+
+
+def _xlimits(rows: pd.DataFrame, spans: list[float]) -> tuple[float, float, bool, bool]:
+    vals = np.concatenate(
+        [
+            rows["low"].to_numpy(),
+            rows["high"].to_numpy(),
+            rows["best"].to_numpy(),
+            np.asarray(spans, dtype="float64"),
+        ]
+    )
+    fin = vals[np.isfinite(vals)]
+    lo, hi = (float(fin.min()), float(fin.max())) if len(fin) else (0.0, 1.0)
+    span = hi - lo if hi > lo else max(abs(hi), 1.0)
+    open_hi = bool(np.isposinf(rows["high"]).any())
+    open_lo = bool(np.isneginf(rows["low"]).any())
+    x0 = lo - span * (0.25 if open_lo else 0.05)
+    x1 = hi + span * (0.25 if open_hi else 0.05)
+    if hi == lo:
+        x0, x1 = (
+            lo - span * (0.5 if not open_lo else 0.6),
+            hi + span * (0.5 if not open_hi else 0.6),
+        )
+    return x0, x1, open_lo, open_hi
+
+
+def _number_formatter(lang: str) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: format_number(v, lang))
+
+
+def _shade(
+    ax: Axes, summary: pd.Series, lo: float, hi: float, lang: str, *, vertical: bool
+) -> tuple[float, float] | None:
+    """Shade the consensus (else the agreement) range; returns it (None if neither)."""
+    w = _words(lang)
+    cl, ch = summary.get("consensus_low"), summary.get("consensus_high")
+    kind, colour = "consensus", "C2"
+    if cl is None or pd.isna(cl) or pd.isna(ch):
+        cl, ch = summary.get("agreement_low"), summary.get("agreement_high")
+        if cl is None or pd.isna(cl) or pd.isna(ch):
+            return None
+        kind = "agreement"
+        text = w["agreement"].format(
+            n=int(summary["agreement_claims"]),
+            m=int(summary["claims"]),
+            range=_range_text(cl, ch, lang),
+        )
+    else:
+        text = w["consensus"].format(range=_range_text(cl, ch, lang))
+    a, b = max(float(cl), lo), min(float(ch), hi)
+    label = _plain(text)
+    if a == b:
+        line = ax.axvline if vertical else ax.axhline
+        art = line(a, color=colour, linewidth=2, alpha=0.6, label=label, zorder=1)
+    else:
+        span = ax.axvspan if vertical else ax.axhspan
+        art = span(a, b, color=colour, alpha=0.2, linewidth=0, label=label, zorder=0)
+    art.set_gid(_GID + kind)
+    return float(cl), float(ch)
+
+
+def _allows(rows: pd.DataFrame, a: float, b: float) -> np.ndarray:
+    """Whether each claim's interval holds some of the range ``[a, b]``."""
+    low, high = rows["low"].to_numpy(), rows["high"].to_numpy()
+    lc, hc = rows["low_closed"].to_numpy(), rows["high_closed"].to_numpy()
+    above = (high > a) | ((high == a) & hc)
+    below = (low < b) | ((low == b) & lc)
+    return above & below
+
+
+def _draw_strip(
+    ax: Axes, rows: pd.DataFrame, summary: pd.Series, title: str, unit: str, lang: str
+) -> None:
+    from matplotlib.patches import FancyArrowPatch
+
+    spans = [
+        summary.get(c, np.nan)
+        for c in ("consensus_low", "consensus_high", "agreement_low", "agreement_high")
+    ]
+    x0, x1, _, _ = _xlimits(rows, spans)
+    ax.set_xlim(x0, x1)
+    ax.set_autoscalex_on(False)
+    nrows = int(rows["row"].max()) + 1 if len(rows) else 1
+    shaded = _shade(ax, summary, x0, x1, lang, vertical=True)
+    low, high, best = (rows[c].to_numpy() for c in ("low", "high", "best"))
+    lc, hc = rows["low_closed"].to_numpy(), rows["high_closed"].to_numpy()
+    y = rows["row"].to_numpy(dtype=float)
+    colour = np.full(len(rows), "C0", dtype=object)
+    if shaded is not None and pd.isna(summary.get("consensus_low")):
+        colour[~_allows(rows, *shaded)] = "C3"
+    point = low == high
+    bounded = np.isfinite(low) & np.isfinite(high) & ~point
+    if bounded.any():
+        bars = ax.barh(
+            y[bounded],
+            (high - low)[bounded],
+            left=low[bounded],
+            height=0.42,
+            color=list(colour[bounded]),
+            zorder=2,
+        )
+        for r in bars.patches:
+            r.set_gid(_GID + "range")
+    # Unbounded sides: an arrow from the finite bound (or the middle) to the axis edge.
+    for i in np.flatnonzero(~np.isfinite(low) | ~np.isfinite(high)):
+        starts = []
+        if not np.isfinite(high[i]):
+            starts.append((low[i] if np.isfinite(low[i]) else (x0 + x1) / 2, x1))
+        if not np.isfinite(low[i]):
+            starts.append((high[i] if np.isfinite(high[i]) else (x0 + x1) / 2, x0))
+        for a, b in starts:
+            arrow = FancyArrowPatch(
+                (a, y[i]),
+                (b, y[i]),
+                arrowstyle="simple,head_length=0.7,head_width=0.9,tail_width=0.4",
+                mutation_scale=18,
+                color=colour[i],
+                linewidth=0,
+                shrinkA=0,
+                shrinkB=0,
+                zorder=2,
+                gid=_GID + "open-end",
+            )
+            ax.add_patch(arrow)
+    if point.any():
+        for c in pd.unique(colour[point]):
+            m = point & (colour == c)
+            ax.plot(
+                low[m],
+                y[m],
+                linestyle="none",
+                marker="o",
+                markersize=7,
+                color=c,
+                zorder=3,
+                gid=_GID + "points",
+            )
+    has_best = ~point & np.isfinite(best)
+    if has_best.any():
+        ax.plot(
+            best[has_best],
+            y[has_best],
+            linestyle="none",
+            marker="D",
+            markersize=5,
+            color="C1",
+            markeredgewidth=0,
+            zorder=4,
+            gid=_GID + "best",
+        )
+    _open_bounds(ax, low, high, lc, hc, y, point, vertical=False)
+    ax.set_yticks(np.arange(nrows))
+    labels = rows.drop_duplicates("row").set_index("row")["label"].reindex(range(nrows))
+    ax.set_yticklabels([_plain(_wrap(str(s))) for s in labels.fillna("")])
+    ax.set_ylim(nrows - 0.5, -0.5)  # first row on top
+    ax.set_title(_plain(title))
+    ax.set_xlabel(_plain(_unit_axis_label(unit, lang)))
+    ax.xaxis.set_major_formatter(_number_formatter(lang))
+    ax.tick_params(axis="y", length=0)
+    handles, _ = ax.get_legend_handles_labels()
+    if (colour == "C3").any():
+        from matplotlib.lines import Line2D
+
+        handles.append(
+            Line2D([], [], color="C3", linewidth=5, label=_plain(_words(lang)["outside"]))
+        )
+    if handles:
+        ax.legend(handles=handles, loc="lower right", fontsize="small")
+
+
+def _open_bounds(
+    ax: Axes,
+    low: np.ndarray,
+    high: np.ndarray,
+    lc: np.ndarray,
+    hc: np.ndarray,
+    pos: np.ndarray,
+    point: np.ndarray,
+    *,
+    vertical: bool,
+) -> None:
+    """Hollow circles on finite bounds that do not belong to the interval."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for bound, closed in ((low, lc), (high, hc)):
+        m = np.isfinite(bound) & ~closed & ~point
+        xs.extend(bound[m])
+        ys.extend(pos[m])
+    if not xs:
+        return
+    if vertical:
+        xs, ys = ys, xs
+    ax.plot(
+        xs,
+        ys,
+        linestyle="none",
+        marker="o",
+        markersize=6,
+        markerfacecolor="none",
+        markeredgewidth=1.5,
+        color="C0",
+        zorder=4,
+        gid=_GID + "open-bound",
+    )
+
+
+# --------------------------------------------------------------------------- timeline
+def timeline_chart(
+    claims: Claims,
+    quantity: Any = None,
+    *,
+    by: str | Sequence[str] = "quantity",
+    ax: Axes | None = None,
+    freq: str = "M",
+    lang: str = "en",
+    **options: Any,
+) -> Figure:
+    """The claims of one quantity over time, over the shaded running envelope.
+
+    Parameters
+    ----------
+    claims : Claims
+    quantity : str or tuple, optional
+        The group to draw.  Default: every group, one Axes each (a single group when
+        ``ax`` is given).
+    by : str or list of str
+        Grouping columns.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these Axes (their Figure is returned).
+    freq : {"W", "M", "Q", "Y"}
+        Period of the running envelope (``claims.timeline(freq, running=True)``).
+    lang : str
+        Language of labels, numbers and dates.
+    **options
+        Claim selection (``as_of``, ``sources``, ``exclude_kinds`` ...), ``strategy``
+        and ``unit``, as for ``timeline``.
+
+    Claims without a statement date cannot be placed: they are left out (with a
+    :class:`~estimates.MissingDateWarning` from the timeline).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    _matplotlib()
+    by = _by_list(by)
+    opts = _selection(options, TIMELINE_OPTIONS)
+    frame, codes, labels, factor, units = _groups(claims, by, opts)
+    tl = claims.timeline(freq, by=by, running=True, **opts)
+    if quantity is None:
+        targets = list(range(len(labels)))
+        if not targets:
+            raise ValueError("no claims to draw")
+        if ax is not None and len(targets) > 1:
+            known = ", ".join(repr(group_label(x)) for x in labels[:20])
+            raise ValueError(f"ax= draws one quantity: pass quantity= (one of {known})")
+    else:
+        targets = [_find(labels, quantity)]
+    if ax is None:
+        h = float(_matplotlib().rcParams["figure.figsize"][1])
+        fig = _new_figure(h * len(targets), len(targets))
+        axes = fig.axes
+    else:
+        fig = ax.figure
+        axes = [ax]
+    for a, g in zip(axes, targets, strict=True):
+        key = labels[g]
+        rows = _rows_of(frame, codes == g, factor, "claim", lang, opts.get("sources"))
+        rows = rows[rows["stated"] != _words(lang)["undated"]]
+        env = _group_rows(tl, key, len(by))
+        _draw_timeline(a, rows, env, group_label(key), str(units[g]), lang)
+    return fig
+
+
+def _group_rows(tl: pd.DataFrame, key: Any, nby: int) -> pd.DataFrame:
+    if len(tl) == 0:
+        return tl
+    full = key if isinstance(key, tuple) else (key,)
+    idx = tl.index
+    mask = np.ones(len(tl), dtype=bool)
+    for i, k in enumerate(full[:nby]):
+        mask &= idx.get_level_values(i) == k
+    part = tl[mask]
+    return part.set_axis(part.index.get_level_values(-1), axis=0)
+
+
+def _draw_timeline(
+    ax: Axes, rows: pd.DataFrame, env: pd.DataFrame, title: str, unit: str, lang: str
+) -> None:
+    import matplotlib.dates as mdates
+    from matplotlib.patches import FancyArrowPatch
+
+    w = _words(lang)
+    x = (
+        mdates.date2num(pd.to_datetime(rows["stated_end"]).to_numpy())
+        if len(rows)
+        else (np.zeros(0))
+    )
+    low, high, best = (rows[c].to_numpy() for c in ("low", "high", "best"))
+    lc, hc = rows["low_closed"].to_numpy(), rows["high_closed"].to_numpy()
+    vals = [low, high, best]
+    if len(env):
+        vals += [env["envelope_low"].to_numpy(), env["envelope_high"].to_numpy()]
+    allv = np.concatenate(vals) if vals else np.zeros(0)
+    fin = allv[np.isfinite(allv)]
+    lo, hi = (float(fin.min()), float(fin.max())) if len(fin) else (0.0, 1.0)
+    span = hi - lo if hi > lo else max(abs(hi), 1.0)
+    y0 = 0.0 if lo >= 0 and lo <= span else lo - 0.05 * span
+    unbounded = ~np.isfinite(high)
+    y1 = hi + span * (0.2 if unbounded.any() else 0.06)
+    if np.isneginf(low).any():
+        y0 = lo - span * 0.2
+    ax.set_ylim(y0, y1)
+    ax.set_autoscaley_on(False)
+    # Running envelope and consensus, as steps over the periods.
+    if len(env):
+        periods = pd.PeriodIndex(env.index)
+        edges = np.concatenate(
+            [
+                mdates.date2num(periods.start_time.to_numpy()),
+                [
+                    mdates.date2num(
+                        np.datetime64(
+                            periods[-1].end_time.normalize() + pd.Timedelta(days=1), "ns"
+                        )
+                    )
+                ],
+            ]
+        )
+        elo = np.clip(env["envelope_low"].to_numpy(dtype=float), y0, y1)
+        ehi = np.clip(env["envelope_high"].to_numpy(dtype=float), y0, y1)
+        poly = ax.fill_between(
+            edges,
+            np.append(elo, elo[-1]),
+            np.append(ehi, ehi[-1]),
+            step="post",
+            color="C0",
+            alpha=0.15,
+            linewidth=0,
+            label=_plain(w["envelope"]),
+            zorder=0,
+        )
+        poly.set_gid(_GID + "envelope")
+        clo = env["consensus_low"].to_numpy(dtype=float)
+        chi = env["consensus_high"].to_numpy(dtype=float)
+        have = np.isfinite(clo) | np.isfinite(chi)
+        if have.any() and len(env) > 1:
+            c_lo = np.clip(np.where(have, clo, np.nan), y0, y1)
+            c_hi = np.clip(np.where(have, chi, np.nan), y0, y1)
+            poly = ax.fill_between(
+                edges,
+                np.append(c_lo, c_lo[-1]),
+                np.append(c_hi, c_hi[-1]),
+                where=np.append(have, have[-1]),
+                step="post",
+                color="C2",
+                alpha=0.3,
+                linewidth=0,
+                label=_plain(w["running_consensus"]),
+                zorder=1,
+            )
+            poly.set_gid(_GID + "consensus")
+        ax.set_xlim(edges[0], edges[-1])
+    point = low == high
+    bounded = np.isfinite(low) & np.isfinite(high) & ~point
+    if bounded.any():
+        lines = ax.vlines(
+            x[bounded],
+            low[bounded],
+            high[bounded],
+            color="C0",
+            linewidth=4,
+            zorder=2,
+            label=_plain(w["claim"]),
+        )
+        lines.set_gid(_GID + "range")
+    for i in np.flatnonzero(~np.isfinite(low) | ~np.isfinite(high)):
+        ends = []
+        if not np.isfinite(high[i]):
+            ends.append((low[i] if np.isfinite(low[i]) else (y0 + y1) / 2, y1))
+        if not np.isfinite(low[i]):
+            ends.append((high[i] if np.isfinite(high[i]) else (y0 + y1) / 2, y0))
+        for a, b in ends:
+            ax.add_patch(
+                FancyArrowPatch(
+                    (x[i], a),
+                    (x[i], b),
+                    arrowstyle="simple,head_length=0.7,head_width=0.9,tail_width=0.3",
+                    mutation_scale=14,
+                    color="C0",
+                    linewidth=0,
+                    shrinkA=0,
+                    shrinkB=0,
+                    zorder=2,
+                    gid=_GID + "open-end",
+                )
+            )
+    if point.any():
+        ax.plot(
+            x[point],
+            low[point],
+            linestyle="none",
+            marker="o",
+            markersize=6,
+            color="C0",
+            zorder=3,
+            gid=_GID + "points",
+            label=None if bounded.any() else _plain(w["claim"]),
+        )
+    has_best = ~point & np.isfinite(best)
+    if has_best.any():
+        ax.plot(
+            x[has_best],
+            best[has_best],
+            linestyle="none",
+            marker="D",
+            markersize=4,
+            color="C1",
+            markeredgewidth=0,
+            zorder=4,
+            gid=_GID + "best",
+        )
+    _open_bounds(ax, low, high, lc, hc, x, point, vertical=True)
+    ax.set_title(_plain(title))
+    ax.set_ylabel(_plain(_unit_axis_label(unit, lang)))
+    ax.set_xlabel(_plain(w["stated"]))
+    ax.yaxis.set_major_formatter(_number_formatter(lang))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+    ax.xaxis.set_major_formatter(_date_formatter_class()(lang))
+    handles, _ = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(loc="upper left", fontsize="small")
+
+
+@functools.cache
+def _date_formatter_class() -> type:
+    """A matplotlib Formatter for date ticks in a language (built on first use)."""
+    import matplotlib.dates as mdates
+    from babel.dates import format_date
+    from matplotlib.ticker import Formatter
+
+    class DateFormatter(Formatter):
+        """Tick labels of a date axis: years, months or days, as the ticks need."""
+
+        def __init__(self, lang: str) -> None:
+            self.locale = _locale(lang)
+
+        def format_ticks(self, values: Sequence[float]) -> list[str]:
+            days = [mdates.num2date(v).date() for v in values]
+            if all(d.month == 1 and d.day == 1 for d in days):
+                pattern = "y"
+            elif all(d.day == 1 for d in days):
+                pattern = "MMM y"
+            else:
+                pattern = "d MMM y"
+            return [format_date(d, pattern, locale=self.locale) for d in days]
+
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return format_date(mdates.num2date(x).date(), "d MMM y", locale=self.locale)
+
+    return DateFormatter
+
+
+# --------------------------------------------------------------------------- output
+def to_png(fig: Figure, *, dpi: float | None = None) -> bytes:
+    """The figure as PNG bytes (Agg), ``dpi`` defaulting to the figure's.
+
+    The image is ``fig.get_size_inches() * dpi`` pixels.
+    """
+    _matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi or fig.dpi, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def to_svg(fig: Figure) -> str:
+    """The figure as an SVG document, text kept as ``<text>`` (selectable, searchable).
+
+    Rendering is deterministic (fixed id salt, no date in the metadata).
+    """
+    mpl = _matplotlib()
+    buf = io.StringIO()
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "estimates"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
