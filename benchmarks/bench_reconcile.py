@@ -183,14 +183,18 @@ def _python_group(df: pd.DataFrame) -> pd.Series:
             "consensus_high": cons_hi,
             "agreement_claims": depth,
             "conflicts": conflicts,
+            "max_gap": max_gap,
+            "stated_low": min(stated, default=math.nan),
+            "stated_high": max(stated, default=math.nan),
             "best": med,
         }
     )
 
 
 def peer_groupby_apply(claims: Claims) -> float:
-    f = claims._frame[["quantity", "low", "high", "low_closed", "high_closed", "best", "hedge",
-                       "source"]]
+    f = claims._frame[
+        ["quantity", "low", "high", "low_closed", "high_closed", "best", "hedge", "source"]
+    ]
     t = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -200,20 +204,29 @@ def peer_groupby_apply(claims: Claims) -> float:
 
 def peer_portion(claims: Claims) -> float:
     """The same contract columns with a per-group loop over ``portion`` intervals."""
-    import portion as P
+    import portion as P  # noqa: N812 - portion's documented alias
 
-    f = claims._frame[["quantity", "low", "high", "low_closed", "high_closed", "best",
-                       "hedge", "source"]]
+    f = claims._frame[
+        ["quantity", "low", "high", "low_closed", "high_closed", "best", "hedge", "source"]
+    ]
     t = time.perf_counter()
     out = []
     for _, df in f.groupby("quantity", observed=True, sort=True):
         ivs, points, stated = [], [], []
         for lo, hi, lc, hc, best, hedge in zip(
-            df["low"], df["high"], df["low_closed"], df["high_closed"], df["best"],
-            df["hedge"], strict=True,
+            df["low"],
+            df["high"],
+            df["low_closed"],
+            df["high_closed"],
+            df["best"],
+            df["hedge"],
+            strict=True,
         ):
-            ivs.append(P.Interval.from_atomic(P.CLOSED if lc else P.OPEN, lo, hi,
-                                              P.CLOSED if hc else P.OPEN))
+            ivs.append(
+                P.Interval.from_atomic(
+                    P.CLOSED if lc else P.OPEN, lo, hi, P.CLOSED if hc else P.OPEN
+                )
+            )
             if not math.isnan(best):
                 points.append(best)
                 stated.append(best)
@@ -235,13 +248,25 @@ def peer_portion(claims: Claims) -> float:
         bounds = sorted({iv.lower for iv in ivs} | {iv.upper for iv in ivs})
         atoms = [P.singleton(x) for x in bounds if math.isfinite(x)]
         atoms += [P.open(a, b) for a, b in itertools.pairwise(bounds)]
-        depth, best_atom = max(((sum(1 for iv in ivs if atom in iv), atom) for atom in atoms),
-                               key=lambda t: t[0])
+        depth, best_atom = max(
+            ((sum(1 for iv in ivs if atom in iv), atom) for atom in atoms), key=lambda t: t[0]
+        )
         agents = {a.strip() for s in df["source"].astype(str) for a in s.split(";")}
-        out.append((len(ivs), len(agents), min(stated, default=math.nan),
-                    max(stated, default=math.nan), envelope, cons, depth, best_atom,
-                    len(disjoint), max(gaps, default=math.nan),
-                    float(np.median(points)) if points else math.nan))
+        out.append(
+            (
+                len(ivs),
+                len(agents),
+                min(stated, default=math.nan),
+                max(stated, default=math.nan),
+                envelope,
+                cons,
+                depth,
+                best_atom,
+                len(disjoint),
+                max(gaps, default=math.nan),
+                float(np.median(points)) if points else math.nan,
+            )
+        )
     return time.perf_counter() - t
 
 

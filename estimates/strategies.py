@@ -59,9 +59,20 @@ __all__ = [
 
 #: Source names used by :func:`claims` (real agents from the bundled data).
 AGENTS = (
-    "United States", "US intelligence", "South Korean intelligence",
-    "Ukrainian intelligence", "Volodymyr Zelensky", "UK MoD", "CSIS", "BBC Russia",
-    "Mediazona", "NATO", "Pentagon", "WSJ", "O'Brien & Co <analysts>", "=HYPERLINK",
+    "United States",
+    "US intelligence",
+    "South Korean intelligence",
+    "Ukrainian intelligence",
+    "Volodymyr Zelensky",
+    "UK MoD",
+    "CSIS",
+    "BBC Russia",
+    "Mediazona",
+    "NATO",
+    "Pentagon",
+    "WSJ",
+    "O'Brien & Co <analysts>",
+    "=HYPERLINK",
 )
 #: Quantity keys used by :func:`claims`.
 QUANTITIES = ("north korean troops in kursk", "russian casualties", "containers")
@@ -120,8 +131,10 @@ def figures(
         cand = low + t * (high - low)
         if (low < cand < high) or (cand == low and lc) or (cand == high and hc):
             best = cand
-    hedge = Hedge.RANGE if math.isfinite(low) and math.isfinite(high) else (
-        Hedge.AT_LEAST if math.isfinite(low) else Hedge.AT_MOST
+    hedge = (
+        Hedge.RANGE
+        if math.isfinite(low) and math.isfinite(high)
+        else (Hedge.AT_LEAST if math.isfinite(low) else Hedge.AT_MOST)
     )
     if hedge is Hedge.AT_LEAST and not lc:
         hedge = Hedge.MORE_THAN
@@ -185,7 +198,8 @@ def claims(
 ) -> Claim:
     """Claims with one to three agents, optional dates, status and notes."""
     fig = draw(
-        figure_strategy if figure_strategy is not None
+        figure_strategy
+        if figure_strategy is not None
         else figures(units=("soldier",), nonnegative=True)
     )
     source = draw(st.lists(st.sampled_from(agents), min_size=1, max_size=3, unique=True))

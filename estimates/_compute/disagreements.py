@@ -84,8 +84,14 @@ def pair_indices(group: np.ndarray, ngroups: int, max_pairs: int) -> tuple[np.nd
 
 
 def relations(
-    lo_a: np.ndarray, hi_a: np.ndarray, lca: np.ndarray, hca: np.ndarray,
-    lo_b: np.ndarray, hi_b: np.ndarray, lcb: np.ndarray, hcb: np.ndarray,
+    lo_a: np.ndarray,
+    hi_a: np.ndarray,
+    lca: np.ndarray,
+    hca: np.ndarray,
+    lo_b: np.ndarray,
+    hi_b: np.ndarray,
+    lcb: np.ndarray,
+    hcb: np.ndarray,
 ) -> dict[str, np.ndarray]:
     """Relation, gap and overlap share of interval pairs, column-wise."""
     lo = np.maximum(lo_a, lo_b)
@@ -95,13 +101,14 @@ def relations(
     meet = (lo < hi) | ((lo == hi) & lc & hc)
     equal = (lo_a == lo_b) & (hi_a == hi_b) & (lca == lcb) & (hca == hcb)
 
-    def holds(l1, h1, c1l, c1h, l2, h2, c2l, c2h):  # noqa: ANN001, ANN202
+    def holds(l1, h1, c1l, c1h, l2, h2, c2l, c2h):
         left = (l1 < l2) | ((l1 == l2) & (c1l | ~c2l))
         right = (h1 > h2) | ((h1 == h2) & (c1h | ~c2h))
         return left & right
 
     nested = holds(lo_a, hi_a, lca, hca, lo_b, hi_b, lcb, hcb) | holds(
-        lo_b, hi_b, lcb, hcb, lo_a, hi_a, lca, hca)
+        lo_b, hi_b, lcb, hcb, lo_a, hi_a, lca, hca
+    )
     touching = meet & (lo == hi) & ~nested
     # codes into RELATIONS: equal, nested, overlapping, touching, disjoint
     relation = np.full(len(lo), 2, dtype=np.int8)
@@ -118,8 +125,11 @@ def relations(
 
 
 def _centres(low: np.ndarray, high: np.ndarray, best: np.ndarray) -> np.ndarray:
-    mid = np.where(np.isfinite(low) & np.isfinite(high), (low + high) / 2,
-                   np.where(np.isfinite(low), low, np.where(np.isfinite(high), high, np.nan)))
+    mid = np.where(
+        np.isfinite(low) & np.isfinite(high),
+        (low + high) / 2,
+        np.where(np.isfinite(low), low, np.where(np.isfinite(high), high, np.nan)),
+    )
     return np.where(np.isnan(best), mid, best)
 
 
@@ -174,20 +184,31 @@ def disagreements(
             lvl_codes = labels.codes[i][group_of_pair]
             out[name] = pd.Categorical.from_codes(lvl_codes, labels.levels[i])
         else:
-            out[name] = pd.Categorical.from_codes(group_of_pair, labels.unique()) \
-                if labels.is_unique else labels.take(group_of_pair)
+            out[name] = (
+                pd.Categorical.from_codes(group_of_pair, labels.unique())
+                if labels.is_unique
+                else labels.take(group_of_pair)
+            )
     idx = frame.index.to_numpy()
     stated = frame["stated_end"].to_numpy()
     out.update(
-        claim_a=idx[a], claim_b=idx[b],
+        claim_a=idx[a],
+        claim_b=idx[b],
         source_a=pd.Categorical.from_codes(src_codes[a], src_names),
         source_b=pd.Categorical.from_codes(src_codes[b], src_names),
         text_a=pd.Categorical.from_codes(text_codes[a], text_values),
         text_b=pd.Categorical.from_codes(text_codes[b], text_values),
-        stated_a=stated[a], stated_b=stated[b],
-        low_a=low[a], high_a=high[a], low_b=low[b], high_b=high[b],
+        stated_a=stated[a],
+        stated_b=stated[b],
+        low_a=low[a],
+        high_a=high[a],
+        low_b=low[b],
+        high_b=high[b],
         relation=pd.Categorical.from_codes(rel["relation"], RELATIONS),
-        conflict=rel["conflict"], gap=rel["gap"], overlap=rel["overlap"], ratio=ratio,
+        conflict=rel["conflict"],
+        gap=rel["gap"],
+        overlap=rel["overlap"],
+        ratio=ratio,
     )
     result = pd.DataFrame(out, copy=False)
     if only_conflicts:
@@ -219,18 +240,27 @@ def by_source(
         return empty if not wide else pd.DataFrame()
     sa = pairs["source_a"].astype(str).str.split("; ")
     sb = pairs["source_b"].astype(str).str.split("; ")
-    long = pd.DataFrame({"a": sa, "b": sb, "conflict": pairs["conflict"],
-                         "ratio": pairs["ratio"], "gap": pairs["gap"]})
+    long = pd.DataFrame(
+        {
+            "a": sa,
+            "b": sb,
+            "conflict": pairs["conflict"],
+            "ratio": pairs["ratio"],
+            "gap": pairs["gap"],
+        }
+    )
     long = long.explode("a").explode("b")
     both = pd.concat([long, long.rename(columns={"a": "b", "b": "a"})], ignore_index=True)
     both = both[both["a"] != both["b"]]
     g = both.groupby(["a", "b"], sort=True)
-    out = pd.DataFrame({
-        "pairs": g.size(),
-        "conflicts": g["conflict"].sum().astype("int64"),
-        "median_ratio": g["ratio"].median(),
-        "max_gap": g["gap"].max(),
-    })
+    out = pd.DataFrame(
+        {
+            "pairs": g.size(),
+            "conflicts": g["conflict"].sum().astype("int64"),
+            "median_ratio": g["ratio"].median(),
+            "max_gap": g["gap"].max(),
+        }
+    )
     out["share"] = out["conflicts"] / out["pairs"]
     out.index.names = ["source", "other"]
     out = out[cols[2:]]

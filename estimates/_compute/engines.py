@@ -50,8 +50,9 @@ def reconcile_dask(frame: Any, by: str | Sequence[str] = "quantity", **options: 
         raise ImportError("reconcile_dask needs dask: pip install 'estimates[dask]'") from exc
     by = _by_list(by)
     if "error" in frame.columns:
-        raise ValueError("the frame has an 'error' column: drop flagged rows first "
-                         "(claims.valid().frame)")
+        raise ValueError(
+            "the frame has an 'error' column: drop flagged rows first (claims.valid().frame)"
+        )
     meta = reconcile_frame(frame._meta, by, **options)
     shuffled = frame.shuffle(on=by) if frame.npartitions > 1 else frame
     return shuffled.map_partitions(reconcile_frame, by, meta=meta, **options)

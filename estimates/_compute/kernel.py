@@ -103,6 +103,7 @@ def _pick(which: np.ndarray, low: np.ndarray, best: np.ndarray, high: np.ndarray
     out[np.isinf(out)] = np.nan
     return out
 
+
 _FAST_LIMIT = 2**61  # keys must stay below 2**62 after the kind bit
 _LITTLE = sys.byteorder == "little"
 
@@ -136,7 +137,10 @@ class Coordinates:
 
 
 def coordinates(
-    low: np.ndarray, high: np.ndarray, low_closed: np.ndarray, high_closed: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    low_closed: np.ndarray,
+    high_closed: np.ndarray,
     ngroups: int,
 ) -> Coordinates:
     """Coordinates of every claim's start and end (see the module notes).
@@ -165,7 +169,7 @@ def coordinates(
         slot_lo = np.zeros(len(low), dtype=np.int64)
         slot_lo[finite_lo] = inverse[: len(fl)] + 1
         slot_hi = np.full(len(high), top, dtype=np.int64)
-        slot_hi[finite_hi] = inverse[len(fl):] + 1
+        slot_hi[finite_hi] = inverse[len(fl) :] + 1
         offset = None
         if _pow2(3 * (top + 1)) * groups >= _FAST_LIMIT:  # pragma: no cover
             raise OverflowError("too many groups and distinct values for 63-bit keys")
@@ -308,15 +312,15 @@ def summarise(
         half <<= 1
         half |= tag
     decode = co.value
-    del co
+    del co, half, coords
     events.sort()
-    lowest_byte = events.view(np.uint8)[:: 8] if _LITTLE else events.view(np.uint8)[7::8]
+    lowest_byte = events.view(np.uint8)[::8] if _LITTLE else events.view(np.uint8)[7::8]
     is_end = (lowest_byte & 1).view(bool)
     start_pos = np.flatnonzero(~is_end)  # k[g] starts per group, group-major
     end_pos = np.flatnonzero(is_end)
     del is_end
 
-    def coord(pos: np.ndarray) -> np.ndarray:
+    def coord(pos: np.ndarray, events: np.ndarray = events) -> np.ndarray:
         return (events[pos] >> 1) & mask
 
     first_event = 2 * seg
@@ -345,9 +349,7 @@ def summarise(
     lo_c_all = coord(region_start)
     hi_c_all = coord(region_start + 1)
     begins = np.ones(len(peak_idx), dtype=bool)
-    begins[1:] = (
-        (peak_group[1:] != peak_group[:-1]) | (lo_c_all[1:] != hi_c_all[:-1] + 1)
-    )
+    begins[1:] = (peak_group[1:] != peak_group[:-1]) | (lo_c_all[1:] != hi_c_all[:-1] + 1)
     run_first = np.flatnonzero(begins)
     run_last = np.append(run_first[1:], len(peak_idx)) - 1
     run_group = peak_group[run_first]
@@ -376,9 +378,10 @@ def summarise(
     # The count at the j-th end overall (0-based), at position p, is p - 2j - 1; over a
     # group's ends j = seg .. seg+k-1 the subtracted terms sum to k(2 seg + k).
     at_ends = (np.add.reduceat(end_pos, seg) if n else np.zeros(0, dtype=np.int64)) - k * (
-        2 * seg + k)
+        2 * seg + k
+    )
     conflicts = k * (k - 1) // 2 - at_ends
-    del end_pos, events
+    del end_pos
 
     def val(c: np.ndarray) -> np.ndarray:
         return decode(c)
@@ -414,9 +417,16 @@ def summarise(
         best_out = best_values
     else:
         best_out = best_estimate(
-            strategy, g, ngroups, claim_points(low, high, best, h), low, hedge=h,
-            consensus=(cons_lo, cons_hi, has_consensus), agreement=(agr_lo, agr_hi),
-            stated=stated, weight=weight,
+            strategy,
+            g,
+            ngroups,
+            claim_points(low, high, best, h),
+            low,
+            hedge=h,
+            consensus=(cons_lo, cons_hi, has_consensus),
+            agreement=(agr_lo, agr_hi),
+            stated=stated,
+            weight=weight,
         )
 
     verdict = np.where(k == 1, "single", np.where(has_consensus, "agree", "conflict"))
@@ -477,9 +487,13 @@ def best_estimate(
         return group_medians(g, point, ngroups)
     if strategy == "conservative":
         credible = np.where(
-            (hedge == _EXACT) | (hedge == _APPROX), point,
-            np.where(np.isin(hedge, (_UP_TO, _AT_MOST, _LESS, _NEARLY)) & np.isnan(point),
-                     np.nan, np.where(np.isfinite(low), low, np.nan)),
+            (hedge == _EXACT) | (hedge == _APPROX),
+            point,
+            np.where(
+                np.isin(hedge, (_UP_TO, _AT_MOST, _LESS, _NEARLY)) & np.isnan(point),
+                np.nan,
+                np.where(np.isfinite(low), low, np.nan),
+            ),
         )
         out = np.full(ngroups, np.inf)
         np.fmin.at(out, g, credible)
@@ -516,6 +530,4 @@ def best_estimate(
 
 def empty_result(index: pd.Index) -> pd.DataFrame:
     """A kernel result with no rows (the fixed schema)."""
-    return pd.DataFrame(
-        {c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}, index=index
-    )
+    return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}, index=index)

@@ -73,6 +73,7 @@ import pandas as pd
 from .._model.errors import DataQualityWarning
 from .._model.hedges import HEDGE_CODES
 from .._model.sources import SourceBook
+from . import time as _time
 from .comparability import check_periods, harmonise_units
 from .kernel import (
     KERNEL_SCHEMA,
@@ -85,7 +86,6 @@ from .kernel import (
 from .pooling import pool_columns, pooled_quantiles
 from .result import Reconciliation
 from .sources import agents_of, canonical_cells, claim_weights, dedupe_originals, kind_mask
-from . import time as _time
 from .time import DateLike, as_of_mask, revisions
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -198,8 +198,9 @@ def reconcile_frame(
     if factor is not None:
         low, high, best = low * factor, high * factor, best * factor
     if check and frame["refers_start"].notna().any():
-        check_periods(frame["refers_start"], frame["refers_end"], codes, ngroups, labels,
-                      stacklevel=5)
+        check_periods(
+            frame["refers_start"], frame["refers_end"], codes, ngroups, labels, stacklevel=5
+        )
     hcodes = hedge_codes(frame["hedge"])
     w = claim_weights(frame, sources, weights) if strategy in ("weighted", "pooled") else None
     stated = frame["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
@@ -217,9 +218,16 @@ def reconcile_frame(
     with _maybe_parallel(len(frame)) as pool:
         side = pool.submit(count_sources_and_medians)
         out = summarise(
-            codes, ngroups, low, high,
-            frame["low_closed"].to_numpy(dtype=bool), frame["high_closed"].to_numpy(dtype=bool),
-            best, hcodes, stated=stated, weight=w,
+            codes,
+            ngroups,
+            low,
+            high,
+            frame["low_closed"].to_numpy(dtype=bool),
+            frame["high_closed"].to_numpy(dtype=bool),
+            best,
+            hcodes,
+            stated=stated,
+            weight=w,
             sources=np.zeros(ngroups, dtype=np.int64),
             strategy="median" if strategy == "pooled" else strategy,
             best_values=np.zeros(ngroups) if strategy in ("median", "pooled") else None,
@@ -236,8 +244,11 @@ def reconcile_frame(
         for j, name in enumerate(extra):
             result[name] = qv[:, j]
         mid = [i for i, q in enumerate(quantiles) if q == 0.5]
-        result["best"] = qv[:, mid[0]] if mid else pooled_quantiles(
-            codes, ngroups, low, high, best, w, (0.5,), tail=tail)[:, 0]
+        result["best"] = (
+            qv[:, mid[0]]
+            if mid
+            else pooled_quantiles(codes, ngroups, low, high, best, w, (0.5,), tail=tail)[:, 0]
+        )
         result["best_strategy"] = pd.Categorical(["pooled"] * ngroups)
     return result
 
@@ -272,7 +283,7 @@ class _Inline:
         fut: Future[Any] = Future()
         try:
             fut.set_result(fn(*args))
-        except BaseException as exc:  # noqa: BLE001 - re-raised by result()
+        except BaseException as exc:
             fut.set_exception(exc)
         return fut
 
@@ -391,12 +402,24 @@ def reconcile(
     """
     by = _by_list(by)
     frame = select(
-        claims, by, as_of=as_of, window=window, latest_per_source=latest_per_source,
-        sources=sources, exclude_kinds=exclude_kinds, dedupe=dedupe,
+        claims,
+        by,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        sources=sources,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
     )
     result = reconcile_frame(
-        frame, by, strategy=strategy, sources=sources, weights=weights, unit=unit,
-        quantiles=quantiles, tail=tail,
+        frame,
+        by,
+        strategy=strategy,
+        sources=sources,
+        weights=weights,
+        unit=unit,
+        quantiles=quantiles,
+        tail=tail,
     )
     if cumulative is not False:
         result = _with_decreases(frame, by, result, cumulative)

@@ -23,8 +23,18 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["sensitivity"]
 
 #: Columns compared with the full group's result.
-COMPARED = ("stated_low", "stated_high", "envelope_low", "envelope_high", "consensus_low",
-            "consensus_high", "best", "verdict", "claims", "conflicts")
+COMPARED = (
+    "stated_low",
+    "stated_high",
+    "envelope_low",
+    "envelope_high",
+    "consensus_low",
+    "consensus_high",
+    "best",
+    "verdict",
+    "claims",
+    "conflicts",
+)
 
 
 def sensitivity(
@@ -61,12 +71,15 @@ def sensitivity(
     within = np.arange(rep.sum()) - np.repeat(np.cumsum(rep) - rep, rep)
     claim = order[np.repeat(start[p_group], rep) + within]
     # ... except the claims the left-out agent made
-    made = np.isin(claim * np.int64(len(agents.names)) + p_agent[pair_of],
-                   agents.claim * np.int64(len(agents.names)) + agents.code)
+    made = np.isin(
+        claim * np.int64(len(agents.names)) + p_agent[pair_of],
+        agents.claim * np.int64(len(agents.names)) + agents.code,
+    )
     pair_of, claim = pair_of[~made], claim[~made]
     expanded = frame.iloc[claim].assign(without=agents.names[p_agent[pair_of]])
-    result = reconcile_frame(expanded, [*by, "without"], strategy=strategy, sources=sources,
-                             check=False)
+    result = reconcile_frame(
+        expanded, [*by, "without"], strategy=strategy, sources=sources, check=False
+    )
     base = full.reindex(result.index.droplevel("without"))
     for col in COMPARED:
         result[f"full_{col}"] = base[col].to_numpy()

@@ -142,7 +142,8 @@ def canonical_cells(frame: pd.DataFrame, book: SourceBook | None) -> np.ndarray:
     inverse = np.array(list(names), dtype=object)
     joined = np.array(
         ["; ".join(inverse[i] for i in ids) if ids else "(no source)" for ids in per_cell]
-        + ["(no source)"], dtype=object,
+        + ["(no source)"],
+        dtype=object,
     )
     return joined[np.where(codes >= 0, codes, len(per_cell))]
 
@@ -165,8 +166,12 @@ def kind_mask(
     if book is not None and book.kinds:
         codes, uniques = pd.factorize(frame["source"], use_na_sentinel=True)
         hit = np.array(
-            [any((book.kind(a) or "").casefold() in wanted for a in split_agents(str(u)))
-             for u in uniques] + [False], dtype=bool,
+            [
+                any((book.kind(a) or "").casefold() in wanted for a in split_agents(str(u)))
+                for u in uniques
+            ]
+            + [False],
+            dtype=bool,
         )
         out |= hit[np.where(codes >= 0, codes, len(uniques))]
     return out
@@ -185,8 +190,7 @@ def claim_weights(
         return np.ones(len(frame))
     codes, uniques = pd.factorize(frame["source"], use_na_sentinel=True)
     per = np.array(
-        [np.mean([book.weight(a) for a in split_agents(str(u))] or [1.0]) for u in uniques]
-        + [1.0]
+        [np.mean([book.weight(a) for a in split_agents(str(u))] or [1.0]) for u in uniques] + [1.0]
     )
     return per[np.where(codes >= 0, codes, len(uniques))]
 

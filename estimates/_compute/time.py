@@ -85,7 +85,8 @@ def latest_per_source(
     dated = frame["stated_end"].notna().to_numpy()
     key = frame["source"].to_numpy(dtype=object) if source_key is None else source_key
     sub = frame.iloc[np.flatnonzero(dated)][[*by, "stated_end"]].assign(
-        _pos=pos[dated], source=key[dated])
+        _pos=pos[dated], source=key[dated]
+    )
     sub = sub.assign(source=sub["source"].fillna("\x00anonymous"))
     sub = sub.sort_values("stated_end", kind="stable")
     kept = sub.drop_duplicates(subset=[*by, "source"], keep="last")["_pos"].to_numpy()
@@ -108,9 +109,7 @@ def period_codes(stated_end: pd.Series, freq: str) -> pd.Series:
     return stated_end.dt.to_period(_FREQ[key])
 
 
-def revisions(
-    frame: pd.DataFrame, by: Sequence[str], *, stacklevel: int = 4
-) -> pd.DataFrame:
+def revisions(frame: pd.DataFrame, by: Sequence[str], *, stacklevel: int = 4) -> pd.DataFrame:
     """Pairs where a source's later claim on a cumulative quantity is lower than its
     earlier one (by upper bound: a toll cannot fall below what was already counted).
 

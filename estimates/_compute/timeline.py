@@ -84,8 +84,11 @@ def timeline(
     frame = frame.assign(period=period.to_numpy())
     if running:
         frame = _running(frame, by, canonical_cells(frame, sources))
-    return Reconciliation(reconcile_frame(frame, [*by, "period"], strategy=strategy,
-                                          sources=sources, unit=unit, check=False))
+    return Reconciliation(
+        reconcile_frame(
+            frame, [*by, "period"], strategy=strategy, sources=sources, unit=unit, check=False
+        )
+    )
 
 
 def _running(frame: pd.DataFrame, by: list[str], source_key: np.ndarray) -> pd.DataFrame:

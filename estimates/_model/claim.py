@@ -14,13 +14,14 @@ Examples
 >>> c = Claim(
 ...     Figure(0, 12000, hedge="up_to", unit="soldier", text="jusqu’à 12 000"),
 ...     quantity="north korean troops in kursk",
-...     source="US intelligence; South Korean intelligence; Ukrainian intelligence",
+...     source="US intelligence; South Korean intelligence",
 ...     stated=DateInterval.parse("2024-11-12"),
 ... )
 >>> c.source
-('US intelligence', 'South Korean intelligence', 'Ukrainian intelligence')
->>> c
-Claim('north korean troops in kursk': [0, 12000] soldier up_to, by US intelligence; South Korean intelligence; Ukrainian intelligence, stated 2024-11-12)
+('US intelligence', 'South Korean intelligence')
+>>> c  # doctest: +NORMALIZE_WHITESPACE
+Claim('north korean troops in kursk': [0, 12000] soldier up_to,
+      by US intelligence; South Korean intelligence, stated 2024-11-12)
 """
 
 from __future__ import annotations

@@ -187,7 +187,7 @@ class Conventions:
         >>> c.figure("about", 50000)
         Traceback (most recent call last):
         ...
-        estimates._model.errors.FigureError: hedge='about': expected a hedge code such as 'approx' or 'up_to' (see estimates.Hedge)
+        estimates._model.errors.FigureError: hedge='about': expected a hedge code such as ...
         """
         try:
             h = Hedge(hedge)
@@ -196,8 +196,7 @@ class Conventions:
                 "hedge", hedge, "a hedge code such as 'approx' or 'up_to' (see estimates.Hedge)"
             ) from None
         x = float(value)
-        kw = {"hedge": h, "unit": unit, "text": text, "profile": self.name,
-              "ambiguous": ambiguous}
+        kw = {"hedge": h, "unit": unit, "text": text, "profile": self.name, "ambiguous": ambiguous}
         floor = self.lower_limit(unit)
         inf = math.inf
         if h is Hedge.EXACT:
@@ -217,7 +216,9 @@ class Conventions:
         if h in (Hedge.LESS_THAN, Hedge.AT_MOST, Hedge.UP_TO):
             if x < floor or (x == floor and h is Hedge.LESS_THAN):
                 raise FigureError(
-                    "value", x, f"a ceiling above {floor:g}, the lowest value of {unit or 'a count'}"
+                    "value",
+                    x,
+                    f"a ceiling above {floor:g}, the lowest value of {unit or 'a count'}",
                 )
             lc = math.isfinite(floor)
             return Figure(floor, x, lc, h is not Hedge.LESS_THAN, **kw)
@@ -261,8 +262,15 @@ class Conventions:
             raise FigureError("kind", kind, "one of 'plural', 'several', 'few'")
         best = None if r.best is None else r.best * scale
         return Figure(
-            r.low * scale, r.high * scale, r.low_closed, r.high_closed, best=best,
-            hedge=Hedge.MAGNITUDE, unit=unit, text=text, profile=self.name,
+            r.low * scale,
+            r.high * scale,
+            r.low_closed,
+            r.high_closed,
+            best=best,
+            hedge=Hedge.MAGNITUDE,
+            unit=unit,
+            text=text,
+            profile=self.name,
         )
 
 
@@ -329,9 +337,7 @@ def register_conventions(conventions: Conventions, *, replace: bool = False) -> 
     """
     old = _PROFILES.get(conventions.name)
     if old is not None and old != conventions and not replace:
-        raise FigureError(
-            "name", conventions.name, "a new profile name (or pass replace=True)"
-        )
+        raise FigureError("name", conventions.name, "a new profile name (or pass replace=True)")
     _PROFILES[conventions.name] = conventions
     return conventions
 

@@ -184,20 +184,19 @@ class ValidationError(EstimatesError, ValueError):
         n = len(failures)
         rows = failures["row"].nunique() if n else 0
         head = failures.head(self.max_shown)
-        where = (
-            f"in {rows} row{'s' if rows != 1 else ''}" if rows else "with the columns"
-        )
+        where = f"in {rows} row{'s' if rows != 1 else ''}" if rows else "with the columns"
         lines = [f"{n} problem{'s' if n != 1 else ''} {where} of the {self.what}:"]
-        cols = [c for c in ("row", "line", "id", "column", "value", "expected") if c in head.columns]
+        cols = [
+            c for c in ("row", "line", "id", "column", "value", "expected") if c in head.columns
+        ]
         if "id" in cols and head["id"].isna().all():
             cols.remove("id")
         table = head[cols].astype(object).where(head[cols].notna(), "")
         for c in cols:
-            width = 200 if c == "expected" else 40
-            table[c] = table[c].map(
-                lambda v, w=width: _clip(v if c == "expected" else (
-                    repr(v) if isinstance(v, str) else str(v)), w)
-            )
+            if c == "expected":
+                table[c] = table[c].map(lambda v: _clip(str(v), 200))
+            else:
+                table[c] = table[c].map(lambda v: _clip(repr(v) if isinstance(v, str) else str(v)))
         widths = {c: max(len(c), *(len(s) for s in table[c])) for c in cols}
         lines.append("  " + "  ".join(c.ljust(widths[c]) for c in cols).rstrip())
         for _, rec in table.iterrows():

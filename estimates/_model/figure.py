@@ -141,7 +141,8 @@ class Figure:
             raise FigureError("unit", self.unit, exc.reason) from None
         if low < 0 and is_count(self.unit):
             raise FigureError(
-                "low", low,
+                "low",
+                low,
                 "a count >= 0 (use unit='dimensionless' for a signed number without unit)",
             )
         if self.text is not None and not isinstance(self.text, str):
@@ -168,7 +169,12 @@ class Figure:
 
     @classmethod
     def between(
-        cls, low: float, high: float, *, best: float | None = None, unit: str = "",
+        cls,
+        low: float,
+        high: float,
+        *,
+        best: float | None = None,
+        unit: str = "",
         text: str | None = None,
     ) -> Figure:
         """A closed range ``[low, high]`` (hedge ``range``), with an optional best.
@@ -269,8 +275,13 @@ class Figure:
         if low > high or (low == high and not (lc and hc)):
             return None
         return Figure(
-            low, high, lc if math.isfinite(low) else False, hc if math.isfinite(high) else False,
-            hedge=Hedge.RANGE, unit=self.unit, profile=self.profile,
+            low,
+            high,
+            lc if math.isfinite(low) else False,
+            hc if math.isfinite(high) else False,
+            hedge=Hedge.RANGE,
+            unit=self.unit,
+            profile=self.profile,
         )
 
     def hull(self, other: Figure) -> Figure:
@@ -304,7 +315,10 @@ class Figure:
         """
         o = self._aligned(other)
         same = (self.low, self.high, self.low_closed, self.high_closed) == (
-            o.low, o.high, o.low_closed, o.high_closed,
+            o.low,
+            o.high,
+            o.low_closed,
+            o.high_closed,
         )
         if same:
             return "equal"

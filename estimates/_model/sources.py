@@ -115,7 +115,8 @@ class SourceBook:
             self, "kinds", MappingProxyType({_fold(k): v for k, v in dict(self.kinds).items()})
         )
         object.__setattr__(
-            self, "weights",
+            self,
+            "weights",
             MappingProxyType({_fold(k): float(v) for k, v in dict(self.weights).items()}),
         )
 

@@ -243,8 +243,8 @@ def strip_rows(
 ) -> pd.DataFrame:
     """The rows a range strip draws for one group, in drawing order (top first).
 
-    Columns: ``row`` (the row number the claim is drawn on), ``label``, ``source``,
-    ``stated`` (as text) and ``stated_end`` (the last day), ``low``, ``high``, ``low_closed``, ``high_closed``, ``best`` (in the
+    Columns: ``row`` (the row number the claim is drawn on), ``label`` (``source ·
+    when``), ``source``, ``when`` (the row's dates), ``stated`` (as text) and ``stated_end`` (the last day), ``low``, ``high``, ``low_closed``, ``high_closed``, ``best`` (in the
     group's unit) and ``claim`` (the claim's label in the claims table).  Claims are in
     order of statement (undated last).  With ``per="source"`` the claims of a source
     share a row.
@@ -304,12 +304,12 @@ def _rows_of(
     rows = rows.reset_index(drop=True)
     if per == "claim":
         rows["row"] = np.arange(len(rows))
-        rows["label"] = rows["source"] + " · " + rows["stated"]
+        rows["when"] = rows["stated"]
     else:
         order = pd.unique(rows["source"])
         rank = {s: i for i, s in enumerate(order)}
         rows["row"] = rows["source"].map(rank).astype("int64")
-        label = {}
+        whens = {}
         for s, part in rows.groupby("source", sort=False):
             dated = part[part["stated_end"].notna()]
             if len(dated) == 0:
@@ -319,15 +319,15 @@ def _rows_of(
             else:
                 when = f"{dated['stated'].iloc[0]}{_words(lang)['to']}{dated['stated'].iloc[-1]}"
             n = len(part)
-            label[s] = f"{s} · {when}" + (
-                f" ({_words(lang)['claims'].format(n=n)})" if n > 1 else ""
-            )
-        rows["label"] = rows["source"].map(label)
+            whens[s] = when + (f" ({_words(lang)['claims'].format(n=n)})" if n > 1 else "")
+        rows["when"] = rows["source"].map(whens)
         rows = rows.sort_values("row", kind="stable").reset_index(drop=True)
+    rows["label"] = rows["source"] + " · " + rows["when"]
     cols = [
         "row",
         "label",
         "source",
+        "when",
         "stated",
         "stated_end",
         "low",
@@ -394,20 +394,12 @@ def range_strip(
     by = _by_list(by)
     frame, codes, labels, factor, units = _groups(claims, by, options)
     summary = claims.reconcile(by, **options)
-    if quantity is None:
-        if len(labels) == 0:
-            raise ValueError("no claims to draw")
-        targets = list(range(len(labels)))
-        if ax is not None and len(targets) > 1:
-            known = ", ".join(repr(group_label(x)) for x in labels[:20])
-            raise ValueError(f"ax= draws one quantity: pass quantity= (one of {known})")
-    else:
-        targets = [_find(labels, quantity)]
+    targets = _targets(labels, quantity, ax)
     per_group = [
         _rows_of(frame, codes == g, factor, per, lang, options.get("sources")) for g in targets
     ]
     if ax is None:
-        heights = [1.3 + 0.32 * max(int(r["row"].max()) + 1, 1) for r in per_group]
+        heights = [_strip_height(rows) for rows in per_group]
         fig = _new_figure(sum(heights), len(targets), heights)
         axes = fig.axes
     else:
@@ -419,32 +411,48 @@ def range_strip(
     return fig
 
 
+def _targets(labels: pd.Index, quantity: Any, ax: Any) -> list[int]:
+    if quantity is not None:
+        return [_find(labels, quantity)]
+    if len(labels) == 0:
+        raise ValueError("no claims to draw")
+    if ax is not None and len(labels) > 1:
+        known = ", ".join(repr(group_label(x)) for x in labels[:20])
+        raise ValueError(f"ax= draws one quantity: pass quantity= (one of {known})")
+    return list(range(len(labels)))
+
+
+def _row_lines(rows: pd.DataFrame) -> list[str]:
+    """The tick label of each row: the source (two lines at most), then its dates."""
+    first = rows.drop_duplicates("row")
+    return [
+        _wrap(f"{src} · {when}", 44, 2) if len(src) + len(when) < 44
+        else f"{_wrap(src, 40, 1)}\n{when}"
+        for src, when in zip(first["source"], first["when"], strict=True)
+    ]
+
+
+def _strip_height(rows: pd.DataFrame) -> float:
+    lines = sum(t.count("\n") + 1 for t in _row_lines(rows)) if len(rows) else 1
+    nrows = int(rows["row"].max()) + 1 if len(rows) else 1
+    return 1.5 + 0.2 * nrows + 0.12 * lines
+
+
 def _unit_axis_label(unit: str, lang: str) -> str:
     return unit_label(unit) if unit else _words(lang)["count"]
 
 
-def _xlimits(rows: pd.DataFrame, spans: list[float]) -> tuple[float, float, bool, bool]:
-    vals = np.concatenate(
-        [
-            rows["low"].to_numpy(),
-            rows["high"].to_numpy(),
-            rows["best"].to_numpy(),
-            np.asarray(spans, dtype="float64"),
-        ]
-    )
-    fin = vals[np.isfinite(vals)]
+def _limits(values: Sequence[np.ndarray], open_lo: bool, open_hi: bool) -> tuple[float, float]:
+    """Axis limits holding every finite value, with room for arrows on open sides."""
+    allv = np.concatenate([np.asarray(v, dtype="float64").ravel() for v in values])
+    fin = allv[np.isfinite(allv)]
     lo, hi = (float(fin.min()), float(fin.max())) if len(fin) else (0.0, 1.0)
-    span = hi - lo if hi > lo else max(abs(hi), 1.0)
-    open_hi = bool(np.isposinf(rows["high"]).any())
-    open_lo = bool(np.isneginf(rows["low"]).any())
-    x0 = lo - span * (0.25 if open_lo else 0.05)
-    x1 = hi + span * (0.25 if open_hi else 0.05)
-    if hi == lo:
-        x0, x1 = (
-            lo - span * (0.5 if not open_lo else 0.6),
-            hi + span * (0.5 if not open_hi else 0.6),
-        )
-    return x0, x1, open_lo, open_hi
+    span = hi - lo if hi > lo else max(abs(hi) * 0.5, 1.0)
+    x0 = lo - span * (0.3 if open_lo else 0.05)
+    x1 = hi + span * (0.3 if open_hi else 0.05)
+    if lo >= 0 and not open_lo:  # counts: do not run far below zero
+        x0 = max(x0, lo - span * 0.03) if lo == 0 else x0
+    return x0, x1
 
 
 def _number_formatter(lang: str) -> Any:
@@ -453,13 +461,29 @@ def _number_formatter(lang: str) -> Any:
     return FuncFormatter(lambda v, _pos: format_number(v, lang))
 
 
+@functools.cache
+def _locator_class() -> type:
+    """A MaxNLocator that leaves room for long, thousands-separated labels."""
+    from matplotlib.ticker import MaxNLocator
+
+    class SpacedLocator(MaxNLocator):
+        def __call__(self) -> Any:
+            vmin, vmax = self.axis.get_view_interval()
+            chars = max(len(f"{abs(v):,.0f}") for v in (vmin, vmax)) + 1
+            space = self.axis.get_tick_space()  # ticks that fit at 3 em each
+            self.set_params(nbins=max(2, min(8, int(space * 3 / max(chars * 0.65, 3)))))
+            return super().__call__()
+
+    return SpacedLocator
+
+
 def _shade(
-    ax: Axes, summary: pd.Series, lo: float, hi: float, lang: str, *, vertical: bool
-) -> tuple[float, float] | None:
-    """Shade the consensus (else the agreement) range; returns it (None if neither)."""
+    ax: Axes, summary: pd.Series, lo: float, hi: float, lang: str
+) -> tuple[str, float, float] | None:
+    """Shade the consensus (else the agreement) range; returns (kind, low, high)."""
     w = _words(lang)
     cl, ch = summary.get("consensus_low"), summary.get("consensus_high")
-    kind, colour = "consensus", "C2"
+    kind = "consensus"
     if cl is None or pd.isna(cl) or pd.isna(ch):
         cl, ch = summary.get("agreement_low"), summary.get("agreement_high")
         if cl is None or pd.isna(cl) or pd.isna(ch):
@@ -473,15 +497,12 @@ def _shade(
     else:
         text = w["consensus"].format(range=_range_text(cl, ch, lang))
     a, b = max(float(cl), lo), min(float(ch), hi)
-    label = _plain(text)
     if a == b:
-        line = ax.axvline if vertical else ax.axhline
-        art = line(a, color=colour, linewidth=2, alpha=0.6, label=label, zorder=1)
+        art = ax.axvline(a, color="C2", linewidth=2.5, alpha=0.7, label=_plain(text), zorder=1)
     else:
-        span = ax.axvspan if vertical else ax.axhspan
-        art = span(a, b, color=colour, alpha=0.2, linewidth=0, label=label, zorder=0)
+        art = ax.axvspan(a, b, color="C2", alpha=0.2, linewidth=0, label=_plain(text), zorder=0)
     art.set_gid(_GID + kind)
-    return float(cl), float(ch)
+    return kind, float(cl), float(ch)
 
 
 def _allows(rows: pd.DataFrame, a: float, b: float) -> np.ndarray:
@@ -493,140 +514,104 @@ def _allows(rows: pd.DataFrame, a: float, b: float) -> np.ndarray:
     return above & below
 
 
-def _draw_strip(
-    ax: Axes, rows: pd.DataFrame, summary: pd.Series, title: str, unit: str, lang: str
-) -> None:
+def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], colour: str,
+           width: float) -> None:
     from matplotlib.patches import FancyArrowPatch
 
-    spans = [
-        summary.get(c, np.nan)
-        for c in ("consensus_low", "consensus_high", "agreement_low", "agreement_high")
-    ]
-    x0, x1, _, _ = _xlimits(rows, spans)
-    ax.set_xlim(x0, x1)
-    ax.set_autoscalex_on(False)
-    nrows = int(rows["row"].max()) + 1 if len(rows) else 1
-    shaded = _shade(ax, summary, x0, x1, lang, vertical=True)
-    low, high, best = (rows[c].to_numpy() for c in ("low", "high", "best"))
-    lc, hc = rows["low_closed"].to_numpy(), rows["high_closed"].to_numpy()
-    y = rows["row"].to_numpy(dtype=float)
-    colour = np.full(len(rows), "C0", dtype=object)
-    if shaded is not None and pd.isna(summary.get("consensus_low")):
-        colour[~_allows(rows, *shaded)] = "C3"
+    ax.add_patch(FancyArrowPatch(
+        start, end, arrowstyle=f"simple,head_length=0.7,head_width=0.9,tail_width={width}",
+        mutation_scale=16, color=colour, linewidth=0, shrinkA=0, shrinkB=0, zorder=2,
+        gid=_GID + "open-end",
+    ))
+
+
+def _marks(ax: Axes, pos: np.ndarray, low: np.ndarray, high: np.ndarray, best: np.ndarray,
+           lc: np.ndarray, hc: np.ndarray, colour: np.ndarray, limits: tuple[float, float],
+           *, vertical: bool) -> None:
+    """Points, bars, arrows, best values and open bounds of claims along one axis."""
+
+    def xy(values: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return (at, values) if vertical else (values, at)
+
     point = low == high
     bounded = np.isfinite(low) & np.isfinite(high) & ~point
     if bounded.any():
-        bars = ax.barh(
-            y[bounded],
-            (high - low)[bounded],
-            left=low[bounded],
-            height=0.42,
-            color=list(colour[bounded]),
-            zorder=2,
-        )
-        for r in bars.patches:
-            r.set_gid(_GID + "range")
-    # Unbounded sides: an arrow from the finite bound (or the middle) to the axis edge.
+        if vertical:
+            for c in pd.unique(colour[bounded]):
+                m = bounded & (colour == c)
+                ax.vlines(pos[m], low[m], high[m], color=c, linewidth=5, zorder=2,
+                          gid=_GID + "range")
+        else:
+            bars = ax.barh(pos[bounded], (high - low)[bounded], left=low[bounded], height=0.42,
+                           color=list(colour[bounded]), zorder=2)
+            for r in bars.patches:
+                r.set_gid(_GID + "range")
+    middle = (limits[0] + limits[1]) / 2
     for i in np.flatnonzero(~np.isfinite(low) | ~np.isfinite(high)):
-        starts = []
+        ends = []
         if not np.isfinite(high[i]):
-            starts.append((low[i] if np.isfinite(low[i]) else (x0 + x1) / 2, x1))
+            ends.append((low[i] if np.isfinite(low[i]) else middle, limits[1]))
         if not np.isfinite(low[i]):
-            starts.append((high[i] if np.isfinite(high[i]) else (x0 + x1) / 2, x0))
-        for a, b in starts:
-            arrow = FancyArrowPatch(
-                (a, y[i]),
-                (b, y[i]),
-                arrowstyle="simple,head_length=0.7,head_width=0.9,tail_width=0.4",
-                mutation_scale=18,
-                color=colour[i],
-                linewidth=0,
-                shrinkA=0,
-                shrinkB=0,
-                zorder=2,
-                gid=_GID + "open-end",
-            )
-            ax.add_patch(arrow)
-    if point.any():
-        for c in pd.unique(colour[point]):
-            m = point & (colour == c)
-            ax.plot(
-                low[m],
-                y[m],
-                linestyle="none",
-                marker="o",
-                markersize=7,
-                color=c,
-                zorder=3,
-                gid=_GID + "points",
-            )
+            ends.append((high[i] if np.isfinite(high[i]) else middle, limits[0]))
+        for a, b in ends:
+            start, end = ((pos[i], a), (pos[i], b)) if vertical else ((a, pos[i]), (b, pos[i]))
+            _arrow(ax, start, end, colour[i], 0.3 if vertical else 0.4)
+    for c in pd.unique(colour[point]):
+        m = point & (colour == c)
+        ax.plot(*xy(low[m], pos[m]), linestyle="none", marker="o", markersize=7, color=c,
+                zorder=3, gid=_GID + "points")
     has_best = ~point & np.isfinite(best)
     if has_best.any():
-        ax.plot(
-            best[has_best],
-            y[has_best],
-            linestyle="none",
-            marker="D",
-            markersize=5,
-            color="C1",
-            markeredgewidth=0,
-            zorder=4,
-            gid=_GID + "best",
-        )
-    _open_bounds(ax, low, high, lc, hc, y, point, vertical=False)
+        ax.plot(*xy(best[has_best], pos[has_best]), linestyle="none", marker="D",
+                markersize=5, markerfacecolor=ax.get_facecolor(),
+                markeredgecolor=list(colour[has_best])[0], markeredgewidth=1.2, zorder=4,
+                gid=_GID + "best")
+    opened = [(b[m], pos[m]) for b, cl in ((low, lc), (high, hc))
+              for m in [np.isfinite(b) & ~cl & ~point] if m.any()]
+    if opened:
+        vals = np.concatenate([v for v, _ in opened])
+        at = np.concatenate([p for _, p in opened])
+        ax.plot(*xy(vals, at), linestyle="none", marker="o", markersize=6,
+                markerfacecolor=ax.get_facecolor(), markeredgewidth=1.5, color="C0", zorder=4,
+                gid=_GID + "open-bound")
+
+
+def _draw_strip(
+    ax: Axes, rows: pd.DataFrame, summary: pd.Series, title: str, unit: str, lang: str
+) -> None:
+    low, high, best = (rows[c].to_numpy(dtype="float64") for c in ("low", "high", "best"))
+    lc, hc = rows["low_closed"].to_numpy(), rows["high_closed"].to_numpy()
+    spans = [summary.get(c, np.nan) for c in
+             ("consensus_low", "consensus_high", "agreement_low", "agreement_high")]
+    x0, x1 = _limits([low, high, best, np.asarray(spans, dtype="float64")],
+                     bool(np.isneginf(low).any()), bool(np.isposinf(high).any()))
+    ax.set_xlim(x0, x1)
+    ax.set_autoscalex_on(False)
+    nrows = int(rows["row"].max()) + 1 if len(rows) else 1
+    shaded = _shade(ax, summary, x0, x1, lang)
+    colour = np.full(len(rows), "C0", dtype=object)
+    if shaded is not None and shaded[0] == "agreement":
+        colour[~_allows(rows, shaded[1], shaded[2])] = "C1"
+    y = rows["row"].to_numpy(dtype="float64")
+    _marks(ax, y, low, high, best, lc, hc, colour, (x0, x1), vertical=False)
     ax.set_yticks(np.arange(nrows))
-    labels = rows.drop_duplicates("row").set_index("row")["label"].reindex(range(nrows))
-    ax.set_yticklabels([_plain(_wrap(str(s))) for s in labels.fillna("")])
-    ax.set_ylim(nrows - 0.5, -0.5)  # first row on top
-    ax.set_title(_plain(title))
-    ax.set_xlabel(_plain(_unit_axis_label(unit, lang)))
-    ax.xaxis.set_major_formatter(_number_formatter(lang))
+    ax.set_yticklabels([_plain(t) for t in _row_lines(rows)])
     ax.tick_params(axis="y", length=0)
+    ax.set_title(_plain(_wrap(title, 60, 2)))
+    ax.set_xlabel(_plain(_unit_axis_label(unit, lang)))
+    ax.xaxis.set_major_locator(_locator_class()(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    ax.xaxis.set_major_formatter(_number_formatter(lang))
     handles, _ = ax.get_legend_handles_labels()
-    if (colour == "C3").any():
+    if (colour == "C1").any():
         from matplotlib.lines import Line2D
 
-        handles.append(
-            Line2D([], [], color="C3", linewidth=5, label=_plain(_words(lang)["outside"]))
-        )
+        handles.append(Line2D([], [], color="C1", linewidth=5,
+                              label=_plain(_words(lang)["outside"])))
+    # A blank band above the first row holds the legend, so it never hides a claim.
+    band = 0.75 * len(handles) + (0.3 if handles else 0)
+    ax.set_ylim(nrows - 0.5, -0.5 - band)
     if handles:
-        ax.legend(handles=handles, loc="lower right", fontsize="small")
-
-
-def _open_bounds(
-    ax: Axes,
-    low: np.ndarray,
-    high: np.ndarray,
-    lc: np.ndarray,
-    hc: np.ndarray,
-    pos: np.ndarray,
-    point: np.ndarray,
-    *,
-    vertical: bool,
-) -> None:
-    """Hollow circles on finite bounds that do not belong to the interval."""
-    xs: list[float] = []
-    ys: list[float] = []
-    for bound, closed in ((low, lc), (high, hc)):
-        m = np.isfinite(bound) & ~closed & ~point
-        xs.extend(bound[m])
-        ys.extend(pos[m])
-    if not xs:
-        return
-    if vertical:
-        xs, ys = ys, xs
-    ax.plot(
-        xs,
-        ys,
-        linestyle="none",
-        marker="o",
-        markersize=6,
-        markerfacecolor="none",
-        markeredgewidth=1.5,
-        color="C0",
-        zorder=4,
-        gid=_GID + "open-bound",
-    )
+        ax.legend(handles=handles, loc="upper left", fontsize="small")
 
 
 # --------------------------------------------------------------------------- timeline
@@ -666,24 +651,27 @@ def timeline_chart(
     Returns
     -------
     matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd, estimates
+    >>> c = estimates.read_claims(pd.DataFrame({
+    ...     "quantity": ["troops"] * 3, "figure": ["1,500", "3,000", "more than 10,000"],
+    ...     "source": ["US", "US", "UK"],
+    ...     "stated": ["2024-09-02", "2024-10-07", "2024-11-12"]}))
+    >>> ax = timeline_chart(c, "troops").axes[0]
+    >>> len(ax.get_lines()[0].get_xdata()), ax.get_title()
+    (2, 'troops')
     """
     _matplotlib()
     by = _by_list(by)
     opts = _selection(options, TIMELINE_OPTIONS)
     frame, codes, labels, factor, units = _groups(claims, by, opts)
     tl = claims.timeline(freq, by=by, running=True, **opts)
-    if quantity is None:
-        targets = list(range(len(labels)))
-        if not targets:
-            raise ValueError("no claims to draw")
-        if ax is not None and len(targets) > 1:
-            known = ", ".join(repr(group_label(x)) for x in labels[:20])
-            raise ValueError(f"ax= draws one quantity: pass quantity= (one of {known})")
-    else:
-        targets = [_find(labels, quantity)]
+    targets = _targets(labels, quantity, ax)
     if ax is None:
         h = float(_matplotlib().rcParams["figure.figsize"][1])
-        fig = _new_figure(h * len(targets), len(targets))
+        fig = _new_figure(h * len(targets) + 0.5, len(targets))
         axes = fig.axes
     else:
         fig = ax.figure
@@ -691,9 +679,15 @@ def timeline_chart(
     for a, g in zip(axes, targets, strict=True):
         key = labels[g]
         rows = _rows_of(frame, codes == g, factor, "claim", lang, opts.get("sources"))
-        rows = rows[rows["stated"] != _words(lang)["undated"]]
-        env = _group_rows(tl, key, len(by))
-        _draw_timeline(a, rows, env, group_label(key), str(units[g]), lang)
+        rows = rows[rows["stated_end"].notna()]
+        _draw_timeline(a, rows, _group_rows(tl, key, len(by)), group_label(key),
+                       str(units[g]), lang)
+    if ax is None:
+        handles, names = axes[0].get_legend_handles_labels()
+        if handles:
+            fig.legend(handles, names, loc="outside lower center", ncols=2, fontsize="small")
+    else:
+        ax.legend(loc="best", fontsize="small")
     return fig
 
 
@@ -709,152 +703,60 @@ def _group_rows(tl: pd.DataFrame, key: Any, nby: int) -> pd.DataFrame:
     return part.set_axis(part.index.get_level_values(-1), axis=0)
 
 
-def _draw_timeline(
-    ax: Axes, rows: pd.DataFrame, env: pd.DataFrame, title: str, unit: str, lang: str
-) -> None:
+def _steps(ax: Axes, edges: np.ndarray, low: np.ndarray, high: np.ndarray, gid: str,
+           label: str, colour: str, alpha: float, zorder: float) -> None:
+    have = np.isfinite(low) | np.isfinite(high)
+    if not have.any():
+        return
+    lo, hi = ax.get_ylim()
+    a = np.clip(np.where(have, low, np.nan), lo, hi)
+    b = np.clip(np.where(have, high, np.nan), lo, hi)
+    poly = ax.fill_between(edges, np.append(a, a[-1]), np.append(b, b[-1]),
+                           where=np.append(have, have[-1]), step="post", color=colour,
+                           alpha=alpha, linewidth=0, label=_plain(label), zorder=zorder)
+    poly.set_gid(gid)
+
+
+def _draw_timeline(ax: Axes, rows: pd.DataFrame, env: pd.DataFrame, title: str, unit: str,
+                   lang: str) -> None:
     import matplotlib.dates as mdates
-    from matplotlib.patches import FancyArrowPatch
 
     w = _words(lang)
-    x = (
-        mdates.date2num(pd.to_datetime(rows["stated_end"]).to_numpy())
-        if len(rows)
-        else (np.zeros(0))
-    )
-    low, high, best = (rows[c].to_numpy() for c in ("low", "high", "best"))
+    x = mdates.date2num(pd.DatetimeIndex(rows["stated_end"]).to_numpy())
+    low, high, best = (rows[c].to_numpy(dtype="float64") for c in ("low", "high", "best"))
     lc, hc = rows["low_closed"].to_numpy(), rows["high_closed"].to_numpy()
-    vals = [low, high, best]
+    values = [low, high, best]
     if len(env):
-        vals += [env["envelope_low"].to_numpy(), env["envelope_high"].to_numpy()]
-    allv = np.concatenate(vals) if vals else np.zeros(0)
-    fin = allv[np.isfinite(allv)]
-    lo, hi = (float(fin.min()), float(fin.max())) if len(fin) else (0.0, 1.0)
-    span = hi - lo if hi > lo else max(abs(hi), 1.0)
-    y0 = 0.0 if lo >= 0 and lo <= span else lo - 0.05 * span
-    unbounded = ~np.isfinite(high)
-    y1 = hi + span * (0.2 if unbounded.any() else 0.06)
-    if np.isneginf(low).any():
-        y0 = lo - span * 0.2
+        values += [env["stated_low"].to_numpy(dtype="float64"),
+                   env["envelope_low"].to_numpy(dtype="float64"),
+                   env["envelope_high"].to_numpy(dtype="float64")]
+    y0, y1 = _limits(values, bool(np.isneginf(low).any()), bool(np.isposinf(high).any()))
+    fin = np.concatenate(values)
+    if np.nanmin(np.where(np.isfinite(fin), fin, np.nan), initial=0) >= 0:
+        y0 = 0.0  # counts start at zero: growth reads as growth
     ax.set_ylim(y0, y1)
     ax.set_autoscaley_on(False)
-    # Running envelope and consensus, as steps over the periods.
     if len(env):
         periods = pd.PeriodIndex(env.index)
-        edges = np.concatenate(
-            [
-                mdates.date2num(periods.start_time.to_numpy()),
-                [
-                    mdates.date2num(
-                        np.datetime64(
-                            periods[-1].end_time.normalize() + pd.Timedelta(days=1), "ns"
-                        )
-                    )
-                ],
-            ]
-        )
-        elo = np.clip(env["envelope_low"].to_numpy(dtype=float), y0, y1)
-        ehi = np.clip(env["envelope_high"].to_numpy(dtype=float), y0, y1)
-        poly = ax.fill_between(
-            edges,
-            np.append(elo, elo[-1]),
-            np.append(ehi, ehi[-1]),
-            step="post",
-            color="C0",
-            alpha=0.15,
-            linewidth=0,
-            label=_plain(w["envelope"]),
-            zorder=0,
-        )
-        poly.set_gid(_GID + "envelope")
-        clo = env["consensus_low"].to_numpy(dtype=float)
-        chi = env["consensus_high"].to_numpy(dtype=float)
-        have = np.isfinite(clo) | np.isfinite(chi)
-        if have.any() and len(env) > 1:
-            c_lo = np.clip(np.where(have, clo, np.nan), y0, y1)
-            c_hi = np.clip(np.where(have, chi, np.nan), y0, y1)
-            poly = ax.fill_between(
-                edges,
-                np.append(c_lo, c_lo[-1]),
-                np.append(c_hi, c_hi[-1]),
-                where=np.append(have, have[-1]),
-                step="post",
-                color="C2",
-                alpha=0.3,
-                linewidth=0,
-                label=_plain(w["running_consensus"]),
-                zorder=1,
-            )
-            poly.set_gid(_GID + "consensus")
-        ax.set_xlim(edges[0], edges[-1])
-    point = low == high
-    bounded = np.isfinite(low) & np.isfinite(high) & ~point
-    if bounded.any():
-        lines = ax.vlines(
-            x[bounded],
-            low[bounded],
-            high[bounded],
-            color="C0",
-            linewidth=4,
-            zorder=2,
-            label=_plain(w["claim"]),
-        )
-        lines.set_gid(_GID + "range")
-    for i in np.flatnonzero(~np.isfinite(low) | ~np.isfinite(high)):
-        ends = []
-        if not np.isfinite(high[i]):
-            ends.append((low[i] if np.isfinite(low[i]) else (y0 + y1) / 2, y1))
-        if not np.isfinite(low[i]):
-            ends.append((high[i] if np.isfinite(high[i]) else (y0 + y1) / 2, y0))
-        for a, b in ends:
-            ax.add_patch(
-                FancyArrowPatch(
-                    (x[i], a),
-                    (x[i], b),
-                    arrowstyle="simple,head_length=0.7,head_width=0.9,tail_width=0.3",
-                    mutation_scale=14,
-                    color="C0",
-                    linewidth=0,
-                    shrinkA=0,
-                    shrinkB=0,
-                    zorder=2,
-                    gid=_GID + "open-end",
-                )
-            )
-    if point.any():
-        ax.plot(
-            x[point],
-            low[point],
-            linestyle="none",
-            marker="o",
-            markersize=6,
-            color="C0",
-            zorder=3,
-            gid=_GID + "points",
-            label=None if bounded.any() else _plain(w["claim"]),
-        )
-    has_best = ~point & np.isfinite(best)
-    if has_best.any():
-        ax.plot(
-            x[has_best],
-            best[has_best],
-            linestyle="none",
-            marker="D",
-            markersize=4,
-            color="C1",
-            markeredgewidth=0,
-            zorder=4,
-            gid=_GID + "best",
-        )
-    _open_bounds(ax, low, high, lc, hc, x, point, vertical=True)
-    ax.set_title(_plain(title))
+        last = periods[-1].end_time.normalize() + pd.Timedelta(days=1)
+        edges = np.append(mdates.date2num(periods.start_time.to_numpy()),
+                          mdates.date2num(last.to_datetime64()))
+        _steps(ax, edges, env["envelope_low"].to_numpy(dtype="float64"),
+               env["envelope_high"].to_numpy(dtype="float64"), _GID + "envelope",
+               w["envelope"], "C0", 0.12, 0)
+        if len(env) > 1:
+            _steps(ax, edges, env["consensus_low"].to_numpy(dtype="float64"),
+                   env["consensus_high"].to_numpy(dtype="float64"), _GID + "consensus",
+                   w["running_consensus"], "C2", 0.35, 1)
+        ax.set_xlim(min(edges[0], x.min(initial=edges[0])), edges[-1])
+    _marks(ax, x, low, high, best, lc, hc, np.full(len(rows), "C0", dtype=object), (y0, y1),
+           vertical=True)
+    ax.set_title(_plain(_wrap(title, 60, 2)))
     ax.set_ylabel(_plain(_unit_axis_label(unit, lang)))
     ax.set_xlabel(_plain(w["stated"]))
     ax.yaxis.set_major_formatter(_number_formatter(lang))
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
     ax.xaxis.set_major_formatter(_date_formatter_class()(lang))
-    handles, _ = ax.get_legend_handles_labels()
-    if handles:
-        ax.legend(loc="upper left", fontsize="small")
 
 
 @functools.cache

@@ -120,8 +120,14 @@ def read_claims(
         mapping = {**mapping, "lang": lang}
         lang = "en"
     frame = standardise(
-        data, errors=errs, lang=lang, conventions=conventions, date_format=date_format,
-        na_values=na_values, mapping=mapping, line_offset=line_offset,
+        data,
+        errors=errs,
+        lang=lang,
+        conventions=conventions,
+        date_format=date_format,
+        na_values=na_values,
+        mapping=mapping,
+        line_offset=line_offset,
     )
     warn_thin_data(frame, stacklevel=3)
     return Claims._from_frame(frame)
@@ -248,9 +254,7 @@ class Claims:
         b = other._frame.reset_index(drop=True)
         if list(a.columns) != list(b.columns):
             return False
-        return all(
-            a[c].dtype == b[c].dtype and a[c].equals(b[c]) for c in a.columns
-        )
+        return all(a[c].dtype == b[c].dtype and a[c].equals(b[c]) for c in a.columns)
 
     def to_unit(self, unit: str) -> Claims:
         """The same claims with every figure converted to ``unit``.
@@ -261,8 +265,9 @@ class Claims:
             If a claim's unit cannot be converted.
         """
         f = self._frame
-        units, codes = np.unique(f["unit"].fillna("").to_numpy(dtype=object).astype(str),
-                                 return_inverse=True)
+        units, codes = np.unique(
+            f["unit"].fillna("").to_numpy(dtype=object).astype(str), return_inverse=True
+        )
         k = np.array([conversion_factor(u, unit) for u in units])[codes]
         out = f.copy()
         for c in ("low", "high", "best"):
@@ -308,8 +313,9 @@ class Claims:
 
         return by_source(self, by=by, **options)
 
-    def timeline(self, freq: str = "M", by: str | Sequence[str] = "quantity",
-                 **options: Any) -> pd.DataFrame:
+    def timeline(
+        self, freq: str = "M", by: str | Sequence[str] = "quantity", **options: Any
+    ) -> pd.DataFrame:
         """Reconcile per period of statement (``freq``: ``"W"``, ``"M"``, ``"Q"``, ``"Y"``)."""
         from .._compute.timeline import timeline
 
@@ -321,8 +327,9 @@ class Claims:
 
         return sensitivity(self, by=by, **options)
 
-    def describe(self, lang: str = "en", by: str | Sequence[str] = "quantity",
-                 **options: Any) -> pd.Series:
+    def describe(
+        self, lang: str = "en", by: str | Sequence[str] = "quantity", **options: Any
+    ) -> pd.Series:
         """Neutral, attributed sentences per group (indexed like :meth:`reconcile`)."""
         from .._present.sentences import describe
 
@@ -352,8 +359,9 @@ class Claims:
 
 # ---------------------------------------------------------------------- rows <-> claims
 def _empty_frame() -> pd.DataFrame:
-    data = pd.DataFrame({"quantity": pd.Series([], dtype="string"),
-                         "low": pd.Series([], dtype="float64")})
+    data = pd.DataFrame(
+        {"quantity": pd.Series([], dtype="string"), "low": pd.Series([], dtype="float64")}
+    )
     return standardise(data, errors="raise")
 
 
@@ -362,18 +370,30 @@ def _claim_record(c: Claim) -> dict[str, Any]:
         raise FigureError("claim", c, "a Claim")
     f = c.figure
     rec: dict[str, Any] = {
-        "quantity": c.quantity, "text": f.text, "low": f.low, "high": f.high,
-        "low_closed": f.low_closed, "high_closed": f.high_closed,
-        "best": np.nan if f.best is None else f.best, "hedge": f.hedge.value,
-        "unit": f.unit, "profile": f.profile, "ambiguous": f.ambiguous,
+        "quantity": c.quantity,
+        "text": f.text,
+        "low": f.low,
+        "high": f.high,
+        "low_closed": f.low_closed,
+        "high_closed": f.high_closed,
+        "best": np.nan if f.best is None else f.best,
+        "hedge": f.hedge.value,
+        "unit": f.unit,
+        "profile": f.profile,
+        "ambiguous": f.ambiguous,
         "source": "; ".join(c.source) if c.source else None,
-        "reported_by": c.reported_by, "original_source": c.original_source,
+        "reported_by": c.reported_by,
+        "original_source": c.original_source,
         "stated_start": _ts(c.stated.start if c.stated else None),
         "stated_end": _ts(c.stated.end if c.stated else None),
         "refers_start": _ts(c.refers_to.start if c.refers_to else None),
         "refers_end": _ts(c.refers_to.end if c.refers_to else None),
-        "url": c.url, "published": _ts(c.published), "lang": c.lang,
-        "status": c.status.value, "note": c.note, "id": c.id,
+        "url": c.url,
+        "published": _ts(c.published),
+        "lang": c.lang,
+        "status": c.status.value,
+        "note": c.note,
+        "id": c.id,
     }
     for k, v in c.extra.items():
         if k in rec:
@@ -387,8 +407,11 @@ def _ts(d: date | None) -> pd.Timestamp:
 
 
 def _opt(v: Any) -> Any:
-    return None if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) or (
-        v is pd.NaT) else v
+    return (
+        None
+        if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) or (v is pd.NaT)
+        else v
+    )
 
 
 def _row_claim(frame: pd.DataFrame, i: int) -> Claim:
@@ -398,16 +421,29 @@ def _row_claim(frame: pd.DataFrame, i: int) -> Claim:
     row = frame.iloc[i]
     if ERROR_COLUMN in frame.columns and _opt(row[ERROR_COLUMN]) is not None:
         raise ValidationError(
-            pd.DataFrame([{"row": frame.index[i], "column": ERROR_COLUMN,
-                           "value": row[ERROR_COLUMN],
-                           "expected": "a valid row (this one was flagged; see .valid())"}])
+            pd.DataFrame(
+                [
+                    {
+                        "row": frame.index[i],
+                        "column": ERROR_COLUMN,
+                        "value": row[ERROR_COLUMN],
+                        "expected": "a valid row (this one was flagged; see .valid())",
+                    }
+                ]
+            )
         )
     best = _opt(row["best"])
     fig = Figure(
-        float(row["low"]), float(row["high"]), bool(row["low_closed"]), bool(row["high_closed"]),
-        best=None if best is None else float(best), hedge=str(row["hedge"]),
-        unit=_opt(row["unit"]) or "", text=_opt(row["text"]),
-        profile=_opt(row["profile"]) or "default", ambiguous=bool(row["ambiguous"]),
+        float(row["low"]),
+        float(row["high"]),
+        bool(row["low_closed"]),
+        bool(row["high_closed"]),
+        best=None if best is None else float(best),
+        hedge=str(row["hedge"]),
+        unit=_opt(row["unit"]) or "",
+        text=_opt(row["text"]),
+        profile=_opt(row["profile"]) or "default",
+        ambiguous=bool(row["ambiguous"]),
     )
 
     def interval(a: str, b: str) -> DateInterval | None:
@@ -417,10 +453,18 @@ def _row_claim(frame: pd.DataFrame, i: int) -> Claim:
     pub = _opt(row["published"])
     extra = {k: row[k] for k in frame.columns if k not in STANDARD and k != ERROR_COLUMN}
     return Claim(
-        fig, quantity=str(row["quantity"]), source=_opt(row["source"]) or (),
-        reported_by=_opt(row["reported_by"]), original_source=_opt(row["original_source"]),
+        fig,
+        quantity=str(row["quantity"]),
+        source=_opt(row["source"]) or (),
+        reported_by=_opt(row["reported_by"]),
+        original_source=_opt(row["original_source"]),
         stated=interval("stated_start", "stated_end"),
-        refers_to=interval("refers_start", "refers_end"), url=_opt(row["url"]),
-        published=None if pub is None else pub.date(), lang=_opt(row["lang"]) or "en",
-        status=str(row["status"]), note=_opt(row["note"]), id=_opt(row["id"]), extra=extra,
+        refers_to=interval("refers_start", "refers_end"),
+        url=_opt(row["url"]),
+        published=None if pub is None else pub.date(),
+        lang=_opt(row["lang"]) or "en",
+        status=str(row["status"]),
+        note=_opt(row["note"]),
+        id=_opt(row["id"]),
+        extra=extra,
     )

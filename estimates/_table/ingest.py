@@ -23,7 +23,7 @@ from .._model.dates import parse_date_bounds
 from .._model.errors import EstimatesError, FigureError, ParseError, UnitError, ValidationError
 from .._model.hedges import HEDGE_CODES, Hedge
 from .._model.sources import join_agents
-from .._model.units import canonical_unit, check_unit, conversion_factor, is_count, is_signed
+from .._model.units import canonical_unit, check_unit, conversion_factor, is_count
 from .schema import BY_NAME, COLUMNS, DATETIME, ERROR_COLUMN, STANDARD, dtype_of
 from .validation import Errors, Failures, check_figures
 
@@ -34,8 +34,14 @@ MAPPABLE: tuple[str, ...] = (*STANDARD, "figure", "stated", "refers_to")
 
 _TRUE = frozenset({"true", "t", "yes", "y", "1"})
 _FALSE = frozenset({"false", "f", "no", "n", "0"})
-_INF = {"inf": np.inf, "+inf": np.inf, "infinity": np.inf, "+infinity": np.inf,
-        "-inf": -np.inf, "-infinity": -np.inf}
+_INF = {
+    "inf": np.inf,
+    "+inf": np.inf,
+    "infinity": np.inf,
+    "+infinity": np.inf,
+    "-inf": -np.inf,
+    "-infinity": -np.inf,
+}
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _SPACED = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")
 _NUMBER_EXPECTED = "a number such as 12000, 12,000, 1.5e6, inf or -inf"
@@ -108,21 +114,28 @@ def standardise(
     q = col("quantity")
     if q is None:
         raise ValidationError(
-            pd.DataFrame([{
-                "row": None, "column": "quantity", "value": None,
-                "expected": "a 'quantity' column (or quantity='your column'): what is measured; "
-                f"columns are {list(map(str, data.columns))}",
-            }])
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": "quantity",
+                        "value": None,
+                        "expected": "a 'quantity' column (or quantity='your column'): "
+                        "what is measured; "
+                        f"columns are {list(map(str, data.columns))}",
+                    }
+                ]
+            )
         )
     quantity = _text(q)
-    failures.add(quantity.isna().to_numpy(), user_name("quantity"), q,
-                 "a non-empty quantity key")
+    failures.add(quantity.isna().to_numpy(), user_name("quantity"), q, "a non-empty quantity key")
     out["quantity"] = quantity
 
     # ------------------------------------------------------------ languages
     lang_col = col("lang")
-    langs = _text(lang_col) if lang_col is not None else pd.Series(pd.NA, index=index,
-                                                                   dtype="string")
+    langs = (
+        _text(lang_col) if lang_col is not None else pd.Series(pd.NA, index=index, dtype="string")
+    )
     langs = langs.fillna(lang)
     out["lang"] = langs
 
@@ -130,8 +143,9 @@ def standardise(
     text_src = col("figure")
     if text_src is None:
         text_src = col("text")
-    text = _text(text_src) if text_src is not None else pd.Series(pd.NA, index=index,
-                                                                  dtype="string")
+    text = (
+        _text(text_src) if text_src is not None else pd.Series(pd.NA, index=index, dtype="string")
+    )
     numeric = any(col(f) is not None for f in ("low", "high", "best"))
     unit_col = col("unit")
     units_given = _text(unit_col) if unit_col is not None else None
@@ -140,15 +154,28 @@ def standardise(
             col, user_name, failures, conv, n, na_values, units_given, index
         )
     elif text_src is not None:
-        fig = _figures_from_text(text, langs, conv, failures, user_name("figure" if
-                                 col("figure") is not None else "text"), units_given, n)
+        fig = _figures_from_text(
+            text,
+            langs,
+            conv,
+            failures,
+            user_name("figure" if col("figure") is not None else "text"),
+            units_given,
+            n,
+        )
     else:
         raise ValidationError(
-            pd.DataFrame([{
-                "row": None, "column": "figure", "value": None,
-                "expected": "a 'figure' column of texts ('up to 12,000') or numbers in "
-                f"low/high/best columns; columns are {list(map(str, data.columns))}",
-            }])
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": "figure",
+                        "value": None,
+                        "expected": "a 'figure' column of texts ('up to 12,000') or numbers in "
+                        f"low/high/best columns; columns are {list(map(str, data.columns))}",
+                    }
+                ]
+            )
         )
     out["text"] = text
     out.update(fig)
@@ -168,16 +195,28 @@ def standardise(
         col, "stated", "stated_start", "stated_end", failures, user_name, date_format, None
     )
     refers_s, refers_e = _interval_columns(
-        col, "refers_to", "refers_start", "refers_end", failures, user_name, date_format,
+        col,
+        "refers_to",
+        "refers_start",
+        "refers_end",
+        failures,
+        user_name,
+        date_format,
         stated_e,
     )
     pub = col("published")
     published = (
         _days(pub, failures, user_name("published"), date_format)[0]
-        if pub is not None else pd.Series(pd.NaT, index=index, dtype=DATETIME)
+        if pub is not None
+        else pd.Series(pd.NaT, index=index, dtype=DATETIME)
     )
-    out.update(stated_start=stated_s, stated_end=stated_e, refers_start=refers_s,
-               refers_end=refers_e, published=published)
+    out.update(
+        stated_start=stated_s,
+        stated_end=stated_e,
+        refers_start=refers_s,
+        refers_end=refers_e,
+        published=published,
+    )
 
     # ------------------------------------------------------------ status
     st = col("status")
@@ -191,11 +230,25 @@ def standardise(
     out["status"] = status
 
     # ------------------------------------------------------------ text hygiene
-    for name in ("quantity", "text", "source", "reported_by", "original_source", "url",
-                 "note", "id", "lang"):
+    for name in (
+        "quantity",
+        "text",
+        "source",
+        "reported_by",
+        "original_source",
+        "url",
+        "note",
+        "id",
+        "lang",
+    ):
         col_values = out[name]
-        has_nul = pd.Series(col_values, index=index).astype("string").str.contains(
-            "\x00", regex=False).fillna(False).to_numpy(dtype=bool)
+        has_nul = (
+            pd.Series(col_values, index=index)
+            .astype("string")
+            .str.contains("\x00", regex=False)
+            .fillna(False)
+            .to_numpy(dtype=bool)
+        )
         label = "figure" if name == "text" and col("figure") is not None else name
         failures.add(has_nul, user_name(label), col_values, "text without NUL characters")
 
@@ -209,13 +262,26 @@ def standardise(
     extras = [c for c in data.columns if c not in used]
     clash = [c for c in extras if c in STANDARD or c == ERROR_COLUMN]
     if clash:
-        raise ValidationError(pd.DataFrame([{
-            "row": None, "column": str(c), "value": None,
-            "expected": f"no column named {c!r} besides the one mapped to it (rename it)",
-        } for c in clash]))
+        raise ValidationError(
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": str(c),
+                        "value": None,
+                        "expected": f"no column named {c!r} besides the one mapped to it "
+                        "(rename it)",
+                    }
+                    for c in clash
+                ]
+            )
+        )
     for c in extras:
-        frame[c] = data[c].to_numpy() if not isinstance(data[c].dtype, pd.CategoricalDtype) \
+        frame[c] = (
+            data[c].to_numpy()
+            if not isinstance(data[c].dtype, pd.CategoricalDtype)
             else data[c].copy()
+        )
     if errors == "raise":
         if failures:
             f = failures.frame()
@@ -236,11 +302,20 @@ def _check_mapped_columns(data: pd.DataFrame, mapping: Mapping[str, Any]) -> Non
             if c not in data.columns:
                 missing.append((field, c))
     if missing:
-        raise ValidationError(pd.DataFrame([{
-            "row": None, "column": str(c), "value": None,
-            "expected": f"a column of the input for {field}= "
-            f"(columns are {list(map(str, data.columns))})",
-        } for field, c in missing]))
+        raise ValidationError(
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": str(c),
+                        "value": None,
+                        "expected": f"a column of the input for {field}= "
+                        f"(columns are {list(map(str, data.columns))})",
+                    }
+                    for field, c in missing
+                ]
+            )
+        )
 
 
 def _text(s: pd.Series) -> pd.Series:
@@ -249,8 +324,11 @@ def _text(s: pd.Series) -> pd.Series:
         t = s
     else:
         obj = s.astype(object)
-        isnum = obj.map(lambda v: isinstance(v, int | float | np.integer | np.floating)
-                        and not isinstance(v, bool))
+        isnum = obj.map(
+            lambda v: (
+                isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool)
+            )
+        )
         if isnum.any():
             obj = obj.where(~isnum, obj.map(_num_text))
         t = obj.astype("string")
@@ -277,17 +355,19 @@ def _agents(s: pd.Series, failures: Failures, name: str) -> pd.Series:
         except FigureError:
             bad[i] = True
     if len(uniques):
-        failures.add(bad[np.maximum(codes, 0)] & (codes >= 0), name, s,
-                     "agent names separated by ';' (a name cannot hold ';')")
+        failures.add(
+            bad[np.maximum(codes, 0)] & (codes >= 0),
+            name,
+            s,
+            "agent names separated by ';' (a name cannot hold ';')",
+        )
         values = np.where(codes >= 0, joined[np.maximum(codes, 0)], None)
     else:
         values = np.full(len(t), None, dtype=object)
     return pd.Series(pd.array(values, dtype="string"), index=s.index)
 
 
-def to_float(
-    s: pd.Series, failures: Failures, name: str, na: Sequence[object] = ()
-) -> np.ndarray:
+def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] = ()) -> np.ndarray:
     """Read a numeric column strictly: numbers, grouped digits, inf; blanks are NaN."""
     if pd.api.types.is_bool_dtype(s.dtype):
         failures.add(np.ones(len(s), dtype=bool), name, s, _NUMBER_EXPECTED)
@@ -303,8 +383,10 @@ def to_float(
         spaced = plain.str.fullmatch(_SPACED.pattern).fillna(False).astype(bool)
         cleaned = plain.where(~grouped, plain.str.replace(",", "", regex=False))
         cleaned = cleaned.where(
-            ~spaced, cleaned.str.replace(r"[ \u00a0\u202f]", "", regex=True).str.replace(
-                ",", ".", regex=False)
+            ~spaced,
+            cleaned.str.replace(r"[ \u00a0\u202f]", "", regex=True).str.replace(
+                ",", ".", regex=False
+            ),
         )
         num = _exact_floats(cleaned.astype(object).to_numpy())
         x = np.where(inf.notna().to_numpy(), inf.to_numpy(), num)
@@ -348,8 +430,14 @@ def _to_bool(s: pd.Series, failures: Failures, name: str) -> np.ndarray:
 
 
 def _figures_from_numbers(
-    col: Any, user_name: Any, failures: Failures, conv: Conventions, n: int,
-    na_values: Any, units_given: pd.Series | None, index: pd.Index,
+    col: Any,
+    user_name: Any,
+    failures: Failures,
+    conv: Conventions,
+    n: int,
+    na_values: Any,
+    units_given: pd.Series | None,
+    index: pd.Index,
 ) -> dict[str, Any]:
     def na_for(field: str) -> Sequence[object]:
         if na_values is None:
@@ -362,8 +450,9 @@ def _figures_from_numbers(
     nums = {}
     for f in ("low", "high", "best"):
         c = col(f)
-        nums[f] = (to_float(c, failures, user_name(f), na_for(f)) if c is not None
-                   else np.full(n, np.nan))
+        nums[f] = (
+            to_float(c, failures, user_name(f), na_for(f)) if c is not None else np.full(n, np.nan)
+        )
     low, high, best = nums["low"], nums["high"], nums["best"]
     unit = _units(units_given, failures, user_name("unit"), n, index)
     floor = _floor_per_row(unit, conv)
@@ -372,8 +461,9 @@ def _figures_from_numbers(
     if hedge_col is not None:
         h = _text(hedge_col).str.strip().str.lower()
         badh = h.notna().to_numpy() & ~h.isin(HEDGE_CODES).to_numpy()
-        failures.add(badh, user_name("hedge"), hedge_col,
-                     "a hedge code: " + ", ".join(HEDGE_CODES))
+        failures.add(
+            badh, user_name("hedge"), hedge_col, "a hedge code: " + ", ".join(HEDGE_CODES)
+        )
         hedge = h.where(~pd.Series(badh, index=index)).to_numpy(dtype=object)
     else:
         hedge = np.full(n, None, dtype=object)
@@ -384,8 +474,9 @@ def _figures_from_numbers(
     both = inferred & has_lo & has_hi
     only_best = inferred & ~has_lo & ~has_hi & has_b
     none = ~has_lo & ~has_hi & ~has_b
-    failures.add(none & ~failures.bad, user_name("low"), None,
-                 "a figure: a number in low, high or best")
+    failures.add(
+        none & ~failures.bad, user_name("low"), None, "a figure: a number in low, high or best"
+    )
     point = both & (low == high) & (~has_b | (best == low))
     hedge = np.where(only_low, Hedge.AT_LEAST.value, hedge)
     hedge = np.where(only_high, Hedge.UP_TO.value, hedge)
@@ -411,14 +502,27 @@ def _figures_from_numbers(
     check_figures(failures, low, high, lc, hc, best, rows=live.copy(), names=names)
     _check_counts(failures, low, best, unit, names, live)
     amb_col = col("ambiguous")
-    amb = (np.zeros(n, dtype=bool) if amb_col is None
-           else _closedness(amb_col, np.zeros(n), failures, user_name("ambiguous")))
+    amb = (
+        np.zeros(n, dtype=bool)
+        if amb_col is None
+        else _closedness(amb_col, np.zeros(n), failures, user_name("ambiguous"))
+    )
     prof_col = col("profile")
-    profile = (_text(prof_col).fillna(conv.name) if prof_col is not None
-               else pd.Series(conv.name, index=index))
+    profile = (
+        _text(prof_col).fillna(conv.name)
+        if prof_col is not None
+        else pd.Series(conv.name, index=index)
+    )
     return {
-        "low": low, "high": high, "low_closed": lc, "high_closed": hc, "best": best,
-        "hedge": hedge, "unit": unit, "profile": profile, "ambiguous": amb.astype(bool),
+        "low": low,
+        "high": high,
+        "low_closed": lc,
+        "high_closed": hc,
+        "best": best,
+        "hedge": hedge,
+        "unit": unit,
+        "profile": profile,
+        "ambiguous": amb.astype(bool),
     }
 
 
@@ -454,8 +558,12 @@ def _units(
                 c = ""
         canon[i] = c
     idx = np.where(codes >= 0, codes, len(uniques))
-    failures.add(bad_u[idx], name, units_given,
-                 "a known unit: a count noun such as 'soldier' or a unit pint knows")
+    failures.add(
+        bad_u[idx],
+        name,
+        units_given,
+        "a known unit: a count noun such as 'soldier' or a unit pint knows",
+    )
     return canon[idx]
 
 
@@ -466,8 +574,12 @@ def _floor_per_row(unit: np.ndarray, conv: Conventions) -> np.ndarray:
 
 
 def _check_counts(
-    failures: Failures, low: np.ndarray, best: np.ndarray, unit: np.ndarray,
-    names: Mapping[str, str], live: np.ndarray,
+    failures: Failures,
+    low: np.ndarray,
+    best: np.ndarray,
+    unit: np.ndarray,
+    names: Mapping[str, str],
+    live: np.ndarray,
 ) -> None:
     codes, uniques = pd.factorize(unit)
     counts = np.array([is_count(str(u)) for u in uniques], dtype=bool)
@@ -475,17 +587,28 @@ def _check_counts(
         return
     count = counts[codes]
     with np.errstate(invalid="ignore"):
-        failures.add(live & count & (low < 0), names["low"], low,
-                     "a count >= 0 (a negative number is often a missing-value code: "
-                     "pass na_values=)")
-        failures.add(live & count & (best < 0), names["best"], best,
-                     "a count >= 0 (a negative number is often a missing-value code: "
-                     "pass na_values=)")
+        failures.add(
+            live & count & (low < 0),
+            names["low"],
+            low,
+            "a count >= 0 (a negative number is often a missing-value code: pass na_values=)",
+        )
+        failures.add(
+            live & count & (best < 0),
+            names["best"],
+            best,
+            "a count >= 0 (a negative number is often a missing-value code: pass na_values=)",
+        )
 
 
 def _figures_from_text(
-    text: pd.Series, langs: pd.Series, conv: Conventions, failures: Failures, name: str,
-    units_given: pd.Series | None, n: int,
+    text: pd.Series,
+    langs: pd.Series,
+    conv: Conventions,
+    failures: Failures,
+    name: str,
+    units_given: pd.Series | None,
+    n: int,
 ) -> dict[str, Any]:
     from .._parsing.parser import parse
 
@@ -525,19 +648,25 @@ def _figures_from_text(
         # A unit column names the unit; a parsed noun must agree with it.
         parsed = out_unit
         conflict = np.zeros(n, dtype=bool)
-        for g, p in set(zip(given[has & (parsed != "")], parsed[has & (parsed != "")],
-                            strict=True)):
+        for g, p in set(
+            zip(given[has & (parsed != "")], parsed[has & (parsed != "")], strict=True)
+        ):
             try:
                 conversion_factor(p, g)
             except UnitError:
                 conflict |= (given == g) & (parsed == p)
-        failures.add(conflict, "unit", units_given,
-                     "a unit compatible with the figure's noun")
+        failures.add(conflict, "unit", units_given, "a unit compatible with the figure's noun")
         out_unit = np.where(has, given, parsed)
     return {
-        "low": low, "high": high, "low_closed": lc[codes], "high_closed": hc[codes],
-        "best": best, "hedge": hedge[codes], "unit": out_unit,
-        "profile": pd.Series(conv.name, index=text.index), "ambiguous": amb[codes],
+        "low": low,
+        "high": high,
+        "low_closed": lc[codes],
+        "high_closed": hc[codes],
+        "best": best,
+        "hedge": hedge[codes],
+        "unit": out_unit,
+        "profile": pd.Series(conv.name, index=text.index),
+        "ambiguous": amb[codes],
     }
 
 
@@ -558,8 +687,9 @@ def _days(
     bad = np.zeros(m + 1, dtype=bool)
     why = np.full(m + 1, "", dtype=object)
     if date_format is not None and m:
-        parsed = pd.to_datetime(pd.Series(uniques, dtype=object), format=date_format,
-                                errors="coerce")
+        parsed = pd.to_datetime(
+            pd.Series(uniques, dtype=object), format=date_format, errors="coerce"
+        )
         ok = parsed.notna().to_numpy()
         starts[:m][ok] = parsed[ok].to_numpy(dtype="datetime64[ns]")
         ends[:m][ok] = starts[:m][ok]
@@ -575,8 +705,10 @@ def _days(
             starts[i], ends[i] = np.datetime64(a, "ns"), np.datetime64(b, "ns")
         except FigureError as exc:
             bad[i] = True
-            why[i] = exc.expected if date_format is None else (
-                f"a date in the format {date_format!r}, or {DATE_EXPECTED}"
+            why[i] = (
+                exc.expected
+                if date_format is None
+                else (f"a date in the format {date_format!r}, or {DATE_EXPECTED}")
             )
             if date_format is None and re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", u):
                 why[i] += "; for day-first dates pass date_format='%d/%m/%Y'"
@@ -593,8 +725,14 @@ def _as_naive_days(s: pd.Series) -> pd.Series:
 
 
 def _interval_columns(
-    col: Any, single: str, start: str, end: str, failures: Failures, user_name: Any,
-    date_format: str | None, open_end: pd.Series | None,
+    col: Any,
+    single: str,
+    start: str,
+    end: str,
+    failures: Failures,
+    user_name: Any,
+    date_format: str | None,
+    open_end: pd.Series | None,
 ) -> tuple[pd.Series, pd.Series]:
     one = col(single)
     a, b = col(start), col(end)
@@ -617,7 +755,10 @@ def _interval_columns(
 
 
 def _open_interval(
-    s: pd.Series, failures: Failures, name: str, date_format: str | None,
+    s: pd.Series,
+    failures: Failures,
+    name: str,
+    date_format: str | None,
     open_end: pd.Series | None,
 ) -> tuple[pd.Series, pd.Series]:
     """Like :func:`_days`, but an ISO interval may end with '..' (closed by ``open_end``)."""
@@ -631,8 +772,13 @@ def _open_interval(
     starts, ends = _days(closed_text, failures, name, date_format)
     ends = ends.where(~is_open, open_end)
     missing = is_open & open_end.isna().to_numpy()
-    failures.add(missing, name, s, "an end date: an open interval ('2023-08/..') ends on the "
-                 "stated date, which this row lacks")
+    failures.add(
+        missing,
+        name,
+        s,
+        "an end date: an open interval ('2023-08/..') ends on the "
+        "stated date, which this row lacks",
+    )
     return starts, ends
 
 
@@ -646,8 +792,9 @@ def cast_standard(frame: pd.DataFrame) -> pd.DataFrame:
         if c.kind == "string":
             v = v.astype(dt) if v.dtype != dt else v
         elif c.kind == "category":
-            v = pd.Series(pd.Categorical(v.astype(object), categories=dt.categories),
-                          index=frame.index)
+            v = pd.Series(
+                pd.Categorical(v.astype(object), categories=dt.categories), index=frame.index
+            )
         elif c.kind == "bool":
             v = v.astype(bool)
         else:

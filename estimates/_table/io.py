@@ -48,7 +48,11 @@ def read_table(
     if suffix in (".csv", ".tsv", ".txt"):
         delimiter = sep if sep is not None else ("\t" if suffix == ".tsv" else ",")
         frame = pd.read_csv(
-            p, dtype=str, keep_default_na=False, na_values=[""], sep=delimiter,
+            p,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            sep=delimiter,
             encoding=encoding,
         )
         return frame, 2

@@ -42,7 +42,7 @@ import pandas as pd
 from .._model.claim import STATUS_CODES
 from .._model.hedges import HEDGE_CODES
 
-__all__ = ["COLUMNS", "Column", "STANDARD", "dtype_of"]
+__all__ = ["COLUMNS", "STANDARD", "Column", "dtype_of"]
 
 Kind = Literal["string", "float", "bool", "datetime", "category"]
 

@@ -106,9 +106,13 @@ class Failures:
         if not self._parts:
             return out
         f = pd.concat(self._parts, ignore_index=True).sort_values("position", kind="stable")
-        text = f["column"].astype(str) + "=" + f["value"].map(_short) + ": expected " + f[
-            "expected"
-        ].astype(str)
+        text = (
+            f["column"].astype(str)
+            + "="
+            + f["value"].map(_short)
+            + ": expected "
+            + f["expected"].astype(str)
+        )
         joined = text.groupby(f["position"].to_numpy(), sort=True).agg("; ".join)
         out[joined.index.to_numpy()] = joined.to_numpy()
         return out
@@ -122,8 +126,10 @@ class Failures:
 def _pick(values: object, pos: np.ndarray) -> np.ndarray:
     if isinstance(values, str) or np.ndim(values) == 0:
         return np.full(len(pos), values, dtype=object)
-    arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(
-        values, dtype=object
+    arr = (
+        values.to_numpy(dtype=object)
+        if isinstance(values, pd.Series)
+        else np.asarray(values, dtype=object)
     )
     return arr[pos]
 
@@ -158,26 +164,42 @@ def check_figures(
         failures.add(ok & (high == -np.inf), name["high"], high, "a finite number or inf")
         swapped = ok & (low > high)
         failures.add(
-            swapped, name["low"], low,
+            swapped,
+            name["low"],
+            low,
             np.char.add("low <= high (high=", np.char.add(_fmt(high), ")")),
         )
         ok &= ~swapped & (low != np.inf) & (high != -np.inf)
         inf_closed_lo = ok & np.isinf(low) & low_closed
         inf_closed_hi = ok & np.isinf(high) & high_closed
-        failures.add(inf_closed_lo, name["low_closed"], low_closed,
-                     "False: an infinite bound cannot be closed")
-        failures.add(inf_closed_hi, name["high_closed"], high_closed,
-                     "False: an infinite bound cannot be closed")
+        failures.add(
+            inf_closed_lo,
+            name["low_closed"],
+            low_closed,
+            "False: an infinite bound cannot be closed",
+        )
+        failures.add(
+            inf_closed_hi,
+            name["high_closed"],
+            high_closed,
+            "False: an infinite bound cannot be closed",
+        )
         empty = ok & (low == high) & ~(low_closed & high_closed)
-        failures.add(empty, name["low_closed"], low_closed,
-                     "True on both sides for a point figure (otherwise it is empty)")
+        failures.add(
+            empty,
+            name["low_closed"],
+            low_closed,
+            "True on both sides for a point figure (otherwise it is empty)",
+        )
         ok &= ~empty
         has_best = ok & ~np.isnan(best)
         above = (best > low) | ((best == low) & low_closed)
         below = (best < high) | ((best == high) & high_closed)
         outside = has_best & ~(above & below)
         failures.add(
-            outside, name["best"], best,
+            outside,
+            name["best"],
+            best,
             np.char.add(
                 np.char.add("a value inside [low, high] (low=", _fmt(low)),
                 np.char.add(", high=", np.char.add(_fmt(high), ")")),

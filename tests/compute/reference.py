@@ -76,9 +76,12 @@ def reference(groups: dict[object, list[tuple[Figure, tuple[str, ...]]]]) -> dic
         stated = [x for f in figs for x in f.stated]
         agents = {a for _, src in items for a in src}
         anon = sum(1 for _, src in items if not src)
-        points = [f.best if f.best is not None else (
-            (f.low + f.high) / 2 if f.hedge == "range" and f.is_bounded else None)
-            for f in figs]
+        points = [
+            f.best
+            if f.best is not None
+            else ((f.low + f.high) / 2 if f.hedge == "range" and f.is_bounded else None)
+            for f in figs
+        ]
         points = [p for p in points if p is not None]
         cands = candidate_points(figs)
         peak = max(depth_at(figs, x) for x in cands)

@@ -17,12 +17,29 @@ from .test_reconcile_real import DATA
 def _claims() -> est.Claims:
     prio = pd.read_csv(DATA / "prio_battle_deaths_v3.0.csv", encoding="cp1252")
     ucdp = pd.read_csv(DATA / "ucdp_brd_conflict_v5_2015.csv")
-    frame = pd.concat([
-        pd.DataFrame({"conflict": prio["id"], "year": prio["year"], "low": prio["bdeadlow"],
-                      "high": prio["bdeadhig"], "source": "PRIO"}),
-        pd.DataFrame({"conflict": ucdp["ConflictID"], "year": ucdp["Year"],
-                      "low": ucdp["BdLow"], "high": ucdp["BdHigh"], "source": "UCDP"}),
-    ], ignore_index=True)
+    frame = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "conflict": prio["id"],
+                    "year": prio["year"],
+                    "low": prio["bdeadlow"],
+                    "high": prio["bdeadhig"],
+                    "source": "PRIO",
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "conflict": ucdp["ConflictID"],
+                    "year": ucdp["Year"],
+                    "low": ucdp["BdLow"],
+                    "high": ucdp["BdHigh"],
+                    "source": "UCDP",
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
     frame["quantity"] = "battle deaths"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", est.DataQualityWarning)
@@ -55,7 +72,15 @@ def test_dask_runs_the_same_kernel():
     ddf = dd.from_pandas(claims.frame.reset_index(drop=True), npartitions=4)
     got = est.reconcile_dask(ddf, by).compute().sort_index()
     assert len(got) == len(whole) == 1957 + 1003 - 759  # claims less shared years
-    for col in ("claims", "sources", "conflicts", "envelope_low", "envelope_high",
-                "consensus_low", "agreement_claims", "best"):
+    for col in (
+        "claims",
+        "sources",
+        "conflicts",
+        "envelope_low",
+        "envelope_high",
+        "consensus_low",
+        "agreement_claims",
+        "best",
+    ):
         np.testing.assert_array_equal(got[col].to_numpy(), whole[col].to_numpy())
     assert (got["verdict"].astype(str).to_numpy() == whole["verdict"].astype(str).to_numpy()).all()

@@ -16,8 +16,7 @@ from estimates import Figure
 
 from .reference import depth_at, group_items, reference
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
@@ -37,8 +36,11 @@ def figure_rows(draw, integers: bool = True):
         return Figure(lo, math.inf, closed, False, hedge="at_least" if closed else "more_than")
     if kind == "ceiling":
         closed = draw(st.booleans())
-        return Figure(0, hi, True, closed, hedge="up_to" if closed else "less_than") \
-            if hi > 0 else Figure.exact(0)
+        return (
+            Figure(0, hi, True, closed, hedge="up_to" if closed else "less_than")
+            if hi > 0
+            else Figure.exact(0)
+        )
     lc, hc = draw(st.booleans()), draw(st.booleans())
     best = None
     if draw(st.booleans()) and lc and hc:
@@ -54,7 +56,9 @@ def tables(draw, integers: bool = True, max_size: int = 14):
         f = draw(figure_rows(integers))
         q = draw(st.sampled_from(["a", "b", "c"]))
         src = draw(st.lists(st.sampled_from(["US", "UK", "FR", "RU"]), max_size=2, unique=True))
-        claims.append(est.Claim(f, quantity=q, source=tuple(src), stated=f"2024-01-{1 + i % 28:02d}"))
+        claims.append(
+            est.Claim(f, quantity=q, source=tuple(src), stated=f"2024-01-{1 + i % 28:02d}")
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", est.DataQualityWarning)
         return est.Claims.from_claims(claims)
@@ -64,8 +68,9 @@ def _region(r: pd.Series, prefix: str) -> Figure | None:
     lo, hi = r[f"{prefix}_low"], r[f"{prefix}_high"]
     if math.isnan(lo):
         return None
-    return Figure(lo, hi, bool(r[f"{prefix}_low_closed"]), bool(r[f"{prefix}_high_closed"]),
-                  hedge="range")
+    return Figure(
+        lo, hi, bool(r[f"{prefix}_low_closed"]), bool(r[f"{prefix}_high_closed"]), hedge="range"
+    )
 
 
 def _reconcile(claims):
@@ -142,11 +147,29 @@ def test_unit_conversion_does_not_change_results(claims):
     in_m = in_km.to_unit("meter")
     a = _reconcile(in_km)
     b = _reconcile(in_m)
-    for col in ("claims", "sources", "conflicts", "agreement_claims", "verdict",
-                "envelope_low_closed", "consensus_high_closed", "agreement_low_closed"):
+    for col in (
+        "claims",
+        "sources",
+        "conflicts",
+        "agreement_claims",
+        "verdict",
+        "envelope_low_closed",
+        "consensus_high_closed",
+        "agreement_low_closed",
+    ):
         assert (a[col] == b[col]).all()
-    for col in ("stated_low", "stated_high", "envelope_low", "envelope_high", "consensus_low",
-                "consensus_high", "agreement_low", "agreement_high", "max_gap", "best"):
+    for col in (
+        "stated_low",
+        "stated_high",
+        "envelope_low",
+        "envelope_high",
+        "consensus_low",
+        "consensus_high",
+        "agreement_low",
+        "agreement_high",
+        "max_gap",
+        "best",
+    ):
         np.testing.assert_allclose(a[col].to_numpy() * 1000, b[col].to_numpy())
     assert set(b["unit"]) == {"meter"}
 
@@ -169,18 +192,33 @@ def test_containment_laws(claims):
 
 
 def test_groups_never_pool_quantities():
-    claims = est.read_claims(pd.DataFrame({
-        "quantity": ["a", "b"], "low": [1, 100], "source": ["x", "y"],
-        "stated": ["2024", "2024"]}))
+    claims = est.read_claims(
+        pd.DataFrame(
+            {
+                "quantity": ["a", "b"],
+                "low": [1, 100],
+                "source": ["x", "y"],
+                "stated": ["2024", "2024"],
+            }
+        )
+    )
     r = claims.reconcile()
     assert r["claims"].tolist() == [1, 1]
     assert r["verdict"].tolist() == ["single", "single"]
 
 
 def test_incompatible_units_in_a_group_raise():
-    claims = est.read_claims(pd.DataFrame({
-        "quantity": ["a", "a"], "low": [1, 100], "unit": ["soldier", "container"],
-        "source": ["x", "y"], "stated": ["2024", "2024"]}))
+    claims = est.read_claims(
+        pd.DataFrame(
+            {
+                "quantity": ["a", "a"],
+                "low": [1, 100],
+                "unit": ["soldier", "container"],
+                "source": ["x", "y"],
+                "stated": ["2024", "2024"],
+            }
+        )
+    )
     with pytest.raises(est.UnitError, match="group 'a' mixes units") as info:
         claims.reconcile()
     assert info.value.quantity == "a"

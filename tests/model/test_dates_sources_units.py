@@ -9,7 +9,7 @@ from hypothesis import given
 
 import estimates as est
 from estimates import DateInterval, FigureError, SourceBook, UnitError
-from estimates import strategies as S
+from estimates import strategies as S  # noqa: N812
 from estimates._model.sources import join_agents, split_agents
 
 
@@ -33,8 +33,10 @@ def test_parse_iso_forms(text, start, end, precision):
     assert DateInterval.parse(str(d)) == d
 
 
-@pytest.mark.parametrize("bad", ["12/11/2024", "2024-13", "2024-02-30", "last week", "",
-                                 "2024-11-10/2024-11-04", "2024-W54"])
+@pytest.mark.parametrize(
+    "bad",
+    ["12/11/2024", "2024-13", "2024-02-30", "last week", "", "2024-11-10/2024-11-04", "2024-W54"],
+)
 def test_bad_dates_say_what_is_expected(bad):
     with pytest.raises(FigureError) as info:
         DateInterval.parse(bad)
@@ -57,17 +59,24 @@ def test_str_round_trips(d):
 def test_joint_sources_split_and_join():
     cell = "US intelligence;South Korean intelligence ;  Ukrainian intelligence"
     assert split_agents(cell) == (
-        "US intelligence", "South Korean intelligence", "Ukrainian intelligence")
+        "US intelligence",
+        "South Korean intelligence",
+        "Ukrainian intelligence",
+    )
     assert join_agents(split_agents(cell)) == (
-        "US intelligence; South Korean intelligence; Ukrainian intelligence")
+        "US intelligence; South Korean intelligence; Ukrainian intelligence"
+    )
     with pytest.raises(FigureError):
         join_agents(["a;b"])
 
 
 def test_source_book_aliases_kinds_weights():
     book = SourceBook(
-        aliases={"UK Ministry of Defence": "UK MoD", "Pentagon leak": "US DoD",
-                 "The Centre for Strategic and International Studies": "CSIS"},
+        aliases={
+            "UK Ministry of Defence": "UK MoD",
+            "Pentagon leak": "US DoD",
+            "The Centre for Strategic and International Studies": "CSIS",
+        },
         kinds={"Armed Forces of Ukraine": "warring party", "UK MoD": "government"},
         weights={"warring party": 0.5, "CSIS": 2},
     )
@@ -93,10 +102,19 @@ def test_negative_weight_refused():
 # ---------------------------------------------------------------- units
 @pytest.mark.parametrize(
     ("word", "unit"),
-    [("soldats", "soldier"), ("Troops", "soldier"), ("conteneurs", "container"),
-     ("personnes", "person"), ("people", "person"), ("km", "kilometer"),
-     ("tonnes", "metric_ton"), ("$", "dollar"), ("€", "euro"), ("casualties", "casualty"),
-     ("morts", "death")],
+    [
+        ("soldats", "soldier"),
+        ("Troops", "soldier"),
+        ("conteneurs", "container"),
+        ("personnes", "person"),
+        ("people", "person"),
+        ("km", "kilometer"),
+        ("tonnes", "metric_ton"),
+        ("$", "dollar"),
+        ("€", "euro"),
+        ("casualties", "casualty"),
+        ("morts", "death"),
+    ],
 )
 def test_surface_words(word, unit):
     assert est.canonical_unit(word) == unit
@@ -104,16 +122,28 @@ def test_surface_words(word, unit):
 
 @pytest.mark.parametrize(
     ("a", "b", "factor"),
-    [("mile", "kilometer", 1.609344), ("metric_ton", "kilogram", 1000.0),
-     ("thousand soldier", "soldier", 1000.0), ("million", "", 1e6),
-     ("soldier", "person", 1.0), ("troops", "soldats", 1.0)],
+    [
+        ("mile", "kilometer", 1.609344),
+        ("metric_ton", "kilogram", 1000.0),
+        ("thousand soldier", "soldier", 1000.0),
+        ("million", "", 1e6),
+        ("soldier", "person", 1.0),
+        ("troops", "soldats", 1.0),
+    ],
 )
 def test_conversions(a, b, factor):
     assert est.conversion_factor(a, b) == pytest.approx(factor, rel=1e-15)
 
 
-@pytest.mark.parametrize(("a", "b"), [("soldier", "container"), ("dollar", "euro"),
-                                      ("kilometer", "soldier"), ("death", "casualty")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("soldier", "container"),
+        ("dollar", "euro"),
+        ("kilometer", "soldier"),
+        ("death", "casualty"),
+    ],
+)
 def test_incompatible_units_raise(a, b):
     with pytest.raises(UnitError) as info:
         est.conversion_factor(a, b)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import estimates as est
 from estimates import Figure, FigureError, Hedge
-from estimates import strategies as S
+from estimates import strategies as S  # noqa: N812
 
 INF = math.inf
 
@@ -81,10 +81,14 @@ def test_hashable_and_equal_by_value():
         (Figure.exact(10000, unit="soldier"), "Figure([10000] soldier)"),
         (Figure(0, 12000, hedge="up_to"), "Figure([0, 12000], hedge='up_to')"),
         (Figure(13000, INF, False, hedge="more_than"), "Figure((13000, +inf), hedge='more_than')"),
-        (Figure(45000, 55000, best=50000, hedge="approx"),
-         "Figure([45000, 55000], best=50000, hedge='approx')"),
-        (Figure(2000, 10000, True, False, hedge="magnitude", text="des milliers"),
-         "Figure([2000, 10000), hedge='magnitude', text='des milliers')"),
+        (
+            Figure(45000, 55000, best=50000, hedge="approx"),
+            "Figure([45000, 55000], best=50000, hedge='approx')",
+        ),
+        (
+            Figure(2000, 10000, True, False, hedge="magnitude", text="des milliers"),
+            "Figure([2000, 10000), hedge='magnitude', text='des milliers')",
+        ),
         (Figure(1.5, 2.25, hedge="range"), "Figure([1.5, 2.25], hedge='range')"),
     ],
 )
@@ -175,7 +179,10 @@ def test_intersection_lies_in_both_and_is_symmetric(a, b):
         assert a.contains(i)
         assert b.contains(i)
         assert (i.low, i.high, i.low_closed, i.high_closed) == (
-            j.low, j.high, j.low_closed, j.high_closed,
+            j.low,
+            j.high,
+            j.low_closed,
+            j.high_closed,
         )
 
 
@@ -214,8 +221,7 @@ def _float_edge(a: Figure, b: Figure) -> bool:
     ends = {a.low, a.high, b.low, b.high}
     scaled = {x * 1000 for x in ends}
     return len(scaled) < len(ends) or any(
-        abs(x - y) <= 4 * math.ulp(max(abs(x), abs(y))) and x != y
-        for x in ends for y in ends
+        abs(x - y) <= 4 * math.ulp(max(abs(x), abs(y))) and x != y for x in ends for y in ends
     )
 
 

@@ -18,12 +18,19 @@ SYRIA = DATA / "ucdp_ged191_syria_2016_2019.slim.csv.gz"
 SAMPLE = DATA / "ucdp_ged231_sample1000.csv.gz"
 
 ECONOMIST_MAPPING = {
-    "quantity": ["country", "type"], "low": "estimate_low", "high": "estimate_high",
-    "best": "estimate", "stated": "date", "url": "source_url",
+    "quantity": ["country", "type"],
+    "low": "estimate_low",
+    "high": "estimate_high",
+    "best": "estimate",
+    "stated": "date",
+    "url": "source_url",
 }
 UCDP_MAPPING = {
-    "quantity": "conflict_name", "source": "source_office", "id": "id",
-    "refers_start": "date_start", "refers_end": "date_end",
+    "quantity": "conflict_name",
+    "source": "source_office",
+    "id": "id",
+    "refers_start": "date_start",
+    "refers_end": "date_end",
 }
 
 
@@ -73,8 +80,12 @@ def test_economist_quoted_thousands_and_both_date_forms(economist):
 def test_economist_groups_and_same_day_clash(economist):
     f = economist.frame
     sizes = f.groupby(["country", "type"]).size().to_dict()
-    assert sizes == {("russia", "casualties"): 66, ("russia", "deaths"): 36,
-                     ("ukraine", "casualties"): 8, ("ukraine", "deaths"): 14}
+    assert sizes == {
+        ("russia", "casualties"): 66,
+        ("russia", "deaths"): 36,
+        ("ukraine", "casualties"): 8,
+        ("ukraine", "deaths"): 14,
+    }
     day = f[(f["stated_start"] == "2024-11-19") & (f["quantity"] == "russia casualties")]
     claims = {c.source[0]: c.figure for c in est.read_claims(day)}
     uk, wsj = claims["UK Ministry of Defence"], claims["Western intelligence agencies (via WSJ)"]
@@ -142,8 +153,11 @@ def test_ucdp_sample_counts():
         with pytest.raises(est.ValidationError) as info:
             est.read_claims(SAMPLE, **UCDP_MAPPING)
     raw = pd.read_csv(SAMPLE)
-    assert ((raw["low"] > raw["best"]).sum(), (raw["best"] > raw["high"]).sum(),
-            (raw["low"] > raw["high"]).sum()) == (8, 5, 7)
+    assert (
+        (raw["low"] > raw["best"]).sum(),
+        (raw["best"] > raw["high"]).sum(),
+        (raw["low"] > raw["high"]).sum(),
+    ) == (8, 5, 7)
     bad = (raw["low"] > raw["high"]) | (raw["low"] > raw["best"]) | (raw["best"] > raw["high"])
     assert set(info.value.failures["row"]) == set(raw.index[bad])
 
@@ -152,9 +166,15 @@ def test_prio_missing_best_sentinel():
     prio = pd.read_csv(DATA / "prio_battle_deaths_v3.0.csv", encoding="cp1252")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", est.MissingDateWarning)
-        claims = est.read_claims(prio.rename(columns={"source": "prio_source"}).assign(src="PRIO"), quantity=["id", "year"],
-                                 low="bdeadlow", high="bdeadhig", best="bdeadbes",
-                                 source="src", na_values={"best": [-999]})
+        claims = est.read_claims(
+            prio.rename(columns={"source": "prio_source"}).assign(src="PRIO"),
+            quantity=["id", "year"],
+            low="bdeadlow",
+            high="bdeadhig",
+            best="bdeadbes",
+            source="src",
+            na_values={"best": [-999]},
+        )
     f = claims.frame
     assert len(f) == 1957
     assert f["best"].isna().sum() == 771

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import estimates as est
-from estimates import strategies as S
+from estimates import strategies as S  # noqa: N812
 
 pytest.importorskip("pyarrow")
 
@@ -47,7 +47,9 @@ def _assert_same(a: est.Claims, b: est.Claims) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(table=S.claims_tables(max_size=12))
 def test_round_trip(tmp_path, fmt, table):
     path = tmp_path / f"claims.{fmt}"
@@ -67,9 +69,15 @@ def test_round_trip_keeps_every_kind_of_figure(tmp_path):
         conv.figure("less_than", 100),
     ]
     claims = est.Claims.from_claims(
-        est.Claim(f, quantity="q", source=("US intelligence", "South Korean intelligence"),
-                  stated="2024-W45", refers_to="2023-08/2024-10", note="=cmd|' /C calc'!A0",
-                  url="https://example.org/?a=1&b=<2>")
+        est.Claim(
+            f,
+            quantity="q",
+            source=("US intelligence", "South Korean intelligence"),
+            stated="2024-W45",
+            refers_to="2023-08/2024-10",
+            note="=cmd|' /C calc'!A0",
+            url="https://example.org/?a=1&b=<2>",
+        )
         for f in figs
     )
     for fmt in FORMATS:
@@ -81,10 +89,17 @@ def test_round_trip_keeps_every_kind_of_figure(tmp_path):
 
 
 def test_spreadsheet_csv_neutralises_formulas(tmp_path):
-    claims = est.Claims.from_claims([
-        est.Claim(est.Figure.exact(1), quantity="=1+1", source="@SUM(A1)",
-                  note="+33 1 23", stated="2024-01-01"),
-    ])
+    claims = est.Claims.from_claims(
+        [
+            est.Claim(
+                est.Figure.exact(1),
+                quantity="=1+1",
+                source="@SUM(A1)",
+                note="+33 1 23",
+                stated="2024-01-01",
+            ),
+        ]
+    )
     text = claims.to_csv(spreadsheet=True)
     row = text.splitlines()[1]
     assert row.startswith("'=1+1,")

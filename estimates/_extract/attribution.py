@@ -1,0 +1,747 @@
+"""Who said it: reporting verbs and phrases, their subjects, joint sources, scope.
+
+:func:`find_cues` finds the *reporting cues* of one sentence: a reporting verb
+("a déclaré", "ont confirmé", "estiment", "affirme", "said", "told", "estimated",
+"confirmed", "claimed") with its subject, or a reporting phrase ("selon", "d'après",
+"according to") with the noun phrase after it.  :func:`attribute` then says which cue
+a figure of the sentence belongs to.
+
+Rules
+-----
+* **Verbs.**  French: a past participle after an auxiliary ("a déclaré", "ont
+  également confirmé", "aurait affirmé"), or a present, imperfect or simple-past form
+  ("estiment", "affirme", "déclarait").  English: a past or present form, after an
+  optional "has" / "have" / "had" ("said", "have confirmed", "estimate").  Verbs count
+  only in lower case; a passive ("was estimated", "a été estimé", "est estimé à") is no
+  cue; a negated verb ("n'a pas confirmé", "did not confirm") is a cue whose figures
+  get no source.
+* **Subject.**  The words before the verb, walked backwards up to a clause boundary:
+  the sentence start, a conjunction or relative word ("que", "alors que", "that",
+  "while"), a figure, brackets, quotes, a colon, or another verb ("est", "was").
+  A comma ends the subject unless the words after it hold "et" / "and" (a list: "la
+  Corée du Sud, les États-Unis et l'Ukraine") or are a name in apposition ("Le
+  secrétaire général de l'OTAN, Mark Rutte, a déclaré").  Leading articles are
+  dropped.  "qui" / "who" / "which" stand for the noun phrase before them.
+* **After the verb.**  When nothing stands before the verb but a comma or a quote,
+  the subject follows it ("..., a déclaré le ministre.", "..., said John Kirby.").
+* **Joint sources.**  A subject or phrase listing several agents gives one agent each
+  ("la Corée du Sud, les États-Unis et l'Ukraine"); adjectives listed after one noun
+  share it ("Les services de renseignement américains, sud-coréens et ukrainiens" are
+  three services), as do nationality words before one noun ("US, South Korean and
+  Ukrainian intelligence").
+* **Titles.**  A title before a name gives the name ("Le président ukrainien
+  Volodymyr Zelensky" is "Volodymyr Zelensky"); the words read stay in the reason.
+* **Pronouns.**  "il", "elle", "ils", "he", "she", "they", "it" stand for the last
+  agent named earlier in the same sentence, else in the sentence before (with a lower
+  confidence and a reason saying so), else nobody.  "on" / "we" / "nous" / "I" are
+  nobody.
+* **Scope.**  A figure belongs to the nearest cue before it in the sentence (its
+  reported speech runs to the end of the sentence, through later clauses); failing
+  that, to a cue after it that closes the sentence ("..., the Pentagon said.",
+  "..., selon les médias locaux.", "..., a déclaré Zelensky.").  Otherwise it has no
+  source: never a guess.
+* **Statement date.**  Dates read next to the cue, not in the reported speech: in
+  the subject ("The Pentagon on Monday said"), in a comma-separated phrase just before
+  it ("La semaine dernière, les États-Unis ont confirmé"), or between the verb and
+  "que" / "that" ("a déclaré lundi dans son discours quotidien que").  With none, a
+  present-tense verb ("estiment", "says") dates the claim to the publication day (with
+  a reason saying so); a past one leaves the date empty.
+
+Examples
+--------
+>>> from datetime import date
+>>> s = "La semaine dernière, les États-Unis ont confirmé qu’il y avait 10 000 soldats."
+>>> (cue,) = find_cues(s, 0, len(s), "fr", date(2024, 11, 12), [])
+>>> cue.agents, cue.verb, str(cue.dates[0].interval)
+(('États-Unis',), 'ont confirmé', '2024-W45')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import DateMention, find_dates
+from .tokens import Token, tokenize
+
+__all__ = ["Cue", "attribute", "find_cues"]
+
+# fmt: off
+_FR_AUX = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut",
+           "avons", "avez")
+_FR_ADVERBS = ("également", "aussi", "déjà", "encore", "récemment", "notamment", "pourtant",
+               "ainsi", "toutefois", "enfin", "publiquement", "officiellement", "clairement",
+               "pas", "jamais", "plus", "alors", "lui-même", "elle-même", "d'ailleurs",
+               "ensuite", "depuis")
+_FR_PARTICIPLES = (
+    "déclaré", "affirmé", "confirmé", "estimé", "indiqué", "annoncé", "précisé", "rapporté",
+    "dit", "expliqué", "assuré", "ajouté", "avancé", "évalué", "chiffré", "reconnu",
+    "signalé", "fait état", "fait savoir", "revendiqué", "souligné", "communiqué", "avoué",
+    "admis", "martelé", "prétendu", "calculé", "recensé", "rappelé", "raconté", "confié",
+    "écrit", "observé", "constaté", "avancé", "établi", "répété", "maintenu",
+)
+_FR_PRESENT = (
+    "déclare", "déclarent", "affirme", "affirment", "estime", "estiment", "confirme",
+    "confirment", "indique", "indiquent", "assure", "assurent", "annonce", "annoncent",
+    "précise", "précisent", "rapporte", "rapportent", "explique", "expliquent", "avance",
+    "avancent", "évalue", "évaluent", "chiffre", "chiffrent", "soutient", "soutiennent",
+    "dit", "disent", "reconnaît", "reconnait", "reconnaissent", "signale", "signalent",
+    "fait état", "font état", "revendique", "revendiquent", "prétend", "prétendent",
+    "pense", "pensent", "croit", "croient", "souligne", "soulignent", "ajoute", "ajoutent",
+    "recense", "recensent", "calcule", "calculent", "écrit", "écrivent", "rappelle",
+    "rappellent", "martèle", "martèlent", "constate", "constatent", "observe", "observent",
+)
+_FR_PAST = (
+    "déclara", "affirma", "annonça", "indiqua", "estima", "précisa", "ajouta", "confirma",
+    "estimait", "estimaient", "affirmait", "affirmaient", "déclarait", "déclaraient",
+    "indiquait", "indiquaient", "assurait", "assuraient", "disait", "disaient", "pensait",
+    "pensaient", "croyait", "croyaient", "évaluait", "évaluaient", "confirmait",
+    "confirmaient", "annonçait", "annonçaient", "rapportait", "rapportaient",
+)
+_FR_PHRASES = ("selon", "d'après", "de l'avis de", "aux dires de", "au dire de")
+_EN_AUX = ("has", "have", "had")
+_EN_ADVERBS = ("not", "never", "also", "previously", "publicly", "repeatedly", "since",
+               "already", "earlier", "recently", "reportedly", "separately", "later", "again")
+_EN_PAST = (
+    "said", "told", "estimated", "confirmed", "claimed", "reported", "announced", "stated",
+    "added", "believed", "assessed", "indicated", "acknowledged", "admitted", "warned",
+    "wrote", "noted", "insisted", "maintained", "calculated", "counted", "put",
+)
+_EN_PRESENT = (
+    "says", "say", "tells", "tell", "estimates", "estimate", "confirms", "confirm",
+    "claims", "claim", "reports", "report", "announces", "announce", "adds", "believes",
+    "believe", "assesses", "assess", "indicates", "acknowledges", "admits", "warns",
+    "writes", "notes", "insists", "maintains", "calculates", "counts",
+)
+_EN_PHRASES = ("according to", "as reported by", "citing")
+# Verbs that confirm another party's figure: the claim's status is "confirmed".
+_CONFIRM = frozenset({"confirmé", "confirme", "confirment", "confirma", "confirmait",
+                      "confirmaient", "confirmed", "confirms", "confirm"})
+# Words that end a subject (clause boundaries, verbs, clitics), lower case.
+_STOP: dict[str, frozenset[str]] = {
+    "fr": frozenset({
+        "que", "qu'", "quand", "lorsque", "lorsqu'", "où", "dont", "mais", "car", "puisque",
+        "puisqu'", "si", "tandis", "parce", "afin", "comme", "est", "sont", "était",
+        "étaient", "a", "ont", "avait", "avaient", "sera", "seront", "serait", "seraient",
+        "été", "fut", "se", "s'", "ne", "n'", "y", "c'", "ce", "cela", "ça", "il", "elle",
+        "ils", "elles", "on", "nous", "vous", "je", "j'", "tu", "lui", "leur", "leurs",
+        "pendant", "ou", "donc", "or", "ni", "sans", "avec", "pour", "par", "lors",
+        "malgré", "après", "avant", "depuis", "estimé", "estimés", "estimée", "estimées",
+    }),
+    "en": frozenset({
+        "that", "when", "while", "where", "because", "but", "if", "although", "though",
+        "whereas", "so", "as", "is", "are", "was", "were", "be", "been", "being", "will",
+        "would", "could", "should", "may", "might", "can", "do", "does", "did", "has",
+        "have", "had", "it", "he", "she", "they", "we", "i", "you", "there", "this",
+        "these", "those", "whether", "after", "before", "since", "until", "than", "or",
+        "nor", "with", "without", "for", "by", "during", "about", "against", "not",
+    }),
+}
+_RELATIVE = frozenset({"qui", "who", "which"})
+_COORD = frozenset({"et", "and", "&"})
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "the", "un", "une", "a", "an", "des", "ses",
+                          "son", "sa", "its", "their", "his", "her", "our", "this", "ce",
+                          "cette", "ces"})
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "it", "they", "lui", "eux",
+                       "him", "them"})
+_NOBODY = frozenset({"on", "we", "nous", "i", "je", "j'", "you", "vous", "one", "cela", "ce",
+                     "ça", "this", "that", "there", "c'"})
+# Words that open a leading phrase that is no subject ("En Russie, ...", "However, ...").
+_OPENERS = frozenset({
+    "en", "dans", "à", "au", "aux", "après", "avant", "depuis", "pour", "par", "lors",
+    "parallèlement", "cependant", "toutefois", "ainsi", "enfin", "d'ailleurs", "pourtant",
+    "mais", "or", "donc", "puis", "ensuite", "sinon", "entre-temps", "néanmoins",
+    "in", "on", "at", "after", "before", "since", "during", "for", "meanwhile", "however",
+    "also", "separately", "earlier", "later", "yet", "still", "then", "now", "moreover",
+    "furthermore", "but", "and", "so", "indeed", "instead", "elsewhere", "overall",
+    "et", "puis", "alors", "aujourd'hui", "hier", "yesterday", "today",
+})
+_TITLES = frozenset({
+    "président", "présidente", "president", "ministre", "minister", "secrétaire",
+    "secretary", "porte-parole", "spokesman", "spokeswoman", "spokesperson", "chef",
+    "chief", "général", "general", "gen", "gen.", "commandant", "commander", "chancelier",
+    "chancellor", "premier", "prime", "dirigeant", "leader", "directeur", "directrice",
+    "director", "head", "gouverneur", "governor", "maire", "mayor", "ambassadeur",
+    "ambassador", "conseiller", "conseillère", "adviser", "advisor", "roi", "king", "reine",
+    "queen", "colonel", "col.", "lieutenant", "amiral", "admiral", "sénateur", "senator",
+    "député", "lawmaker", "représentant", "representative", "envoyé", "envoy",
+    "responsable", "official", "m.", "mme", "dr", "dr.", "mr", "mr.", "mrs", "ms",
+    "analyste", "analyst", "expert", "chercheur", "researcher", "patron", "ceo",
+})
+# fmt: on
+
+_MAX_SUBJECT = 14  # words
+_AFTER_VERB = 60  # characters read for a statement date after the verb
+_APOS = "['’ʼ]"
+
+
+def _alt(phrases: Sequence[str]) -> str:
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        out.append(re.escape(p).replace("'", _APOS).replace(r"\ ", r"[^\S\n]+"))
+    return "|".join(out)
+
+
+def _build(lang: str) -> re.Pattern[str]:
+    s = r"[^\S\n]+"
+    if lang == "fr":
+        aux, adv = _alt(_FR_AUX), _alt(_FR_ADVERBS)
+        part = _alt(_FR_PARTICIPLES)
+        finite = _alt(_FR_PRESENT + _FR_PAST)
+        phrase = _alt(_FR_PHRASES)
+        verb = (
+            rf"(?P<aux>{aux}){s}(?:(?:{adv}){s}){{0,2}}(?P<part>{part})"
+            rf"|(?P<finite>{finite})"
+        )
+    else:
+        aux, adv = _alt(_EN_AUX), _alt(_EN_ADVERBS)
+        part = _alt(_EN_PAST)
+        finite = _alt(_EN_PAST + _EN_PRESENT)
+        phrase = _alt(_EN_PHRASES)
+        verb = (
+            rf"(?P<aux>{aux}){s}(?:(?:{adv}){s}){{0,2}}(?P<part>{part})"
+            rf"|(?P<finite>{finite})"
+        )
+    return re.compile(
+        rf"(?<![^\W_])(?:(?P<phrase>(?i:{phrase}))|(?-i:{verb}))(?![^\W_])"
+    )
+
+
+_CUES: dict[str, re.Pattern[str]] = {lang: _build(lang) for lang in ("en", "fr")}
+_PRESENT_FORMS = frozenset(_FR_PRESENT) | frozenset(_EN_PRESENT)
+_PASSIVE = frozenset({"est", "sont", "était", "étaient", "été", "être", "is", "are", "was",
+                      "were", "be", "been", "being", "get", "got"})
+_NEGATORS = frozenset({"not", "never", "n't", "pas", "jamais", "ne", "n'", "didn't",
+                       "doesn't", "don't", "hasn't", "haven't", "hadn't"})
+_NEG_LEAD = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "has", "have",
+                       "had", "hasn't", "haven't", "hadn't", "not", "never", "ne", "n'"})
+_LEAD_ADVERBS = frozenset(_EN_ADVERBS) | frozenset({"reportedly", "also", "again"})
+_COMPLEMENTISER = frozenset({"que", "qu'", "that"})
+
+
+@dataclass(slots=True)
+class Cue:
+    """A reporting verb or phrase and the agent(s) it names.
+
+    Attributes
+    ----------
+    start, end : int
+        Span of the verb (with its auxiliary) or of the phrase.
+    verb : str
+        The words of the cue ("ont confirmé", "selon").
+    kind : str
+        ``"verb"`` or ``"phrase"``.
+    agents : tuple of str
+        The agents named (empty when none could be read).
+    agent_text : str
+        The words the agents were read from, as written.
+    agent_span : tuple of int or None
+        Their span.
+    tense : str or None
+        ``"present"`` or ``"past"`` for verbs, None for phrases.
+    negated, confirm, inverted, pronoun : bool
+        A negated verb; a verb of confirmation; a subject after the verb; agents
+        taken from a pronoun's antecedent.
+    closes : bool
+        The cue ends its clause with nothing reported after it ("..., X said."): it
+        may own the figures before it.
+    dates : list of DateMention
+        Statement dates read next to the cue, nearest to the verb first.
+    confidence : float
+    reason : str
+    """
+
+    start: int
+    end: int
+    verb: str
+    kind: str
+    agents: tuple[str, ...] = ()
+    agent_text: str = ""
+    agent_span: tuple[int, int] | None = None
+    tense: str | None = None
+    negated: bool = False
+    confirm: bool = False
+    inverted: bool = False
+    pronoun: bool = False
+    closes: bool = False
+    dates: list[DateMention] = field(default_factory=list)
+    confidence: float = 0.9
+    reason: str = ""
+
+
+# ----------------------------------------------------------------------- agents
+def _strip_determiners(words: list[Token]) -> list[Token]:
+    i = 0
+    while i < len(words) - 1 and words[i].low in _DETERMINERS:
+        i += 1
+    return words[i:]
+
+
+def _split_top(words: list[Token], sep: frozenset[str]) -> list[list[Token]]:
+    out: list[list[Token]] = [[]]
+    for t in words:
+        if t.low in sep:
+            if out[-1]:
+                out.append([])
+        else:
+            out[-1].append(t)
+    return [p for p in out if p]
+
+
+def _text_of(text: str, words: list[Token]) -> str:
+    return " ".join(text[words[0].start : words[-1].end].split()) if words else ""
+
+
+def _is_name(words: list[Token]) -> bool:
+    """Capitalised words without an article ("Mark Rutte", "John Kirby")."""
+    return (
+        0 < len(words) <= 4
+        and words[0].low not in _DETERMINERS
+        and all(t.capitalised or t.low in ("de", "van", "von", "al", "bin", "ben", "da")
+                for t in words)
+        and words[-1].capitalised
+    )
+
+
+def _name_after_title(words: list[Token]) -> list[Token] | None:
+    """The name after the last title word ("président ukrainien Volodymyr Zelensky")."""
+    last = -1
+    for i, t in enumerate(words):
+        if t.low in _TITLES or t.low.rstrip(".") in _TITLES:
+            last = i
+    if last < 0:
+        return None
+    j = last + 1
+    # adjectives and complements of the title ("ukrainien", "de l'OTAN") are skipped up
+    # to the trailing run of capitalised words
+    k = len(words)
+    while k > j and (words[k - 1].capitalised or words[k - 1].low in ("de", "van", "von")):
+        k -= 1
+    tail = words[k:]
+    if not tail or not tail[0].capitalised:
+        return None
+    if any(t.low in _TITLES for t in tail):
+        return None
+    if len(tail) == 1 and k == j and words[last].low not in ("m.", "mme", "mr", "mr.", "dr"):
+        return tail if last > 0 or words[last].capitalised else None
+    return tail
+
+
+def _distribute(items: list[list[Token]], lang: str) -> list[list[Token]] | None:
+    """Share a noun over listed adjectives; None when the items are whole agents."""
+    if len(items) < 2:
+        return None
+    first, rest = items[0], items[1:]
+    if lang == "fr" or not first[0].capitalised:
+        # "services de renseignement américains, sud-coréens et ukrainiens"
+        if (
+            all(len(it) == 1 and not it[0].capitalised for it in rest)
+            and len(first) >= 2
+            and not first[-1].capitalised
+        ):
+            head = first[:-1]
+            return [first, *[head + it for it in rest]]
+        return None
+    # "US, South Korean and Ukrainian intelligence": the last item ends with lower-case
+    # nouns; the others are capitalised modifiers.
+    last = items[-1]
+    k = len(last)
+    while k > 0 and not last[k - 1].capitalised:
+        k -= 1
+    if k == 0 or k == len(last):
+        return None
+    noun = last[k:]
+    mods = [*items[:-1], last[:k]]
+    if not all(all(t.capitalised for t in m) and len(m) <= 2 for m in mods):
+        return None
+    return [m + noun for m in mods]
+
+
+def _agents_from(
+    text: str, words: list[Token], lang: str, dates: list[DateMention]
+) -> tuple[tuple[str, ...], bool]:
+    """Agents of a subject's words (dates inside are left out) and whether a title was
+    dropped."""
+    if dates:
+        words = [t for t in words if not any(d.start <= t.start < d.end for d in dates)]
+    words = [t for t in words if t.text not in (".",)]
+    if not words:
+        return (), False
+    pieces = _split_top(words, frozenset({","}))
+    # Leading phrases that are no subject: "En Russie, ...", "However, ...".
+    while len(pieces) > 1 and (pieces[0][0].low in _OPENERS or pieces[0][0].low.endswith(
+            ("ment", "ly"))):
+        pieces = pieces[1:]
+    titled = False
+    if len(pieces) >= 2 and _is_name(pieces[-1]) and not any(
+        t.low in _COORD for t in pieces[-1]
+    ):
+        if any(t.low in _TITLES for t in pieces[-2]) or len(pieces) == 2:
+            pieces = [pieces[-1]]
+            titled = True
+    flat: list[Token] = []
+    for i, p in enumerate(pieces):
+        if i:
+            flat.append(Token(p[0].start, p[0].start, ",", ","))
+        flat.extend(p)
+    items = _split_top(flat, frozenset({",", "et", "and", "&"}) | {"ainsi"})
+    items = [i for i in items if not (len(i) == 1 and i[0].low == "que")]
+    shared = _distribute(items, lang)
+    if shared is not None:
+        items = shared
+    out: list[str] = []
+    for it in items:
+        it = _strip_determiners(it)
+        name = _name_after_title(it)
+        if name is not None:
+            it = name
+            titled = True
+        if len(it) == 1 and it[0].low in _DETERMINERS:
+            continue
+        s = _join_words(text, it)
+        s = s.replace(";", ",").strip(" ,")
+        if s.endswith(("'s", "’s")):
+            s = s[:-2]
+        if s:
+            out.append(s)
+    return tuple(dict.fromkeys(out)), titled
+
+
+def _join_words(text: str, words: list[Token]) -> str:
+    """The words as written when they are contiguous, else joined by spaces."""
+    parts = [words[0].text]
+    for a, b in zip(words, words[1:], strict=False):
+        gap = text[a.end : b.start] if a.end <= b.start else " "
+        if gap == "" or (gap.isspace() and "\n" not in gap):
+            parts.append((gap and " ") + b.text)
+        else:
+            parts.append(" " + b.text)
+    return "".join(parts)
+
+
+# ----------------------------------------------------------------------- subjects
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _subject_before(
+    toks: list[Token], i: int, lang: str, figures: Sequence[tuple[int, int]]
+) -> tuple[list[Token], bool, bool]:
+    """Words of the subject ending at token ``i - 1``; (words, relative, cut short)."""
+    stop = _STOP[lang]
+    words: list[Token] = []
+    relative = False
+    j = i - 1
+    n_words = 0
+    while j >= 0:
+        t = toks[j]
+        if _inside(t.start, figures):
+            break
+        if t.text == ",":
+            if not words:  # the closing comma of an apposition: "Mark Rutte, a dit"
+                j -= 1
+                continue
+            if any(w.low in _COORD for w in words) or _is_name(words):
+                words.insert(0, t)
+                j -= 1
+                continue
+            break
+        if not t.is_word:
+            if t.text in (".", "-", "‐", "'", "’"):
+                words.insert(0, t) if t.text != "." else None
+                j -= 1
+                continue
+            break
+        if t.low in _RELATIVE:
+            if words:
+                break
+            relative = True  # "le Pentagone, qui a déclaré": the antecedent
+            j -= 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            continue
+        if t.low in stop and not (t.capitalised and j == 0 and t.low not in _PRONOUNS):
+            if not words and t.low in _PRONOUNS | _NOBODY:
+                words.insert(0, t)  # a pronoun subject
+            break
+        words.insert(0, t)
+        n_words += 1
+        if n_words >= _MAX_SUBJECT:
+            return words, relative, True
+        j -= 1
+    return words, relative, False
+
+
+def _subject_after(toks: list[Token], i: int, figures: Sequence[tuple[int, int]],
+                   lang: str) -> list[Token]:
+    """The noun phrase right after the cue (for phrases and inverted verbs)."""
+    stop = _STOP[lang] | _RELATIVE | _COMPLEMENTISER
+    words: list[Token] = []
+    j = i
+    while j < len(toks) and len(words) < 10:
+        t = toks[j]
+        if _inside(t.start, figures):
+            break
+        if not t.is_word:
+            if t.text in ("-", "‐", "'", "’") or (t.text == "." and words):
+                j += 1
+                continue
+            break
+        if t.low in stop and words:
+            break
+        if t.low in stop and t.low not in _PRONOUNS | {"lui", "eux", "them", "him"}:
+            break
+        words.append(t)
+        j += 1
+    return words
+
+
+# ----------------------------------------------------------------------- cues
+def find_cues(
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    published: date,
+    figures: Sequence[tuple[int, int]],
+    previous_agents: tuple[str, ...] = (),
+) -> list[Cue]:
+    """The reporting cues of the sentence ``text[start:end]``, in order.
+
+    Parameters
+    ----------
+    text : str
+        The whole text (spans refer to it).
+    start, end : int
+        The sentence.
+    lang : {"en", "fr"}
+    published : datetime.date
+        For statement dates.
+    figures : sequence of (int, int)
+        Spans of the figures in the sentence (a subject never runs through one).
+    previous_agents : tuple of str
+        The last agents named in the sentence before (for pronouns).
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> s = "Les services de renseignement américains, sud-coréens et ukrainiens estiment"
+    >>> find_cues(s, 0, len(s), "fr", date(2024, 11, 12), [])[0].agents
+    ('services de renseignement américains', 'services de renseignement sud-coréens', 'services de renseignement ukrainiens')
+    """
+    toks = tokenize(text, start, end)
+    if not toks:
+        return []
+    index = {t.start: k for k, t in enumerate(toks)}
+    cues: list[Cue] = []
+    for m in _CUES[lang].finditer(text, start, end):
+        k = index.get(m.start())
+        if k is None:
+            continue
+        cue = _make_cue(text, m, toks, k, lang, published, figures, end)
+        if cue is not None:
+            cues.append(cue)
+    # Pronouns: the last agents named before, in this sentence or the one before.
+    named = previous_agents
+    for cue in cues:
+        if cue.pronoun:
+            if named:
+                from_here = any(c.agents and not c.pronoun and c.end <= cue.start for c in cues)
+                cue.agents = named
+                cue.confidence = 0.7 if from_here else 0.5
+                where = "earlier in the sentence" if from_here else "in the sentence before"
+                cue.reason += f"; the pronoun stands for {'; '.join(named)} named {where}"
+            else:
+                cue.reason += "; a pronoun with no agent named before it: no source"
+        if cue.agents and not cue.negated:
+            named = cue.agents
+    # A cue ends its clause when nothing is reported after it.
+    for i, cue in enumerate(cues):
+        after_end = cues[i + 1].start if i + 1 < len(cues) else end
+        cue.closes = _closes(text, cue, toks, after_end, figures)
+    return cues
+
+
+def _make_cue(
+    text: str,
+    m: re.Match[str],
+    toks: list[Token],
+    k: int,
+    lang: str,
+    published: date,
+    figures: Sequence[tuple[int, int]],
+    end: int,
+) -> Cue | None:
+    words = " ".join(m.group().split())
+    if _inside(m.start(), figures):
+        return None
+    k_end = k
+    while k_end < len(toks) and toks[k_end].end <= m.end():
+        k_end += 1
+    if m.group("phrase") is not None:
+        after = _subject_after(toks, k_end, figures, lang)
+        cue = Cue(m.start(), m.end(), words, "phrase")
+        _fill_agents(text, cue, after, lang, published, subject_dates=True)
+        if not cue.agents and not cue.pronoun:
+            return None
+        cue.reason = f"'{words} {cue.agent_text}'"
+        return cue
+    verb_low = (m.group("part") or m.group("finite")).lower()
+    tense = "present" if m.group("aux") is None and verb_low in _PRESENT_FORMS else "past"
+    if m.group("aux") is not None and lang == "en" and m.group("aux") in ("has", "have"):
+        tense = "past"
+    # Passives are no cue: "was estimated", "a été estimé", "est estimé à".
+    prev = toks[k - 1].low if k > 0 else ""
+    if prev in _PASSIVE:
+        return None
+    # Negation and adverbs just before the verb belong to the cue.
+    negated = any(w in _NEGATORS for w in words.lower().replace("’", "'").split())
+    k0 = k
+    while k0 > 0 and k - k0 < 3 and toks[k0 - 1].low in (_NEG_LEAD | _LEAD_ADVERBS):
+        if toks[k0 - 1].low in _NEGATORS or toks[k0 - 1].low in ("did", "does", "do"):
+            negated = negated or toks[k0 - 1].low in _NEGATORS
+        k0 -= 1
+    if k0 > 0 and toks[k0 - 1].low in ("n'", "ne"):
+        negated = True
+        k0 -= 1
+    if lang == "en" and k0 < k and not negated and toks[k0].low in ("did", "does", "do"):
+        return None  # "did say" is rare; "do estimate" likewise: keep it simple
+    cue = Cue(toks[k0].start, m.end(), words, "verb", tense=tense, negated=negated,
+              confirm=verb_low.split()[-1] in _CONFIRM)
+    subj, relative, cut = _subject_before(toks, k0, lang, figures)
+    subj_words = [t for t in subj if t.is_word]
+    if not subj_words or (k0 > 0 and toks[k0 - 1].text in (",", "«", "»", "\"", "”", "—", "–")
+                          and not subj):
+        # Inverted: "..., a déclaré le ministre." / "..., said John Kirby."
+        after = _subject_after(toks, k_end, figures, lang)
+        if not after:
+            return None
+        cue.inverted = True
+        _fill_agents(text, cue, after, lang, published, subject_dates=True)
+        if not cue.agents and not cue.pronoun:
+            return None
+        cue.reason = f"subject of '{words}' after it ('{cue.agent_text}')"
+        cue.confidence = 0.8
+        return cue
+    if len(subj_words) == 1 and subj_words[0].low in _DETERMINERS:
+        return None  # "the report said" read as "report" is a noun: the cue is "said"
+    _fill_agents(text, cue, subj, lang, published, subject_dates=True)
+    if not cue.agents and not cue.pronoun and not cue.reason:
+        return None
+    # A nominal reading: "le chiffre", "an estimate", "the claims" (article + form).
+    if (
+        m.group("aux") is None
+        and len(subj_words) == 1
+        and subj_words[0].low in _DETERMINERS
+    ):
+        return None
+    if not cue.reason:
+        cue.reason = f"subject of '{words}' ('{cue.agent_text}')"
+    if relative:
+        cue.reason += " through 'qui'/'who'"
+    if cut:
+        cue.confidence = 0.5
+        cue.reason += f"; subject cut at {_MAX_SUBJECT} words"
+    # Statement dates: after the verb up to "que"/"that" (or a figure), then a phrase
+    # right before the subject ("La semaine dernière, les États-Unis ...").
+    stop_at = min(end, cue.end + _AFTER_VERB)
+    for f0, _ in figures:
+        if f0 >= cue.end:
+            stop_at = min(stop_at, f0)
+            break
+    j = k_end
+    while j < len(toks) and toks[j].start < stop_at:
+        if toks[j].low in _COMPLEMENTISER or toks[j].text in (",", ";", ":", "«", "\""):
+            stop_at = toks[j].start
+            break
+        j += 1
+    after_dates = find_dates(text, lang, published, cue.end, stop_at)
+    before: list[DateMention] = []
+    if cue.agent_span is not None:
+        s0 = cue.agent_span[0]
+        # the stretch before the subject, back to the clause start
+        lo = max(toks[0].start, s0 - 80)
+        for d in find_dates(text, lang, published, lo, s0):
+            gap = text[d.end : s0]
+            if gap.strip(" ,\u00a0") == "" and "," in gap:
+                before.append(d)
+    cue.dates = after_dates + cue.dates + before
+    return cue
+
+
+def _fill_agents(
+    text: str,
+    cue: Cue,
+    words: list[Token],
+    lang: str,
+    published: date,
+    *,
+    subject_dates: bool,
+) -> None:
+    words = [t for t in words if t.text != "."] or words
+    if not words:
+        return
+    cue.agent_span = (words[0].start, words[-1].end)
+    cue.agent_text = " ".join(text[words[0].start : words[-1].end].split())
+    inner = find_dates(text, lang, published, words[0].start, words[-1].end)
+    if subject_dates:
+        cue.dates = inner
+    content = [t for t in words if t.is_word]
+    if len(content) == 1 and content[0].low in _NOBODY:
+        cue.reason = f"impersonal subject '{content[0].text}': no source"
+        return
+    if len(content) == 1 and content[0].low in _PRONOUNS:
+        cue.pronoun = True
+        cue.reason = f"pronoun '{content[0].text}' as subject of '{cue.verb}'"
+        return
+    agents, titled = _agents_from(text, words, lang, inner)
+    cue.agents = agents
+    if titled:
+        cue.confidence = min(cue.confidence, 0.85)
+
+
+def _closes(
+    text: str, cue: Cue, toks: list[Token], after_end: int, figures: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether nothing is reported after the cue (it may own the figures before it)."""
+    if cue.kind == "phrase" or cue.inverted:
+        tail_from = cue.agent_span[1] if cue.agent_span else cue.end
+    else:
+        tail_from = cue.end
+        s0 = cue.agent_span[0] if cue.agent_span else cue.start
+        before = text[:s0].rstrip()
+        if not before.endswith((",", "»", "”", "\"", "—", "–")):
+            return False
+    if any(tail_from <= a < after_end for a, _ in figures):
+        return False
+    tail = text[tail_from:after_end]
+    return not re.search(r"(?<![^\W_])(?:que|qu['’]|that)(?![^\W_])", tail)
+
+
+def attribute(figure: tuple[int, int], cues: Sequence[Cue]) -> Cue | None:
+    """The cue a figure of the sentence belongs to, or None.
+
+    The nearest cue before the figure wins (its reported speech runs on to the end of
+    the sentence); failing that, the first cue after it that closes the sentence.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> s = "Plus de 500 soldats sont morts, selon Kiev."
+    >>> cues = find_cues(s, 0, len(s), "fr", date(2024, 11, 12), [(0, 19)])
+    >>> attribute((0, 19), cues).agents
+    ('Kiev',)
+    """
+    a, b = figure
+    best: Cue | None = None
+    for c in cues:
+        if c.end <= a and not (c.agent_span is not None and c.agent_span[0] <= a < c.agent_span[1]):
+            best = c
+    if best is not None:
+        return best
+    for c in cues:
+        if c.start >= b and c.closes:
+            return c
+    return None

@@ -1,0 +1,401 @@
+"""From news text to a draft claims table: :func:`extract`.
+
+Every figure of the text becomes one row of a :class:`~estimates.Claims` table, with
+the words it was read from, the sentence around it, who said it, when, the period it
+describes and a suggested quantity key.  Each field that was inferred rather than read
+says how in the ``reasons`` column, and ``confidence`` rates the inferred fields; an
+empty field means the text does not say (never a guess).
+
+How it works (each step is linear in the text; see the modules for the rules)
+------------------------------------------------------------------------------
+1. :func:`estimates.scan` finds the figures (years, dates, names with digits, ages,
+   times and ordinals are not figures; durations inside a date such as "three days
+   ago" or "au cours des dernières 24 heures" are dropped too).
+2. :mod:`.sentences` cuts the text into sentences, so each figure has its evidence.
+3. :mod:`.attribution` finds the reporting verbs and phrases of each sentence that
+   holds a figure, their agents, and the cue each figure belongs to.
+4. :mod:`.dates` resolves the statement date next to the cue and the period the figure
+   refers to ("depuis août 2023" runs to the statement date) against ``published``.
+5. :mod:`.quantity` reads the counted noun phrase and the place, and suggests a key.
+
+Columns
+-------
+The standard columns of a claims table (:mod:`estimates._table.schema`) with
+``quantity`` the suggested key, ``text`` the figure as written (``parse`` reads it
+back to the same figure), ``source`` the agents (``;``-separated), ``stated_*`` and
+``refers_*`` the dates, ``status`` ``confirmed`` for a verb of confirmation, then:
+
+=============  ================================================================
+counted        the words saying what is counted ("soldats nord-coréens")
+place          the place named in the figure's clause ("Koursk"), if any
+sentence       the sentence holding the figure
+span_start     where the figure starts in the text (a character offset)
+span_end       where it ends (``text[span_start:span_end]`` is the figure)
+confidence     0-1, the lowest confidence of the inferred source and dates
+               (empty when neither was inferred); the quantity key is always
+               a suggestion and does not count
+reasons        per field, how it was read: ``field: reason`` joined by `` | ``
+=============  ================================================================
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._model.conventions import Conventions
+from .._model.dates import DateInterval, _as_date
+from .._model.sources import join_agents
+from .._parsing.lexicon import normalise_lang
+from .._parsing.parser import Mention, scan
+from .._table.claims import Claims
+from .._table.ingest import standardise
+from .attribution import Cue, attribute, find_cues
+from .dates import DateMention, find_dates
+from .quantity import counted_phrase, find_place, suggest_key
+from .sentences import split_sentences
+
+__all__ = ["EXTRA_COLUMNS", "extract"]
+
+#: Columns added after the standard ones, in order.
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "counted",
+    "place",
+    "sentence",
+    "span_start",
+    "span_end",
+    "confidence",
+    "reasons",
+)
+
+_CLAUSE_CUT = frozenset({"où", "where", "which", "qui", "who", "whereas", "tandis", ";"})
+
+
+@dataclass(slots=True)
+class _Row:
+    mention: Mention
+    sentence: tuple[int, int]
+    source: str | None
+    status: str
+    stated: DateInterval | None
+    refers: DateInterval | None
+    counted: str
+    place: str | None
+    key: str
+    confidence: float | None
+    reasons: str
+
+
+def _published(value: Any) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip()[:10])
+    if isinstance(value, datetime):
+        return value.date()
+    return _as_date("published", value)
+
+
+def extract(
+    text: str | bytes,
+    lang: str = "en",
+    published: date | str | None = None,
+    *,
+    conventions: str | Conventions | None = None,
+    use_dateparser: bool = True,
+) -> Claims:
+    """A draft claims table of every figure in a news text.
+
+    Parameters
+    ----------
+    text : str
+        The article (bytes are decoded as UTF-8, bad bytes replaced).
+    lang : {"en", "fr"}
+        Its language (or a tag such as ``"fr-FR"``).
+    published : datetime.date or ISO str, optional
+        Publication date: "now" for relative dates ("lundi", "last week").  Without
+        it, no date is resolved (the reasons say so).
+    conventions : str or Conventions, optional
+        Profile that reads hedges and vague figures (default: the active one).
+    use_dateparser : bool
+        Resolve plain dates with ``dateparser`` when installed (default).
+
+    Returns
+    -------
+    Claims
+        One row per figure, in text order; see the module docs for the columns.
+
+    Examples
+    --------
+    >>> text = ("Les services de renseignement américains, sud-coréens et ukrainiens "
+    ...         "estiment que jusqu’à 12 000 soldats nord-coréens sont engagés en Ukraine.")
+    >>> claims = extract(text, "fr", published="2024-11-12")
+    >>> row = claims.frame.iloc[0]
+    >>> row["quantity"], row["text"], row["stated_start"].date().isoformat()
+    ('soldats nord-coréens @ Ukraine', 'jusqu’à 12 000 soldats', '2024-11-12')
+    >>> row["source"]
+    'services de renseignement américains; services de renseignement sud-coréens; services de renseignement ukrainiens'
+    >>> extract("The Pentagon said 10,000 troops were in Kursk.", published="2024-11-12"
+    ...         ).frame[["quantity", "text", "source"]].values.tolist()
+    [['troops @ Kursk', '10,000 troops', 'Pentagon']]
+    """
+    if isinstance(text, bytes | bytearray):
+        text = bytes(text).decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        raise TypeError(f"extract() expects a str, got {type(text).__name__}")
+    key = normalise_lang(lang)
+    pub = _published(published)
+    mentions = scan(text, key, conventions=conventions)
+    rows: list[_Row] = []
+    if mentions:
+        rows = _rows(text, key, pub, mentions, use_dateparser)
+    return _table(text, rows, key, pub, conventions)
+
+
+# ----------------------------------------------------------------------- rows
+def _by_sentence(
+    sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> list[tuple[tuple[int, int], list[Mention]]]:
+    starts = [a for a, _ in sentences]
+    groups: dict[int, list[Mention]] = {}
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0:
+            i = 0
+        groups.setdefault(i, []).append(m)
+    return [(sentences[i], ms) for i, ms in sorted(groups.items())]
+
+
+def _rows(
+    text: str, lang: str, pub: date | None, mentions: list[Mention], use_dp: bool
+) -> list[_Row]:
+    sentences = split_sentences(text) or [(0, len(text))]
+    out: list[_Row] = []
+    for (s0, s1), ms in _by_sentence(sentences, mentions):
+        dates = find_dates(text, lang, pub, s0, s1, use_dateparser=use_dp) if pub else []
+        # A duration inside a date ("three days ago") is no figure.
+        ms = [m for m in ms if not any(d.start <= m.start and m.end <= d.end for d in dates)]
+        if not ms:
+            continue
+        spans = [(m.start, m.end) for m in ms]
+        cues = find_cues(text, s0, s1, lang, pub or date.today(), spans)
+        if pub is None:
+            for c in cues:
+                c.dates = []
+        if any(c.pronoun and not c.agents for c in cues):
+            cues = _with_previous_agents(text, sentences, s0, s1, lang, pub, spans)
+        for i, m in enumerate(ms):
+            cue = attribute((m.start, m.end), cues)
+            lo = ms[i - 1].end if i else s0
+            hi = ms[i + 1].start if i + 1 < len(ms) else s1
+            out.append(_row(text, lang, pub, m, (s0, s1), cue, dates, lo, hi))
+    return out
+
+
+def _with_previous_agents(
+    text: str,
+    sentences: list[tuple[int, int]],
+    s0: int,
+    s1: int,
+    lang: str,
+    pub: date | None,
+    spans: list[tuple[int, int]],
+) -> list[Cue]:
+    """Cues again, with the last agents named in the sentence before (for pronouns)."""
+    i = bisect.bisect_left([a for a, _ in sentences], s0)
+    agents: tuple[str, ...] = ()
+    if i > 0:
+        p0, p1 = sentences[i - 1]
+        for c in find_cues(text, p0, p1, lang, pub or date.today(), []):
+            if c.agents and not c.negated:
+                agents = c.agents
+    cues = find_cues(text, s0, s1, lang, pub or date.today(), spans, agents)
+    if pub is None:
+        for c in cues:
+            c.dates = []
+    return cues
+
+
+def _row(
+    text: str,
+    lang: str,
+    pub: date | None,
+    m: Mention,
+    sentence: tuple[int, int],
+    cue: Cue | None,
+    dates: Sequence[DateMention],
+    lo: int,
+    hi: int,
+) -> _Row:
+    reasons: list[str] = []
+    confidences: list[float] = []
+    # ------------------------------------------------------------ source
+    source: str | None = None
+    status = "claimed"
+    if cue is None:
+        reasons.append("source: no reporting verb or phrase for this figure in its sentence")
+    elif cue.negated:
+        reasons.append(f"source: none, the reporting verb is negated ('{cue.verb}')")
+    elif not cue.agents:
+        reasons.append(f"source: none ({cue.reason})")
+    else:
+        source = join_agents(cue.agents)
+        where = "after" if cue.start >= m.end else "before"
+        reasons.append(f"source: {cue.reason}, {where} the figure")
+        confidences.append(cue.confidence)
+        if cue.confirm:
+            status = "confirmed"
+            reasons.append(f"status: confirmed ('{cue.verb}')")
+    # ------------------------------------------------------------ statement date
+    stated: DateInterval | None = None
+    if pub is None:
+        reasons.append("stated: no publication date given, dates are not resolved")
+    elif cue is None or cue.negated:
+        reasons.append("stated: no attribution, no statement date")
+    elif cue.dates:
+        d = cue.dates[0]
+        stated = d.interval
+        if d.since:
+            stated = DateInterval(d.interval.start, pub)
+        other = {str(x.interval) for x in cue.dates[1:]} - {str(stated)}
+        more = f" (also read: {', '.join(sorted(other))})" if other else ""
+        reasons.append(f"stated: '{d.text}' = {stated}, {d.rule}{more}")
+        confidences.append(0.9 if not other else 0.6)
+    elif cue.tense == "present":
+        stated = DateInterval(pub, pub)
+        reasons.append(
+            f"stated: present tense '{cue.verb}' and no date in the text: the publication "
+            f"date {pub.isoformat()}"
+        )
+        confidences.append(0.6)
+    else:
+        reasons.append("stated: no date in the text")
+    # ------------------------------------------------------------ period referred to
+    refers: DateInterval | None = None
+    used = {(d.start, d.end) for d in cue.dates} if cue is not None else set()
+    ref = _refers_date(text, lang, m, dates, used, cue, lo, hi)
+    if ref is not None:
+        if ref.since:
+            end = stated.end if stated is not None else pub
+            assert end is not None
+            if end >= ref.interval.start:
+                refers = DateInterval(ref.interval.start, end)
+                until = "the statement date" if stated is not None else "publication"
+                reasons.append(f"refers_to: '{ref.text}' = {refers}, from its start to {until}")
+                confidences.append(0.8)
+        else:
+            refers = ref.interval
+            reasons.append(f"refers_to: '{ref.text}' = {refers}, {ref.rule}")
+            confidences.append(0.7)
+    # ------------------------------------------------------------ what and where
+    counted, cspan = counted_phrase(text, m, lang, sentence[1])
+    after = cspan[1] if cspan else m.end
+    place = find_place(text, after, hi, lang)
+    if place is None:
+        back = max(lo, cue.end if cue is not None and cue.end <= m.start else lo)
+        place = find_place(text, back, m.start, lang)
+    key = suggest_key(counted, place, m.figure.unit)
+    what = f"'{counted}'" if counted else f"no counted noun (unit '{m.figure.unit}')"
+    reasons.append(
+        f"quantity: suggested from {what}" + (f" and the place '{place}'" if place else "")
+    )
+    conf = min(confidences) if confidences else None
+    return _Row(m, sentence, source, status, stated, refers, counted, place, key, conf,
+                " | ".join(reasons))
+
+
+def _refers_date(
+    text: str,
+    lang: str,
+    m: Mention,
+    dates: Sequence[DateMention],
+    used: set[tuple[int, int]],
+    cue: Cue | None,
+    lo: int,
+    hi: int,
+) -> DateMention | None:
+    """The date of the figure's own clause: after it up to the clause end, else before
+    it back to its clause start (the cue, the figure before)."""
+    stop = hi
+    for d in dates:
+        if d.start >= m.end:
+            break
+    # the clause ends at a relative word ("où", "where", "which") or ";"
+    from .tokens import tokenize
+
+    for t in tokenize(text, m.end, hi):
+        if t.low in _CLAUSE_CUT:
+            stop = t.start
+            break
+    start = lo
+    if cue is not None and cue.end <= m.start:
+        start = max(start, cue.end)
+    after = [d for d in dates if m.end <= d.start and d.end <= stop and (d.start, d.end)
+             not in used]
+    if after:
+        return after[0]
+    before = [d for d in dates if start <= d.start and d.end <= m.start and (d.start, d.end)
+              not in used]
+    return before[-1] if before else None
+
+
+# ----------------------------------------------------------------------- table
+def _ts(d: date | None) -> Any:
+    return pd.NaT if d is None else pd.Timestamp(d)
+
+
+def _table(
+    text: str,
+    rows: list[_Row],
+    lang: str,
+    pub: date | None,
+    conventions: str | Conventions | None,
+) -> Claims:
+    figs = [r.mention.figure for r in rows]
+
+    def strings(values: Sequence[str | None]) -> pd.Series:
+        return pd.Series(list(values), dtype="string")
+
+    def days(values: Sequence[date | None]) -> pd.Series:
+        return pd.Series([_ts(v) for v in values], dtype="datetime64[ns]")
+
+    data = pd.DataFrame(
+        {
+            "quantity": strings([r.key for r in rows]),
+            "text": strings([r.mention.text for r in rows]),
+            "low": np.array([f.low for f in figs], dtype=float),
+            "high": np.array([f.high for f in figs], dtype=float),
+            "low_closed": np.array([f.low_closed for f in figs], dtype=bool),
+            "high_closed": np.array([f.high_closed for f in figs], dtype=bool),
+            "best": np.array([np.nan if f.best is None else f.best for f in figs], dtype=float),
+            "hedge": strings([f.hedge.value for f in figs]),
+            "unit": strings([f.unit for f in figs]),
+            "profile": strings([f.profile for f in figs]),
+            "ambiguous": np.array([f.ambiguous for f in figs], dtype=bool),
+            "source": strings([r.source for r in rows]),
+            "stated_start": days([r.stated.start if r.stated else None for r in rows]),
+            "stated_end": days([r.stated.end if r.stated else None for r in rows]),
+            "refers_start": days([r.refers.start if r.refers else None for r in rows]),
+            "refers_end": days([r.refers.end if r.refers else None for r in rows]),
+            "published": days([pub] * len(rows)),
+            "lang": strings([lang] * len(rows)),
+            "status": strings([r.status for r in rows]),
+            "counted": strings([r.counted or None for r in rows]),
+            "place": strings([r.place for r in rows]),
+            "sentence": strings([" ".join(text[a:b].split()) for a, b in
+                                 (r.sentence for r in rows)]),
+            "span_start": np.array([r.mention.start for r in rows], dtype="int64"),
+            "span_end": np.array([r.mention.end for r in rows], dtype="int64"),
+            "confidence": np.array([np.nan if r.confidence is None else r.confidence
+                                    for r in rows], dtype=float),
+            "reasons": strings([r.reasons for r in rows]),
+        }
+    )
+    frame = standardise(data, errors="raise", lang=lang, conventions=conventions)
+    return Claims._from_frame(frame)
