@@ -173,7 +173,7 @@ def disagreements(
     rel = relations(low[a], high[a], lc[a], hc[a], low[b], high[b], lc[b], hc[b])
     centre = _centres(low, high, best)
     ca, cb = centre[a], centre[b]
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         ratio = np.where((ca > 0) & (cb > 0), np.maximum(ca, cb) / np.minimum(ca, cb), np.nan)
     src_codes, src_names = pd.factorize(canonical_cells(frame, sources))
     text_codes, text_values = pd.factorize(frame["text"], use_na_sentinel=True)

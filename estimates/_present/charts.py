@@ -76,7 +76,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "consensus": "all claims allow {range}",
         "agreement": "{n} of {m} claims allow {range}",
         "outside": "does not allow the shaded range",
-        "claim": "claim",
+        "claim": "claim (dot: one number; bar: a range; arrow: no bound)",
         "envelope": "running envelope (latest claim of each source)",
         "running_consensus": "what every latest claim allows",
         "stated": "date stated",
@@ -89,7 +89,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "consensus": "toutes les affirmations admettent {range}",
         "agreement": "{n} affirmations sur {m} admettent {range}",
         "outside": "n’admet pas la zone ombrée",
-        "claim": "affirmation",
+        "claim": "affirmation (point : un nombre ; barre : un intervalle ; flèche : sans borne)",
         "envelope": "enveloppe (dernière affirmation de chaque source)",
         "running_consensus": "ce que toutes les dernières affirmations admettent",
         "stated": "date de la déclaration",
@@ -244,8 +244,10 @@ def strip_rows(
     """The rows a range strip draws for one group, in drawing order (top first).
 
     Columns: ``row`` (the row number the claim is drawn on), ``label`` (``source ·
-    when``), ``source``, ``when`` (the row's dates), ``stated`` (as text) and ``stated_end`` (the last day), ``low``, ``high``, ``low_closed``, ``high_closed``, ``best`` (in the
-    group's unit) and ``claim`` (the claim's label in the claims table).  Claims are in
+    when``), ``source``, ``when`` (the row's dates), ``stated`` (as text) and
+    ``stated_end`` (its last day), ``low``, ``high``, ``low_closed``, ``high_closed``,
+    ``best`` (in the group's unit) and ``claim`` (the claim's label in the claims
+    table).  Claims are in
     order of statement (undated last).  With ``per="source"`` the claims of a source
     share a row.
 
@@ -426,10 +428,20 @@ def _row_lines(rows: pd.DataFrame) -> list[str]:
     """The tick label of each row: the source (two lines at most), then its dates."""
     first = rows.drop_duplicates("row")
     return [
-        _wrap(f"{src} · {when}", 44, 2) if len(src) + len(when) < 44
+        _wrap(f"{src} · {when}", 44, 2)
+        if len(src) + len(when) < 44
         else f"{_wrap(src, 40, 1)}\n{when}"
         for src, when in zip(first["source"], first["when"], strict=True)
     ]
+
+
+def _title_width(ax: Axes, ticks: Sequence[str]) -> int:
+    """How many characters of title fit over the Axes, next to tick labels this long."""
+    fig_width = float(ax.figure.get_size_inches()[0])
+    share = ax.get_position().width  # of the figure, before any layout
+    label = max((len(line) for t in ticks for line in t.split("\n")), default=0)
+    inches = max(fig_width * share - 0.075 * label, 1.5)
+    return max(int(inches * 10), 20)
 
 
 def _strip_height(rows: pd.DataFrame) -> float:
@@ -514,20 +526,40 @@ def _allows(rows: pd.DataFrame, a: float, b: float) -> np.ndarray:
     return above & below
 
 
-def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], colour: str,
-           width: float) -> None:
+def _arrow(
+    ax: Axes, start: tuple[float, float], end: tuple[float, float], colour: str, width: float
+) -> None:
     from matplotlib.patches import FancyArrowPatch
 
-    ax.add_patch(FancyArrowPatch(
-        start, end, arrowstyle=f"simple,head_length=0.7,head_width=0.9,tail_width={width}",
-        mutation_scale=16, color=colour, linewidth=0, shrinkA=0, shrinkB=0, zorder=2,
-        gid=_GID + "open-end",
-    ))
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle=f"simple,head_length=0.7,head_width=0.9,tail_width={width}",
+            mutation_scale=16,
+            color=colour,
+            linewidth=0,
+            shrinkA=0,
+            shrinkB=0,
+            zorder=2,
+            gid=_GID + "open-end",
+        )
+    )
 
 
-def _marks(ax: Axes, pos: np.ndarray, low: np.ndarray, high: np.ndarray, best: np.ndarray,
-           lc: np.ndarray, hc: np.ndarray, colour: np.ndarray, limits: tuple[float, float],
-           *, vertical: bool) -> None:
+def _marks(
+    ax: Axes,
+    pos: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    best: np.ndarray,
+    lc: np.ndarray,
+    hc: np.ndarray,
+    colour: np.ndarray,
+    limits: tuple[float, float],
+    *,
+    vertical: bool,
+) -> None:
     """Points, bars, arrows, best values and open bounds of claims along one axis."""
 
     def xy(values: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -539,11 +571,18 @@ def _marks(ax: Axes, pos: np.ndarray, low: np.ndarray, high: np.ndarray, best: n
         if vertical:
             for c in pd.unique(colour[bounded]):
                 m = bounded & (colour == c)
-                ax.vlines(pos[m], low[m], high[m], color=c, linewidth=5, zorder=2,
-                          gid=_GID + "range")
+                ax.vlines(
+                    pos[m], low[m], high[m], color=c, linewidth=5, zorder=2, gid=_GID + "range"
+                )
         else:
-            bars = ax.barh(pos[bounded], (high - low)[bounded], left=low[bounded], height=0.42,
-                           color=list(colour[bounded]), zorder=2)
+            bars = ax.barh(
+                pos[bounded],
+                (high - low)[bounded],
+                left=low[bounded],
+                height=0.42,
+                color=list(colour[bounded]),
+                zorder=2,
+            )
             for r in bars.patches:
                 r.set_gid(_GID + "range")
     middle = (limits[0] + limits[1]) / 2
@@ -555,25 +594,51 @@ def _marks(ax: Axes, pos: np.ndarray, low: np.ndarray, high: np.ndarray, best: n
             ends.append((high[i] if np.isfinite(high[i]) else middle, limits[0]))
         for a, b in ends:
             start, end = ((pos[i], a), (pos[i], b)) if vertical else ((a, pos[i]), (b, pos[i]))
-            _arrow(ax, start, end, colour[i], 0.3 if vertical else 0.4)
+            _arrow(ax, start, end, colour[i], 0.2 if vertical else 0.4)
     for c in pd.unique(colour[point]):
         m = point & (colour == c)
-        ax.plot(*xy(low[m], pos[m]), linestyle="none", marker="o", markersize=7, color=c,
-                zorder=3, gid=_GID + "points")
+        ax.plot(
+            *xy(low[m], pos[m]),
+            linestyle="none",
+            marker="o",
+            markersize=7,
+            color=c,
+            zorder=3,
+            gid=_GID + "points",
+        )
     has_best = ~point & np.isfinite(best)
     if has_best.any():
-        ax.plot(*xy(best[has_best], pos[has_best]), linestyle="none", marker="D",
-                markersize=5, markerfacecolor=ax.get_facecolor(),
-                markeredgecolor=list(colour[has_best])[0], markeredgewidth=1.2, zorder=4,
-                gid=_GID + "best")
-    opened = [(b[m], pos[m]) for b, cl in ((low, lc), (high, hc))
-              for m in [np.isfinite(b) & ~cl & ~point] if m.any()]
+        ax.plot(
+            *xy(best[has_best], pos[has_best]),
+            linestyle="none",
+            marker="D",
+            markersize=5,
+            markerfacecolor=ax.get_facecolor(),
+            markeredgecolor=_matplotlib().rcParams["text.color"],
+            markeredgewidth=1.2,
+            zorder=4,
+            gid=_GID + "best",
+        )
+    opened = [
+        (b[m], pos[m])
+        for b, cl in ((low, lc), (high, hc))
+        for m in [np.isfinite(b) & ~cl & ~point]
+        if m.any()
+    ]
     if opened:
         vals = np.concatenate([v for v, _ in opened])
         at = np.concatenate([p for _, p in opened])
-        ax.plot(*xy(vals, at), linestyle="none", marker="o", markersize=6,
-                markerfacecolor=ax.get_facecolor(), markeredgewidth=1.5, color="C0", zorder=4,
-                gid=_GID + "open-bound")
+        ax.plot(
+            *xy(vals, at),
+            linestyle="none",
+            marker="o",
+            markersize=6,
+            markerfacecolor=ax.get_facecolor(),
+            markeredgewidth=1.5,
+            color="C0",
+            zorder=4,
+            gid=_GID + "open-bound",
+        )
 
 
 def _draw_strip(
@@ -581,10 +646,15 @@ def _draw_strip(
 ) -> None:
     low, high, best = (rows[c].to_numpy(dtype="float64") for c in ("low", "high", "best"))
     lc, hc = rows["low_closed"].to_numpy(), rows["high_closed"].to_numpy()
-    spans = [summary.get(c, np.nan) for c in
-             ("consensus_low", "consensus_high", "agreement_low", "agreement_high")]
-    x0, x1 = _limits([low, high, best, np.asarray(spans, dtype="float64")],
-                     bool(np.isneginf(low).any()), bool(np.isposinf(high).any()))
+    spans = [
+        summary.get(c, np.nan)
+        for c in ("consensus_low", "consensus_high", "agreement_low", "agreement_high")
+    ]
+    x0, x1 = _limits(
+        [low, high, best, np.asarray(spans, dtype="float64")],
+        bool(np.isneginf(low).any()),
+        bool(np.isposinf(high).any()),
+    )
     ax.set_xlim(x0, x1)
     ax.set_autoscalex_on(False)
     nrows = int(rows["row"].max()) + 1 if len(rows) else 1
@@ -595,9 +665,10 @@ def _draw_strip(
     y = rows["row"].to_numpy(dtype="float64")
     _marks(ax, y, low, high, best, lc, hc, colour, (x0, x1), vertical=False)
     ax.set_yticks(np.arange(nrows))
-    ax.set_yticklabels([_plain(t) for t in _row_lines(rows)])
+    ticks = _row_lines(rows)
+    ax.set_yticklabels([_plain(t) for t in ticks])
     ax.tick_params(axis="y", length=0)
-    ax.set_title(_plain(_wrap(title, 60, 2)))
+    ax.set_title(_plain(_wrap(title, _title_width(ax, ticks), 3)))
     ax.set_xlabel(_plain(_unit_axis_label(unit, lang)))
     ax.xaxis.set_major_locator(_locator_class()(nbins=6, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(_number_formatter(lang))
@@ -605,8 +676,9 @@ def _draw_strip(
     if (colour == "C1").any():
         from matplotlib.lines import Line2D
 
-        handles.append(Line2D([], [], color="C1", linewidth=5,
-                              label=_plain(_words(lang)["outside"])))
+        handles.append(
+            Line2D([], [], color="C1", linewidth=5, label=_plain(_words(lang)["outside"]))
+        )
     # A blank band above the first row holds the legend, so it never hides a claim.
     band = 0.75 * len(handles) + (0.3 if handles else 0)
     ax.set_ylim(nrows - 0.5, -0.5 - band)
@@ -680,14 +752,19 @@ def timeline_chart(
         key = labels[g]
         rows = _rows_of(frame, codes == g, factor, "claim", lang, opts.get("sources"))
         rows = rows[rows["stated_end"].notna()]
-        _draw_timeline(a, rows, _group_rows(tl, key, len(by)), group_label(key),
-                       str(units[g]), lang)
+        _draw_timeline(
+            a, rows, _group_rows(tl, key, len(by)), group_label(key), str(units[g]), lang
+        )
+    from matplotlib.lines import Line2D
+
+    handles, names = axes[0].get_legend_handles_labels()
+    claim = _plain(_words(lang)["claim"])
+    handles = [Line2D([], [], color="C0", marker="o", linewidth=4, label=claim), *handles]
+    names = [claim, *names]
     if ax is None:
-        handles, names = axes[0].get_legend_handles_labels()
-        if handles:
-            fig.legend(handles, names, loc="outside lower center", ncols=2, fontsize="small")
+        fig.legend(handles, names, loc="outside lower center", ncols=1, fontsize="small")
     else:
-        ax.legend(loc="best", fontsize="small")
+        ax.legend(handles, names, loc="best", fontsize="small")
     return fig
 
 
@@ -703,22 +780,41 @@ def _group_rows(tl: pd.DataFrame, key: Any, nby: int) -> pd.DataFrame:
     return part.set_axis(part.index.get_level_values(-1), axis=0)
 
 
-def _steps(ax: Axes, edges: np.ndarray, low: np.ndarray, high: np.ndarray, gid: str,
-           label: str, colour: str, alpha: float, zorder: float) -> None:
+def _steps(
+    ax: Axes,
+    edges: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    gid: str,
+    label: str,
+    colour: str,
+    alpha: float,
+    zorder: float,
+) -> None:
     have = np.isfinite(low) | np.isfinite(high)
     if not have.any():
         return
     lo, hi = ax.get_ylim()
     a = np.clip(np.where(have, low, np.nan), lo, hi)
     b = np.clip(np.where(have, high, np.nan), lo, hi)
-    poly = ax.fill_between(edges, np.append(a, a[-1]), np.append(b, b[-1]),
-                           where=np.append(have, have[-1]), step="post", color=colour,
-                           alpha=alpha, linewidth=0, label=_plain(label), zorder=zorder)
+    poly = ax.fill_between(
+        edges,
+        np.append(a, a[-1]),
+        np.append(b, b[-1]),
+        where=np.append(have, have[-1]),
+        step="post",
+        color=colour,
+        alpha=alpha,
+        linewidth=0,
+        label=_plain(label),
+        zorder=zorder,
+    )
     poly.set_gid(gid)
 
 
-def _draw_timeline(ax: Axes, rows: pd.DataFrame, env: pd.DataFrame, title: str, unit: str,
-                   lang: str) -> None:
+def _draw_timeline(
+    ax: Axes, rows: pd.DataFrame, env: pd.DataFrame, title: str, unit: str, lang: str
+) -> None:
     import matplotlib.dates as mdates
 
     w = _words(lang)
@@ -727,9 +823,11 @@ def _draw_timeline(ax: Axes, rows: pd.DataFrame, env: pd.DataFrame, title: str, 
     lc, hc = rows["low_closed"].to_numpy(), rows["high_closed"].to_numpy()
     values = [low, high, best]
     if len(env):
-        values += [env["stated_low"].to_numpy(dtype="float64"),
-                   env["envelope_low"].to_numpy(dtype="float64"),
-                   env["envelope_high"].to_numpy(dtype="float64")]
+        values += [
+            env["stated_low"].to_numpy(dtype="float64"),
+            env["envelope_low"].to_numpy(dtype="float64"),
+            env["envelope_high"].to_numpy(dtype="float64"),
+        ]
     y0, y1 = _limits(values, bool(np.isneginf(low).any()), bool(np.isposinf(high).any()))
     fin = np.concatenate(values)
     if np.nanmin(np.where(np.isfinite(fin), fin, np.nan), initial=0) >= 0:
@@ -739,18 +837,45 @@ def _draw_timeline(ax: Axes, rows: pd.DataFrame, env: pd.DataFrame, title: str, 
     if len(env):
         periods = pd.PeriodIndex(env.index)
         last = periods[-1].end_time.normalize() + pd.Timedelta(days=1)
-        edges = np.append(mdates.date2num(periods.start_time.to_numpy()),
-                          mdates.date2num(last.to_datetime64()))
-        _steps(ax, edges, env["envelope_low"].to_numpy(dtype="float64"),
-               env["envelope_high"].to_numpy(dtype="float64"), _GID + "envelope",
-               w["envelope"], "C0", 0.12, 0)
+        edges = np.append(
+            mdates.date2num(periods.start_time.to_numpy()), mdates.date2num(last.to_datetime64())
+        )
+        _steps(
+            ax,
+            edges,
+            env["envelope_low"].to_numpy(dtype="float64"),
+            env["envelope_high"].to_numpy(dtype="float64"),
+            _GID + "envelope",
+            w["envelope"],
+            "C0",
+            0.12,
+            0,
+        )
         if len(env) > 1:
-            _steps(ax, edges, env["consensus_low"].to_numpy(dtype="float64"),
-                   env["consensus_high"].to_numpy(dtype="float64"), _GID + "consensus",
-                   w["running_consensus"], "C2", 0.35, 1)
+            _steps(
+                ax,
+                edges,
+                env["consensus_low"].to_numpy(dtype="float64"),
+                env["consensus_high"].to_numpy(dtype="float64"),
+                _GID + "consensus",
+                w["running_consensus"],
+                "C2",
+                0.35,
+                1,
+            )
         ax.set_xlim(min(edges[0], x.min(initial=edges[0])), edges[-1])
-    _marks(ax, x, low, high, best, lc, hc, np.full(len(rows), "C0", dtype=object), (y0, y1),
-           vertical=True)
+    _marks(
+        ax,
+        x,
+        low,
+        high,
+        best,
+        lc,
+        hc,
+        np.full(len(rows), "C0", dtype=object),
+        (y0, y1),
+        vertical=True,
+    )
     ax.set_title(_plain(_wrap(title, 60, 2)))
     ax.set_ylabel(_plain(_unit_axis_label(unit, lang)))
     ax.set_xlabel(_plain(w["stated"]))
