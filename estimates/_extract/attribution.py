@@ -141,9 +141,12 @@ _STOP: dict[str, frozenset[str]] = {
 }
 _RELATIVE = frozenset({"qui", "who", "which"})
 _COORD = frozenset({"et", "and", "&"})
-_DETERMINERS = frozenset({"le", "la", "les", "l'", "the", "un", "une", "a", "an", "des", "ses",
-                          "son", "sa", "its", "their", "his", "her", "our", "this", "ce",
-                          "cette", "ces"})
+_DETERMINERS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"le", "la", "les", "l'", "un", "une", "des", "ses", "son", "sa", "ce",
+                     "cette", "ces", "leur", "leurs", "du"}),
+    "en": frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
+                     "those"}),
+}
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "it", "they", "lui", "eux",
                        "him", "them"})
 _NOBODY = frozenset({"on", "we", "nous", "i", "je", "j'", "you", "vous", "one", "cela", "ce",
@@ -272,9 +275,13 @@ class Cue:
 
 
 # ----------------------------------------------------------------------- agents
-def _strip_determiners(words: list[Token]) -> list[Token]:
+def _is_det(t: Token, lang: str) -> bool:
+    return t.low in _DETERMINERS[lang] and not (len(t.text) > 1 and t.text.isupper())
+
+
+def _strip_determiners(words: list[Token], lang: str) -> list[Token]:
     i = 0
-    while i < len(words) - 1 and words[i].low in _DETERMINERS:
+    while i < len(words) - 1 and _is_det(words[i], lang):
         i += 1
     return words[i:]
 
@@ -298,7 +305,7 @@ def _is_name(words: list[Token]) -> bool:
     """Capitalised words without an article ("Mark Rutte", "John Kirby")."""
     return (
         0 < len(words) <= 4
-        and words[0].low not in _DETERMINERS
+        and not any(words[0].low in d for d in _DETERMINERS.values())
         and all(t.capitalised or t.low in ("de", "van", "von", "al", "bin", "ben", "da")
                 for t in words)
         and words[-1].capitalised
@@ -378,9 +385,13 @@ def _agents_from(
     if len(pieces) >= 2 and _is_name(pieces[-1]) and not any(
         t.low in _COORD for t in pieces[-1]
     ):
-        if any(t.low in _TITLES for t in pieces[-2]) or len(pieces) == 2:
-            pieces = [pieces[-1]]
-            titled = True
+        # "Le secrétaire général de l'OTAN, Mark Rutte": the name in apposition
+        pieces = [pieces[-1]]
+        titled = True
+    elif len(pieces) == 2 and _is_name(pieces[0]) and any(t.low in _TITLES for t in pieces[1]):
+        # "John Kirby, the White House spokesman"
+        pieces = [pieces[0]]
+        titled = True
     flat: list[Token] = []
     for i, p in enumerate(pieces):
         if i:
@@ -393,12 +404,12 @@ def _agents_from(
         items = shared
     out: list[str] = []
     for it in items:
-        it = _strip_determiners(it)
+        it = _strip_determiners(it, lang)
         name = _name_after_title(it)
         if name is not None:
             it = name
             titled = True
-        if len(it) == 1 and it[0].low in _DETERMINERS:
+        if len(it) == 1 and _is_det(it[0], lang):
             continue
         s = _join_words(text, it)
         s = s.replace(";", ",").strip(" ,")
@@ -426,35 +437,34 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _subject_before(
-    toks: list[Token], i: int, lang: str, figures: Sequence[tuple[int, int]]
+def _walk_back(
+    toks: list[Token], j: int, lang: str, figures: Sequence[tuple[int, int]]
 ) -> tuple[list[Token], bool, bool]:
-    """Words of the subject ending at token ``i - 1``; (words, relative, cut short)."""
+    """Subject words ending at token ``j``: (words, through a relative word, cut short)."""
     stop = _STOP[lang]
     words: list[Token] = []
     relative = False
-    j = i - 1
     n_words = 0
     while j >= 0:
         t = toks[j]
         if _inside(t.start, figures):
             break
         if t.text == ",":
-            if not words:  # the closing comma of an apposition: "Mark Rutte, a dit"
-                j -= 1
-                continue
-            if any(w.low in _COORD for w in words) or _is_name(words):
+            if any(w.low in _COORD for w in words):  # a list: "A, B et C"
                 words.insert(0, t)
                 j -= 1
                 continue
             break
         if not t.is_word:
-            if t.text in (".", "-", "‐", "'", "’"):
-                words.insert(0, t) if t.text != "." else None
+            if t.text in ("-", "‐", "'", "’"):
+                words.insert(0, t)
+                j -= 1
+                continue
+            if t.text == ".":
                 j -= 1
                 continue
             break
-        if t.low in _RELATIVE:
+        if t.low in _RELATIVE and not t.text.isupper():
             if words:
                 break
             relative = True  # "le Pentagone, qui a déclaré": the antecedent
@@ -462,7 +472,7 @@ def _subject_before(
             if j >= 0 and toks[j].text == ",":
                 j -= 1
             continue
-        if t.low in stop and not (t.capitalised and j == 0 and t.low not in _PRONOUNS):
+        if t.low in stop and not t.text.isupper():
             if not words and t.low in _PRONOUNS | _NOBODY:
                 words.insert(0, t)  # a pronoun subject
             break
@@ -472,6 +482,41 @@ def _subject_before(
             return words, relative, True
         j -= 1
     return words, relative, False
+
+
+def _subject_before(
+    toks: list[Token], i: int, lang: str, figures: Sequence[tuple[int, int]]
+) -> tuple[list[Token], bool, bool]:
+    """Words of the subject ending at token ``i - 1``; (words, relative, cut short).
+
+    A comma right before the verb closes a parenthetical: a name in apposition
+    ("..., Mark Rutte, a déclaré") is the subject with its title before it; a title
+    ("John Kirby, the White House spokesman, said") goes with the name before it; a
+    relative clause or an adverbial (", which was released on Tuesday,", ", dans un
+    communiqué,") is skipped.
+    """
+    j = i - 1
+    if j >= 0 and toks[j].text == ",":
+        k = j - 1
+        while k >= 0 and k > j - 16 and toks[k].text not in (",", "«", "»", "(", ")", ";", ":") \
+                and not _inside(toks[k].start, figures):
+            k -= 1
+        piece = toks[k + 1 : j]
+        if not piece:
+            return _walk_back(toks, j - 1, lang, figures)
+        first = piece[0].low
+        has_title = any(t.low in _TITLES for t in piece)
+        if k >= 0 and toks[k].text == ",":
+            if (first in _RELATIVE and not piece[0].text.isupper()) or first in _OPENERS \
+                    or first in _COMPLEMENTISER or first.endswith("ing"):
+                return _walk_back(toks, k - 1, lang, figures)
+            left, rel, cut = _walk_back(toks, k - 1, lang, figures)
+            if _is_name(piece) or (has_title and _is_name(left)):
+                return [*left, toks[k], *piece], rel, cut
+        elif k < 0 and _is_name(piece):  # "Mark Rutte, a déclaré" opening the sentence
+            return piece, False, False
+        return [], False, False  # the caller looks for a subject after the verb
+    return _walk_back(toks, j, lang, figures)
 
 
 def _subject_after(toks: list[Token], i: int, figures: Sequence[tuple[int, int]],
@@ -612,8 +657,7 @@ def _make_cue(
               confirm=verb_low.split()[-1] in _CONFIRM)
     subj, relative, cut = _subject_before(toks, k0, lang, figures)
     subj_words = [t for t in subj if t.is_word]
-    if not subj_words or (k0 > 0 and toks[k0 - 1].text in (",", "«", "»", "\"", "”", "—", "–")
-                          and not subj):
+    if not subj_words:
         # Inverted: "..., a déclaré le ministre." / "..., said John Kirby."
         after = _subject_after(toks, k_end, figures, lang)
         if not after:
@@ -625,18 +669,12 @@ def _make_cue(
         cue.reason = f"subject of '{words}' after it ('{cue.agent_text}')"
         cue.confidence = 0.8
         return cue
-    if len(subj_words) == 1 and subj_words[0].low in _DETERMINERS:
+    if len(subj_words) == 1 and _is_det(subj_words[0], lang):
         return None  # "the report said" read as "report" is a noun: the cue is "said"
     _fill_agents(text, cue, subj, lang, published, subject_dates=True)
     if not cue.agents and not cue.pronoun and not cue.reason:
         return None
     # A nominal reading: "le chiffre", "an estimate", "the claims" (article + form).
-    if (
-        m.group("aux") is None
-        and len(subj_words) == 1
-        and subj_words[0].low in _DETERMINERS
-    ):
-        return None
     if not cue.reason:
         cue.reason = f"subject of '{words}' ('{cue.agent_text}')"
     if relative:
@@ -659,6 +697,9 @@ def _make_cue(
         j += 1
     after_dates = find_dates(text, lang, published, cue.end, stop_at)
     before: list[DateMention] = []
+    if cue.agent_span is not None and cue.agent_span[1] < cue.start:
+        # between the subject and the verb: ", in a statement on Friday,"
+        before.extend(find_dates(text, lang, published, cue.agent_span[1], cue.start))
     if cue.agent_span is not None:
         s0 = cue.agent_span[0]
         # the stretch before the subject, back to the clause start

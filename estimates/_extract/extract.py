@@ -194,6 +194,12 @@ def _rows(
             cue = attribute((m.start, m.end), cues)
             lo = ms[i - 1].end if i else s0
             hi = ms[i + 1].start if i + 1 < len(ms) else s1
+            # the figure's clause ends where a later cue's words start ("..., selon X")
+            for c in cues:
+                c0 = min(c.start, c.agent_span[0]) if c.agent_span else c.start
+                if c0 >= m.end:
+                    hi = min(hi, c0)
+                    break
             out.append(_row(text, lang, pub, m, (s0, s1), cue, dates, lo, hi))
     return out
 

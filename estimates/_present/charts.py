@@ -425,23 +425,15 @@ def _targets(labels: pd.Index, quantity: Any, ax: Any) -> list[int]:
 
 
 def _row_lines(rows: pd.DataFrame) -> list[str]:
-    """The tick label of each row: the source (two lines at most), then its dates."""
+    """The tick label of each row: its source (two lines at most), then its dates."""
     first = rows.drop_duplicates("row")
-    return [
-        _wrap(f"{src} · {when}", 44, 2)
-        if len(src) + len(when) < 44
-        else f"{_wrap(src, 40, 1)}\n{when}"
-        for src, when in zip(first["source"], first["when"], strict=True)
-    ]
-
-
-def _title_width(ax: Axes, ticks: Sequence[str]) -> int:
-    """How many characters of title fit over the Axes, next to tick labels this long."""
-    fig_width = float(ax.figure.get_size_inches()[0])
-    share = ax.get_position().width  # of the figure, before any layout
-    label = max((len(line) for t in ticks for line in t.split("\n")), default=0)
-    inches = max(fig_width * share - 0.075 * label, 1.5)
-    return max(int(inches * 10), 20)
+    out = []
+    for src, when in zip(first["source"], first["when"], strict=True):
+        if len(src) + len(when) + 3 <= 44:
+            out.append(f"{src} · {when}")
+        else:
+            out.append(f"{_wrap(src, 40, 2)}\n{when}")
+    return out
 
 
 def _strip_height(rows: pd.DataFrame) -> float:
@@ -665,10 +657,9 @@ def _draw_strip(
     y = rows["row"].to_numpy(dtype="float64")
     _marks(ax, y, low, high, best, lc, hc, colour, (x0, x1), vertical=False)
     ax.set_yticks(np.arange(nrows))
-    ticks = _row_lines(rows)
-    ax.set_yticklabels([_plain(t) for t in ticks])
+    ax.set_yticklabels([_plain(t) for t in _row_lines(rows)])
     ax.tick_params(axis="y", length=0)
-    ax.set_title(_plain(_wrap(title, _title_width(ax, ticks), 3)))
+    ax.set_title(_plain(title), wrap=True)
     ax.set_xlabel(_plain(_unit_axis_label(unit, lang)))
     ax.xaxis.set_major_locator(_locator_class()(nbins=6, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(_number_formatter(lang))
@@ -876,7 +867,7 @@ def _draw_timeline(
         (y0, y1),
         vertical=True,
     )
-    ax.set_title(_plain(_wrap(title, 60, 2)))
+    ax.set_title(_plain(title), wrap=True)
     ax.set_ylabel(_plain(_unit_axis_label(unit, lang)))
     ax.set_xlabel(_plain(w["stated"]))
     ax.yaxis.set_major_formatter(_number_formatter(lang))

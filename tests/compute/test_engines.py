@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -11,39 +9,11 @@ import pytest
 import estimates as est
 from estimates._compute.kernel import KERNEL_SCHEMA
 
-from .test_reconcile_real import DATA
+from .test_reconcile_real import prio_vs_ucdp
 
 
 def _claims() -> est.Claims:
-    prio = pd.read_csv(DATA / "prio_battle_deaths_v3.0.csv", encoding="cp1252")
-    ucdp = pd.read_csv(DATA / "ucdp_brd_conflict_v5_2015.csv")
-    frame = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "conflict": prio["id"],
-                    "year": prio["year"],
-                    "low": prio["bdeadlow"],
-                    "high": prio["bdeadhig"],
-                    "source": "PRIO",
-                }
-            ),
-            pd.DataFrame(
-                {
-                    "conflict": ucdp["ConflictID"],
-                    "year": ucdp["Year"],
-                    "low": ucdp["BdLow"],
-                    "high": ucdp["BdHigh"],
-                    "source": "UCDP",
-                }
-            ),
-        ],
-        ignore_index=True,
-    )
-    frame["quantity"] = "battle deaths"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", est.DataQualityWarning)
-        return est.read_claims(frame, na_values={"low": [-99]})
+    return prio_vs_ucdp()
 
 
 def test_partitions_by_group_give_the_whole_result():

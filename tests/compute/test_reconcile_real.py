@@ -54,6 +54,25 @@ def economist() -> est.Claims:
     )
 
 
+def prio_vs_ucdp() -> est.Claims:
+    """PRIO and UCDP battle deaths as two sources claiming each conflict-year."""
+    prio = pd.read_csv(DATA / "prio_battle_deaths_v3.0.csv", encoding="cp1252")
+    ucdp = pd.read_csv(DATA / "ucdp_brd_conflict_v5_2015.csv")
+    columns = {
+        "conflict": ("id", "ConflictID"),
+        "year": ("year", "Year"),
+        "low": ("bdeadlow", "BdLow"),
+        "high": ("bdeadhig", "BdHigh"),
+    }
+    parts = [
+        pd.DataFrame({k: table[v[i]] for k, v in columns.items()}).assign(source=name)
+        for i, (name, table) in enumerate((("PRIO", prio), ("UCDP", ucdp)))
+    ]
+    frame = pd.concat(parts, ignore_index=True).assign(quantity="battle deaths")
+    # UCDP codes one unknown low as -99 (Syria 2014).
+    return quiet(est.read_claims, frame, na_values={"low": [-99]})
+
+
 # ---------------------------------------------------------------- the seed article
 def test_seed_troops_range_from_10000_to_12000(seed):
     r = quiet(seed.reconcile)
@@ -110,32 +129,7 @@ def test_seed_sensitivity(seed):
 # ---------------------------------------------------------------- PRIO vs UCDP
 def test_prio_ucdp_shared_conflict_years():
     prio = pd.read_csv(DATA / "prio_battle_deaths_v3.0.csv", encoding="cp1252")
-    ucdp = pd.read_csv(DATA / "ucdp_brd_conflict_v5_2015.csv")
-    frame = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "conflict": prio["id"],
-                    "year": prio["year"],
-                    "low": prio["bdeadlow"],
-                    "high": prio["bdeadhig"],
-                    "source": "PRIO",
-                }
-            ),
-            pd.DataFrame(
-                {
-                    "conflict": ucdp["ConflictID"],
-                    "year": ucdp["Year"],
-                    "low": ucdp["BdLow"],
-                    "high": ucdp["BdHigh"],
-                    "source": "UCDP",
-                }
-            ),
-        ],
-        ignore_index=True,
-    )
-    frame["quantity"] = "battle deaths"
-    claims = quiet(est.read_claims, frame, na_values={"low": [-99]})
+    claims = prio_vs_ucdp()
     r = quiet(claims.reconcile, by=["conflict", "year"])
     shared = r[r["claims"] == 2]
     assert len(shared) == 759
