@@ -30,6 +30,7 @@ from __future__ import annotations
 from ._compute.engines import reconcile_dask
 from ._compute.kernel import KERNEL_SCHEMA
 from ._compute.reconcile import reconcile_frame
+from ._extract.extract import extract
 from ._model.claim import Claim, Status
 from ._model.conventions import (
     PROFILES,
@@ -99,6 +100,7 @@ __all__ = [
     "canonical_unit",
     "conventions_names",
     "conversion_factor",
+    "extract",
     "get_conventions",
     "parse",
     "read_claims",

@@ -77,6 +77,9 @@ AGENTS = (
 #: Quantity keys used by :func:`claims`.
 QUANTITIES = ("north korean troops in kursk", "russian casualties", "containers")
 
+# Text as files can hold it: any character but NUL and lone surrogates.
+_TEXT_CHARS = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
+
 _magnitudes = st.one_of(
     st.integers(-(10**12), 10**12).map(float),
     st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False, allow_subnormal=False),
@@ -217,7 +220,7 @@ def claims(
         published=None if stated is None else stated.end,
         lang=draw(st.sampled_from(["en", "fr"])),
         status=draw(st.sampled_from(list(Status))),
-        note=draw(st.none() | st.text(st.characters(exclude_characters="\x00"), max_size=30)),
+        note=draw(st.none() | st.text(_TEXT_CHARS, max_size=30)),
     )
 
 

@@ -1,20 +1,65 @@
-"""Options shared by the subcommands that read a claims file."""
+"""Options shared by the subcommands: reading a claims file, analysing it, writing out.
+
+Reading: the claims file, the language of its figures, the conventions profile, the
+date format, what to do with bad rows, and ``--column FIELD=COLUMN`` to read a file
+whose columns have other names (``--column low=estimate_low``; ``quantity`` may name
+several columns: ``--column quantity=country,type``).
+
+Analysis: ``--by``, ``--as-of``, ``--window``, ``--strategy``, ``--exclude-kind``,
+``--latest-per-source``, ``--alias`` and ``--unit``: the options of ``reconcile``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import Any
 
+from .._model.sources import SourceBook
 from .._table.claims import Claims, read_claims
 
+__all__ = [
+    "STRATEGIES",
+    "add_analysis_options",
+    "add_output_option",
+    "add_reading_options",
+    "analysis_options",
+    "by_of",
+    "read",
+    "write_output",
+]
 
-def add_reading_options(parser: argparse.ArgumentParser) -> None:
-    """The claims file and how to read it."""
+#: Best-estimate strategies of ``reconcile``.
+STRATEGIES = ("median", "conservative", "midpoint", "latest", "weighted", "pooled")
+
+
+def add_reading_options(parser: argparse.ArgumentParser, *, output_lang: bool = False) -> None:
+    """The claims file and how to read it.
+
+    With ``output_lang=True`` the command writes text in a language: ``--lang`` is then
+    that language and ``--input-lang`` the language of figure texts.
+    """
     parser.add_argument("claims", help="claims file: .csv, .tsv, .json, .jsonl or .parquet")
-    parser.add_argument(
-        "--lang",
-        default="en",
-        help="language of figure texts in rows with no 'lang' (default: en)",
-    )
+    if output_lang:
+        parser.add_argument(
+            "--lang",
+            default="en",
+            choices=("en", "fr"),
+            help="language of the output (default: en)",
+        )
+        parser.add_argument(
+            "--input-lang",
+            default="en",
+            metavar="LANG",
+            help="language of figure texts in rows with no 'lang' (default: en)",
+        )
+    else:
+        parser.add_argument(
+            "--lang",
+            default="en",
+            help="language of figure texts in rows with no 'lang' (default: en)",
+        )
     parser.add_argument(
         "--conventions", default=None, help="conventions profile: default, acled or ccc"
     )
@@ -27,14 +72,144 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
         default="raise",
         help="stop on bad rows (raise) or keep them flagged (flag)",
     )
+    parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="read FIELD from COLUMN of the file, e.g. low=estimate_low, "
+        "stated=date, quantity=country,type (repeatable)",
+    )
+
+
+def _mapping(pairs: list[str]) -> dict[str, str | list[str]]:
+    out: dict[str, str | list[str]] = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        field, column = field.strip(), column.strip()
+        if not sep or not field or not column:
+            raise ValueError(f"--column {pair!r}: expected FIELD=COLUMN, e.g. low=estimate_low")
+        parts = [c.strip() for c in column.split(",") if c.strip()]
+        out[field] = parts if len(parts) > 1 else parts[0]
+    return out
 
 
 def read(args: argparse.Namespace) -> Claims:
     """Read the claims file named on the command line."""
+    lang = getattr(args, "input_lang", None) or args.lang
     return read_claims(
         args.claims,
         errors=args.errors,
-        lang=args.lang,
+        lang=lang,
         conventions=args.conventions,
         date_format=args.date_format,
+        **_mapping(getattr(args, "column", []) or []),
     )
+
+
+def add_analysis_options(parser: argparse.ArgumentParser) -> None:
+    """How claims are grouped, selected and summarised (the options of ``reconcile``)."""
+    g = parser.add_argument_group("analysis")
+    g.add_argument(
+        "--by",
+        nargs="+",
+        action="extend",
+        metavar="COL",
+        help="group by these columns (default: quantity)",
+    )
+    g.add_argument(
+        "--as-of",
+        default=None,
+        metavar="DATE",
+        help="only claims stated by this day, e.g. 2024-11-12",
+    )
+    g.add_argument(
+        "--window",
+        default=None,
+        metavar="SPAN",
+        help="only claims stated within this span before --as-of, e.g. 30D",
+    )
+    g.add_argument(
+        "--strategy",
+        default="median",
+        choices=STRATEGIES,
+        help="how the central estimate is chosen (default: median)",
+    )
+    g.add_argument(
+        "--exclude-kind",
+        action="append",
+        default=[],
+        metavar="KIND",
+        help="leave out sources of this kind (a 'source_kind' column), e.g. "
+        "'warring party' (repeatable)",
+    )
+    g.add_argument(
+        "--latest-per-source",
+        action="store_true",
+        help="a source's later claim replaces its earlier ones",
+    )
+    g.add_argument(
+        "--alias",
+        action="append",
+        default=[],
+        metavar="NAME=CANONICAL",
+        help="count NAME as CANONICAL, e.g. 'UK Ministry of Defence=UK MoD' (repeatable)",
+    )
+    g.add_argument(
+        "--unit",
+        default=None,
+        help="convert every quantity to this unit (default: its most common one)",
+    )
+
+
+def by_of(args: argparse.Namespace) -> list[str]:
+    """The grouping columns named on the command line (default: quantity)."""
+    return list(args.by) if getattr(args, "by", None) else ["quantity"]
+
+
+def analysis_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Keyword options of ``reconcile`` from the command line (defaults left out)."""
+    opts: dict[str, Any] = {}
+    if args.as_of:
+        opts["as_of"] = args.as_of
+    if args.window:
+        opts["window"] = args.window
+    if args.strategy and args.strategy != "median":
+        opts["strategy"] = args.strategy
+    if args.exclude_kind:
+        opts["exclude_kinds"] = list(args.exclude_kind)
+    if args.latest_per_source:
+        opts["latest_per_source"] = True
+    if args.alias:
+        aliases = {}
+        for pair in args.alias:
+            name, sep, canonical = pair.partition("=")
+            if not sep or not name.strip() or not canonical.strip():
+                raise ValueError(f"--alias {pair!r}: expected NAME=CANONICAL")
+            aliases[name.strip()] = canonical.strip()
+        opts["sources"] = SourceBook(aliases=aliases)
+    if args.unit:
+        opts["unit"] = args.unit
+    return opts
+
+
+def add_output_option(
+    parser: argparse.ArgumentParser, what: str, *, required: bool = False
+) -> None:
+    """``-o/--output FILE`` (standard output when left out, unless required)."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="FILE",
+        required=required,
+        help=f"{what} to write" + ("" if required else " (default: standard output)"),
+    )
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Write ``text`` to ``path`` (UTF-8), or to standard output without one."""
+    if path is None or path == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    Path(path).write_text(text, encoding="utf-8")

@@ -62,6 +62,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from .dates import DateMention, find_dates
 from .tokens import Token, tokenize
@@ -159,7 +160,7 @@ _OPENERS = frozenset({
     "in", "on", "at", "after", "before", "since", "during", "for", "meanwhile", "however",
     "also", "separately", "earlier", "later", "yet", "still", "then", "now", "moreover",
     "furthermore", "but", "and", "so", "indeed", "instead", "elsewhere", "overall",
-    "et", "puis", "alors", "aujourd'hui", "hier", "yesterday", "today",
+    "et", "alors", "aujourd'hui", "hier", "yesterday", "today",
 })
 _TITLES = frozenset({
     "président", "présidente", "president", "ministre", "minister", "secrétaire",
@@ -207,21 +208,42 @@ def _build(lang: str) -> re.Pattern[str]:
             rf"(?P<aux>{aux}){s}(?:(?:{adv}){s}){{0,2}}(?P<part>{part})"
             rf"|(?P<finite>{finite})"
         )
-    return re.compile(
-        rf"(?<![^\W_])(?:(?P<phrase>(?i:{phrase}))|(?-i:{verb}))(?![^\W_])"
-    )
+    return re.compile(rf"(?<![^\W_])(?:(?P<phrase>(?i:{phrase}))|(?-i:{verb}))(?![^\W_])")
 
 
 _CUES: dict[str, re.Pattern[str]] = {lang: _build(lang) for lang in ("en", "fr")}
 _PRESENT_FORMS = frozenset(_FR_PRESENT) | frozenset(_EN_PRESENT)
+# fmt: off
 _PASSIVE = frozenset({"est", "sont", "était", "étaient", "été", "être", "is", "are", "was",
                       "were", "be", "been", "being", "get", "got"})
 _NEGATORS = frozenset({"not", "never", "n't", "pas", "jamais", "ne", "n'", "didn't",
                        "doesn't", "don't", "hasn't", "haven't", "hadn't"})
 _NEG_LEAD = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "has", "have",
                        "had", "hasn't", "haven't", "hadn't", "not", "never", "ne", "n'"})
+# fmt: on
 _LEAD_ADVERBS = frozenset(_EN_ADVERBS) | frozenset({"reportedly", "also", "again"})
 _COMPLEMENTISER = frozenset({"que", "qu'", "that"})
+_NOMINAL_BEFORE = frozenset(
+    {
+        "de",
+        "d'",
+        "du",
+        "des",
+        "of",
+        "au",
+        "aux",
+        "à",
+        "to",
+        "par",
+        "by",
+        "sur",
+        "on",
+        "en",
+        "in",
+        "avec",
+        "with",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -275,8 +297,14 @@ class Cue:
 
 
 # ----------------------------------------------------------------------- agents
+def _caps(t: Token) -> bool:
+    """An all-capitals word of two letters or more ("UN", "WHO", "NATO")."""
+    letters = [c for c in t.text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
 def _is_det(t: Token, lang: str) -> bool:
-    return t.low in _DETERMINERS[lang] and not (len(t.text) > 1 and t.text.isupper())
+    return t.low in _DETERMINERS[lang] and not _caps(t)
 
 
 def _strip_determiners(words: list[Token], lang: str) -> list[Token]:
@@ -306,8 +334,9 @@ def _is_name(words: list[Token]) -> bool:
     return (
         0 < len(words) <= 4
         and not any(words[0].low in d for d in _DETERMINERS.values())
-        and all(t.capitalised or t.low in ("de", "van", "von", "al", "bin", "ben", "da")
-                for t in words)
+        and all(
+            t.capitalised or t.low in ("de", "van", "von", "al", "bin", "ben", "da") for t in words
+        )
         and words[-1].capitalised
     )
 
@@ -378,13 +407,12 @@ def _agents_from(
         return (), False
     pieces = _split_top(words, frozenset({","}))
     # Leading phrases that are no subject: "En Russie, ...", "However, ...".
-    while len(pieces) > 1 and (pieces[0][0].low in _OPENERS or pieces[0][0].low.endswith(
-            ("ment", "ly"))):
+    while len(pieces) > 1 and (
+        pieces[0][0].low in _OPENERS or pieces[0][0].low.endswith(("ment", "ly"))
+    ):
         pieces = pieces[1:]
     titled = False
-    if len(pieces) >= 2 and _is_name(pieces[-1]) and not any(
-        t.low in _COORD for t in pieces[-1]
-    ):
+    if len(pieces) >= 2 and _is_name(pieces[-1]) and not any(t.low in _COORD for t in pieces[-1]):
         # "Le secrétaire général de l'OTAN, Mark Rutte": the name in apposition
         pieces = [pieces[-1]]
         titled = True
@@ -423,7 +451,7 @@ def _agents_from(
 def _join_words(text: str, words: list[Token]) -> str:
     """The words as written when they are contiguous, else joined by spaces."""
     parts = [words[0].text]
-    for a, b in zip(words, words[1:], strict=False):
+    for a, b in pairwise(words):
         gap = text[a.end : b.start] if a.end <= b.start else " "
         if gap == "" or (gap.isspace() and "\n" not in gap):
             parts.append((gap and " ") + b.text)
@@ -464,7 +492,7 @@ def _walk_back(
                 j -= 1
                 continue
             break
-        if t.low in _RELATIVE and not t.text.isupper():
+        if t.low in _RELATIVE and not _caps(t):
             if words:
                 break
             relative = True  # "le Pentagone, qui a déclaré": the antecedent
@@ -472,7 +500,7 @@ def _walk_back(
             if j >= 0 and toks[j].text == ",":
                 j -= 1
             continue
-        if t.low in stop and not t.text.isupper():
+        if t.low in stop and not _caps(t):
             if not words and t.low in _PRONOUNS | _NOBODY:
                 words.insert(0, t)  # a pronoun subject
             break
@@ -498,8 +526,12 @@ def _subject_before(
     j = i - 1
     if j >= 0 and toks[j].text == ",":
         k = j - 1
-        while k >= 0 and k > j - 16 and toks[k].text not in (",", "«", "»", "(", ")", ";", ":") \
-                and not _inside(toks[k].start, figures):
+        while (
+            k >= 0
+            and k > j - 16
+            and toks[k].text not in (",", "«", "»", "(", ")", ";", ":")
+            and not _inside(toks[k].start, figures)
+        ):
             k -= 1
         piece = toks[k + 1 : j]
         if not piece:
@@ -507,8 +539,12 @@ def _subject_before(
         first = piece[0].low
         has_title = any(t.low in _TITLES for t in piece)
         if k >= 0 and toks[k].text == ",":
-            if (first in _RELATIVE and not piece[0].text.isupper()) or first in _OPENERS \
-                    or first in _COMPLEMENTISER or first.endswith("ing"):
+            if (
+                (first in _RELATIVE and not _caps(piece[0]))
+                or first in _OPENERS
+                or first in _COMPLEMENTISER
+                or first.endswith("ing")
+            ):
                 return _walk_back(toks, k - 1, lang, figures)
             left, rel, cut = _walk_back(toks, k - 1, lang, figures)
             if _is_name(piece) or (has_title and _is_name(left)):
@@ -519,8 +555,9 @@ def _subject_before(
     return _walk_back(toks, j, lang, figures)
 
 
-def _subject_after(toks: list[Token], i: int, figures: Sequence[tuple[int, int]],
-                   lang: str) -> list[Token]:
+def _subject_after(
+    toks: list[Token], i: int, figures: Sequence[tuple[int, int]], lang: str
+) -> list[Token]:
     """The noun phrase right after the cue (for phrases and inverted verbs)."""
     stop = _STOP[lang] | _RELATIVE | _COMPLEMENTISER
     words: list[Token] = []
@@ -552,6 +589,7 @@ def find_cues(
     published: date,
     figures: Sequence[tuple[int, int]],
     previous_agents: tuple[str, ...] = (),
+    dates: Sequence[DateMention] | None = None,
 ) -> list[Cue]:
     """The reporting cues of the sentence ``text[start:end]``, in order.
 
@@ -568,24 +606,31 @@ def find_cues(
         Spans of the figures in the sentence (a subject never runs through one).
     previous_agents : tuple of str
         The last agents named in the sentence before (for pronouns).
+    dates : sequence of DateMention, optional
+        The dates of the sentence, when the caller has them already.
 
     Examples
     --------
     >>> from datetime import date
     >>> s = "Les services de renseignement américains, sud-coréens et ukrainiens estiment"
-    >>> find_cues(s, 0, len(s), "fr", date(2024, 11, 12), [])[0].agents
-    ('services de renseignement américains', 'services de renseignement sud-coréens', 'services de renseignement ukrainiens')
+    >>> for agent in find_cues(s, 0, len(s), "fr", date(2024, 11, 12), [])[0].agents:
+    ...     print(agent)
+    services de renseignement américains
+    services de renseignement sud-coréens
+    services de renseignement ukrainiens
     """
     toks = tokenize(text, start, end)
     if not toks:
         return []
+    if dates is None:
+        dates = find_dates(text, lang, published, start, end)
     index = {t.start: k for k, t in enumerate(toks)}
     cues: list[Cue] = []
     for m in _CUES[lang].finditer(text, start, end):
         k = index.get(m.start())
         if k is None:
             continue
-        cue = _make_cue(text, m, toks, k, lang, published, figures, end)
+        cue = _make_cue(text, m, toks, k, lang, dates, figures, end)
         if cue is not None:
             cues.append(cue)
     # Pronouns: the last agents named before, in this sentence or the one before.
@@ -615,7 +660,7 @@ def _make_cue(
     toks: list[Token],
     k: int,
     lang: str,
-    published: date,
+    dates: Sequence[DateMention],
     figures: Sequence[tuple[int, int]],
     end: int,
 ) -> Cue | None:
@@ -628,7 +673,7 @@ def _make_cue(
     if m.group("phrase") is not None:
         after = _subject_after(toks, k_end, figures, lang)
         cue = Cue(m.start(), m.end(), words, "phrase")
-        _fill_agents(text, cue, after, lang, published, subject_dates=True)
+        _fill_agents(text, cue, after, lang, dates)
         if not cue.agents and not cue.pronoun:
             return None
         cue.reason = f"'{words} {cue.agent_text}'"
@@ -637,9 +682,12 @@ def _make_cue(
     tense = "present" if m.group("aux") is None and verb_low in _PRESENT_FORMS else "past"
     if m.group("aux") is not None and lang == "en" and m.group("aux") in ("has", "have"):
         tense = "past"
-    # Passives are no cue: "was estimated", "a été estimé", "est estimé à".
-    prev = toks[k - 1].low if k > 0 else ""
-    if prev in _PASSIVE:
+    # Passives are no cue: "was estimated", "a été estimé", "est estimé à"; nor is a
+    # noun after an article or a preposition ("le chiffre", "an estimate", "of claims").
+    prev = toks[k - 1] if k > 0 else None
+    if prev is not None and (
+        prev.low in _PASSIVE or _is_det(prev, lang) or prev.low in _NOMINAL_BEFORE
+    ):
         return None
     # Negation and adverbs just before the verb belong to the cue.
     negated = any(w in _NEGATORS for w in words.lower().replace("’", "'").split())
@@ -653,8 +701,15 @@ def _make_cue(
         k0 -= 1
     if lang == "en" and k0 < k and not negated and toks[k0].low in ("did", "does", "do"):
         return None  # "did say" is rare; "do estimate" likewise: keep it simple
-    cue = Cue(toks[k0].start, m.end(), words, "verb", tense=tense, negated=negated,
-              confirm=verb_low.split()[-1] in _CONFIRM)
+    cue = Cue(
+        toks[k0].start,
+        m.end(),
+        words,
+        "verb",
+        tense=tense,
+        negated=negated,
+        confirm=verb_low.split()[-1] in _CONFIRM,
+    )
     subj, relative, cut = _subject_before(toks, k0, lang, figures)
     subj_words = [t for t in subj if t.is_word]
     if not subj_words:
@@ -663,7 +718,7 @@ def _make_cue(
         if not after:
             return None
         cue.inverted = True
-        _fill_agents(text, cue, after, lang, published, subject_dates=True)
+        _fill_agents(text, cue, after, lang, dates)
         if not cue.agents and not cue.pronoun:
             return None
         cue.reason = f"subject of '{words}' after it ('{cue.agent_text}')"
@@ -671,7 +726,7 @@ def _make_cue(
         return cue
     if len(subj_words) == 1 and _is_det(subj_words[0], lang):
         return None  # "the report said" read as "report" is a noun: the cue is "said"
-    _fill_agents(text, cue, subj, lang, published, subject_dates=True)
+    _fill_agents(text, cue, subj, lang, dates)
     if not cue.agents and not cue.pronoun and not cue.reason:
         return None
     # A nominal reading: "le chiffre", "an estimate", "the claims" (article + form).
@@ -691,20 +746,20 @@ def _make_cue(
             break
     j = k_end
     while j < len(toks) and toks[j].start < stop_at:
-        if toks[j].low in _COMPLEMENTISER or toks[j].text in (",", ";", ":", "«", "\""):
+        if toks[j].low in _COMPLEMENTISER or toks[j].text in (",", ";", ":", "«", '"'):
             stop_at = toks[j].start
             break
         j += 1
-    after_dates = find_dates(text, lang, published, cue.end, stop_at)
+    after_dates = _within(dates, cue.end, stop_at)
     before: list[DateMention] = []
     if cue.agent_span is not None and cue.agent_span[1] < cue.start:
         # between the subject and the verb: ", in a statement on Friday,"
-        before.extend(find_dates(text, lang, published, cue.agent_span[1], cue.start))
+        before.extend(_within(dates, cue.agent_span[1], cue.start))
     if cue.agent_span is not None:
         s0 = cue.agent_span[0]
         # the stretch before the subject, back to the clause start
         lo = max(toks[0].start, s0 - 80)
-        for d in find_dates(text, lang, published, lo, s0):
+        for d in _within(dates, lo, s0):
             gap = text[d.end : s0]
             if gap.strip(" ,\u00a0") == "" and "," in gap:
                 before.append(d)
@@ -712,23 +767,20 @@ def _make_cue(
     return cue
 
 
+def _within(dates: Sequence[DateMention], start: int, end: int) -> list[DateMention]:
+    return [d for d in dates if start <= d.start and d.end <= end]
+
+
 def _fill_agents(
-    text: str,
-    cue: Cue,
-    words: list[Token],
-    lang: str,
-    published: date,
-    *,
-    subject_dates: bool,
+    text: str, cue: Cue, words: list[Token], lang: str, dates: Sequence[DateMention]
 ) -> None:
     words = [t for t in words if t.text != "."] or words
     if not words:
         return
     cue.agent_span = (words[0].start, words[-1].end)
     cue.agent_text = " ".join(text[words[0].start : words[-1].end].split())
-    inner = find_dates(text, lang, published, words[0].start, words[-1].end)
-    if subject_dates:
-        cue.dates = inner
+    inner = _within(dates, words[0].start, words[-1].end)
+    cue.dates = inner
     content = [t for t in words if t.is_word]
     if len(content) == 1 and content[0].low in _NOBODY:
         cue.reason = f"impersonal subject '{content[0].text}': no source"
@@ -752,8 +804,8 @@ def _closes(
     else:
         tail_from = cue.end
         s0 = cue.agent_span[0] if cue.agent_span else cue.start
-        before = text[:s0].rstrip()
-        if not before.endswith((",", "»", "”", "\"", "—", "–")):
+        before = text[max(0, s0 - 8) : s0].rstrip()
+        if not before.endswith((",", "»", "”", '"', "—", "–")):
             return False
     if any(tail_from <= a < after_end for a, _ in figures):
         return False
@@ -761,11 +813,16 @@ def _closes(
     return not re.search(r"(?<![^\W_])(?:que|qu['’]|that)(?![^\W_])", tail)
 
 
-def attribute(figure: tuple[int, int], cues: Sequence[Cue]) -> Cue | None:
+def attribute(
+    figure: tuple[int, int], cues: Sequence[Cue], others: Sequence[int] = ()
+) -> Cue | None:
     """The cue a figure of the sentence belongs to, or None.
 
     The nearest cue before the figure wins (its reported speech runs on to the end of
-    the sentence); failing that, the first cue after it that closes the sentence.
+    the sentence), unless a phrase or an inverted verb that closes the sentence follows
+    the figure with no other figure between them (``others``: where the other figures
+    of the sentence start); failing both, the first cue after it that closes the
+    sentence.
 
     Examples
     --------
@@ -776,13 +833,20 @@ def attribute(figure: tuple[int, int], cues: Sequence[Cue]) -> Cue | None:
     ('Kiev',)
     """
     a, b = figure
-    best: Cue | None = None
+    before: Cue | None = None
     for c in cues:
-        if c.end <= a and not (c.agent_span is not None and c.agent_span[0] <= a < c.agent_span[1]):
-            best = c
-    if best is not None:
-        return best
-    for c in cues:
-        if c.start >= b and c.closes:
-            return c
-    return None
+        if c.end <= a and not (
+            c.agent_span is not None and c.agent_span[0] <= a < c.agent_span[1]
+        ):
+            before = c
+    after = next((c for c in cues if c.start >= b and c.closes), None)
+    # "..., et 40 000 selon la police": a phrase right after the figure is nearer than a
+    # cue before it, when no other figure stands between them
+    if (
+        after is not None
+        and (after.kind == "phrase" or after.inverted)
+        and before is not None
+        and not any(b <= f0 < after.start for f0 in others)
+    ):
+        return after
+    return before if before is not None else after

@@ -137,6 +137,16 @@ _UNITS: dict[str, dict[str, str]] = {
            "months": "month", "year": "year", "years": "year", "hour": "hour",
            "hours": "hour"},
 }
+_RELATIVE_RULES = {
+    "day0": "the publication day", "day-1": "the day before publication",
+    "day-2": "two days before publication",
+    "this_week": "the publication week, up to publication",
+    "last_week": "the week (Monday-Sunday) before the publication week",
+    "this_month": "the publication month, up to publication",
+    "last_month": "the month before the publication month",
+    "this_year": "the publication year, up to publication",
+    "last_year": "the year before the publication year",
+}
 _SUB_MONTH = {"début": "early", "mi": "mid", "fin": "late", "early": "early", "mid": "mid",
               "late": "late", "beginning of": "early", "start of": "early",
               "middle of": "mid", "end of": "late"}
@@ -149,8 +159,11 @@ _S0 = r"[^\S\n]*"
 
 def _alt(words: object, *, case: bool = False) -> str:
     body = "|".join(
-        sorted((re.escape(str(w)).replace("'", _APOS).replace(r"\ ", _S) for w in words),
-               key=len, reverse=True)  # type: ignore[attr-defined]
+        sorted(
+            (re.escape(str(w)).replace("'", _APOS).replace(r"\ ", _S) for w in words),
+            key=len,
+            reverse=True,
+        )  # type: ignore[attr-defined]
     )
     return f"(?-i:{body})" if case else f"(?:{body})"
 
@@ -392,9 +405,9 @@ def _lookup(table: dict[str, int], word: str, lang: str) -> int:
     return table[key.lower()]
 
 
-def _resolve(m: re.Match[str], lang: str, pub: date, use_dateparser: bool) -> tuple[
-    DateInterval, str, str
-] | None:
+def _resolve(
+    m: re.Match[str], lang: str, pub: date, use_dateparser: bool
+) -> tuple[DateInterval, str, str] | None:
     """(interval, kind, rule) of one match, or None when it is not a usable date."""
     g = m.group
     months, weekdays = _MONTHS[lang], _WEEKDAYS[lang]
@@ -449,8 +462,8 @@ def _resolve(m: re.Match[str], lang: str, pub: date, use_dateparser: bool) -> tu
         if code in ("day-1", "day-2") and use_dateparser:
             d = _dateparser_day(key, lang, pub)
             if d is not None:
-                return DateInterval(d, d), "relative", f"{key!r} from publication (dateparser)"
-        return _relative(code, pub), "relative", f"{key!r} from publication"
+                return DateInterval(d, d), "relative", _RELATIVE_RULES[code] + " (dateparser)"
+        return _relative(code, pub), "relative", _RELATIVE_RULES[code]
     if g("month") is not None:
         pre = (g("my_pre") or "").lower()
         if pre == "since":

@@ -10,7 +10,8 @@ How it works (each step is linear in the text; see the modules for the rules)
 ------------------------------------------------------------------------------
 1. :func:`estimates.scan` finds the figures (years, dates, names with digits, ages,
    times and ordinals are not figures; durations inside a date such as "three days
-   ago" or "au cours des dernières 24 heures" are dropped too).
+   ago" or "au cours des dernières 24 heures" are dropped too, and so are French ages
+   said with "avoir": "il avait 23 ans").
 2. :mod:`.sentences` cuts the text into sentences, so each figure has its evidence.
 3. :mod:`.attribution` finds the reporting verbs and phrases of each sentence that
    holds a figure, their agents, and the cue each figure belongs to.
@@ -41,6 +42,7 @@ reasons        per field, how it was read: ``field: reason`` joined by `` | ``
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -58,10 +60,12 @@ from .._table.claims import Claims
 from .._table.ingest import standardise
 from .attribution import Cue, attribute, find_cues
 from .dates import DateMention, find_dates
-from .quantity import counted_phrase, find_place, suggest_key
+from .quantity import clause_end, counted_phrase, find_place, suggest_key
 from .sentences import split_sentences
 
 __all__ = ["EXTRA_COLUMNS", "extract"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Columns added after the standard ones, in order.
 EXTRA_COLUMNS: tuple[str, ...] = (
@@ -73,8 +77,6 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "confidence",
     "reasons",
 )
-
-_CLAUSE_CUT = frozenset({"où", "where", "which", "qui", "who", "whereas", "tandis", ";"})
 
 
 @dataclass(slots=True)
@@ -115,7 +117,8 @@ def extract(
     Parameters
     ----------
     text : str
-        The article (bytes are decoded as UTF-8, bad bytes replaced).
+        The article (bytes are decoded as UTF-8, bad bytes replaced; lone surrogate
+        code points are replaced by U+FFFD, so offsets do not move).
     lang : {"en", "fr"}
         Its language (or a tag such as ``"fr-FR"``).
     published : datetime.date or ISO str, optional
@@ -139,8 +142,11 @@ def extract(
     >>> row = claims.frame.iloc[0]
     >>> row["quantity"], row["text"], row["stated_start"].date().isoformat()
     ('soldats nord-coréens @ Ukraine', 'jusqu’à 12 000 soldats', '2024-11-12')
-    >>> row["source"]
-    'services de renseignement américains; services de renseignement sud-coréens; services de renseignement ukrainiens'
+    >>> for agent in row["source"].split("; "):  # three agents
+    ...     print(agent)
+    services de renseignement américains
+    services de renseignement sud-coréens
+    services de renseignement ukrainiens
     >>> extract("The Pentagon said 10,000 troops were in Kursk.", published="2024-11-12"
     ...         ).frame[["quantity", "text", "source"]].values.tolist()
     [['troops @ Kursk', '10,000 troops', 'Pentagon']]
@@ -149,6 +155,8 @@ def extract(
         text = bytes(text).decode("utf-8", errors="replace")
     if not isinstance(text, str):
         raise TypeError(f"extract() expects a str, got {type(text).__name__}")
+    if _SURROGATE.search(text) is not None:  # unencodable: one U+FFFD each, offsets kept
+        text = _SURROGATE.sub("\ufffd", text)
     key = normalise_lang(lang)
     pub = _published(published)
     mentions = scan(text, key, conventions=conventions)
@@ -179,19 +187,21 @@ def _rows(
     out: list[_Row] = []
     for (s0, s1), ms in _by_sentence(sentences, mentions):
         dates = find_dates(text, lang, pub, s0, s1, use_dateparser=use_dp) if pub else []
-        # A duration inside a date ("three days ago") is no figure.
-        ms = [m for m in ms if not any(d.start <= m.start and m.end <= d.end for d in dates)]
+        # A duration inside a date ("three days ago") is no figure, nor an age.
+        ms = [
+            m
+            for m in ms
+            if not any(d.start <= m.start and m.end <= d.end for d in dates)
+            and not _is_age(text, m, lang)
+        ]
         if not ms:
             continue
         spans = [(m.start, m.end) for m in ms]
-        cues = find_cues(text, s0, s1, lang, pub or date.today(), spans)
-        if pub is None:
-            for c in cues:
-                c.dates = []
+        cues = find_cues(text, s0, s1, lang, pub or date.today(), spans, dates=dates)
         if any(c.pronoun and not c.agents for c in cues):
-            cues = _with_previous_agents(text, sentences, s0, s1, lang, pub, spans)
+            cues = _with_previous_agents(text, sentences, s0, s1, lang, pub, spans, dates)
         for i, m in enumerate(ms):
-            cue = attribute((m.start, m.end), cues)
+            cue = attribute((m.start, m.end), cues, [x.start for x in ms])
             lo = ms[i - 1].end if i else s0
             hi = ms[i + 1].start if i + 1 < len(ms) else s1
             # the figure's clause ends where a later cue's words start ("..., selon X")
@@ -204,6 +214,19 @@ def _rows(
     return out
 
 
+_HAS = frozenset(
+    {"a", "avait", "avaient", "ont", "aura", "aurait", "auraient", "avoir", "eu", "ayant"}
+)
+
+
+def _is_age(text: str, m: Mention, lang: str) -> bool:
+    """French "il avait 23 ans": a number of years after "avoir" is an age."""
+    if lang != "fr" or m.figure.unit != "year" or m.hedge_span is not None:
+        return False
+    before = text[max(0, m.start - 12) : m.start].split()
+    return bool(before) and before[-1].lower() in _HAS
+
+
 def _with_previous_agents(
     text: str,
     sentences: list[tuple[int, int]],
@@ -212,20 +235,17 @@ def _with_previous_agents(
     lang: str,
     pub: date | None,
     spans: list[tuple[int, int]],
+    dates: list[DateMention],
 ) -> list[Cue]:
     """Cues again, with the last agents named in the sentence before (for pronouns)."""
     i = bisect.bisect_left([a for a, _ in sentences], s0)
     agents: tuple[str, ...] = ()
     if i > 0:
         p0, p1 = sentences[i - 1]
-        for c in find_cues(text, p0, p1, lang, pub or date.today(), []):
+        for c in find_cues(text, p0, p1, lang, pub or date.today(), [], dates=[]):
             if c.agents and not c.negated:
                 agents = c.agents
-    cues = find_cues(text, s0, s1, lang, pub or date.today(), spans, agents)
-    if pub is None:
-        for c in cues:
-            c.dates = []
-    return cues
+    return find_cues(text, s0, s1, lang, pub or date.today(), spans, agents, dates=dates)
 
 
 def _row(
@@ -300,7 +320,7 @@ def _row(
             reasons.append(f"refers_to: '{ref.text}' = {refers}, {ref.rule}")
             confidences.append(0.7)
     # ------------------------------------------------------------ what and where
-    counted, cspan = counted_phrase(text, m, lang, sentence[1])
+    counted, cspan = counted_phrase(text, m, lang, hi)
     after = cspan[1] if cspan else m.end
     place = find_place(text, after, hi, lang)
     if place is None:
@@ -312,8 +332,9 @@ def _row(
         f"quantity: suggested from {what}" + (f" and the place '{place}'" if place else "")
     )
     conf = min(confidences) if confidences else None
-    return _Row(m, sentence, source, status, stated, refers, counted, place, key, conf,
-                " | ".join(reasons))
+    return _Row(
+        m, sentence, source, status, stated, refers, counted, place, key, conf, " | ".join(reasons)
+    )
 
 
 def _refers_date(
@@ -328,26 +349,21 @@ def _refers_date(
 ) -> DateMention | None:
     """The date of the figure's own clause: after it up to the clause end, else before
     it back to its clause start (the cue, the figure before)."""
-    stop = hi
-    for d in dates:
-        if d.start >= m.end:
-            break
+    if not dates:
+        return None
     # the clause ends at a relative word ("où", "where", "which") or ";"
-    from .tokens import tokenize
-
-    for t in tokenize(text, m.end, hi):
-        if t.low in _CLAUSE_CUT:
-            stop = t.start
-            break
+    stop = clause_end(text, m.end, hi, lang)
     start = lo
     if cue is not None and cue.end <= m.start:
         start = max(start, cue.end)
-    after = [d for d in dates if m.end <= d.start and d.end <= stop and (d.start, d.end)
-             not in used]
+    after = [
+        d for d in dates if m.end <= d.start and d.end <= stop and (d.start, d.end) not in used
+    ]
     if after:
         return after[0]
-    before = [d for d in dates if start <= d.start and d.end <= m.start and (d.start, d.end)
-              not in used]
+    before = [
+        d for d in dates if start <= d.start and d.end <= m.start and (d.start, d.end) not in used
+    ]
     return before[-1] if before else None
 
 
@@ -394,12 +410,14 @@ def _table(
             "status": strings([r.status for r in rows]),
             "counted": strings([r.counted or None for r in rows]),
             "place": strings([r.place for r in rows]),
-            "sentence": strings([" ".join(text[a:b].split()) for a, b in
-                                 (r.sentence for r in rows)]),
+            "sentence": strings(
+                [" ".join(text[a:b].split()) for a, b in (r.sentence for r in rows)]
+            ),
             "span_start": np.array([r.mention.start for r in rows], dtype="int64"),
             "span_end": np.array([r.mention.end for r in rows], dtype="int64"),
-            "confidence": np.array([np.nan if r.confidence is None else r.confidence
-                                    for r in rows], dtype=float),
+            "confidence": np.array(
+                [np.nan if r.confidence is None else r.confidence for r in rows], dtype=float
+            ),
             "reasons": strings([r.reasons for r in rows]),
         }
     )

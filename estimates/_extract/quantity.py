@@ -45,7 +45,7 @@ import re
 from .._parsing.parser import Mention
 from .tokens import Token, tokenize
 
-__all__ = ["counted_phrase", "find_place", "suggest_key"]
+__all__ = ["clause_end", "counted_phrase", "find_place", "suggest_key"]
 
 # fmt: off
 _FUNCTION: dict[str, frozenset[str]] = {
@@ -67,7 +67,7 @@ _FUNCTION: dict[str, frozenset[str]] = {
         "might", "as", "its", "his", "her", "their", "this", "these", "those", "more",
         "less", "than", "into", "over", "under", "about", "since", "during", "after",
         "before", "per", "each", "other", "others", "times", "years", "months", "days",
-        "hours", "weeks", "says", "said", "was", "its", "thus", "also", "us", "yes", "besides",
+        "hours", "weeks", "says", "said", "thus", "also", "us", "yes", "besides",
         "across", "among", "against", "whereas",
     }),
 }
@@ -91,7 +91,7 @@ _OF: dict[str, tuple[str, ...]] = {"fr": ("de", "d'", "du", "des"), "en": ("of",
 _COORD: dict[str, tuple[str, ...]] = {"fr": ("et", "ou"), "en": ("and", "or")}
 _BEFORE_NOUN: dict[str, frozenset[str]] = {
     "fr": frozenset({"la", "l'", "les", "autres", "d'autres", "nombreux", "nombreuses"}),
-    "en": frozenset({"other", "the", "various", "several"}),
+    "en": frozenset({"other", "various", "several"}),
 }
 _NOT_PLACES = frozenset({
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -103,6 +103,8 @@ _NOT_PLACES = frozenset({
 # fmt: on
 
 _MAX_WORDS = 12
+# Leading words left out of a suggested key ("3,000 more troops" counts troops).
+_KEY_SKIP = frozenset({"more", "additional", "extra", "further", "other", "new", "fresh"})
 _CAP = r"[^\W\d_a-zà-ÿ][\w’'.\-]*"
 _PLACE: dict[str, re.Pattern[str]] = {
     "fr": re.compile(
@@ -111,7 +113,10 @@ _PLACE: dict[str, re.Pattern[str]] = {
         r"(?:(?:région|province|oblast|ville|district|territoire|zone|frontière|capitale|"
         r"localité|village|secteur|direction)(?:[^\S\n]+[a-zéèêàâîôûç\-]+)?[^\S\n]*"
         r"(?:de[^\S\n]+(?:la[^\S\n]+|l['’])?|d['’]|du[^\S\n]+)?)?"
-        r"(?P<place>" + _CAP + r"(?:[^\S\n]+(?:du[^\S\n]+|de[^\S\n]+|des[^\S\n]+)?" + _CAP
+        r"(?P<place>"
+        + _CAP
+        + r"(?:[^\S\n]+(?:du[^\S\n]+|de[^\S\n]+|des[^\S\n]+)?"
+        + _CAP
         + r"){0,3})"
     ),
     "en": re.compile(
@@ -121,9 +126,9 @@ _PLACE: dict[str, re.Pattern[str]] = {
         r"(?P<place>" + _CAP + r"(?:[^\S\n]+(?:of[^\S\n]+)?" + _CAP + r"){0,3})"
     ),
 }
-_CLAUSE_END: dict[str, frozenset[str]] = {
-    "fr": frozenset({"où", "qui", "dont", "lorsque", "tandis", "mais", ";", ":"}),
-    "en": frozenset({"where", "which", "who", "while", "whereas", "but", ";", ":"}),
+_CLAUSE_END: dict[str, re.Pattern[str]] = {
+    "fr": re.compile(r"[;:]|(?<![^\W_])(?:où|qui|dont|lorsque|lorsqu['’]|tandis|mais)(?![^\W_])"),
+    "en": re.compile(r"[;:]|(?<![^\W_])(?:where|which|who|while|whereas|but)(?![^\W_])"),
 }
 
 
@@ -161,7 +166,7 @@ def counted_phrase(
     >>> counted_phrase(s, scan(s)[0], "en", len(s))
     ('North Korean troops', (13, 32))
     """
-    toks = tokenize(text, m.number_span[1], min(limit, m.end + 400))
+    toks = tokenize(text, m.number_span[1], min(limit, m.end + 160))
     if not toks:
         return "", None
     if m.unit_span is not None and text[m.unit_span[0]].isalpha():
@@ -241,6 +246,17 @@ def _first_word_after(toks: list[Token], m: Mention) -> int:
     return m.unit_span[0] if m.unit_span else m.number_span[1]
 
 
+def clause_end(text: str, start: int, end: int, lang: str) -> int:
+    """Where the clause running from ``start`` ends: a relative word ("où", "where",
+    "which", "qui"), "mais" / "but", ``;`` or ``:``, else ``end``.
+
+    >>> clause_end("10 000 soldats à Koursk, où l’Ukraine", 0, 37, "fr")
+    25
+    """
+    cut = _CLAUSE_END[lang].search(text, start, end)
+    return cut.start() if cut is not None else end
+
+
 def find_place(text: str, start: int, end: int, lang: str) -> str | None:
     """The first place named in ``text[start:end]``, cut at the end of the clause.
 
@@ -251,11 +267,8 @@ def find_place(text: str, start: int, end: int, lang: str) -> str | None:
     >>> find_place(s, 6, len(s), "en")
     'Kursk'
     """
-    stop = end
-    for t in tokenize(text, start, end):
-        if t.low in _CLAUSE_END[lang]:
-            stop = t.start
-            break
+    cut = _CLAUSE_END[lang].search(text, start, end)
+    stop = cut.start() if cut is not None else end
     for m in _PLACE[lang].finditer(text, start, stop):
         place = m.group("place")
         for sep in ("'s ", "’s "):
@@ -277,8 +290,13 @@ def suggest_key(counted: str, place: str | None, unit: str) -> str:
 
     >>> suggest_key("soldats nord-coréens", "Koursk", "soldier")
     'soldats nord-coréens @ Koursk'
+    >>> suggest_key("more troops", None, "soldier")
+    'troops'
     >>> suggest_key("", None, "")
     'figure'
     """
-    what = " ".join(counted.split()) or unit or "figure"
+    words = counted.split()
+    while len(words) > 1 and words[0].lower() in _KEY_SKIP:
+        words = words[1:]
+    what = " ".join(words) or unit or "figure"
     return f"{what} @ {place}" if place else what

@@ -37,6 +37,7 @@ _AFTER = re.compile(r"[^\S\n]+(?=[\"'“«(\[—–\-]?[^\W_a-zà-ÿ])")
 _WORD_BEFORE = re.compile(r"[\w.]{1,12}$")
 
 # Lower-case abbreviations, without their final dot.
+# fmt: off
 _ABBREVIATIONS = frozenset({
     "m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof", "st", "ste",
     "gen", "gén", "col", "lt", "sgt", "capt", "cpt", "gov", "sen", "rep", "rev", "jr", "sr",
@@ -45,6 +46,7 @@ _ABBREVIATIONS = frozenset({
     "oct", "nov", "dec", "janv", "févr", "fév", "avr", "juil", "déc", "etc", "min", "max",
     "inc", "corp", "ltd", "co", "dept", "mgr", "me", "maj", "adm", "cdt",
 })
+# fmt: on
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -14,7 +14,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Token", "tokenize"]
 
@@ -26,8 +26,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: its span, its text and its lower-case form with a plain apostrophe."""
 
     start: int
@@ -53,8 +52,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     [('Qu’', "qu'"), ('il', 'il'), ('DIT', 'dit')]
     """
     stop = len(text) if end is None else end
+    make = Token
     out = []
     for m in _TOKEN.finditer(text, start, stop):
         t = m.group()
-        out.append(Token(m.start(), m.end(), t, t.lower().replace("’", "'").replace("ʼ", "'")))
+        low = t.lower()
+        if "’" in low or "ʼ" in low:
+            low = low.replace("’", "'").replace("ʼ", "'")
+        out.append(make(m.start(), m.end(), t, low))
     return out

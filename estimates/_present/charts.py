@@ -38,6 +38,7 @@ import io
 import math
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -54,13 +55,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from .._table.claims import Claims
 
 __all__ = [
+    "ChartData",
+    "chart_data",
     "format_number",
     "group_label",
     "range_strip",
+    "strip_figure",
     "strip_rows",
     "timeline_chart",
+    "timeline_figure",
     "to_png",
     "to_svg",
+    "unit_text",
 ]
 
 #: Options of ``reconcile`` that select which claims count (also drawn by the charts).
@@ -81,6 +87,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "running_consensus": "what every latest claim allows",
         "stated": "date stated",
         "to": "–",
+        "more_than": "more than {x}",
+        "at_least": "at least {x}",
+        "less_than": "less than {x}",
+        "at_most": "at most {x}",
     },
     "fr": {
         "undated": "sans date",
@@ -94,6 +104,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "running_consensus": "ce que toutes les dernières affirmations admettent",
         "stated": "date de la déclaration",
         "to": "–",
+        "more_than": "plus de {x}",
+        "at_least": "au moins {x}",
+        "less_than": "moins de {x}",
+        "at_most": "au plus {x}",
     },
 }
 
@@ -150,10 +164,18 @@ def format_number(value: float, lang: str = "en") -> str:
     return format_decimal(v, locale=_locale(lang), decimal_quantization=False)
 
 
-def _range_text(low: float, high: float, lang: str) -> str:
+def _range_text(
+    low: float, high: float, lang: str, low_closed: bool = True, high_closed: bool = True
+) -> str:
+    """A range in words: "2,000–10,000", "more than 13,000", "at most 5"."""
+    w = _words(lang)
+    if math.isinf(high) and not math.isinf(low):
+        return w["at_least" if low_closed else "more_than"].format(x=format_number(low, lang))
+    if math.isinf(low) and not math.isinf(high):
+        return w["at_most" if high_closed else "less_than"].format(x=format_number(high, lang))
     if low == high:
         return format_number(low, lang)
-    return f"{format_number(low, lang)}{_words(lang)['to']}{format_number(high, lang)}"
+    return f"{format_number(low, lang)}{w['to']}{format_number(high, lang)}"
 
 
 def group_label(key: Any) -> str:
@@ -210,18 +232,66 @@ def _selection(options: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
     return {k: v for k, v in options.items() if k in keys}
 
 
-def _groups(
-    claims: Claims, by: list[str], options: dict[str, Any]
-) -> tuple[pd.DataFrame, np.ndarray, pd.Index, np.ndarray, np.ndarray]:
-    """Selected claims, their group codes and labels, unit factors and group units."""
-    frame = select(claims, by, **_selection(options, SELECT_OPTIONS), stacklevel=5)
-    codes, labels = group_codes(frame, by)
+@dataclass(frozen=True)
+class ChartData:
+    """Claims selected, grouped and summarised once, to draw any of their groups.
+
+    Build it with :func:`chart_data`; :func:`strip_figure` and :func:`timeline_figure`
+    draw one group from it.  A report of many quantities computes it once.
+    """
+
+    frame: pd.DataFrame  #: the claims that count (``reconcile``'s selection)
+    codes: np.ndarray  #: group code of each row of ``frame``
+    labels: pd.Index  #: the group keys, in ``reconcile``'s order
+    factor: np.ndarray  #: per row, the factor to the group's unit
+    units: np.ndarray  #: per group, its unit
+    summary: pd.DataFrame  #: ``reconcile``, one row per group
+    running: pd.DataFrame | None  #: ``timeline(freq, running=True)``, when asked
+    by: tuple[str, ...]
+    sources: Any  #: the SourceBook, if any
+
+    def group(self, quantity: Any) -> int:
+        """The position of a group key (``KeyError`` naming the known ones)."""
+        return _find(self.labels, quantity)
+
+    def rows(self, g: int, *, per: str = "claim", lang: str = "en") -> pd.DataFrame:
+        """The rows a range strip draws for group ``g`` (see :func:`strip_rows`)."""
+        return _rows_of(self.frame, self.codes == g, self.factor, per, lang, self.sources)
+
+
+def chart_data(
+    claims: Claims,
+    by: str | Sequence[str] = "quantity",
+    *,
+    freq: str | None = None,
+    **options: Any,
+) -> ChartData:
+    """Select, group and reconcile ``claims`` once (and, with ``freq``, run the timeline).
+
+    ``options`` are those of ``reconcile``; the timeline gets the ones it accepts.
+    """
+    by_ = _by_list(by)
+    frame = select(claims, by_, **_selection(options, SELECT_OPTIONS), stacklevel=5)
+    codes, labels = group_codes(frame, by_)
     factor, group_unit = harmonise_units(
         frame["unit"], codes, len(labels), labels, options.get("unit")
     )
-    if factor is None:
-        factor = np.ones(len(frame))
-    return frame, codes, labels, factor, np.asarray(group_unit, dtype=object)
+    running = None
+    if freq is not None:
+        running = claims.timeline(
+            freq, by=by_, running=True, **_selection(options, TIMELINE_OPTIONS)
+        )
+    return ChartData(
+        frame=frame,
+        codes=codes,
+        labels=labels,
+        factor=np.ones(len(frame)) if factor is None else factor,
+        units=np.asarray(group_unit, dtype=object),
+        summary=claims.reconcile(by_, **options),
+        running=running,
+        by=tuple(by_),
+        sources=options.get("sources"),
+    )
 
 
 def _find(labels: pd.Index, quantity: Any) -> int:
@@ -264,8 +334,13 @@ def strip_rows(
     """
     if per not in ("claim", "source"):
         raise ValueError(f"per={per!r}: expected 'claim' or 'source'")
-    by = _by_list(by)
-    frame, codes, labels, factor, _unit = _groups(claims, by, options)
+    by_ = _by_list(by)
+    frame = select(claims, by_, **_selection(options, SELECT_OPTIONS), stacklevel=4)
+    codes, labels = group_codes(frame, by_)
+    factor, _units = harmonise_units(
+        frame["unit"], codes, len(labels), labels, options.get("unit")
+    )
+    factor = np.ones(len(frame)) if factor is None else factor
     g = _find(labels, quantity)
     return _rows_of(frame, codes == g, factor, per, lang, options.get("sources"))
 
@@ -393,13 +468,13 @@ def range_strip(
     1
     """
     _matplotlib()
-    by = _by_list(by)
-    frame, codes, labels, factor, units = _groups(claims, by, options)
-    summary = claims.reconcile(by, **options)
-    targets = _targets(labels, quantity, ax)
-    per_group = [
-        _rows_of(frame, codes == g, factor, per, lang, options.get("sources")) for g in targets
-    ]
+    if per not in ("claim", "source"):
+        raise ValueError(f"per={per!r}: expected 'claim' or 'source'")
+    data = chart_data(claims, by, **options)
+    targets = _targets(data.labels, quantity, ax)
+    if ax is None and len(targets) == 1:
+        return strip_figure(data, targets[0], lang=lang, per=per)
+    per_group = [data.rows(g, per=per, lang=lang) for g in targets]
     if ax is None:
         heights = [_strip_height(rows) for rows in per_group]
         fig = _new_figure(sum(heights), len(targets), heights)
@@ -408,9 +483,22 @@ def range_strip(
         fig = ax.figure
         axes = [ax]
     for a, g, rows in zip(axes, targets, per_group, strict=True):
-        key = labels[g]
-        _draw_strip(a, rows, summary.loc[[key]].iloc[0], group_label(key), str(units[g]), lang)
+        _draw_strip_group(a, data, g, rows, lang)
     return fig
+
+
+def strip_figure(data: ChartData, g: int, *, lang: str = "en", per: str = "claim") -> Figure:
+    """A new figure holding the range strip of group ``g`` of ``data``."""
+    rows = data.rows(g, per=per, lang=lang)
+    fig = _new_figure(_strip_height(rows))
+    _draw_strip_group(fig.axes[0], data, g, rows, lang)
+    return fig
+
+
+def _draw_strip_group(ax: Axes, data: ChartData, g: int, rows: pd.DataFrame, lang: str) -> None:
+    key = data.labels[g]
+    summary = data.summary.loc[[key]].iloc[0]
+    _draw_strip(ax, rows, summary, group_label(key), str(data.units[g]), lang)
 
 
 def _targets(labels: pd.Index, quantity: Any, ax: Any) -> list[int]:
@@ -424,15 +512,22 @@ def _targets(labels: pd.Index, quantity: Any, ax: Any) -> list[int]:
     return list(range(len(labels)))
 
 
-def _row_lines(rows: pd.DataFrame) -> list[str]:
-    """The tick label of each row: its source (two lines at most), then its dates."""
+def _row_lines(rows: pd.DataFrame, width: int = 46) -> list[str]:
+    """The tick label of each row, ``source · when`` on two lines at most.
+
+    The dates are never cut: a source too long for two lines is shortened (with "…").
+    """
     first = rows.drop_duplicates("row")
     out = []
+    nbsp = "\u00a0"  # textwrap never breaks at it: the dates stay whole
     for src, when in zip(first["source"], first["when"], strict=True):
-        if len(src) + len(when) + 3 <= 44:
-            out.append(f"{src} · {when}")
-        else:
-            out.append(f"{_wrap(src, 40, 2)}\n{when}")
+        tail = nbsp + "·" + nbsp + when.replace(" ", nbsp)
+        lines = textwrap.wrap(src + tail, width)
+        if len(lines) > 2:
+            room = 2 * width - len(tail) - 4
+            short = textwrap.shorten(src, max(room, 10), placeholder="…")
+            lines = textwrap.wrap(short + tail, width)[:2]
+        out.append("\n".join(lines).replace(nbsp, " "))
     return out
 
 
@@ -442,8 +537,24 @@ def _strip_height(rows: pd.DataFrame) -> float:
     return 1.5 + 0.2 * nrows + 0.12 * lines
 
 
+def unit_text(unit: str, lang: str = "en") -> str:
+    """The plural words of a unit in ``lang`` ("soldiers", "soldats"; "" for a count).
+
+    >>> unit_text("soldier", "fr")
+    'soldats'
+    """
+    if not unit:
+        return ""
+    try:
+        from .style import get_style
+
+        return get_style(lang=lang).unit_words(unit).plural
+    except (ImportError, ValueError):  # no house style for this language
+        return unit_label(unit)
+
+
 def _unit_axis_label(unit: str, lang: str) -> str:
-    return unit_label(unit) if unit else _words(lang)["count"]
+    return unit_text(unit, lang) or _words(lang)["count"]
 
 
 def _limits(values: Sequence[np.ndarray], open_lo: bool, open_hi: bool) -> tuple[float, float]:
@@ -496,10 +607,12 @@ def _shade(
         text = w["agreement"].format(
             n=int(summary["agreement_claims"]),
             m=int(summary["claims"]),
-            range=_range_text(cl, ch, lang),
+            range=_range_text(cl, ch, lang, *_closed(summary, "agreement")),
         )
     else:
-        text = w["consensus"].format(range=_range_text(cl, ch, lang))
+        text = w["consensus"].format(
+            range=_range_text(cl, ch, lang, *_closed(summary, "consensus"))
+        )
     a, b = max(float(cl), lo), min(float(ch), hi)
     if a == b:
         art = ax.axvline(a, color="C2", linewidth=2.5, alpha=0.7, label=_plain(text), zorder=1)
@@ -507,6 +620,12 @@ def _shade(
         art = ax.axvspan(a, b, color="C2", alpha=0.2, linewidth=0, label=_plain(text), zorder=0)
     art.set_gid(_GID + kind)
     return kind, float(cl), float(ch)
+
+
+def _closed(summary: pd.Series, kind: str) -> tuple[bool, bool]:
+    return bool(summary.get(f"{kind}_low_closed", True)), bool(
+        summary.get(f"{kind}_high_closed", True)
+    )
 
 
 def _allows(rows: pd.DataFrame, a: float, b: float) -> np.ndarray:
@@ -727,11 +846,8 @@ def timeline_chart(
     (2, 'troops')
     """
     _matplotlib()
-    by = _by_list(by)
-    opts = _selection(options, TIMELINE_OPTIONS)
-    frame, codes, labels, factor, units = _groups(claims, by, opts)
-    tl = claims.timeline(freq, by=by, running=True, **opts)
-    targets = _targets(labels, quantity, ax)
+    data = chart_data(claims, by, freq=freq, **_selection(options, TIMELINE_OPTIONS))
+    targets = _targets(data.labels, quantity, ax)
     if ax is None:
         h = float(_matplotlib().rcParams["figure.figsize"][1])
         fig = _new_figure(h * len(targets) + 0.5, len(targets))
@@ -740,23 +856,41 @@ def timeline_chart(
         fig = ax.figure
         axes = [ax]
     for a, g in zip(axes, targets, strict=True):
-        key = labels[g]
-        rows = _rows_of(frame, codes == g, factor, "claim", lang, opts.get("sources"))
-        rows = rows[rows["stated_end"].notna()]
-        _draw_timeline(
-            a, rows, _group_rows(tl, key, len(by)), group_label(key), str(units[g]), lang
-        )
+        _draw_timeline_group(a, data, g, lang)
+    _timeline_legend(fig, axes[0], lang, own=ax is None)
+    return fig
+
+
+def timeline_figure(data: ChartData, g: int, *, lang: str = "en") -> Figure:
+    """A new figure holding the timeline of group ``g`` of ``data`` (built with ``freq``)."""
+    h = float(_matplotlib().rcParams["figure.figsize"][1])
+    fig = _new_figure(h + 0.5)
+    _draw_timeline_group(fig.axes[0], data, g, lang)
+    _timeline_legend(fig, fig.axes[0], lang, own=True)
+    return fig
+
+
+def _draw_timeline_group(ax: Axes, data: ChartData, g: int, lang: str) -> None:
+    if data.running is None:
+        raise ValueError("chart_data(..., freq=) is needed to draw a timeline")
+    key = data.labels[g]
+    rows = data.rows(g, lang=lang)
+    rows = rows[rows["stated_end"].notna()]
+    env = _group_rows(data.running, key, len(data.by))
+    _draw_timeline(ax, rows, env, group_label(key), str(data.units[g]), lang)
+
+
+def _timeline_legend(fig: Figure, ax: Axes, lang: str, *, own: bool) -> None:
     from matplotlib.lines import Line2D
 
-    handles, names = axes[0].get_legend_handles_labels()
+    handles, names = ax.get_legend_handles_labels()
     claim = _plain(_words(lang)["claim"])
     handles = [Line2D([], [], color="C0", marker="o", linewidth=4, label=claim), *handles]
     names = [claim, *names]
-    if ax is None:
+    if own:
         fig.legend(handles, names, loc="outside lower center", ncols=1, fontsize="small")
     else:
         ax.legend(handles, names, loc="best", fontsize="small")
-    return fig
 
 
 def _group_rows(tl: pd.DataFrame, key: Any, nby: int) -> pd.DataFrame:

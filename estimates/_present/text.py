@@ -10,7 +10,15 @@ import pandas as pd
 if TYPE_CHECKING:  # pragma: no cover
     from .._table.claims import Claims
 
-__all__ = ["claims_text", "interval_text", "summary_frame"]
+__all__ = [
+    "claims_summary",
+    "claims_text",
+    "interval_text",
+    "reconciliation_frame",
+    "reconciliation_summary",
+    "reconciliation_text",
+    "summary_frame",
+]
 
 
 def interval_text(low: np.ndarray, high: np.ndarray, lc: np.ndarray, hc: np.ndarray) -> np.ndarray:
@@ -38,7 +46,9 @@ def summary_frame(claims: Claims, max_rows: int | None = None) -> pd.DataFrame:
         np.where(
             f["stated_start"] == f["stated_end"],
             f["stated_start"].dt.strftime("%Y-%m-%d"),
-            f["stated_start"].dt.strftime("%Y-%m-%d") + "/" + f["stated_end"].dt.strftime("%Y-%m-%d"),
+            f["stated_start"].dt.strftime("%Y-%m-%d")
+            + "/"
+            + f["stated_end"].dt.strftime("%Y-%m-%d"),
         ),
     )
     out = pd.DataFrame(
@@ -46,7 +56,9 @@ def summary_frame(claims: Claims, max_rows: int | None = None) -> pd.DataFrame:
             "quantity": f["quantity"].astype(object).fillna(""),
             "figure": f["text"].astype(object).fillna(""),
             "interval": interval_text(
-                f["low"].to_numpy(), f["high"].to_numpy(), f["low_closed"].to_numpy(),
+                f["low"].to_numpy(),
+                f["high"].to_numpy(),
+                f["low_closed"].to_numpy(),
                 f["high_closed"].to_numpy(),
             ),
             "unit": f["unit"].astype(object).fillna(""),
@@ -61,8 +73,14 @@ def summary_frame(claims: Claims, max_rows: int | None = None) -> pd.DataFrame:
     return out
 
 
-def claims_text(claims: Claims, max_rows: int = 20) -> str:
-    """A short header and the first rows of a claims table."""
+def claims_summary(claims: Claims) -> str:
+    """One line: how many claims, quantities and sources (and flagged rows).
+
+    >>> import pandas as pd, estimates
+    >>> claims_summary(estimates.read_claims(pd.DataFrame(
+    ...     {"quantity": ["q"], "figure": ["10"], "source": ["A"], "stated": ["2024"]})))
+    'Claims: 1 claim, 1 quantity, 1 source'
+    """
     f = claims._frame
     n = len(f)
     head = (
@@ -72,8 +90,117 @@ def claims_text(claims: Claims, max_rows: int = 20) -> str:
     )
     if "error" in f.columns:
         head += f", {int(f['error'].notna().sum())} flagged invalid"
+    return head
+
+
+def claims_text(claims: Claims, max_rows: int = 20) -> str:
+    """A short header and the first rows of a claims table."""
+    f = claims._frame
+    n = len(f)
+    head = claims_summary(claims)
     if n == 0:
         return head
     table = summary_frame(claims, max_rows).to_string(max_colwidth=40)
     more = f"\n... {n - max_rows} more" if n > max_rows else ""
+    return f"{head}\n{table}{more}"
+
+
+# ---------------------------------------------------------------------- reconciliations
+def reconciliation_summary(frame: pd.DataFrame) -> str:
+    """One line: how many groups, and how many of each verdict.
+
+    >>> import pandas as pd
+    >>> reconciliation_summary(pd.DataFrame({"verdict": ["conflict", "single", "single"]}))
+    'Reconciliation: 3 groups (1 conflict, 2 single)'
+    """
+    n = len(frame)
+    text = f"Reconciliation: {n:,} group{'s' if n != 1 else ''}"
+    if n and "verdict" in frame.columns:
+        counts = frame["verdict"].astype(str).value_counts()
+        parts = [f"{counts[v]:,} {v}" for v in ("conflict", "agree", "single") if v in counts]
+        if parts:
+            text += " (" + ", ".join(parts) + ")"
+    return text
+
+
+def _num_text(x: np.ndarray) -> np.ndarray:
+    out = np.array([f"{v:,.15g}" for v in x], dtype=object)
+    out[np.isnan(x)] = ""
+    out[np.isposinf(x)] = "inf"
+    out[np.isneginf(x)] = "-inf"
+    return out
+
+
+def _range_text(frame: pd.DataFrame, prefix: str) -> np.ndarray:
+    lo = frame[f"{prefix}_low"].to_numpy(dtype="float64")
+    hi = frame[f"{prefix}_high"].to_numpy(dtype="float64")
+    lc_col, hc_col = f"{prefix}_low_closed", f"{prefix}_high_closed"
+    lc = frame[lc_col].to_numpy(dtype=bool) if lc_col in frame else np.ones(len(frame), bool)
+    hc = frame[hc_col].to_numpy(dtype=bool) if hc_col in frame else np.ones(len(frame), bool)
+    text = interval_text(lo, hi, lc, hc)
+    text[np.isnan(lo) | np.isnan(hi)] = "none"
+    return text
+
+
+def reconciliation_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns a reader wants first, as text: claims, sources, stated range,
+    consensus, agreement, best, verdict, conflicts, max gap, unit.  Column-wise."""
+    out = pd.DataFrame(index=frame.index)
+    for col in ("claims", "sources"):
+        if col in frame.columns:
+            out[col] = frame[col].to_numpy()
+    if {"stated_low", "stated_high"} <= set(frame.columns):
+        lo = frame["stated_low"].to_numpy(dtype="float64")
+        hi = frame["stated_high"].to_numpy(dtype="float64")
+        lo_t, hi_t = _num_text(lo), _num_text(hi)
+        out["stated"] = np.where(
+            np.isnan(lo), "none", np.where(lo == hi, lo_t, lo_t + " to " + hi_t)
+        )
+    for prefix in ("consensus", "agreement"):
+        if {f"{prefix}_low", f"{prefix}_high"} <= set(frame.columns):
+            out[prefix] = _range_text(frame, prefix)
+    if "agreement_claims" in frame.columns and "agreement" in out.columns:
+        held = frame["agreement_claims"].to_numpy()
+        out["agreement"] = np.where(
+            out["agreement"] == "none", "none", out["agreement"] + " (" + held.astype(str) + ")"
+        )
+    if "best" in frame.columns:
+        out["best"] = _num_text(frame["best"].to_numpy(dtype="float64"))
+        if "best_strategy" in frame.columns:
+            strategy = frame["best_strategy"].astype(str).to_numpy(dtype=object)
+            out["best"] = np.where(out["best"] == "", "", out["best"] + " (" + strategy + ")")
+    for col in ("verdict", "conflicts"):
+        if col in frame.columns:
+            out[col] = frame[col].astype(object).to_numpy()
+    if "max_gap" in frame.columns:
+        out["max gap"] = _num_text(frame["max_gap"].to_numpy(dtype="float64"))
+    for col in ("unit", "decreases"):
+        if col in frame.columns:
+            out[col] = frame[col].astype(object).to_numpy()
+    return out
+
+
+def reconciliation_text(frame: pd.DataFrame, max_rows: int = 50) -> str:
+    """A reconciliation as plain text: a summary line and one row per group.
+
+    Works on the result of ``reconcile`` (and of ``timeline``); used by the CLI.
+
+    >>> import pandas as pd, estimates
+    >>> claims = estimates.read_claims(pd.DataFrame({
+    ...     "quantity": ["troops"] * 2, "figure": ["10,000 soldiers", "up to 12,000 troops"],
+    ...     "source": ["United States", "US intelligence"],
+    ...     "stated": ["2024-W45", "2024-11-12"]}))
+    >>> print(reconciliation_text(claims.reconcile()))  # doctest: +NORMALIZE_WHITESPACE
+    Reconciliation: 1 group (1 agree)
+              claims  sources            stated consensus     agreement             best
+              verdict conflicts max gap     unit
+    quantity
+    troops         2        2  10,000 to 12,000  [10,000]  [10,000] (2)  10,000 (median)
+                agree         0          soldier
+    """
+    head = reconciliation_summary(frame)
+    if len(frame) == 0:
+        return head
+    table = reconciliation_frame(frame.head(max_rows)).to_string(max_colwidth=40)
+    more = f"\n... {len(frame) - max_rows:,} more groups" if len(frame) > max_rows else ""
     return f"{head}\n{table}{more}"

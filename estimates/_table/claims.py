@@ -113,7 +113,7 @@ def read_claims(
     elif isinstance(source, str | os.PathLike):
         data, line_offset = _io.read_table(source, encoding=encoding, sep=sep)
     else:
-        data = pd.DataFrame.from_records(list(source))
+        data = _io.frame_of_records(list(source))
     if data.shape == (0, 0):  # an empty file: no records, no columns
         return Claims._from_frame(_empty_frame())
     if lang in data.columns and lang not in ("en", "fr"):

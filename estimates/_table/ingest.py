@@ -331,9 +331,24 @@ def _text(s: pd.Series) -> pd.Series:
         )
         if isnum.any():
             obj = obj.where(~isnum, obj.map(_num_text))
-        t = obj.astype("string")
+        try:
+            t = obj.astype("string")
+        except UnicodeEncodeError:
+            bad = obj.map(lambda v: isinstance(v, str) and _not_unicode(v)).to_numpy(bool)
+            raise ValidationError(pd.DataFrame({
+                "row": s.index[bad], "column": str(s.name), "value": obj[bad].map(ascii),
+                "expected": "valid Unicode text (no lone surrogate code points)",
+            })) from None
     t = t.str.strip()
     return t.mask(t == "")
+
+
+def _not_unicode(v: str) -> bool:
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _num_text(v: Any) -> Any:

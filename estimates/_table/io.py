@@ -73,14 +73,23 @@ def read_table(
                 f"{p}: expected a JSON list of claim records (objects), or an object with "
                 "'columns' and 'claims'"
             )
-        frame = pd.DataFrame.from_records(records, columns=columns)
-        return frame.astype(object) if not len(frame) else frame, None
+        return frame_of_records(records, columns), None
     if suffix in (".parquet", ".pq"):
         _need_pyarrow()
         return pd.read_parquet(p), None
     raise ValueError(
         f"{p}: unknown file type {suffix!r}; expected .csv, .tsv, .json, .jsonl or .parquet"
     )
+
+
+def frame_of_records(
+    records: list[dict[str, Any]], columns: list[str] | None = None
+) -> pd.DataFrame:
+    """Records as a frame of raw cells (object columns: nothing inferred or re-encoded;
+    the claims reader types and checks each column)."""
+    if columns is None:
+        columns = list(dict.fromkeys(k for r in records for k in r))
+    return pd.DataFrame(records, columns=columns, dtype=object)
 
 
 def _need_pyarrow() -> None:

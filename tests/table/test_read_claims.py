@@ -213,3 +213,16 @@ def test_unit_column_and_conversion():
         c.to_unit("soldier")
     with pytest.raises(ValidationError, match="known unit"):
         est.read_claims(_df(low=[1], unit=["wibbles"]))
+
+
+def test_lone_surrogates_are_refused_by_row_and_column():
+    records = [{"quantity": "q", "low": 1, "source": "A", "stated": "2024", "note": "\ud800"}]
+    with pytest.raises(ValidationError, match="valid Unicode") as info:
+        est.read_claims(records)
+    assert info.value.failures["column"].tolist() == ["note"]
+
+
+def test_nul_characters_are_refused():
+    df = _df(low=[1], note=["a\x00b"])
+    with pytest.raises(ValidationError, match="without NUL"):
+        est.read_claims(df)

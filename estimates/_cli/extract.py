@@ -1,0 +1,207 @@
+"""``estimates extract article.txt``: a draft claims table from news text, as CSV.
+
+Usage::
+
+    estimates extract article.txt --lang fr --published 2024-11-12 -o claims.csv
+    estimates extract articles/ a.txt b.txt --lang en -o claims.csv
+
+Each argument is a text file or a folder (its ``*.txt`` files, sorted by name).  Every
+figure of every file becomes one row of the CSV, which the journalist corrects (in a
+spreadsheet: formula-like cells are neutralised) and feeds back to ``estimates
+reconcile`` or ``estimates report``, or to :func:`estimates.read_claims`.
+
+Per-file settings
+-----------------
+A file may start with header lines ``published: 2024-11-12`` and ``lang: fr`` (in any
+order, one per line, before the text); they override ``--published`` and ``--lang``
+for that file.  Header lines are blanked, not removed, so ``span_start`` /
+``span_end`` are character offsets into the file as it is (decoded as UTF-8; bytes that
+are not UTF-8 are replaced).
+
+Columns
+-------
+``quantity`` (the suggested key: replace it with yours), ``figure`` (the figure as
+written; the reader parses it again), ``lang``, ``source`` (agents separated by
+``;``), ``stated`` and ``refers_to`` (ISO dates or intervals: ``2024-11-11``,
+``2024-W45``, ``2023-08/2024-10``), ``status``, ``published``, ``counted``, ``place``,
+``sentence``, ``span_start``, ``span_end``, ``file``, ``confidence``, ``reasons`` and an
+empty ``note`` for the journalist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from .._extract.extract import extract
+from .._model.dates import DateInterval
+from .._table.io import neutralise_formulas
+
+NAME = "extract"
+HELP = (
+    "Read figures, hedges, sources and dates from English or French news text into a "
+    "claims CSV to correct and reconcile."
+)
+
+#: Columns of the CSV, in order.
+CSV_COLUMNS: tuple[str, ...] = (
+    "quantity",
+    "figure",
+    "lang",
+    "source",
+    "stated",
+    "refers_to",
+    "status",
+    "published",
+    "counted",
+    "place",
+    "sentence",
+    "span_start",
+    "span_end",
+    "file",
+    "confidence",
+    "reasons",
+    "note",
+)
+
+_HEADER = re.compile(r"[ \t]*(published|lang)[ \t]*:[ \t]*(\S+)[ \t]*$", re.IGNORECASE)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="text files, or folders of *.txt files"
+    )
+    parser.add_argument(
+        "--lang",
+        default="en",
+        help="language of the texts: en or fr "
+        "(default: en; a 'lang: fr' first line overrides it per file)",
+    )
+    parser.add_argument(
+        "--published",
+        default=None,
+        help="publication date, YYYY-MM-DD: 'now' for relative dates "
+        "(a 'published: YYYY-MM-DD' first line overrides it per file)",
+    )
+    parser.add_argument(
+        "-o", "--output", default=None, help="CSV file to write (default: standard output)"
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (shown for several files when tqdm is installed)",
+    )
+
+
+def text_files(paths: Iterable[str]) -> list[Path]:
+    """The files named, with the ``*.txt`` files of the folders named (sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.glob("*.txt") if q.is_file()))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise FileNotFoundError(2, "No such file or directory", str(p))
+    return out
+
+
+def read_article(path: Path) -> tuple[str, dict[str, str]]:
+    """The text of a file with its header lines blanked, and the header settings."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
+    settings: dict[str, str] = {}
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        m = _HEADER.match(text, pos, line_end)
+        if m is None:
+            break
+        settings[m.group(1).lower()] = m.group(2)
+        text = text[:pos] + " " * (line_end - pos) + text[line_end:]
+        pos = line_end + 1
+    return text, settings
+
+
+def _interval(start: object, end: object) -> str | None:
+    if pd.isna(start) or pd.isna(end):
+        return None
+    return str(DateInterval(start, end))  # type: ignore[arg-type]
+
+
+def claims_csv_frame(frame: pd.DataFrame, file: str) -> pd.DataFrame:
+    """The CSV columns of one file's extracted claims frame."""
+    n = len(frame)
+    out = pd.DataFrame(
+        {
+            "quantity": frame["quantity"].astype(object),
+            "figure": frame["text"].astype(object),
+            "lang": frame["lang"].astype(object),
+            "source": frame["source"].astype(object),
+            "stated": [
+                _interval(a, b)
+                for a, b in zip(frame["stated_start"], frame["stated_end"], strict=True)
+            ],
+            "refers_to": [
+                _interval(a, b)
+                for a, b in zip(frame["refers_start"], frame["refers_end"], strict=True)
+            ],
+            "status": frame["status"].astype(str),
+            "published": frame["published"].dt.strftime("%Y-%m-%d"),
+            "counted": frame["counted"].astype(object),
+            "place": frame["place"].astype(object),
+            "sentence": frame["sentence"].astype(object),
+            "span_start": frame["span_start"].to_numpy(),
+            "span_end": frame["span_end"].to_numpy(),
+            "file": [file] * n,
+            "confidence": frame["confidence"].to_numpy(),
+            "reasons": frame["reasons"].astype(object),
+            "note": [None] * n,
+        },
+        columns=list(CSV_COLUMNS),
+    )
+    return out.where(out.notna(), None)
+
+
+def _progress(items: list[Path], show: bool) -> Iterable[Path]:
+    if show and len(items) > 1:
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            return items
+        return tqdm(items, desc="extract", unit="file", file=sys.stderr)
+    return items
+
+
+def run(args: argparse.Namespace) -> int:
+    files = text_files(args.paths)
+    parts: list[pd.DataFrame] = []
+    for path in _progress(files, not args.no_progress):
+        text, settings = read_article(path)
+        lang = settings.get("lang", args.lang)
+        published = settings.get("published", args.published)
+        claims = extract(text, lang, published)
+        parts.append(claims_csv_frame(claims.frame, str(path)))
+    table = (
+        pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(CSV_COLUMNS))
+    )
+    for c in table.columns:
+        if table[c].dtype == object:
+            table[c] = neutralise_formulas(table[c])
+    csv = table.to_csv(index=False, lineterminator="\r\n", float_format="%.6g")
+    if args.output is None:
+        sys.stdout.write(csv)
+    else:
+        Path(args.output).write_text(csv, encoding="utf-8")
+        print(
+            f"estimates extract: {len(table)} claims from {len(files)} file(s) -> {args.output}",
+            file=sys.stderr,
+        )
+    return 0

@@ -1,0 +1,48 @@
+"""``estimates methodology claims.csv``: the methodology note, as Markdown.
+
+Usage::
+
+    estimates methodology seeds/kursk_claims.csv -o note.md
+    estimates methodology seeds/kursk_claims.csv --lang fr --strategy conservative
+
+The note says how the figures were read (the conventions profile and what each hedge
+means), how claims were grouped, selected and compared, and how the central estimate
+was chosen: the paragraph to publish under a chart or an article.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .options import (
+    add_analysis_options,
+    add_output_option,
+    add_reading_options,
+    analysis_options,
+    by_of,
+    read,
+    write_output,
+)
+
+NAME = "methodology"
+HELP = "Write the methodology note (Markdown): how figures were read, grouped and compared."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_reading_options(parser, output_lang=True)
+    add_analysis_options(parser)
+    add_output_option(parser, "Markdown file")
+
+
+def run(args: argparse.Namespace) -> int:
+    from .._present.methodology import methodology
+
+    claims = read(args)
+    options = analysis_options(args)
+    strategy = options.pop("strategy", "median")
+    sources = options.pop("sources", None)
+    text = methodology(
+        claims, by=by_of(args), strategy=strategy, sources=sources, lang=args.lang, **options
+    )
+    write_output(text, args.output)
+    return 0

@@ -1,0 +1,387 @@
+"""Compact HTML for Jupyter: figures, claims, claims tables and reconciliations.
+
+These functions are what ``_repr_html_`` of :class:`~estimates.Figure`,
+:class:`~estimates.Claim`, :class:`~estimates.Claims` and the ``Reconciliation``
+returned by ``reconcile`` call.  The output is a fragment (no ``<html>``), with a small
+``<style>`` block whose class names all start with ``estimates-``, and no JavaScript.
+
+Safety: every value that comes from the data (quantities, sources, texts, notes,
+errors, URLs, group keys, column names) goes through :func:`html.escape`; a URL becomes
+a link only when it is a plain ``http(s)`` URL (:func:`safe_url`); anything else
+(``javascript:``, ``data:``, relative paths) is shown as escaped text.
+
+Examples
+--------
+>>> from estimates import parse
+>>> print(figure_html(parse("up to 12,000 soldiers")))  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+<style>...</style><span class="estimates-html estimates-figure"><strong>up to 12,000
+soldiers</strong> <code>[0, 12,000] soldiers</code> <span class="estimates-muted">hedge
+up_to · conventions default</span></span>
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+
+from .._model.dates import DateInterval
+from .._model.figure import Figure
+from .._table.schema import ERROR_COLUMN
+from .style import get_style
+from .text import claims_summary, interval_text, reconciliation_summary
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .._model.claim import Claim
+    from .._table.claims import Claims
+
+__all__ = ["claim_html", "claims_html", "figure_html", "reconciliation_html", "safe_url"]
+
+#: Rows of a claims table shown before "... N more".
+MAX_ROWS = 50
+
+_CSS = (
+    "<style>"
+    ".estimates-html{font-size:0.92em;line-height:1.4}"
+    ".estimates-html table{border-collapse:collapse;margin:0.3em 0}"
+    ".estimates-html th,.estimates-html td{padding:0.15em 0.6em;text-align:left;"
+    "vertical-align:top;border-bottom:1px solid rgba(128,128,128,0.3)}"
+    ".estimates-html td.estimates-num{text-align:right;font-variant-numeric:tabular-nums}"
+    ".estimates-muted{opacity:0.7}"
+    ".estimates-agree{color:#1a7f37}"
+    ".estimates-conflict{color:#b42318;font-weight:600}"
+    ".estimates-single{opacity:0.8}"
+    ".estimates-flagged td{background:rgba(255,170,0,0.15)}"
+    ".estimates-error{color:#b42318}"
+    "</style>"
+)
+
+
+def _e(value: Any) -> str:
+    """Escaped text of any value (``""`` for missing values)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return escape(str(value), quote=True)
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL when it is a plain ``http(s)`` URL with a host, else None.
+
+    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)")
+    ('https://example.org/a?b=1', None)
+    >>> safe_url(" JAVASCRIPT:alert(1)"), safe_url("//evil.example"), safe_url("data:,x")
+    (None, None, None)
+    """
+    if not isinstance(url, str):
+        return None
+    if url != url.strip() or any(ord(c) < 33 or c in "\\\x7f" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _link(url: Any, label: str | None = None) -> str:
+    """A link for a safe URL, else the URL as escaped text."""
+    ok = safe_url(url)
+    if ok is None:
+        return f'<span class="estimates-muted">{_e(url)}</span>' if _e(url) else ""
+    text = _e(label if label is not None else _short(ok))
+    return (
+        f'<a href="{escape(ok, quote=True)}" target="_blank" '
+        f'rel="noopener noreferrer nofollow">{text}</a>'
+    )
+
+
+def _short(url: str) -> str:
+    host = urlsplit(url).netloc
+    return host.removeprefix("www.") or url
+
+
+def _num(x: float) -> str:
+    if not math.isfinite(x):
+        return "∞" if x > 0 else ("−∞" if x < 0 else "")
+    return get_style("ap").number(x, spell=False)
+
+
+def _interval(lo: float, hi: float, lc: bool, hc: bool, unit: str = "") -> str:
+    if math.isnan(lo) or math.isnan(hi):
+        return "none"
+    text = str(interval_text(np.array([lo]), np.array([hi]), np.array([lc]), np.array([hc]))[0])
+    return f"{text} {unit}" if unit else text
+
+
+def _when(start: Any, end: Any) -> str:
+    """A statement date: words, with the ISO form as a tooltip."""
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        return ""
+    span = DateInterval(start, end)
+    words = get_style("ap").date(span.start, span.end)
+    return f'<span title="{_e(span)}">{_e(words)}</span>'
+
+
+# ---------------------------------------------------------------------- figure
+def figure_html(figure: Figure) -> str:
+    """A figure: its words, its interval, its hedge and conventions profile."""
+    if not isinstance(figure, Figure):
+        raise TypeError(f"figure_html() expects a Figure, got {type(figure).__name__}")
+    return _CSS + _figure_span(figure)
+
+
+def _figure_span(figure: Figure) -> str:
+    from .sentences import figure_phrase
+
+    words = figure.text or figure_phrase(figure)
+    from .._model.units import unit_label
+
+    interval = _interval(
+        figure.low, figure.high, figure.low_closed, figure.high_closed, unit_label(figure.unit)
+    )
+    notes = [f"hedge {figure.hedge.value}", f"conventions {figure.profile}"]
+    if figure.best is not None and not (figure.is_point and figure.hedge.value == "exact"):
+        notes.insert(0, f"best {_num(figure.best)}")
+    if figure.ambiguous:
+        notes.append("ambiguous number")
+    return (
+        f'<span class="estimates-html estimates-figure"><strong>{_e(words)}</strong> '
+        f"<code>{_e(interval)}</code> "
+        f'<span class="estimates-muted">{_e(" · ".join(notes))}</span></span>'
+    )
+
+
+# ---------------------------------------------------------------------- claim
+def claim_html(claim: Claim) -> str:
+    """A claim: quantity and figure, then who said it, when, and where to read it."""
+    from .._model.claim import Claim
+
+    if not isinstance(claim, Claim):
+        raise TypeError(f"claim_html() expects a Claim, got {type(claim).__name__}")
+    rows: list[tuple[str, str]] = [
+        ("source", _e("; ".join(claim.source)) or '<span class="estimates-muted">none</span>'),
+    ]
+    if claim.reported_by:
+        rows.append(("reported by", _e(claim.reported_by)))
+    if claim.original_source:
+        rows.append(("original source", _e(claim.original_source)))
+    if claim.stated is not None:
+        rows.append(("stated", _when(claim.stated.start, claim.stated.end)))
+    if claim.refers_to is not None:
+        rows.append(("refers to", _when(claim.refers_to.start, claim.refers_to.end)))
+    if claim.published is not None:
+        rows.append(("published", _when(claim.published, claim.published)))
+    if claim.url:
+        rows.append(("link", _link(claim.url, claim.url)))
+    rows.append(("status", _e(claim.status.value)))
+    if claim.note:
+        rows.append(("note", _e(claim.note)))
+    if claim.id:
+        rows.append(("id", _e(claim.id)))
+    body = "".join(f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return (
+        f'{_CSS}<div class="estimates-html estimates-claim">'
+        f"<div><strong>{_e(claim.quantity)}</strong>: {_figure_span(claim.figure)}</div>"
+        f"<table>{body}</table></div>"
+    )
+
+
+# ---------------------------------------------------------------------- claims table
+def claims_html(claims: Claims, max_rows: int = MAX_ROWS) -> str:
+    """A claims table: a summary line, then one row per claim (flagged rows show why).
+
+    >>> import pandas as pd, estimates
+    >>> html = claims_html(estimates.read_claims(pd.DataFrame({"quantity": [], "low": []})))
+    >>> "0 claims" in html and "No claims." in html
+    True
+    """
+    f = claims._frame
+    head = f"<p><strong>{_e(claims_summary(claims))}</strong></p>"
+    if len(f) == 0:
+        return (
+            f'{_CSS}<div class="estimates-html">{head}'
+            '<p class="estimates-muted">No claims.</p></div>'
+        )
+    shown = f.head(max_rows)
+    has_error = ERROR_COLUMN in f.columns
+    cols = ["", "quantity", "figure", "interval", "source", "stated", "link", "status"]
+    if has_error:
+        cols.append("error")
+    intervals = interval_text(
+        shown["low"].to_numpy(),
+        shown["high"].to_numpy(),
+        shown["low_closed"].to_numpy(dtype=bool),
+        shown["high_closed"].to_numpy(dtype=bool),
+    )
+    units = shown["unit"].astype(object).where(shown["unit"].notna(), "").to_numpy()
+    lines = []
+    for pos, (label, row) in enumerate(shown.iterrows()):
+        error = row[ERROR_COLUMN] if has_error else None
+        flagged = has_error and not pd.isna(error)
+        interval = str(intervals[pos]) + (f" {units[pos]}" if units[pos] else "")
+        if pd.isna(row["low"]) or pd.isna(row["high"]):  # a flagged row may have no figure
+            interval = ""
+        cells = [
+            f'<td class="estimates-muted">{_e(label)}</td>',
+            f"<td>{_e(row['quantity'])}</td>",
+            f"<td>{_e(_words(row))}</td>",
+            f"<td><code>{_e(interval)}</code></td>" if interval else "<td></td>",
+            f"<td>{_e(row['source'])}</td>",
+            f"<td>{_when(row['stated_start'], row['stated_end'])}</td>",
+            f"<td>{_link(row['url']) if not pd.isna(row['url']) else ''}</td>",
+            f"<td>{_e(row['status'])}</td>",
+        ]
+        if has_error:
+            cells.append(f'<td class="estimates-error">{_e(error)}</td>')
+        cls = ' class="estimates-flagged"' if flagged else ""
+        lines.append(f"<tr{cls}>{''.join(cells)}</tr>")
+    more = ""
+    if len(f) > max_rows:
+        more = f'<p class="estimates-muted">... {len(f) - max_rows:,} more</p>'
+    header = "".join(f"<th>{_e(c)}</th>" for c in cols)
+    return (
+        f'{_CSS}<div class="estimates-html">{head}<table><thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(lines)}</tbody></table>{more}</div>"
+    )
+
+
+def _words(row: pd.Series) -> str:
+    """The figure as written, else in words ("up to 12,000 soldiers")."""
+    text = row["text"]
+    if isinstance(text, str) and text:
+        return text
+    from .sentences import figure_words
+
+    unit = row["unit"] if isinstance(row["unit"], str) else ""
+    best = row["best"]
+    try:
+        words = figure_words(
+            get_style("ap"),
+            str(row["hedge"]),
+            float(row["low"]),
+            float(row["high"]),
+            float("nan") if pd.isna(best) else float(best),
+            unit,
+        )
+    except (ValueError, TypeError):  # a flagged row's numbers may not make a figure
+        return ""
+    return words or ""
+
+
+# ---------------------------------------------------------------------- reconciliation
+_CORE = ("claims", "sources", "stated_low", "stated_high", "verdict")
+
+
+def reconciliation_html(frame: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
+    """A reconciliation: per group, claims, sources, stated range, consensus,
+    agreement, best estimate, verdict and conflicts.
+
+    A frame without the columns of ``reconcile`` is shown as an escaped plain table.
+    """
+    summary = reconciliation_summary(frame)
+    head = f"<p><strong>{_e(summary)}</strong></p>"
+    if len(frame) == 0:
+        return (
+            f'{_CSS}<div class="estimates-html">{head}'
+            '<p class="estimates-muted">No groups.</p></div>'
+        )
+    if not all(c in frame.columns for c in _CORE):
+        return (
+            f'{_CSS}<div class="estimates-html">'
+            + pd.DataFrame(frame).head(max_rows).to_html(escape=True, border=0)
+            + "</div>"
+        )
+    shown = frame.head(max_rows)
+    names = [n if n is not None else "group" for n in shown.index.names]
+    cols = [
+        *names,
+        "claims",
+        "sources",
+        "stated",
+        "consensus",
+        "agreement",
+        "best",
+        "verdict",
+        "conflicts",
+        "max gap",
+        "unit",
+    ]
+    extra = [c for c in ("decreases",) if c in shown.columns]
+    cols += extra
+    get = _getter(shown)
+    lines = []
+    for i, key in enumerate(shown.index):
+        keys = key if isinstance(key, tuple) else (key,)
+        unit = _e(get("unit", i, ""))
+        lo, hi = float(get("stated_low", i)), float(get("stated_high", i))
+        stated = _stated_text(lo, hi)
+        consensus = _interval(
+            float(get("consensus_low", i, np.nan)),
+            float(get("consensus_high", i, np.nan)),
+            bool(get("consensus_low_closed", i, True)),
+            bool(get("consensus_high_closed", i, True)),
+        )
+        agreement = _interval(
+            float(get("agreement_low", i, np.nan)),
+            float(get("agreement_high", i, np.nan)),
+            bool(get("agreement_low_closed", i, True)),
+            bool(get("agreement_high_closed", i, True)),
+        )
+        held = get("agreement_claims", i, None)
+        if held is not None and agreement != "none":
+            agreement += f" ({int(held)} claim{'s' if int(held) != 1 else ''})"
+        best = float(get("best", i, np.nan))
+        strategy = get("best_strategy", i, "")
+        best_text = "" if math.isnan(best) else _num(best) + (f" ({strategy})" if strategy else "")
+        verdict = str(get("verdict", i))
+        gap = float(get("max_gap", i, np.nan))
+        cells = [f"<th>{_e(k)}</th>" for k in keys]
+        cells += [
+            f'<td class="estimates-num">{_e(get("claims", i))}</td>',
+            f'<td class="estimates-num">{_e(get("sources", i))}</td>',
+            f'<td class="estimates-num">{_e(stated)}</td>',
+            f"<td><code>{_e(consensus)}</code></td>",
+            f"<td><code>{_e(agreement)}</code></td>",
+            f'<td class="estimates-num">{_e(best_text)}</td>',
+            f'<td class="estimates-{_e(verdict)}">{_e(verdict)}</td>',
+            f'<td class="estimates-num">{_e(get("conflicts", i, ""))}</td>',
+            f'<td class="estimates-num">{"" if math.isnan(gap) else _e(_num(gap))}</td>',
+            f"<td>{unit}</td>",
+        ]
+        cells += [f'<td class="estimates-num">{_e(get(c, i, ""))}</td>' for c in extra]
+        lines.append(f"<tr>{''.join(cells)}</tr>")
+    more = ""
+    if len(frame) > max_rows:
+        more = f'<p class="estimates-muted">... {len(frame) - max_rows:,} more groups</p>'
+    header = "".join(f"<th>{_e(c)}</th>" for c in cols)
+    return (
+        f'{_CSS}<div class="estimates-html">{head}<table><thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(lines)}</tbody></table>{more}</div>"
+    )
+
+
+def _stated_text(lo: float, hi: float) -> str:
+    if math.isnan(lo):
+        return "none"
+    return _num(lo) if lo == hi else f"{_num(lo)} – {_num(hi)}"
+
+
+def _getter(frame: pd.DataFrame) -> Any:
+    arrays = {c: frame[c].to_numpy() for c in frame.columns}
+
+    def get(col: str, i: int, default: Any = None) -> Any:
+        values = arrays.get(col)
+        if values is None:
+            return default
+        v = values[i]
+        return default if default is not None and pd.isna(v) else v
+
+    return get

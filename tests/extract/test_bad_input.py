@@ -1,0 +1,113 @@
+"""Bad input returns promptly (in linear time) and never crashes."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from estimates._extract.extract import extract
+from estimates._extract.sentences import MAX_SENTENCE, split_sentences
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_9e8ba33e4502eb57.txt"
+PUB = "2024-11-12"
+
+
+def _seconds(fn: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def test_empty() -> None:
+    for text in ("", " ", "\n\n\n", "."):
+        claims = extract(text, "fr", PUB)
+        assert len(claims) == 0
+        assert "span_start" in claims.frame.columns
+
+
+def test_binary_junk() -> None:
+    rng = random.Random(5)
+    junk = bytes(rng.randrange(256) for _ in range(200_000))
+    extract(junk, "en", PUB)  # bytes are decoded, bad bytes replaced
+    extract(junk.decode("latin-1"), "fr", PUB)
+    extract("\x00" * 10_000 + "5 000 soldats" + "\ufffd" * 1000, "fr", PUB)
+
+
+def test_lone_surrogates() -> None:
+    text = "\ud800 The Pentagon said 5,000 troops \udfff were there."
+    f = extract(text, "en", PUB).frame
+    assert f["text"].tolist() == ["5,000 troops"]
+    assert text[f["span_start"][0] : f["span_end"][0]] == "5,000 troops"
+
+
+def test_other_language() -> None:
+    fr = SEED.read_text(encoding="utf-8")
+    en = (
+        "The Pentagon said on Monday that 10,000 North Korean troops were in Kursk, "
+        "according to officials."
+    )
+    assert len(extract(fr, "en", PUB)) >= 1  # digits are read whatever the language
+    assert len(extract(en, "fr", PUB)) >= 1
+    with pytest.raises(Exception, match="unsupported language"):
+        extract(en, "de", PUB)
+
+
+def test_ten_megabytes() -> None:
+    block = SEED.read_text(encoding="utf-8") + "\n"
+    text = block * (10_000_000 // len(block) + 1)
+    t = time.perf_counter()
+    claims = extract(text, "fr", PUB)
+    assert time.perf_counter() - t < 40
+    assert len(claims) == 5 * (10_000_000 // len(block) + 1)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "1 ",  # "1 1 1 1 ..."
+        "1,000 troops ",  # a figure per word, no sentence end
+        "said ",  # reporting verbs only
+        "selon ",
+        "a déclaré que ",
+        ", ",
+        "la semaine dernière ",
+        "environ ",
+        "de ",
+        "10 000 soldats, la Corée, ",
+    ],
+)
+def test_repetitions_are_linear(unit: str) -> None:
+    n = 100_000 if len(unit) <= 2 else 4_000
+    small = unit * n
+    large = unit * (4 * n)
+    t1 = _seconds(lambda: extract(small, "fr", PUB))
+    t4 = _seconds(lambda: extract(large, "fr", PUB))
+    assert t4 < 8 * t1 + 0.05, (unit, t1, t4)  # linear: about 4x, never 16x
+
+
+def test_long_sentences_are_cut() -> None:
+    text = "mot " * 5000
+    spans = split_sentences(text)
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_sentences_rules() -> None:
+    text = (
+        "M. Dupont a parlé. Les U.S. ont dit 5 000. Le Dr. Who est là! Il a dit 2.5 millions. Fin"
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "M. Dupont a parlé.",
+        "Les U.S. ont dit 5 000.",
+        "Le Dr. Who est là!",
+        "Il a dit 2.5 millions.",
+        "Fin",
+    ]
+    assert split_sentences("One.\nTwo") == [(0, 4), (5, 8)]

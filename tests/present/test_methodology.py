@@ -1,0 +1,198 @@
+"""The methodology note: sections, conventions, strategy, sources, revisions, left out."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import estimates as est
+from estimates._present.methodology import markdown_escape, methodology
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+
+
+def quiet(fn, *args, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", est.DataQualityWarning)
+        return fn(*args, **kw)
+
+
+@pytest.fixture(scope="module")
+def seed() -> est.Claims:
+    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
+
+
+@pytest.fixture(scope="module")
+def economist() -> est.Claims:
+    raw = pd.read_csv(DATA / "economist_ukraine_loss_estimates.csv", dtype=str)
+    flag = raw.pop("ignore for chart, data from warring parties")
+    raw["source_kind"] = flag.map({"yes": "warring party"})
+    return quiet(
+        est.read_claims,
+        raw,
+        quantity=["country", "type"],
+        low="estimate_low",
+        high="estimate_high",
+        best="estimate",
+        stated="date",
+        date_format="%d/%m/%Y",
+        url="source_url",
+    )
+
+
+def sections(note: str) -> list[str]:
+    return [line for line in note.splitlines() if line.startswith("#")]
+
+
+def test_seed_note_has_every_section(seed):
+    note = methodology(seed)
+    assert sections(note) == [
+        "# Methodology",
+        "## Definitions",
+        "## How figures were read",
+        "### Conventions profile `default`",
+        "## Central estimate",
+        "## Sources",
+        "## Revisions",
+        "## Left out",
+    ]
+    assert note.splitlines()[2] == (
+        "This note covers five claims on three quantities, from eight sources. Claims are "
+        "grouped by `quantity`; within a group every figure is converted to the group's most "
+        "common unit. Claims on different quantities are never pooled."
+    )
+    for term in ("Stated range", "Envelope", "Consensus", "Agreement", "Conflicts", "Verdict"):
+        assert f"- **{term}**: " in note
+    conv = est.get_conventions("default")
+    assert markdown_escape(conv.description) in note
+    assert "Cummins, Sauerland & Solt (2012)" in note  # references, as given
+    assert "Strategy **median**: the median of the claims' central values" in note
+    assert "| Source | Claims |\n|---|---:|\n| United States | 2 |" in note
+    assert "No source made more than one dated claim on the same quantity." in note
+    assert note.endswith("## Left out\n\nNo claim was left out.\n")
+
+
+def test_strategy_and_profile_are_named():
+    claims = quiet(
+        est.read_claims,
+        pd.DataFrame(
+            {
+                "quantity": ["q", "q"],
+                "figure": ["hundreds", "dozens"],
+                "source": ["A", "B"],
+                "stated": ["2024-01", "2024-02"],
+            }
+        ),
+        conventions="acled",
+    )
+    note = methodology(claims, strategy="conservative")
+    assert "### Conventions profile `acled`" in note
+    assert "ACLED's conservative coding of vague fatality counts" in note
+    assert "ACLED Codebook, section 'Fatalities'" in note
+    assert "Strategy **conservative**: the lowest credible figure" in note
+    with pytest.raises(ValueError, match="strategy='best': expected one of median"):
+        methodology(claims, strategy="best")
+    with pytest.raises(TypeError, match="unexpected option\\(s\\) 'colour'"):
+        methodology(claims, colour="red")
+
+
+def test_hostile_source_names_cannot_inject_markdown():
+    claims = quiet(
+        est.read_claims,
+        pd.DataFrame(
+            {
+                "quantity": ["q"] * 4,
+                "figure": ["10", "12", "14", "16"],
+                "source": [
+                    "*evil*",
+                    "[x](javascript:alert(1))",
+                    "<script>alert(1)</script>",
+                    "a|b `code` _u_",
+                ],
+                "stated": ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"],
+            }
+        ),
+    )
+    note = methodology(claims)
+    assert "*evil*" not in note and "\\*evil\\*" in note
+    assert "[x](javascript:alert(1))" not in note
+    assert "\\[x\\](javascript:alert(1))" in note
+    assert "<script>" not in note and "\\<script\\>alert(1)\\</script\\>" in note
+    assert "a\\|b \\`code\\` \\_u\\_" in note
+    # Each hostile name sits in its own table row, which it cannot break.
+    rows = [ln for ln in note.splitlines() if ln.startswith("| ") and "| 1 |" in ln]
+    assert len(rows) == 4
+
+
+def test_sources_revisions_and_left_out(economist):
+    book = est.SourceBook(
+        aliases={"UK Ministry of Defence": "UK MoD"}, kinds={"UK MoD": "government"}
+    )
+    note = quiet(
+        methodology,
+        economist,
+        by=["country", "type"],
+        sources=book,
+        exclude_kinds="warring party",
+        as_of="2023-01-01",
+    )
+    assert "| Source | Claims | Kind | Also named |" in note
+    assert "| UK MoD | 11 | government | UK Ministry of Defence |" in note
+    assert "- **UK MoD**, russia casualties: 11,966 (1 April 2022) → 17,756 (1 May 2022)" in note
+    assert "→ 99,658 (1 January 2023)\n" in note
+    # Filters apply in reconcile's order: as_of first, then the excluded kinds.
+    assert "Stated after 1 January 2023 (as_of): 103 claims" in note
+    assert "- row 0, Armed Forces of Ukraine, 390,580, 16 January 2024" in note
+    assert "- … and 93 more" in note
+    assert "By sources of an excluded kind (warring party): two claims" in note
+    assert "- row 5, Armed Forces of Ukraine, 38,500, 19 July 2022" in note
+    # A long chain of revisions is shortened in the middle.
+    full = quiet(methodology, economist, by=["country", "type"], sources=book)
+    assert "30,077 (1 July 2022) → … (42 claims in all) … → 950,000 (3 May 2025)" in full
+    assert "- **Mediazona and Meduza**, russia deaths: 40,000 to 55,000 (27 June 2023) → " in full
+
+
+def test_latest_per_source_and_flagged():
+    claims = est.read_claims(
+        pd.DataFrame(
+            {
+                "quantity": ["q"] * 3,
+                "low": [1000, 5000, 2000],
+                "high": [3000, 2000, 4000],
+                "source": ["A", "B", "A"],
+                "stated": ["2024-01-01", "2024-01-02", "2024-02-01"],
+            }
+        ),
+        errors="flag",
+    )
+    note = methodology(claims, latest_per_source=True)
+    assert "Flagged invalid when read, so left out of every computation: one claim" in note
+    assert "- row 1, B, 2 January 2024, low=5000.0: expected low \\<= high (high=2000)" in note
+    assert "- **A**, q: 1,000 to 3,000 (1 January 2024) → 2,000 to 4,000 (1 February 2024)" in note
+    assert "Only each source's latest claim per quantity was counted" in note
+    assert "Superseded by a later claim of the same source (latest_per_source): one claim" in note
+
+
+def test_french_note(seed):
+    note = quiet(methodology, seed, lang="fr", as_of="2024-11-11")
+    assert sections(note)[:3] == ["# Méthodologie", "## Définitions", "## Lecture des chiffres"]
+    assert "Stratégie **median**\xa0: la médiane des valeurs centrales" in note
+    assert "Déclarées après le 11 novembre 2024 (as_of)\xa0: une affirmation" in note
+    assert (
+        "Sans date de déclaration, donc impossibles à situer (as_of/window)\xa0: une affirmation"
+    ) in note
+    assert "«\xa0jusqu’à 12 000 soldats nord-coréens\xa0»" in note
+    with pytest.raises(ValueError, match="lang='es'"):
+        methodology(seed, lang="es")
+
+
+def test_empty_table():
+    empty = est.read_claims(pd.DataFrame({"quantity": [], "low": []}))
+    note = methodology(empty)
+    assert "This note covers 0 claims" not in note
+    assert "No figure was read (no valid claims)." in note
+    assert "No claims were counted." in note

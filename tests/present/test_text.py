@@ -1,0 +1,156 @@
+"""Plain text: repr of a claims table, str of a reconciliation, reconciliation_text."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import estimates as est
+from estimates._present.text import (
+    claims_summary,
+    reconciliation_frame,
+    reconciliation_summary,
+    reconciliation_text,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def quiet(fn, *args, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", est.DataQualityWarning)
+        return fn(*args, **kw)
+
+
+@pytest.fixture(scope="module")
+def seed() -> est.Claims:
+    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
+
+
+def test_claims_repr_reads_well(seed):
+    lines = repr(seed).splitlines()
+    assert lines[0] == "Claims: 5 claims, 3 quantities, 8 sources"
+    assert lines[1].split() == [
+        "quantity",
+        "figure",
+        "interval",
+        "unit",
+        "hedge",
+        "source",
+        "stated",
+    ]
+    assert "[2,000, 10,000)" in lines[2] and "magnitude" in lines[2]
+    assert "2024-11-04/2024-11-10" in lines[3]
+    assert "(13,000, inf)" in lines[6] and "container" in lines[6]
+    assert len(lines) == 7
+
+
+def test_claims_repr_flagged_and_empty():
+    flagged = est.read_claims(
+        pd.DataFrame(
+            {
+                "quantity": ["q", "q"],
+                "low": [1, 5],
+                "high": [3, 2],
+                "source": ["A", "B"],
+                "stated": ["2024", "2024"],
+            }
+        ),
+        errors="flag",
+    )
+    text = repr(flagged)
+    assert text.splitlines()[0] == "Claims: 2 claims, 1 quantity, 2 sources, 1 flagged invalid"
+    assert "expected low <= high" in text
+    empty = est.read_claims(pd.DataFrame({"quantity": [], "low": []}))
+    assert repr(empty) == "Claims: 0 claims, 0 quantities, 0 sources"
+    assert claims_summary(empty) == repr(empty)
+
+
+def test_str_of_reconciliation_is_pandas(seed):
+    r = quiet(seed.reconcile)
+    with pd.option_context("display.width", 1000, "display.max_columns", 40):
+        text = str(r)
+        assert text == str(pd.DataFrame(r))
+    header = text.splitlines()[0].split()
+    assert header[:4] == ["claims", "sources", "stated_low", "stated_high"]
+    assert header[-2:] == ["verdict", "unit"]
+    assert "North Korean troops in Kursk" in text and "conflict" in text
+
+
+def test_reconciliation_text(seed):
+    r = quiet(seed.reconcile)
+    lines = reconciliation_text(r).splitlines()
+    assert lines[0] == "Reconciliation: 3 groups (1 conflict, 2 single)"
+    assert lines[1].split() == [
+        "claims",
+        "sources",
+        "stated",
+        "consensus",
+        "agreement",
+        "best",
+        "verdict",
+        "conflicts",
+        "max",
+        "gap",
+        "unit",
+    ]
+    nk = lines[3]
+    assert nk.startswith("North Korean troops in Kursk")
+    assert nk.split()[5:] == [
+        "3",
+        "6",
+        "10,000",
+        "to",
+        "12,000",
+        "none",
+        "[2,000,",
+        "10,000]",
+        "(2)",
+        "10,000",
+        "(median)",
+        "conflict",
+        "1",
+        "0",
+        "soldier",
+    ]
+    assert lines[4].split()[-9:] == [
+        "13,000",
+        "(13,000,",
+        "inf)",
+        "(13,000,",
+        "inf)",
+        "(1)",
+        "single",
+        "0",
+        "container",
+    ]
+
+
+def test_reconciliation_frame_columns(seed):
+    f = reconciliation_frame(quiet(seed.reconcile))
+    held = f.loc["Russian troops held in Kursk by Ukraine"]
+    assert held.to_dict() == {
+        "claims": 1,
+        "sources": 1,
+        "stated": "50,000",
+        "consensus": "[45,000, 55,000]",
+        "agreement": "[45,000, 55,000] (1)",
+        "best": "50,000 (median)",
+        "verdict": "single",
+        "conflicts": 0,
+        "max gap": "",
+        "unit": "soldier",
+    }
+
+
+def test_reconciliation_text_limits_and_timeline(seed):
+    t = quiet(seed.timeline, "M")
+    text = reconciliation_text(t, max_rows=1)
+    assert text.splitlines()[0].startswith("Reconciliation: ")
+    assert text.endswith("more groups")
+    assert reconciliation_summary(pd.DataFrame()) == "Reconciliation: 0 groups"
+    empty = est.read_claims(pd.DataFrame({"quantity": [], "low": []}))
+    assert reconciliation_text(empty.reconcile()) == "Reconciliation: 0 groups"
