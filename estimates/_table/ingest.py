@@ -335,10 +335,16 @@ def _text(s: pd.Series) -> pd.Series:
             t = obj.astype("string")
         except UnicodeEncodeError:
             bad = obj.map(lambda v: isinstance(v, str) and _not_unicode(v)).to_numpy(bool)
-            raise ValidationError(pd.DataFrame({
-                "row": s.index[bad], "column": str(s.name), "value": obj[bad].map(ascii),
-                "expected": "valid Unicode text (no lone surrogate code points)",
-            })) from None
+            raise ValidationError(
+                pd.DataFrame(
+                    {
+                        "row": s.index[bad],
+                        "column": str(s.name),
+                        "value": obj[bad].map(ascii),
+                        "expected": "valid Unicode text (no lone surrogate code points)",
+                    }
+                )
+            ) from None
     t = t.str.strip()
     return t.mask(t == "")
 
