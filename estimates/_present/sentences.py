@@ -8,7 +8,7 @@ comes from a :class:`~estimates._present.style.HouseStyle`; the rules here are a
 
 1. **What was stated.**  The stated range (``stated_low`` to ``stated_high`` of
    ``reconcile``) with the claims that state each end, each quoted with its hedge
-   ("to up to 12,000") and attributed in parentheses: the source(s), then when it
+   ("to as many as 12,000") and attributed in parentheses: the source(s), then when it
    was said ("12 November 2024", "week of 4 November 2024", "October 2024").  A lone
    claim is "a single estimate"; one source giving several figures is "one source";
    claims that state no number ("thousands") are quoted.
@@ -48,7 +48,7 @@ Examples
 ...     "source": ["United States", "US intelligence; Ukrainian intelligence"],
 ...     "stated": ["2024-W45", "2024-11-12"]}))
 >>> print(claims.describe()["troops"])  # doctest: +NORMALIZE_WHITESPACE
-Estimates of troops range from 10,000 (United States, week of 4 November 2024) to up to
+Estimates of troops range from 10,000 (United States, week of 4 November 2024) to as many as
 12,000 (US and Ukrainian intelligence, 12 November 2024). Both estimates are consistent
 with a figure of 10,000.
 """

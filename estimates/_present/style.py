@@ -593,6 +593,8 @@ AP = HouseStyle(
         "up_to": "up to {n}",
         "range": "{a} to {b}",
     },
+    # "from 10,000 to up to 12,000" stumbles; "to as many as 12,000" keeps the ceiling.
+    after_preposition={"up_to": "as many as {n}"},
     units=_EN_UNITS,
     phrases=_EN_PHRASES,
 )

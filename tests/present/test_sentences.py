@@ -64,7 +64,7 @@ def sub(claims: est.Claims, mask) -> est.Claims:
 SEED_EN = {
     NK: (
         "Estimates of North Korean troops in Kursk range from 10,000 (United States, week "
-        "of 4 November 2024) to up to 12,000 (US, South Korean and Ukrainian intelligence, "
+        "of 4 November 2024) to as many as 12,000 (US, South Korean and Ukrainian intelligence, "
         "12 November 2024). Two of the estimates conflict: “thousands” (South Korea, "
         "United States and Ukraine), read as 2,000 to fewer than 10,000, stops just short "
         "of 10,000 (United States)."
@@ -230,7 +230,7 @@ def test_two_agreeing():
     )
     assert quiet(claims.describe).iloc[0] == (
         "Estimates of troops range from 10,000 (United States, week of 4 November 2024) to "
-        "up to 12,000 (US and Ukrainian intelligence, 12 November 2024). Both estimates are "
+        "as many as 12,000 (US and Ukrainian intelligence, 12 November 2024). Both estimates are "
         "consistent with a figure of 10,000."
     )
     assert quiet(claims.describe, "fr").iloc[0] == (
@@ -461,7 +461,7 @@ def test_never_plural_sources_for_one_source(economist, seed):
 
 def test_hedges_are_kept(seed):
     s = quiet(seed.describe)
-    assert "up to 12,000" in s[NK]
+    assert "as many as 12,000" in s[NK]  # "up to", after "to"
     assert "more than 13,000" in s[CONTAINERS]
     assert "about 50,000" in s[HELD]
     fr = quiet(seed.describe, "fr")
