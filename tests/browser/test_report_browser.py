@@ -16,9 +16,9 @@ import pytest
 
 import estimates as est
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..datasets import NK, ROOT
+
 WIDTH, HEIGHT = 1200, 2000
-NK = "North Korean troops in Kursk"
 
 BROWSER = next(
     (b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None

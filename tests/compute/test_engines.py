@@ -9,7 +9,7 @@ import pytest
 import estimates as est
 from estimates._compute.kernel import KERNEL_SCHEMA
 
-from .test_reconcile_real import prio_vs_ucdp
+from ..datasets import prio_vs_ucdp
 
 
 def _claims() -> est.Claims:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,65 +10,7 @@ import pytest
 
 import estimates as est
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data"
-NK = "North Korean troops in Kursk"
-
-BOOK = est.SourceBook(
-    aliases={
-        "UK Ministry of Defence": "UK MoD",
-        "Pentagon leak": "US DoD",
-        "The Centre for Strategic and International Studies": "CSIS",
-    }
-)
-
-
-def quiet(fn, *args, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", est.DataQualityWarning)
-        return fn(*args, **kw)
-
-
-@pytest.fixture(scope="module")
-def seed() -> est.Claims:
-    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
-
-
-@pytest.fixture(scope="module")
-def economist() -> est.Claims:
-    raw = pd.read_csv(DATA / "economist_ukraine_loss_estimates.csv", dtype=str)
-    flag = raw.pop("ignore for chart, data from warring parties")
-    raw["source_kind"] = flag.map({"yes": "warring party"})
-    return quiet(
-        est.read_claims,
-        raw,
-        quantity=["country", "type"],
-        low="estimate_low",
-        high="estimate_high",
-        best="estimate",
-        stated="date",
-        date_format="%d/%m/%Y",
-        url="source_url",
-    )
-
-
-def prio_vs_ucdp() -> est.Claims:
-    """PRIO and UCDP battle deaths as two sources claiming each conflict-year."""
-    prio = pd.read_csv(DATA / "prio_battle_deaths_v3.0.csv", encoding="cp1252")
-    ucdp = pd.read_csv(DATA / "ucdp_brd_conflict_v5_2015.csv")
-    columns = {
-        "conflict": ("id", "ConflictID"),
-        "year": ("year", "Year"),
-        "low": ("bdeadlow", "BdLow"),
-        "high": ("bdeadhig", "BdHigh"),
-    }
-    parts = [
-        pd.DataFrame({k: table[v[i]] for k, v in columns.items()}).assign(source=name)
-        for i, (name, table) in enumerate((("PRIO", prio), ("UCDP", ucdp)))
-    ]
-    frame = pd.concat(parts, ignore_index=True).assign(quantity="battle deaths")
-    # UCDP codes one unknown low as -99 (Syria 2014).
-    return quiet(est.read_claims, frame, na_values={"low": [-99]})
+from ..datasets import BOOK, DATA, NK, prio_vs_ucdp, quiet
 
 
 # ---------------------------------------------------------------- the seed article

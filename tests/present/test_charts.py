@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 import struct
 import sys
-import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -14,45 +12,13 @@ import pytest
 
 import estimates as est
 
+from ..datasets import CONTAINERS, HELD, NK
+
 mpl = pytest.importorskip("matplotlib")
 
 from matplotlib.figure import Figure  # noqa: E402
 
 from estimates._present import charts  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-NK = "North Korean troops in Kursk"
-CONTAINERS = "North Korean weapons containers sent to Russia"
-HELD = "Russian troops held in Kursk by Ukraine"
-
-
-def quiet(fn, *args, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", est.DataQualityWarning)
-        return fn(*args, **kw)
-
-
-@pytest.fixture(scope="module")
-def seed() -> est.Claims:
-    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
-
-
-@pytest.fixture(scope="module")
-def economist() -> est.Claims:
-    raw = pd.read_csv(ROOT / "tests" / "data" / "economist_ukraine_loss_estimates.csv", dtype=str)
-    flag = raw.pop("ignore for chart, data from warring parties")
-    raw["source_kind"] = flag.map({"yes": "warring party"})
-    return quiet(
-        est.read_claims,
-        raw,
-        quantity=["country", "type"],
-        low="estimate_low",
-        high="estimate_high",
-        best="estimate",
-        stated="date",
-        date_format="%d/%m/%Y",
-        url="source_url",
-    )
 
 
 def gid(ax, name: str) -> list:

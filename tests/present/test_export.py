@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import math
-import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,8 +13,8 @@ import pytest
 import estimates as est
 from estimates._present.export import datawrapper, write_datawrapper
 
-ROOT = Path(__file__).resolve().parents[2]
-NK = "North Korean troops in Kursk"
+from ..datasets import NK, quiet
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE_SOURCES = [
     '=HYPERLINK("http://x")',
@@ -25,35 +23,6 @@ HOSTILE_SOURCES = [
     "-1+1",
     "<script>alert(1)</script>",
 ]
-
-
-def quiet(fn, *args, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", est.DataQualityWarning)
-        return fn(*args, **kw)
-
-
-@pytest.fixture(scope="module")
-def seed() -> est.Claims:
-    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
-
-
-@pytest.fixture(scope="module")
-def economist() -> est.Claims:
-    raw = pd.read_csv(ROOT / "tests" / "data" / "economist_ukraine_loss_estimates.csv", dtype=str)
-    flag = raw.pop("ignore for chart, data from warring parties")
-    raw["source_kind"] = flag.map({"yes": "warring party"})
-    return quiet(
-        est.read_claims,
-        raw,
-        quantity=["country", "type"],
-        low="estimate_low",
-        high="estimate_high",
-        best="estimate",
-        stated="date",
-        date_format="%d/%m/%Y",
-        url="source_url",
-    )
 
 
 @pytest.fixture(scope="module")

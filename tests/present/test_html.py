@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import warnings
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -18,17 +16,11 @@ from estimates._present.html import (
     safe_url,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..datasets import quiet
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
 JS_URL = "javascript:alert(document.cookie)"
-
-
-def quiet(fn, *args, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", est.DataQualityWarning)
-        return fn(*args, **kw)
 
 
 class Tags(HTMLParser):
@@ -52,11 +44,6 @@ def assert_safe(html: str) -> None:
         href = attrs.get("href")
         if href is not None:
             assert href.startswith(("http://", "https://")), href
-
-
-@pytest.fixture(scope="module")
-def seed() -> est.Claims:
-    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
 
 
 @pytest.fixture(scope="module")

@@ -2,46 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 import estimates as est
 from estimates._present.methodology import markdown_escape, methodology
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data"
-
-
-def quiet(fn, *args, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", est.DataQualityWarning)
-        return fn(*args, **kw)
-
-
-@pytest.fixture(scope="module")
-def seed() -> est.Claims:
-    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
-
-
-@pytest.fixture(scope="module")
-def economist() -> est.Claims:
-    raw = pd.read_csv(DATA / "economist_ukraine_loss_estimates.csv", dtype=str)
-    flag = raw.pop("ignore for chart, data from warring parties")
-    raw["source_kind"] = flag.map({"yes": "warring party"})
-    return quiet(
-        est.read_claims,
-        raw,
-        quantity=["country", "type"],
-        low="estimate_low",
-        high="estimate_high",
-        best="estimate",
-        stated="date",
-        date_format="%d/%m/%Y",
-        url="source_url",
-    )
+from ..datasets import quiet
 
 
 def sections(note: str) -> list[str]:

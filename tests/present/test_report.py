@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
-import warnings
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,42 +12,7 @@ import pytest
 import estimates as est
 from estimates._present.report import markdown_html, report, safe_url
 
-ROOT = Path(__file__).resolve().parents[2]
-NK = "North Korean troops in Kursk"
-QUANTITIES = [
-    NK,
-    "North Korean weapons containers sent to Russia",
-    "Russian troops held in Kursk by Ukraine",
-]
-
-
-def quiet(fn, *args, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", est.DataQualityWarning)
-        return fn(*args, **kw)
-
-
-@pytest.fixture(scope="module")
-def seed() -> est.Claims:
-    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
-
-
-@pytest.fixture(scope="module")
-def economist() -> est.Claims:
-    raw = pd.read_csv(ROOT / "tests" / "data" / "economist_ukraine_loss_estimates.csv", dtype=str)
-    flag = raw.pop("ignore for chart, data from warring parties")
-    raw["source_kind"] = flag.map({"yes": "warring party"})
-    return quiet(
-        est.read_claims,
-        raw,
-        quantity=["country", "type"],
-        low="estimate_low",
-        high="estimate_high",
-        best="estimate",
-        stated="date",
-        date_format="%d/%m/%Y",
-        url="source_url",
-    )
+from ..datasets import QUANTITIES
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,7 @@ The Economist's real claims and small hand-made tables."""
 from __future__ import annotations
 
 import re
-import warnings
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -16,44 +14,7 @@ import estimates as est
 from estimates._present.sentences import describe, describe_claim, precision_exponents
 from estimates._present.style import HouseStyle, get_style, round_to, style_names
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data"
-NK = "North Korean troops in Kursk"
-CONTAINERS = "North Korean weapons containers sent to Russia"
-HELD = "Russian troops held in Kursk by Ukraine"
-
-
-def quiet(fn, *args, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", est.DataQualityWarning)
-        return fn(*args, **kw)
-
-
-def table(**columns) -> est.Claims:
-    return quiet(est.read_claims, pd.DataFrame(columns))
-
-
-@pytest.fixture(scope="module")
-def seed() -> est.Claims:
-    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
-
-
-@pytest.fixture(scope="module")
-def economist() -> est.Claims:
-    raw = pd.read_csv(DATA / "economist_ukraine_loss_estimates.csv", dtype=str)
-    flag = raw.pop("ignore for chart, data from warring parties")
-    raw["source_kind"] = flag.map({"yes": "warring party"})
-    return quiet(
-        est.read_claims,
-        raw,
-        quantity=["country", "type"],
-        low="estimate_low",
-        high="estimate_high",
-        best="estimate",
-        stated="date",
-        date_format="%d/%m/%Y",
-        url="source_url",
-    )
+from ..datasets import CONTAINERS, HELD, NK, quiet, table
 
 
 def sub(claims: est.Claims, mask) -> est.Claims:

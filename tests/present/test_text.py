@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import pandas as pd
-import pytest
 
 import estimates as est
 from estimates._present.text import (
@@ -16,18 +12,7 @@ from estimates._present.text import (
     reconciliation_text,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def quiet(fn, *args, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", est.DataQualityWarning)
-        return fn(*args, **kw)
-
-
-@pytest.fixture(scope="module")
-def seed() -> est.Claims:
-    return quiet(est.read_claims, ROOT / "seeds" / "kursk_claims.csv")
+from ..datasets import quiet
 
 
 def test_claims_repr_reads_well(seed):
