@@ -49,6 +49,24 @@ def table(**columns: Any) -> est.Claims:
     return quiet(est.read_claims, pd.DataFrame(columns))
 
 
+def strict_table(*, errors: str = "raise", **columns: Any) -> est.Claims:
+    """A claims table from columns, read with ``errors``; its warnings are left to fail
+    the test (pytest turns estimates warnings into errors)."""
+    return est.read_claims(pd.DataFrame(columns), errors=errors)
+
+
+def flagged_pair() -> est.Claims:
+    """Two claims of quantity ``q``; B's (low 5 above high 2) is flagged invalid."""
+    return strict_table(
+        errors="flag",
+        quantity=["q", "q"],
+        low=[1, 5],
+        high=[3, 2],
+        source=["A", "B"],
+        stated=["2024", "2024"],
+    )
+
+
 def seed_claims() -> est.Claims:
     """The claims curated from the seed article."""
     return quiet(est.read_claims, SEED_CSV)

@@ -19,14 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .options import (
-    add_analysis_options,
-    add_output_option,
-    add_reading_options,
-    analysis_options,
-    by_of,
-    read,
-)
+from .options import add_claims_options, add_output_option, read, read_analysis
 
 NAME = "export"
 HELP = (
@@ -36,8 +29,7 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_reading_options(parser, output_lang=True)
-    add_analysis_options(parser)
+    add_claims_options(parser, output_lang=True)
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument(
         "--datawrapper",
@@ -58,20 +50,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    claims = read(args)
-    if args.spreadsheet:
-        claims.to_csv(args.output, spreadsheet=True)
+    if args.spreadsheet:  # the claims as read: the analysis options do not apply
+        read(args).to_csv(args.output, spreadsheet=True)
         print(f"wrote {args.output}", file=sys.stderr)
         return 0
     from .._present.export import write_datawrapper
 
+    claims, by, options = read_analysis(args)
     csv_path, json_path = write_datawrapper(
-        claims,
-        args.output,
-        by=by_of(args),
-        lang=args.lang,
-        chart=args.chart,
-        **analysis_options(args),
+        claims, args.output, by=by, lang=args.lang, chart=args.chart, **options
     )
     print(f"wrote {csv_path} and {json_path}", file=sys.stderr)
     return 0

@@ -14,35 +14,25 @@ from __future__ import annotations
 
 import argparse
 
-from .options import (
-    add_analysis_options,
-    add_output_option,
-    add_reading_options,
-    analysis_options,
-    by_of,
-    read,
-    write_output,
-)
+from .options import add_claims_options, add_output_option, read_analysis, write_output
 
 NAME = "methodology"
 HELP = "Write the methodology note (Markdown): how figures were read, grouped and compared."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_reading_options(parser, output_lang=True)
-    add_analysis_options(parser)
+    add_claims_options(parser, output_lang=True)
     add_output_option(parser, "Markdown file")
 
 
 def run(args: argparse.Namespace) -> int:
     from .._present.methodology import methodology
 
-    claims = read(args)
-    options = analysis_options(args)
+    claims, by, options = read_analysis(args)
     strategy = options.pop("strategy", "median")
     sources = options.pop("sources", None)
     text = methodology(
-        claims, by=by_of(args), strategy=strategy, sources=sources, lang=args.lang, **options
+        claims, by=by, strategy=strategy, sources=sources, lang=args.lang, **options
     )
     write_output(text, args.output)
     return 0

@@ -14,19 +14,22 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._model.sources import SourceBook
 from .._table.claims import Claims, read_claims
 
 __all__ = [
     "STRATEGIES",
+    "Analysis",
     "add_analysis_options",
+    "add_claims_options",
     "add_output_option",
     "add_reading_options",
     "analysis_options",
     "by_of",
     "read",
+    "read_analysis",
     "write_output",
 ]
 
@@ -191,6 +194,48 @@ def analysis_options(args: argparse.Namespace) -> dict[str, Any]:
     if args.unit:
         opts["unit"] = args.unit
     return opts
+
+
+def add_claims_options(parser: argparse.ArgumentParser, *, output_lang: bool = False) -> None:
+    """The claims file, how to read it and how to analyse it.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The subcommand's parser: gets the reading options, then the analysis group.
+    output_lang : bool
+        As for :func:`add_reading_options`.
+    """
+    add_reading_options(parser, output_lang=output_lang)
+    add_analysis_options(parser)
+
+
+class Analysis(NamedTuple):
+    """A claims file read from the command line, with how to analyse it."""
+
+    #: The claims read.
+    claims: Claims
+    #: The grouping columns (:func:`by_of`).
+    by: list[str]
+    #: Keyword options of ``reconcile`` (:func:`analysis_options`).
+    options: dict[str, Any]
+
+
+def read_analysis(args: argparse.Namespace) -> Analysis:
+    """Read the claims file, then the grouping and the analysis options.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by a parser given :func:`add_claims_options`.
+
+    Returns
+    -------
+    Analysis
+        ``(claims, by, options)``.
+    """
+    claims = read(args)
+    return Analysis(claims, by_of(args), analysis_options(args))
 
 
 def add_output_option(

@@ -23,15 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .._table.io import records, write_csv
-from .options import (
-    add_analysis_options,
-    add_output_option,
-    add_reading_options,
-    analysis_options,
-    by_of,
-    read,
-    write_output,
-)
+from .options import add_claims_options, add_output_option, read_analysis, write_output
 
 NAME = "reconcile"
 HELP = (
@@ -41,8 +33,7 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_reading_options(parser)
-    add_analysis_options(parser)
+    add_claims_options(parser)
     parser.add_argument(
         "--format",
         choices=("table", "csv", "json"),
@@ -112,9 +103,7 @@ def table_text(result: pd.DataFrame) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    claims = read(args)
-    by = by_of(args)
-    options = analysis_options(args)
+    claims, by, options = read_analysis(args)
     result = claims.reconcile(by, **options)
     if args.format == "table":
         text = table_text(result)

@@ -17,15 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .options import (
-    add_analysis_options,
-    add_output_option,
-    add_reading_options,
-    analysis_options,
-    by_of,
-    read,
-    write_output,
-)
+from .options import add_claims_options, add_output_option, read_analysis, write_output
 
 NAME = "report"
 HELP = (
@@ -35,8 +27,7 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_reading_options(parser, output_lang=True)
-    add_analysis_options(parser)
+    add_claims_options(parser, output_lang=True)
     add_output_option(parser, "HTML file")
     parser.add_argument("--title", default=None, help="title of the page")
     parser.add_argument(
@@ -69,17 +60,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from .._present.report import report
 
-    claims = read(args)
+    claims, by, options = read_analysis(args)
     html = report(
         claims,
-        by=by_of(args),
+        by=by,
         lang=args.lang,
         title=args.title,
         charts=None if args.charts == "none" else args.charts,
         timeline={"auto": None, "yes": True, "no": False}[args.timeline],
         max_pairs=args.max_pairs,
         progress=not args.no_progress,
-        **analysis_options(args),
+        **options,
     )
     write_output(html, args.output)
     if args.output not in (None, "-"):

@@ -189,26 +189,30 @@ def _alt(phrases: Sequence[str]) -> str:
 
 
 def _build(lang: str) -> re.Pattern[str]:
-    s = r"[^\S\n]+"
+    """The pattern of a reporting cue in ``lang``: a phrase, or a verb.
+
+    Parameters
+    ----------
+    lang : {"en", "fr"}
+
+    Returns
+    -------
+    re.Pattern
+        Groups ``phrase`` ("according to"), or ``aux`` and ``part`` (an auxiliary, up to
+        two adverbs, a participle: "has also said"), or ``finite`` ("said", "affirme").
+    """
     if lang == "fr":
-        aux, adv = _alt(_FR_AUX), _alt(_FR_ADVERBS)
-        part = _alt(_FR_PARTICIPLES)
-        finite = _alt(_FR_PRESENT + _FR_PAST)
-        phrase = _alt(_FR_PHRASES)
-        verb = (
-            rf"(?P<aux>{aux}){s}(?:(?:{adv}){s}){{0,2}}(?P<part>{part})"
-            rf"|(?P<finite>{finite})"
-        )
+        aux, adv, part = _FR_AUX, _FR_ADVERBS, _FR_PARTICIPLES
+        finite, phrase = _FR_PRESENT + _FR_PAST, _FR_PHRASES
     else:
-        aux, adv = _alt(_EN_AUX), _alt(_EN_ADVERBS)
-        part = _alt(_EN_PAST)
-        finite = _alt(_EN_PAST + _EN_PRESENT)
-        phrase = _alt(_EN_PHRASES)
-        verb = (
-            rf"(?P<aux>{aux}){s}(?:(?:{adv}){s}){{0,2}}(?P<part>{part})"
-            rf"|(?P<finite>{finite})"
-        )
-    return re.compile(rf"(?<![^\W_])(?:(?P<phrase>(?i:{phrase}))|(?-i:{verb}))(?![^\W_])")
+        aux, adv, part = _EN_AUX, _EN_ADVERBS, _EN_PAST
+        finite, phrase = _EN_PAST + _EN_PRESENT, _EN_PHRASES
+    s = r"[^\S\n]+"
+    verb = (
+        rf"(?P<aux>{_alt(aux)}){s}(?:(?:{_alt(adv)}){s}){{0,2}}(?P<part>{_alt(part)})"
+        rf"|(?P<finite>{_alt(finite)})"
+    )
+    return re.compile(rf"(?<![^\W_])(?:(?P<phrase>(?i:{_alt(phrase)}))|(?-i:{verb}))(?![^\W_])")
 
 
 _CUES: dict[str, re.Pattern[str]] = {lang: _build(lang) for lang in ("en", "fr")}

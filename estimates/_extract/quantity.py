@@ -205,6 +205,7 @@ def counted_phrase(
             j += 1
         elif first or lang == "fr":
             break
+        # else English goes on with a bare noun: "of artillery, missiles and other weapons"
         while j < len(toks) and toks[j].low in _BEFORE_NOUN[lang]:
             j += 1
         if j >= len(toks) or not _noun_word(toks[j], lang):
@@ -219,22 +220,6 @@ def counted_phrase(
                 words += 1
         k = j
         first = False
-        if lang == "en":  # "of artillery, missiles and other weapons": bare nouns
-            while k < len(toks) and words < _MAX_WORDS:
-                j = k
-                if toks[j].text == ",":
-                    j += 1
-                if j < len(toks) and toks[j].low in _COORD[lang]:
-                    j += 1
-                if j == k:
-                    break
-                while j < len(toks) and toks[j].low in _BEFORE_NOUN[lang]:
-                    j += 1
-                if j >= len(toks) or not _noun_word(toks[j], lang):
-                    break
-                end = toks[j].end
-                k = j + 1
-                words += 1
     return text[start:end], (start, end)
 
 

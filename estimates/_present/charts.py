@@ -227,6 +227,32 @@ def _new_figure(height: float, nrows: int = 1, ratios: Sequence[float] | None = 
     return fig
 
 
+def _figure_axes(
+    ax: Axes | None, height: float, nrows: int, ratios: Sequence[float] | None = None
+) -> tuple[Figure, list[Axes]]:
+    """The figure and the Axes to draw ``nrows`` groups into.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes or None
+        The caller's Axes: drawn into as they are (one group).  ``None``: a new figure.
+    height : float
+        Height of a new figure, in inches.
+    nrows : int
+        Axes of a new figure, stacked.
+    ratios : sequence of float, optional
+        Their relative heights (equal by default).
+
+    Returns
+    -------
+    tuple of (matplotlib.figure.Figure, list of matplotlib.axes.Axes)
+    """
+    if ax is not None:
+        return ax.figure, [ax]
+    fig = _new_figure(height, nrows, ratios)
+    return fig, list(fig.axes)
+
+
 # --------------------------------------------------------------------------- data
 def _selection(options: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
     return {k: v for k, v in options.items() if k in keys}
@@ -475,13 +501,8 @@ def range_strip(
     if ax is None and len(targets) == 1:
         return strip_figure(data, targets[0], lang=lang, per=per)
     per_group = [data.rows(g, per=per, lang=lang) for g in targets]
-    if ax is None:
-        heights = [_strip_height(rows) for rows in per_group]
-        fig = _new_figure(sum(heights), len(targets), heights)
-        axes = fig.axes
-    else:
-        fig = ax.figure
-        axes = [ax]
+    heights = [_strip_height(rows) for rows in per_group]
+    fig, axes = _figure_axes(ax, sum(heights), len(targets), heights)
     for a, g, rows in zip(axes, targets, per_group, strict=True):
         _draw_strip_group(a, data, g, rows, lang)
     return fig
@@ -848,13 +869,8 @@ def timeline_chart(
     _matplotlib()
     data = chart_data(claims, by, freq=freq, **_selection(options, TIMELINE_OPTIONS))
     targets = _targets(data.labels, quantity, ax)
-    if ax is None:
-        h = float(_matplotlib().rcParams["figure.figsize"][1])
-        fig = _new_figure(h * len(targets) + 0.5, len(targets))
-        axes = fig.axes
-    else:
-        fig = ax.figure
-        axes = [ax]
+    h = float(_matplotlib().rcParams["figure.figsize"][1])
+    fig, axes = _figure_axes(ax, h * len(targets) + 0.5, len(targets))
     for a, g in zip(axes, targets, strict=True):
         _draw_timeline_group(a, data, g, lang)
     _timeline_legend(fig, axes[0], lang, own=ax is None)

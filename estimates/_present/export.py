@@ -67,7 +67,7 @@ import pandas as pd
 from .._compute.comparability import harmonise_units
 from .._compute.reconcile import _by_list, group_codes, select
 from .._compute.sources import canonical_cells
-from .._table.io import neutralise_formulas, write_csv
+from .._table.io import json_number, neutralise_formulas, write_csv
 from .charts import SELECT_OPTIONS, group_label
 from .report import safe_url
 
@@ -268,8 +268,8 @@ def _metadata(
                         "group": group_label(labels[codes[i]]),
                         "text": _text(texts[i]),
                         "stated": _day_span(start.iloc[i], end.iloc[i]),
-                        "low": _num(frame["low"].iloc[i]),
-                        "high": _num(frame["high"].iloc[i]),
+                        "low": json_number(frame["low"].iloc[i]),
+                        "high": json_number(frame["high"].iloc[i]),
                         "note": _text(notes[i]),
                         "url": _text(urls[i]),
                     }
@@ -319,15 +319,6 @@ def _text(v: Any) -> str | None:
     if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return None
     return str(v)
-
-
-def _num(v: Any) -> float | str | None:
-    f = float(v)
-    if math.isnan(f):
-        return None
-    if math.isinf(f):
-        return "inf" if f > 0 else "-inf"
-    return f
 
 
 def _day_span(start: Any, end: Any) -> str | None:

@@ -22,6 +22,7 @@ up_to · conventions default</span></span>
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -243,13 +244,37 @@ def claims_html(claims: Claims, max_rows: int = MAX_ROWS) -> str:
             cells.append(f'<td class="estimates-error">{_e(error)}</td>')
         cls = ' class="estimates-flagged"' if flagged else ""
         lines.append(f"<tr{cls}>{''.join(cells)}</tr>")
-    more = ""
-    if len(f) > max_rows:
-        more = f'<p class="estimates-muted">... {len(f) - max_rows:,} more</p>'
+    return _table_html(head, cols, lines, len(f) - max_rows, "more")
+
+
+def _table_html(
+    head: str, cols: Sequence[str], rows: Sequence[str], hidden: int, more: str
+) -> str:
+    """A table under its heading, with a note of the rows left out.
+
+    Parameters
+    ----------
+    head : str
+        HTML above the table (the summary line).
+    cols : sequence of str
+        Column headings, as text (escaped here).
+    rows : sequence of str
+        The ``<tr>`` elements, as HTML.
+    hidden : int
+        How many rows were left out; a note "... N more" follows the table when > 0.
+    more : str
+        The words of that note after the number ("more", "more groups").
+
+    Returns
+    -------
+    str
+        The table and its style sheet, in a ``div.estimates-html``.
+    """
+    note = f'<p class="estimates-muted">... {hidden:,} {more}</p>' if hidden > 0 else ""
     header = "".join(f"<th>{_e(c)}</th>" for c in cols)
     return (
         f'{_CSS}<div class="estimates-html">{head}<table><thead><tr>{header}</tr></thead>'
-        f"<tbody>{''.join(lines)}</tbody></table>{more}</div>"
+        f"<tbody>{''.join(rows)}</tbody></table>{note}</div>"
     )
 
 
@@ -358,14 +383,7 @@ def reconciliation_html(frame: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
         ]
         cells += [f'<td class="estimates-num">{_e(get(c, i, ""))}</td>' for c in extra]
         lines.append(f"<tr>{''.join(cells)}</tr>")
-    more = ""
-    if len(frame) > max_rows:
-        more = f'<p class="estimates-muted">... {len(frame) - max_rows:,} more groups</p>'
-    header = "".join(f"<th>{_e(c)}</th>" for c in cols)
-    return (
-        f'{_CSS}<div class="estimates-html">{head}<table><thead><tr>{header}</tr></thead>'
-        f"<tbody>{''.join(lines)}</tbody></table>{more}</div>"
-    )
+    return _table_html(head, cols, lines, len(frame) - max_rows, "more groups")
 
 
 def _stated_text(lo: float, hi: float) -> str:

@@ -574,29 +574,24 @@ class _Writer:
         count = not unit or is_count(unit)
         if lo == hi:
             return self.derived(lo, bound=True, unit=unit)
-        if math.isinf(hi):
-            hedge = "at_least" if lc else "more_than"
-            return st.hedged(
-                hedge,
-                self.derived(lo, bound=True, unit=unit),
-                count=count,
-                after_preposition=after_preposition,
-            )
-        if (lo <= 0 and count) or math.isinf(lo):
-            hedge = "up_to" if hc else "less_than"
-            return st.hedged(
-                hedge,
-                self.derived(hi, bound=True, unit=unit),
-                count=count,
-                after_preposition=after_preposition,
-            )
-        a = self.derived(lo, bound=True, unit="" if count else unit)
-        if not lc:
-            a = st.hedged("more_than", a, count=count)
-        b = self.derived(hi, bound=True, unit=unit)
-        if not hc:
-            b = st.hedged("less_than", b, count=count)
-        return st.span(a, b, after_preposition=after_preposition)
+        if math.isinf(hi):  # open above: the lower bound, hedged
+            hedge, bound = ("at_least" if lc else "more_than"), lo
+        elif (lo <= 0 and count) or math.isinf(lo):  # open below: the upper bound, hedged
+            hedge, bound = ("up_to" if hc else "less_than"), hi
+        else:
+            a = self.derived(lo, bound=True, unit="" if count else unit)
+            if not lc:
+                a = st.hedged("more_than", a, count=count)
+            b = self.derived(hi, bound=True, unit=unit)
+            if not hc:
+                b = st.hedged("less_than", b, count=count)
+            return st.span(a, b, after_preposition=after_preposition)
+        return st.hedged(
+            hedge,
+            self.derived(bound, bound=True, unit=unit),
+            count=count,
+            after_preposition=after_preposition,
+        )
 
     def derived(self, x: float, *, bound: bool = False, unit: str = "") -> str:
         """A derived number rounded to the group's precision ("about 24,000").

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, overload
 
 import numpy as np
@@ -344,6 +345,22 @@ class Claims:
         if kind == "timeline":
             return charts.timeline_chart(self, **options)
         raise ValueError(f"kind={kind!r}: expected 'range' or 'timeline'")
+
+    def report(self, path: PathLike | None = None, **options: Any) -> str:
+        """One self-contained HTML report (sentences, charts, claims, disagreements and
+        methodology); written to ``path`` when given.  Returns the HTML."""
+        from .._present.report import report
+
+        page = report(self, **options)
+        if path is not None:
+            Path(path).write_text(page, encoding="utf-8")
+        return page
+
+    def methodology(self, **options: Any) -> str:
+        """A Markdown methodology note: definitions, conventions, sources, revisions."""
+        from .._present.methodology import methodology
+
+        return methodology(self, **options)
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:

@@ -333,6 +333,8 @@ def _text(s: pd.Series) -> pd.Series:
             obj = obj.where(~isnum, obj.map(_num_text))
         try:
             t = obj.astype("string")
+            if t.dtype.storage == "python":  # pyarrow storage has checked already
+                t.dropna().str.encode("utf-8")
         except UnicodeEncodeError:
             bad = obj.map(lambda v: isinstance(v, str) and _not_unicode(v)).to_numpy(bool)
             raise ValidationError(

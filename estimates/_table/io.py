@@ -154,16 +154,36 @@ def write_csv(
     return None
 
 
+def json_number(v: Any) -> float | str | None:
+    """A number as JSON has it: NaN as ``None``, infinities as ``"inf"`` / ``"-inf"``.
+
+    Parameters
+    ----------
+    v : float-like
+        Anything ``float()`` takes.
+
+    Returns
+    -------
+    float, str or None
+
+    Examples
+    --------
+    >>> json_number(2.5), json_number(float("-inf")), json_number(float("nan"))
+    (2.5, '-inf', None)
+    """
+    f = float(v)
+    if math.isnan(f):
+        return None
+    if math.isinf(f):
+        return "inf" if f > 0 else "-inf"
+    return f
+
+
 def _json_value(v: Any) -> Any:
     if v is None or v is pd.NA or v is pd.NaT:
         return None
     if isinstance(v, float | np.floating):
-        f = float(v)
-        if math.isnan(f):
-            return None
-        if math.isinf(f):
-            return "inf" if f > 0 else "-inf"
-        return f
+        return json_number(v)
     if isinstance(v, np.bool_ | bool):
         return bool(v)
     if isinstance(v, np.integer):

@@ -10,7 +10,7 @@ import pytest
 
 import estimates as est
 
-from ..datasets import BOOK, DATA, NK, prio_vs_ucdp, quiet
+from ..datasets import BOOK, DATA, NK, flagged_pair, prio_vs_ucdp, quiet, table
 
 
 # ---------------------------------------------------------------- the seed article
@@ -212,17 +212,12 @@ def test_cumulative_decrease_is_flagged():
 
 
 def test_weighted_latest_conservative_midpoint_pooled(economist):
-    june = quiet(
-        est.read_claims,
-        pd.DataFrame(
-            {
-                "quantity": ["q"] * 3,
-                "low": [369000, 400000, 500000],
-                "high": [523000, 450000, 500000],
-                "source": ["BBC Russia", "CSIS", "NATO"],
-                "stated": ["2026-06-01", "2026-06-10", "2026-06-20"],
-            }
-        ),
+    june = table(
+        quantity=["q"] * 3,
+        low=[369000, 400000, 500000],
+        high=[523000, 450000, 500000],
+        source=["BBC Russia", "CSIS", "NATO"],
+        stated=["2026-06-01", "2026-06-10", "2026-06-20"],
     )
     pick = {
         s: quiet(june.reconcile, strategy=s).loc["q", "best"]
@@ -281,18 +276,7 @@ def test_pair_budget():
 
 
 def test_flagged_rows_are_left_out_with_a_warning():
-    claims = est.read_claims(
-        pd.DataFrame(
-            {
-                "quantity": ["q", "q"],
-                "low": [1, 5],
-                "high": [3, 2],
-                "source": ["A", "B"],
-                "stated": ["2024", "2024"],
-            }
-        ),
-        errors="flag",
-    )
+    claims = flagged_pair()
     with pytest.warns(est.DataQualityWarning, match="1 claims flagged invalid"):
         r = claims.reconcile()
     assert r.loc["q", "claims"] == 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,10 @@ import pytest
 from estimates._extract.extract import extract
 from estimates._extract.sentences import MAX_SENTENCE, split_sentences
 
+from ..helpers import best_seconds
+
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_9e8ba33e4502eb57.txt"
 PUB = "2024-11-12"
-
-
-def _seconds(fn: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def test_empty() -> None:
@@ -87,8 +79,8 @@ def test_repetitions_are_linear(unit: str) -> None:
     n = 100_000 if len(unit) <= 2 else 4_000
     small = unit * n
     large = unit * (4 * n)
-    t1 = _seconds(lambda: extract(small, "fr", PUB))
-    t4 = _seconds(lambda: extract(large, "fr", PUB))
+    t1 = best_seconds(lambda: extract(small, "fr", PUB))
+    t4 = best_seconds(lambda: extract(large, "fr", PUB))
     assert t4 < 8 * t1 + 0.05, (unit, t1, t4)  # linear: about 4x, never 16x
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from estimates import Figure, scan
 from estimates._parsing.parser import Mention
+
+from ..helpers import best_seconds
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_9e8ba33e4502eb57.txt"
 
@@ -143,15 +144,6 @@ def test_scan_type_and_language_errors() -> None:
 
 
 # ------------------------------------------------------------------ robustness and speed
-def _timed(fn: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
 @pytest.mark.parametrize(
     "unit",
     ["1 ", "1,", "1.", "111 ", "1-", "de 1 à ", "a dozen ", "thousands of ", "12/", "x1 ", "€"],
@@ -159,8 +151,8 @@ def _timed(fn: Callable[[], object]) -> float:
 def test_scan_is_linear(unit: str) -> None:
     n = 5_000
     small, big = unit * n, unit * (4 * n)
-    t_small = _timed(lambda: scan(small, "fr"))
-    t_big = _timed(lambda: scan(big, "fr"))
+    t_small = best_seconds(lambda: scan(small, "fr"))
+    t_big = best_seconds(lambda: scan(big, "fr"))
     # 4x the text must take about 4x the time (a quadratic scan would take 16x).
     assert t_big < 4 * 2.5 * t_small + 0.05
 

@@ -7,12 +7,11 @@ import struct
 import sys
 
 import numpy as np
-import pandas as pd
 import pytest
 
 import estimates as est
 
-from ..datasets import CONTAINERS, HELD, NK
+from ..datasets import CONTAINERS, HELD, NK, strict_table
 
 mpl = pytest.importorskip("matplotlib")
 
@@ -179,15 +178,11 @@ def test_strip_aliases_merge_rows_per_source(economist):
 
 
 def test_strip_dollar_signs_are_not_mathtext():
-    claims = est.read_claims(
-        pd.DataFrame(
-            {
-                "quantity": ["aid $1 $2"] * 2,
-                "figure": ["$5 billion", "$7 billion"],
-                "source": ["Fund $5 and $6 watch", "Treasury"],
-                "stated": ["2024-01-02", "2024-01-03"],
-            }
-        )
+    claims = strict_table(
+        quantity=["aid $1 $2"] * 2,
+        figure=["$5 billion", "$7 billion"],
+        source=["Fund $5 and $6 watch", "Treasury"],
+        stated=["2024-01-02", "2024-01-03"],
     )
     svg = charts.to_svg(charts.range_strip(claims, "aid $1 $2"))
     # Shown as written: two dollar signs in a label would otherwise start mathtext.
@@ -217,16 +212,12 @@ def test_timeline_economist_marks_and_running_envelope(economist):
 
 
 def test_timeline_french_month_names(seed):
-    claims = est.read_claims(
-        pd.DataFrame(
-            {
-                "quantity": ["troops"] * 3,
-                "figure": ["1 500", "3 000", "plus de 10 000"],
-                "lang": "fr",
-                "source": ["US", "US", "UK"],
-                "stated": ["2024-09-02", "2024-10-07", "2024-11-12"],
-            }
-        )
+    claims = strict_table(
+        quantity=["troops"] * 3,
+        figure=["1 500", "3 000", "plus de 10 000"],
+        lang="fr",
+        source=["US", "US", "UK"],
+        stated=["2024-09-02", "2024-10-07", "2024-11-12"],
     )
     ax = charts.timeline_chart(claims, "troops", lang="fr").axes[0]
     labels = tick_labels(ax, "x")
@@ -266,15 +257,11 @@ def test_to_png_is_a_valid_png_of_the_expected_size(seed):
 
 
 def test_to_svg_keeps_labels_as_text_and_escapes_them(seed):
-    claims = est.read_claims(
-        pd.DataFrame(
-            {
-                "quantity": ["<b>troops</b>"] * 2,
-                "figure": ["10,000", "12,000"],
-                "source": ["<script>alert(1)</script>", "A & B"],
-                "stated": ["2024-11-01", "2024-11-02"],
-            }
-        )
+    claims = strict_table(
+        quantity=["<b>troops</b>"] * 2,
+        figure=["10,000", "12,000"],
+        source=["<script>alert(1)</script>", "A & B"],
+        stated=["2024-11-01", "2024-11-02"],
     )
     svg = charts.to_svg(charts.range_strip(claims))
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg

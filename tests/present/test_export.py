@@ -13,7 +13,7 @@ import pytest
 import estimates as est
 from estimates._present.export import datawrapper, write_datawrapper
 
-from ..datasets import NK, quiet
+from ..datasets import NK, quiet, strict_table
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE_SOURCES = [
@@ -180,17 +180,13 @@ def test_written_csv_is_spreadsheet_safe_and_json_next_to_it(hostile, tmp_path):
 
 
 def test_negative_numbers_stay_numbers(tmp_path):
-    claims = est.read_claims(
-        pd.DataFrame(
-            {
-                "quantity": ["balance"] * 2,
-                "low": ["-5", "-3"],
-                "high": ["-1", "2"],
-                "unit": "dimensionless",
-                "source": ["A", "B"],
-                "stated": ["2024-01-01", "2024-01-02"],
-            }
-        )
+    claims = strict_table(
+        quantity=["balance"] * 2,
+        low=["-5", "-3"],
+        high=["-1", "2"],
+        unit="dimensionless",
+        source=["A", "B"],
+        stated=["2024-01-01", "2024-01-02"],
     )
     table, _ = datawrapper(claims)
     assert table["lowest stated"].iloc[0] == -5

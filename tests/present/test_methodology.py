@@ -8,7 +8,7 @@ import pytest
 import estimates as est
 from estimates._present.methodology import markdown_escape, methodology
 
-from ..datasets import quiet
+from ..datasets import quiet, strict_table
 
 
 def sections(note: str) -> list[str]:
@@ -124,17 +124,13 @@ def test_sources_revisions_and_left_out(economist):
 
 
 def test_latest_per_source_and_flagged():
-    claims = est.read_claims(
-        pd.DataFrame(
-            {
-                "quantity": ["q"] * 3,
-                "low": [1000, 5000, 2000],
-                "high": [3000, 2000, 4000],
-                "source": ["A", "B", "A"],
-                "stated": ["2024-01-01", "2024-01-02", "2024-02-01"],
-            }
-        ),
+    claims = strict_table(
         errors="flag",
+        quantity=["q"] * 3,
+        low=[1000, 5000, 2000],
+        high=[3000, 2000, 4000],
+        source=["A", "B", "A"],
+        stated=["2024-01-01", "2024-01-02", "2024-02-01"],
     )
     note = methodology(claims, latest_per_source=True)
     assert "Flagged invalid when read, so left out of every computation: one claim" in note

@@ -14,7 +14,7 @@ import estimates as est
 from estimates._present.sentences import describe, describe_claim, precision_exponents
 from estimates._present.style import HouseStyle, get_style, round_to, style_names
 
-from ..datasets import CONTAINERS, HELD, NK, quiet, table
+from ..datasets import CONTAINERS, HELD, NK, quiet, strict_table, table
 
 
 def sub(claims: est.Claims, mask) -> est.Claims:
@@ -431,17 +431,13 @@ def test_hedges_are_kept(seed):
 
 
 def test_flagged_rows_are_left_out():
-    claims = est.read_claims(
-        pd.DataFrame(
-            {
-                "quantity": ["q", "q"],
-                "low": [1000, 5000],
-                "high": [3000, 2000],
-                "source": ["A", "B"],
-                "stated": ["2024", "2024"],
-            }
-        ),
+    claims = strict_table(
         errors="flag",
+        quantity=["q", "q"],
+        low=[1000, 5000],
+        high=[3000, 2000],
+        source=["A", "B"],
+        stated=["2024", "2024"],
     )
     with pytest.warns(est.DataQualityWarning, match="1 claims flagged invalid"):
         s = claims.describe()

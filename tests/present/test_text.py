@@ -12,7 +12,7 @@ from estimates._present.text import (
     reconciliation_text,
 )
 
-from ..datasets import quiet
+from ..datasets import flagged_pair, quiet
 
 
 def test_claims_repr_reads_well(seed):
@@ -34,18 +34,7 @@ def test_claims_repr_reads_well(seed):
 
 
 def test_claims_repr_flagged_and_empty():
-    flagged = est.read_claims(
-        pd.DataFrame(
-            {
-                "quantity": ["q", "q"],
-                "low": [1, 5],
-                "high": [3, 2],
-                "source": ["A", "B"],
-                "stated": ["2024", "2024"],
-            }
-        ),
-        errors="flag",
-    )
+    flagged = flagged_pair()
     text = repr(flagged)
     assert text.splitlines()[0] == "Claims: 2 claims, 1 quantity, 2 sources, 1 flagged invalid"
     assert "expected low <= high" in text
