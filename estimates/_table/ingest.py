@@ -324,11 +324,15 @@ def _text(s: pd.Series) -> pd.Series:
         t = s
     else:
         obj = s.astype(object)
-        isnum = obj.map(
-            lambda v: (
-                isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool)
+        if pd.api.types.infer_dtype(obj, skipna=True) in ("string", "empty"):
+            isnum = pd.Series(False, index=obj.index)
+        else:  # mixed cells (records, JSON): write numbers out, one by one
+            isnum = obj.map(
+                lambda v: (
+                    isinstance(v, int | float | np.integer | np.floating)
+                    and not isinstance(v, bool)
+                )
             )
-        )
         if isnum.any():
             obj = obj.where(~isnum, obj.map(_num_text))
         try:

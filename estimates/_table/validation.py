@@ -10,7 +10,7 @@ clipped or coerced.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import numpy as np
@@ -59,18 +59,22 @@ class Failures:
         mask: np.ndarray,
         column: str,
         values: object,
-        expected: str | Sequence[str] | np.ndarray,
+        expected: str | Sequence[str] | np.ndarray | Callable[[np.ndarray], Sequence[str]],
     ) -> None:
         """Record a failure for each row where ``mask`` is True.
 
-        ``values`` and ``expected`` may be scalars or arrays aligned with the rows.
+        ``values`` and ``expected`` may be scalars or arrays aligned with the rows;
+        ``expected`` may also be a function of the failing positions, so that messages
+        are only written for the rows that fail.
         """
         mask = np.asarray(mask, dtype=bool)
         if not mask.any():
             return
         pos = np.flatnonzero(mask)
         vals = _pick(values, pos)
-        exp = _pick(expected, pos)
+        exp = (
+            np.asarray(expected(pos), dtype=object) if callable(expected) else _pick(expected, pos)
+        )
         part = pd.DataFrame(
             {
                 "position": pos,
@@ -167,7 +171,7 @@ def check_figures(
             swapped,
             name["low"],
             low,
-            np.char.add("low <= high (high=", np.char.add(_fmt(high), ")")),
+            lambda pos: [f"low <= high (high={_fmt(high[p])})" for p in pos],
         )
         ok &= ~swapped & (low != np.inf) & (high != -np.inf)
         inf_closed_lo = ok & np.isinf(low) & low_closed
@@ -200,18 +204,16 @@ def check_figures(
             outside,
             name["best"],
             best,
-            np.char.add(
-                np.char.add("a value inside [low, high] (low=", _fmt(low)),
-                np.char.add(", high=", np.char.add(_fmt(high), ")")),
-            ),
+            lambda pos: [
+                f"a value inside [low, high] (low={_fmt(low[p])}, high={_fmt(high[p])})"
+                for p in pos
+            ],
         )
 
 
-def _fmt(x: np.ndarray) -> np.ndarray:
-    """Short text of numbers for messages (integers without '.0')."""
-    s = pd.Series(x, dtype="float64")
-    out = s.map(lambda v: f"{v:.15g}")
-    return out.to_numpy(dtype=str)
+def _fmt(x: float) -> str:
+    """Short text of a number for messages (integers without '.0')."""
+    return f"{x:.15g}"
 
 
 def _short(v: object) -> str:
