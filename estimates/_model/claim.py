@@ -27,7 +27,7 @@ Claim('north korean troops in kursk': [0, 12000] soldier up_to,
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
@@ -137,6 +137,14 @@ class Claim:
         except ValueError:
             raise FigureError("status", self.status, "one of " + ", ".join(STATUS_CODES)) from None
         set_(self, "extra", MappingProxyType(dict(self.extra)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # ``extra`` is a read-only view, which does not pickle: rebuild from the fields
+        # (in declaration order) with ``extra`` as a plain dict.
+        values = tuple(
+            dict(self.extra) if f.name == "extra" else getattr(self, f.name) for f in fields(self)
+        )
+        return (Claim, values)
 
     @property
     def agents(self) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from .errors import FigureError
 
@@ -119,6 +120,11 @@ class SourceBook:
             "weights",
             MappingProxyType({_fold(k): float(v) for k, v in dict(self.weights).items()}),
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The read-only views do not pickle; the folded dicts rebuild the same book
+        # (folding and chain resolution are idempotent).
+        return (SourceBook, (dict(self.aliases), dict(self.kinds), dict(self.weights)))
 
     def canonical(self, name: str) -> str:
         """The canonical name of a source (itself when it has no alias)."""
