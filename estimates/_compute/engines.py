@@ -1,17 +1,16 @@
-"""Engines: the same reconcile kernel past one machine.
+"""Engines: the same kernels past one machine.
 
-:func:`~estimates._compute.reconcile.reconcile_frame` is a pure function from a frame
-holding whole groups to one row per group with a fixed schema.  A distributed engine
-only has to bring each group's claims into one partition and run it there; Dask does
-both with ``shuffle`` and ``map_partitions`` (the fixed schema gives Dask its
-``meta`` for free: the kernel run on an empty frame).
+The Dask engine is the public module :mod:`estimates.dask` (``read_claims``,
+``extract``, ``reconcile``, ``disagreements``, ``revisions``, ``by_source``,
+``timeline``, ``sensitivity``).  :func:`reconcile_dask` is kept for compatibility: it
+is :func:`estimates.dask.reconcile`.
 
 Examples
 --------
->>> import dask.dataframe as dd, estimates, warnings  # doctest: +SKIP
+>>> import dask.dataframe as dd, estimates, estimates.dask as ed  # doctest: +SKIP
 >>> claims = estimates.read_claims("seeds/kursk_claims.csv")  # doctest: +SKIP
 >>> ddf = dd.from_pandas(claims.frame, npartitions=2)  # doctest: +SKIP
->>> estimates.reconcile_dask(ddf).compute().sort_index()  # doctest: +SKIP
+>>> ed.reconcile(ddf).compute().sort_index()  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -19,40 +18,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .reconcile import _by_list, reconcile_frame
-
 __all__ = ["reconcile_dask"]
 
 
 def reconcile_dask(frame: Any, by: str | Sequence[str] = "quantity", **options: Any) -> Any:
-    """Reconcile a Dask DataFrame of claims, one partition of whole groups at a time.
+    """Reconcile a Dask DataFrame of claims: :func:`estimates.dask.reconcile`.
+
+    Kept for compatibility; new code calls ``estimates.dask.reconcile(ddf, by=...,
+    ...)``, whose options are spelled out.
 
     Parameters
     ----------
     frame : dask.dataframe.DataFrame
-        Claims in the standard schema (e.g. ``dd.from_pandas(claims.frame, ...)``);
-        rows flagged invalid must be removed first.
+        Claims in the standard schema.
     by : str or list of str
         Grouping columns.
     **options
-        Options of :func:`~estimates._compute.reconcile.reconcile_frame` (``strategy``,
-        ``sources``, ``unit``, ``quantiles`` ...).
+        The options of :func:`estimates.dask.reconcile`.
 
     Returns
     -------
     dask.dataframe.DataFrame
-        One row per group, the kernel's fixed schema, indexed by the ``by`` keys
-        (unordered across partitions: ``.compute().sort_index()`` to order).
+        One row per group, indexed by the ``by`` keys (unordered across partitions).
     """
-    try:
-        import dask.dataframe  # noqa: F401
-    except ImportError as exc:  # pragma: no cover
-        raise ImportError("reconcile_dask needs dask: pip install 'estimates[dask]'") from exc
-    by = _by_list(by)
-    if "error" in frame.columns:
-        raise ValueError(
-            "the frame has an 'error' column: drop flagged rows first (claims.valid().frame)"
-        )
-    meta = reconcile_frame(frame._meta, by, **options)
-    shuffled = frame.shuffle(on=by) if frame.npartitions > 1 else frame
-    return shuffled.map_partitions(reconcile_frame, by, meta=meta, **options)
+    from .. import dask as _engine  # lazy: importing estimates must not import dask
+
+    return _engine.reconcile(frame, by, **options)

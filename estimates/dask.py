@@ -1,0 +1,1039 @@
+"""Past one machine: the ``estimates`` pipeline on Dask collections.
+
+Every function here takes and returns Dask collections and runs, per partition, the
+same pure code as the in-memory library, so that ``.compute()`` gives what the
+:class:`~estimates.Claims` method gives on the same claims (rows may come in another
+order: sort them, e.g. ``.compute().sort_index()``).
+
+=====================  ========================================================
+function               what each partition runs
+=====================  ========================================================
+:func:`read_claims`    :func:`estimates.read_claims` on one file (CSV, JSON, Parquet)
+:func:`extract`        :func:`estimates.extract` on each article of the partition
+:func:`reconcile`      :meth:`Claims.reconcile` on partitions holding whole groups
+:func:`disagreements`  :meth:`Claims.disagreements` (the pair budget is per group)
+:func:`revisions`      a source's successive figures for a quantity, per group
+:func:`by_source`      pairs of sources, brought together by source pair
+:func:`timeline`       :meth:`Claims.timeline` on partitions holding whole groups
+:func:`sensitivity`    :meth:`Claims.sensitivity` on partitions holding whole groups
+=====================  ========================================================
+
+How groups meet
+---------------
+The per-group methods need every claim of a group in one partition.  Unless told that
+the partitions already hold whole groups (``partitioned=True``, e.g. one file per
+quantity), the claims are first shuffled on the group keys (``ddf.shuffle(on=by)``),
+a hash repartition: no step collects the whole table on one worker.  :func:`by_source`
+shuffles twice: claims on the group keys, then the pairs on the source pair.
+
+What travels with each task
+---------------------------
+The conventions profile in force when the graph is built (:func:`estimates.use_conventions`)
+is captured and put in force in the worker, so a worker reads "thousands" as the client
+does, even for a profile registered only on the client.  Errors raised in a worker
+reach the client with their type, message, reason code and fields (they pickle).
+
+Data-quality warnings raised inside workers (claims flagged invalid left out, claims
+without a date) are not shown: look at ``ddf[ddf["error"].notna()]`` and
+``ddf["stated_end"].isna()`` yourself.
+
+Examples
+--------
+>>> import estimates.dask as ed  # doctest: +SKIP
+>>> claims = ed.read_claims("claims/*.parquet")  # doctest: +SKIP
+>>> ed.reconcile(claims, by="quantity").to_parquet("reconciled/")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import glob as _glob
+import os
+import re
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ._model.conventions import (
+    PROFILES,
+    Conventions,
+    get_conventions,
+    register_conventions,
+    use_conventions,
+)
+from ._model.errors import (
+    ArgumentTypeError,
+    DataQualityWarning,
+    DependencyError,
+    OptionError,
+    PairBudgetError,
+    ValidationError,
+)
+from ._model.sources import SourceBook
+from ._table.claims import Claims
+from ._table.claims import read_claims as _read_claims
+
+try:
+    import dask
+    import dask.bag as db
+    import dask.dataframe as dd
+except ImportError as exc:  # pragma: no cover - exercised without the extra
+    raise DependencyError("dask", "dask", "estimates.dask") from exc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from datetime import date
+
+__all__ = [
+    "by_source",
+    "disagreements",
+    "extract",
+    "read_claims",
+    "reconcile",
+    "revisions",
+    "sensitivity",
+    "timeline",
+]
+
+#: File suffixes :func:`read_claims` reads from a folder.
+SUFFIXES = (".csv", ".tsv", ".csv.gz", ".json", ".jsonl", ".parquet")
+
+#: The default pair budget of :func:`disagreements`, per group.
+DEFAULT_MAX_PAIRS = 1_000_000
+
+
+# ---------------------------------------------------------------------- conventions
+@contextmanager
+def _in_force(conventions: Conventions) -> Iterator[None]:
+    """Put a profile captured on the client in force in this (worker) process."""
+    if PROFILES.get(conventions.name) != conventions:
+        register_conventions(conventions, replace=True)
+    with use_conventions(conventions.name), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataQualityWarning)
+        yield
+
+
+def _task(fn: Callable[..., pd.DataFrame], conventions: Conventions) -> Callable[..., Any]:
+    """``fn`` run under the client's conventions profile (picklable: a partial)."""
+    from functools import partial
+
+    return partial(_run_in_force, fn, conventions)
+
+
+def _run_in_force(
+    fn: Callable[..., pd.DataFrame], conventions: Conventions, *args: Any, **kw: Any
+) -> pd.DataFrame:
+    with _in_force(conventions):
+        return fn(*args, **kw)
+
+
+# ---------------------------------------------------------------------- helpers
+def _graph() -> Any:
+    """Build graphs with pandas' own dtypes: the results must equal the pandas library's
+    column for column, so Dask's conversion of text columns to Arrow strings is off."""
+    return dask.config.set({"dataframe.convert-string": False})
+
+
+def _by_list(by: str | Sequence[str]) -> list[str]:
+    if isinstance(by, str):
+        return [by]
+    if not isinstance(by, Sequence) or not all(isinstance(b, str) for b in by) or not by:
+        raise ArgumentTypeError("by", by, "a column name or a non-empty list of column names")
+    return list(by)
+
+
+def _check_frame(ddf: Any, by: Sequence[str], what: str) -> None:
+    if not isinstance(ddf, dd.DataFrame):
+        raise ArgumentTypeError(
+            "claims", ddf, f"a dask DataFrame of claims for estimates.dask.{what}"
+        )
+    missing = [c for c in by if c not in ddf.columns]
+    if missing:
+        raise OptionError(
+            "by", list(by), f"columns of the claims (it has {', '.join(map(str, ddf.columns))})"
+        )
+
+
+def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
+    """The frame with every group's rows in one partition (a hash shuffle on ``keys``)."""
+    if partitioned or ddf.npartitions == 1:
+        return ddf
+    return ddf.shuffle(on=list(keys))
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """A plain DataFrame (display subclasses such as ``Reconciliation`` dropped)."""
+    return frame if type(frame) is pd.DataFrame else pd.DataFrame(frame)
+
+
+def _method_kernel(
+    part: pd.DataFrame, method: str, args: tuple[Any, ...], options: Mapping[str, Any]
+) -> pd.DataFrame:
+    """The ``Claims`` method on one partition of whole groups."""
+    claims = Claims._from_frame(part)
+    return _plain(getattr(claims, method)(*args, **options))
+
+
+def _per_group(
+    ddf: Any,
+    method: str,
+    keys: Sequence[str],
+    *,
+    args: tuple[Any, ...] = (),
+    options: Mapping[str, Any],
+    partitioned: bool,
+    kernel: Callable[..., pd.DataFrame] = _method_kernel,
+) -> Any:
+    """Run a per-group ``Claims`` method over a Dask DataFrame of claims."""
+    conv = get_conventions()
+    fn = _task(kernel, conv)
+    with _in_force(conv):
+        meta = kernel(ddf._meta, method, args, options)
+    with _graph():
+        whole = _whole_groups(ddf, keys, partitioned)
+        return whole.map_partitions(fn, method, args, options, meta=meta, enforce_metadata=False)
+
+
+def _selection(
+    ddf: Any,
+    *,
+    as_of: Any,
+    window: str | pd.Timedelta | None,
+    latest_per_source: bool,
+    sources: SourceBook | None,
+    exclude_kinds: Sequence[str] | str,
+    dedupe: bool,
+) -> dict[str, Any]:
+    """The claim-selection options; ``window`` alone counts back from the latest
+    statement of the whole table, which is computed first (a reduction)."""
+    if window is not None and as_of is None:
+        valid = ddf[ddf["error"].isna()] if "error" in ddf.columns else ddf
+        latest = valid["stated_end"].max().compute()
+        as_of = None if pd.isna(latest) else pd.Timestamp(latest)
+    return {
+        "as_of": as_of,
+        "window": window,
+        "latest_per_source": latest_per_source,
+        "sources": sources,
+        "exclude_kinds": exclude_kinds,
+        "dedupe": dedupe,
+    }
+
+
+# ---------------------------------------------------------------------- per group
+def reconcile(
+    ddf: Any,
+    by: str | Sequence[str] = "quantity",
+    *,
+    strategy: str = "median",
+    as_of: date | str | pd.Timestamp | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    sources: SourceBook | None = None,
+    exclude_kinds: Sequence[str] | str = (),
+    weights: str | None = None,
+    unit: str | None = None,
+    cumulative: bool | Sequence[str] = False,
+    dedupe: bool = True,
+    quantiles: Sequence[float] = (0.05, 0.5, 0.95),
+    tail: float = 2.0,
+    partitioned: bool = False,
+) -> Any:
+    """Per group: ranges, consensus, agreement, conflicts and a best estimate.
+
+    The same as :meth:`estimates.Claims.reconcile` (every option means the same), on
+    a Dask DataFrame of claims.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Claims in the standard schema (from :func:`read_claims`, or
+        ``dd.from_pandas(claims.frame, ...)``).  Rows flagged invalid (an ``error``
+        value) are left out, as by the ``Claims`` method.
+    by, strategy, as_of, window, latest_per_source, sources, exclude_kinds, weights, \
+unit, cumulative, dedupe, quantiles, tail
+        As for :meth:`estimates.Claims.reconcile`.
+    partitioned : bool
+        The partitions already hold whole groups (e.g. one file per quantity): skip
+        the shuffle.  Wrong when they do not (a group would be reconciled in parts).
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        One row per group, indexed by the ``by`` keys, the columns of
+        :meth:`~estimates.Claims.reconcile`; rows unordered across partitions.
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd, estimates, estimates.dask as ed  # doctest: +SKIP
+    >>> claims = estimates.read_claims("seeds/kursk_claims.csv")  # doctest: +SKIP
+    >>> ddf = dd.from_pandas(claims.frame, npartitions=2)  # doctest: +SKIP
+    >>> ed.reconcile(ddf).compute().sort_index()  # doctest: +SKIP
+    """
+    keys = _by_list(by)
+    _check_frame(ddf, keys, "reconcile")
+    options = {
+        "by": keys,
+        "strategy": strategy,
+        **_selection(
+            ddf,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            sources=sources,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+        ),
+        "weights": weights,
+        "unit": unit,
+        "cumulative": cumulative,
+        "quantiles": tuple(quantiles),
+        "tail": tail,
+    }
+    return _per_group(ddf, "reconcile", keys, options=options, partitioned=partitioned)
+
+
+def timeline(
+    ddf: Any,
+    freq: str = "M",
+    by: str | Sequence[str] = "quantity",
+    *,
+    running: bool = False,
+    strategy: str = "median",
+    unit: str | None = None,
+    as_of: date | str | pd.Timestamp | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    sources: SourceBook | None = None,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    partitioned: bool = False,
+) -> Any:
+    """Reconcile per period of statement, as :meth:`estimates.Claims.timeline`.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Claims in the standard schema.
+    freq, by, running, strategy, unit, as_of, window, latest_per_source, sources, \
+exclude_kinds, dedupe
+        As for :meth:`estimates.Claims.timeline`.
+    partitioned : bool
+        The partitions already hold whole groups: skip the shuffle.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Indexed by the ``by`` keys and ``period``; rows unordered across partitions.
+    """
+    keys = _by_list(by)
+    _check_frame(ddf, keys, "timeline")
+    options = {
+        "running": running,
+        "strategy": strategy,
+        "unit": unit,
+        **_selection(
+            ddf,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            sources=sources,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+        ),
+    }
+    return _per_group(
+        ddf, "timeline", keys, args=(freq, keys), options=options, partitioned=partitioned
+    )
+
+
+def sensitivity(
+    ddf: Any,
+    by: str | Sequence[str] = "quantity",
+    *,
+    strategy: str = "median",
+    as_of: date | str | pd.Timestamp | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    sources: SourceBook | None = None,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    partitioned: bool = False,
+) -> Any:
+    """Leave-one-source-out reconciliation, as :meth:`estimates.Claims.sensitivity`.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Claims in the standard schema.
+    by, strategy, as_of, window, latest_per_source, sources, exclude_kinds, dedupe
+        As for :meth:`estimates.Claims.sensitivity`.
+    partitioned : bool
+        The partitions already hold whole groups: skip the shuffle.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Indexed by the ``by`` keys and ``without``; rows unordered across partitions.
+    """
+    keys = _by_list(by)
+    _check_frame(ddf, keys, "sensitivity")
+    options = {
+        "by": keys,
+        "strategy": strategy,
+        **_selection(
+            ddf,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            sources=sources,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+        ),
+    }
+    return _per_group(ddf, "sensitivity", keys, options=options, partitioned=partitioned)
+
+
+def _revisions_kernel(
+    part: pd.DataFrame, method: str, args: tuple[Any, ...], options: Mapping[str, Any]
+) -> pd.DataFrame:
+    claims = Claims._from_frame(part)
+    if hasattr(claims, method):  # the Claims method, when this version has it
+        return _plain(getattr(claims, method)(*args, **options))
+    from ._compute.reconcile import select
+    from ._compute.time import revisions as _revisions
+
+    by = list(options["by"])
+    frame = select(claims, by, **{k: v for k, v in options.items() if k != "by"})
+    return _revisions(frame, by)
+
+
+def revisions(
+    ddf: Any,
+    by: str | Sequence[str] = "quantity",
+    *,
+    as_of: date | str | pd.Timestamp | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    sources: SourceBook | None = None,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    partitioned: bool = False,
+) -> Any:
+    """A source's successive figures for a quantity that went down, per group.
+
+    The revisions of :meth:`estimates.Claims.reconcile` (``cumulative=``): one row per
+    decrease (group keys, source, both statement days, both figures' texts and values).
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Claims in the standard schema.
+    by, as_of, window, latest_per_source, sources, exclude_kinds, dedupe
+        The grouping and the claim selection, as for :meth:`estimates.Claims.reconcile`.
+    partitioned : bool
+        The partitions already hold whole groups: skip the shuffle.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Rows unordered across partitions.
+    """
+    keys = _by_list(by)
+    _check_frame(ddf, keys, "revisions")
+    options = {
+        "by": keys,
+        **_selection(
+            ddf,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            sources=sources,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+        ),
+    }
+    return _per_group(
+        ddf,
+        "revisions",
+        keys,
+        options=options,
+        partitioned=partitioned,
+        kernel=_revisions_kernel,
+    )
+
+
+# ---------------------------------------------------------------------- pairs
+def _pairs_kernel(
+    part: pd.DataFrame, method: str, args: tuple[Any, ...], options: Mapping[str, Any]
+) -> pd.DataFrame:
+    """``Claims.disagreements`` on whole groups, with the pair budget per group."""
+    from ._compute.reconcile import group_codes
+
+    budget = int(options["max_pairs"])
+    by = list(options["by"])
+    claims = Claims._from_frame(part)
+    valid = claims.valid()._frame
+    codes, labels = group_codes(valid, by)
+    k = np.bincount(codes, minlength=len(labels)).astype(np.int64)
+    pairs = k * (k - 1) // 2
+    over = np.flatnonzero(pairs > budget)
+    # Claims left out by the selection cannot add pairs: only groups over the budget
+    # before selection are checked again, alone, after it (they are few and huge).
+    for g in over:
+        alone = Claims._from_frame(valid[codes == g])
+        try:
+            getattr(alone, method)(**{**options, "max_pairs": budget})
+        except PairBudgetError as exc:
+            raise PairBudgetError(exc.pairs, budget, group=labels[int(g)]) from None
+    total = max(int(pairs.sum()), budget)
+    return _plain(getattr(claims, method)(**{**options, "max_pairs": total}))
+
+
+def disagreements(
+    ddf: Any,
+    by: str | Sequence[str] = "quantity",
+    *,
+    max_pairs: int = DEFAULT_MAX_PAIRS,
+    only_conflicts: bool = False,
+    sources: SourceBook | None = None,
+    as_of: date | str | pd.Timestamp | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    partitioned: bool = False,
+) -> Any:
+    """One row per pair of claims within a group, as :meth:`estimates.Claims.disagreements`.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Claims in the standard schema.
+    by, only_conflicts, sources, as_of, window, latest_per_source, exclude_kinds, dedupe
+        As for :meth:`estimates.Claims.disagreements`.
+    max_pairs : int
+        The pair budget **per group** (in memory it is for the whole table): a group
+        with more pairs raises :class:`~estimates.PairBudgetError` naming it.
+    partitioned : bool
+        The partitions already hold whole groups: skip the shuffle.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        One row per pair; ``claim_a``/``claim_b`` are the claims' index labels.  Rows
+        unordered across partitions.
+    """
+    keys = _by_list(by)
+    _check_frame(ddf, keys, "disagreements")
+    if isinstance(max_pairs, bool) or not isinstance(max_pairs, int | np.integer):
+        raise ArgumentTypeError("max_pairs", max_pairs, "an int")
+    options = {
+        "by": keys,
+        "max_pairs": int(max_pairs),
+        "only_conflicts": only_conflicts,
+        **_selection(
+            ddf,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            sources=sources,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+        ),
+    }
+    return _per_group(
+        ddf,
+        "disagreements",
+        keys,
+        options=options,
+        partitioned=partitioned,
+        kernel=_pairs_kernel,
+    )
+
+
+_SOURCE_COLUMNS = ["pairs", "conflicts", "share", "median_ratio", "max_gap"]
+
+
+def _source_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Each pair of claims as ordered pairs of agents (both directions, no self-pairs)."""
+    long = pd.DataFrame(
+        {
+            "source": pairs["source_a"].astype(str).str.split("; "),
+            "other": pairs["source_b"].astype(str).str.split("; "),
+            "conflict": pairs["conflict"].to_numpy(dtype=bool),
+            "ratio": pairs["ratio"].to_numpy(dtype="float64"),
+            "gap": pairs["gap"].to_numpy(dtype="float64"),
+        }
+    )
+    long = long.explode("source").explode("other")
+    both = pd.concat([long, long.rename(columns={"source": "other", "other": "source"})])
+    both = both[(both["source"] != both["other"]).to_numpy()]
+    return both.astype({"source": object, "other": object}).reset_index(drop=True)
+
+
+def _source_table(long: pd.DataFrame) -> pd.DataFrame:
+    """How often and how far each ordered pair of agents disagree."""
+    g = long.groupby(["source", "other"], sort=True)
+    out = pd.DataFrame(
+        {
+            "pairs": g.size().astype("int64"),
+            "conflicts": g["conflict"].sum().astype("int64"),
+            "median_ratio": g["ratio"].median().astype("float64"),
+            "max_gap": g["gap"].max().astype("float64"),
+        }
+    )
+    out["share"] = (out["conflicts"] / out["pairs"]).astype("float64")
+    return out[_SOURCE_COLUMNS]
+
+
+def by_source(
+    ddf: Any,
+    by: str | Sequence[str] = "quantity",
+    *,
+    wide: bool = False,
+    max_pairs: int = DEFAULT_MAX_PAIRS,
+    sources: SourceBook | None = None,
+    as_of: date | str | pd.Timestamp | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    partitioned: bool = False,
+) -> Any:
+    """How often, and how far, each pair of sources disagree, as
+    :meth:`estimates.Claims.by_source`.
+
+    The pairs of claims (:func:`disagreements`) are turned into ordered pairs of agents,
+    shuffled on the agent pair, and counted per partition.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Claims in the standard schema.
+    by, max_pairs, sources, as_of, window, latest_per_source, exclude_kinds, dedupe
+        As for :func:`disagreements`.
+    wide : bool
+        Only ``False`` on Dask (a source x source matrix has one column per source,
+        unknown before computing): compute, then ``.share.unstack("other")``.
+    partitioned : bool
+        The partitions already hold whole groups: skip the first shuffle.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Indexed by ``source`` and ``other``; rows unordered across partitions.
+    """
+    if wide:
+        raise OptionError(
+            "wide",
+            wide,
+            "False on Dask: compute the long table, then .share.unstack('other')",
+        )
+    pairs = disagreements(
+        ddf,
+        by,
+        max_pairs=max_pairs,
+        sources=sources,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        partitioned=partitioned,
+    )
+    long_meta = _source_pairs(pairs._meta)
+    with _graph():
+        long = pairs.map_partitions(_source_pairs, meta=long_meta)
+        if long.npartitions > 1:
+            long = long.shuffle(on=["source", "other"])
+        return long.map_partitions(_source_table, meta=_source_table(long_meta))
+
+
+# ---------------------------------------------------------------------- reading
+def _natural(path: str) -> list[Any]:
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path)]
+
+
+def _files(path_or_glob: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[str]:
+    if isinstance(path_or_glob, str | os.PathLike):
+        p = os.fspath(path_or_glob)
+        if os.path.isdir(p):
+            found = [
+                str(f)
+                for f in Path(p).rglob("*")
+                if f.is_file() and str(f).lower().endswith(SUFFIXES)
+            ]
+        elif _glob.has_magic(p):
+            found = [f for f in _glob.glob(p, recursive=True) if os.path.isfile(f)]
+        else:
+            found = [p] if os.path.isfile(p) else []
+        if not found:
+            raise OptionError(
+                "path_or_glob",
+                p,
+                "a claims file, a folder holding " + ", ".join(SUFFIXES) + " files, or a "
+                "glob matching some (e.g. 'claims/*.parquet')",
+            )
+        return sorted(found, key=_natural)
+    if isinstance(path_or_glob, Sequence):
+        out: list[str] = []
+        for item in path_or_glob:
+            out.extend(_files(item))
+        return out
+    raise ArgumentTypeError(
+        "path_or_glob", path_or_glob, "a path, a glob, a folder or a list of them"
+    )
+
+
+def _read_file(
+    path: str, options: Mapping[str, Any], flag: bool, path_column: str | None
+) -> pd.DataFrame:
+    """One file through :func:`estimates.read_claims`; its errors name the file."""
+    try:
+        frame = _read_claims(path, **options)._frame
+    except ValidationError as exc:
+        failures = exc.failures.copy()
+        failures.insert(0, "file", path)
+        raise ValidationError(failures, what=f"claims file {path}") from None
+    if flag and "error" not in frame.columns:
+        frame = frame.assign(error=pd.Series(pd.NA, index=frame.index, dtype="string"))
+    if path_column is not None:
+        frame = frame.assign(**{path_column: pd.Categorical([path] * len(frame))})
+    return frame
+
+
+#: Rows of the first file read to learn the columns and dtypes (the Dask meta).
+HEAD_ROWS = 64
+
+
+def _meta_of(
+    path: str, options: Mapping[str, Any], flag: bool, path_column: str | None
+) -> pd.DataFrame:
+    """The empty frame a file's claims will look like, from its first rows only
+    (a bad row there is left for the task reading the file to report)."""
+    from ._table.io import read_table
+
+    low = path.lower()
+    if low.endswith((".csv", ".tsv", ".txt", ".csv.gz")):
+        sep = options.get("sep") or ("\t" if ".tsv" in low else ",")
+        head = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            sep=sep,
+            encoding=options.get("encoding", "utf-8"),
+            nrows=HEAD_ROWS,
+        )
+    elif low.endswith((".parquet", ".pq")):
+        import pyarrow.parquet as pq
+
+        batch = next(pq.ParquetFile(path).iter_batches(batch_size=HEAD_ROWS), None)
+        head = batch.to_pandas() if batch is not None else pd.read_parquet(path)
+    else:
+        head = read_table(path, encoding=options.get("encoding", "utf-8"))[0]
+    frame = _read_claims(head.iloc[:HEAD_ROWS], **{**options, "errors": "flag"})._frame
+    if not flag and "error" in frame.columns:
+        frame = frame.drop(columns="error")
+    if flag and "error" not in frame.columns:
+        frame = frame.assign(error=pd.Series(pd.NA, index=frame.index, dtype="string"))
+    return frame.iloc[:0]
+
+
+def _conform(frame: pd.DataFrame, meta: pd.DataFrame, path: str) -> pd.DataFrame:
+    """A file's frame in the columns and dtypes of the first file's (the Dask meta)."""
+    extra = [c for c in frame.columns if c not in meta.columns]
+    missing = [c for c in meta.columns if c not in frame.columns]
+    if extra:
+        failures = pd.DataFrame(
+            {
+                "file": path,
+                "row": pd.NA,
+                "column": extra,
+                "value": pd.NA,
+                "expected": "only the columns of the first file: " + ", ".join(meta.columns),
+            }
+        )
+        raise ValidationError(failures, what=f"claims file {path}")
+    if missing:
+        frame = frame.assign(**{c: pd.Series(pd.NA, index=frame.index) for c in missing})
+    frame = frame[list(meta.columns)]
+    differ = {c: meta[c].dtype for c in meta.columns if frame[c].dtype != meta[c].dtype}
+    if differ:
+        for c, t in differ.items():
+            try:
+                frame = frame.assign(**{c: frame[c].astype(t)})
+            except (TypeError, ValueError):
+                failures = pd.DataFrame(
+                    {
+                        "file": [path],
+                        "row": [pd.NA],
+                        "column": [c],
+                        "value": [str(frame[c].dtype)],
+                        "expected": [f"{t} values, as in the first file"],
+                    }
+                )
+                raise ValidationError(failures, what=f"claims file {path}") from None
+    return frame
+
+
+def _read_partition(
+    path: str,
+    options: Mapping[str, Any],
+    flag: bool,
+    path_column: str | None,
+    like: pd.DataFrame,
+) -> pd.DataFrame:
+    return _conform(_read_file(path, options, flag, path_column), like, path)
+
+
+def read_claims(
+    path_or_glob: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    errors: str = "raise",
+    lang: str = "en",
+    conventions: str | Conventions | None = None,
+    date_format: str | None = None,
+    na_values: Mapping[str, Sequence[object]] | Sequence[object] | None = None,
+    encoding: str = "utf-8",
+    sep: str | None = None,
+    include_path_column: bool | str = False,
+    quantity: str | Sequence[str] | None = None,
+    figure: str | None = None,
+    text: str | None = None,
+    low: str | None = None,
+    high: str | None = None,
+    best: str | None = None,
+    low_closed: str | None = None,
+    high_closed: str | None = None,
+    hedge: str | None = None,
+    unit: str | None = None,
+    profile: str | None = None,
+    ambiguous: str | None = None,
+    source: str | None = None,
+    reported_by: str | None = None,
+    original_source: str | None = None,
+    stated: str | None = None,
+    stated_start: str | None = None,
+    stated_end: str | None = None,
+    refers_to: str | None = None,
+    refers_start: str | None = None,
+    refers_end: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    status: str | None = None,
+    note: str | None = None,
+    id: str | None = None,
+) -> Any:
+    """Read many claims files into a Dask DataFrame of claims, one partition per file.
+
+    Each file goes through :func:`estimates.read_claims` (its ``figure`` texts parsed,
+    its rows validated) in a task of its own, under the conventions profile in force
+    when this is called (or ``conventions=``).
+
+    Parameters
+    ----------
+    path_or_glob : path, glob, folder, or list of them
+        CSV/TSV/JSON/JSONL/Parquet files: ``"claims/*.parquet"``, a folder written by
+        ``to_parquet`` (read recursively, files in natural order: ``part.2`` before
+        ``part.10``), or a list.
+    errors : {"raise", "flag"}
+        ``"raise"``: a file with bad rows raises one :class:`~estimates.ValidationError`
+        naming every bad row of that file, with its ``file``, ``row`` (and ``line`` for
+        text files); the first such file met stops the computation.  ``"flag"``: every
+        row is kept; bad rows carry the reason in the ``error`` column (present in every
+        partition).
+    lang, conventions, date_format, na_values, encoding, sep
+        As for :func:`estimates.read_claims`.
+    include_path_column : bool or str
+        Add a column (``"path"``, or the name given) holding each row's file.
+    quantity, figure, text, low, high, best, low_closed, high_closed, hedge, unit, \
+profile, ambiguous, source, reported_by, original_source, stated, stated_start, \
+stated_end, refers_to, refers_start, refers_end, url, published, status, note, id
+        Column mapping, as for :func:`estimates.read_claims`: the standard field = your
+        column's name (``quantity`` may name several columns).
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        The claims in the standard schema, in file order; each partition's index is
+        the row label within its file.  Every file must have the first file's columns
+        (missing ones are filled with missing values; others raise).
+
+    Raises
+    ------
+    OptionError
+        When nothing matches ``path_or_glob``.
+    ValidationError
+        When computed, for a file with bad rows (``errors="raise"``).
+    """
+    from ._table.validation import check_errors_arg
+
+    check_errors_arg(errors)
+    files = _files(path_or_glob)
+    mapping = {
+        k: v
+        for k, v in {
+            "quantity": quantity,
+            "figure": figure,
+            "text": text,
+            "low": low,
+            "high": high,
+            "best": best,
+            "low_closed": low_closed,
+            "high_closed": high_closed,
+            "hedge": hedge,
+            "unit": unit,
+            "profile": profile,
+            "ambiguous": ambiguous,
+            "source": source,
+            "reported_by": reported_by,
+            "original_source": original_source,
+            "stated": stated,
+            "stated_start": stated_start,
+            "stated_end": stated_end,
+            "refers_to": refers_to,
+            "refers_start": refers_start,
+            "refers_end": refers_end,
+            "url": url,
+            "published": published,
+            "status": status,
+            "note": note,
+            "id": id,
+        }.items()
+        if v is not None
+    }
+    conv = get_conventions(conventions)
+    options: dict[str, Any] = {
+        "errors": errors,
+        "lang": lang,
+        "conventions": conv,
+        "date_format": date_format,
+        "na_values": na_values,
+        "encoding": encoding,
+        "sep": sep,
+        **mapping,
+    }
+    path_column = (
+        None
+        if include_path_column is False
+        else ("path" if include_path_column is True else str(include_path_column))
+    )
+    flag = errors == "flag"
+    with _in_force(conv):
+        meta = _meta_of(files[0], options, flag, path_column)
+    if path_column is not None:
+        meta = meta.assign(**{path_column: pd.Categorical([], categories=files)})
+    with _graph():
+        return dd.from_map(
+            _task(_read_partition, conv),
+            files,
+            options=options,
+            flag=flag,
+            path_column=path_column,
+            like=meta,
+            meta=meta,
+            label="estimates-read-claims",
+            enforce_metadata=False,
+        )
+
+
+# ---------------------------------------------------------------------- extraction
+#: The columns of an articles frame (``text`` is required; the others may be absent).
+ARTICLE_COLUMNS = ("text", "lang", "published", "url")
+
+
+def _extract_articles(
+    articles: pd.DataFrame, options: Mapping[str, Any], meta: pd.DataFrame | None
+) -> pd.DataFrame:
+    """Claims of every article in a frame, each row with its article's URL."""
+    from ._extract.extract import extract as _extract
+
+    frames = []
+    for d in articles.to_dict(orient="records"):  # one text at a time: extract's unit
+        lang = d.get("lang")
+        pub = d.get("published")
+        found = _extract(
+            d["text"],
+            "en" if lang is None or pd.isna(lang) else str(lang),
+            None if pub is None or pd.isna(pub) else pub,
+            **options,
+        )._frame
+        url = d.get("url")
+        if url is not None and not pd.isna(url) and len(found):
+            found = found.assign(url=pd.array([str(url)] * len(found), dtype="string"))
+        frames.append(found)
+    if meta is None:
+        return pd.concat(frames, ignore_index=True)
+    parts = [f.astype(meta.dtypes.to_dict()) for f in frames if len(f)]
+    out = pd.concat(parts, ignore_index=True) if parts else meta.iloc[:0]
+    return out[list(meta.columns)]
+
+
+def _article_records(records: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    rows = list(records)
+    for r in rows:
+        if not isinstance(r, Mapping) or "text" not in r:
+            raise ArgumentTypeError(
+                "articles", r, "a mapping with a 'text' key (and 'lang', 'published', 'url')"
+            )
+    return pd.DataFrame({c: [r.get(c) for r in rows] for c in ARTICLE_COLUMNS}, dtype=object)
+
+
+_SAMPLE = "The Pentagon said about 10,000 troops were in Kursk."
+
+
+def extract(
+    articles: Any,
+    *,
+    conventions: str | Conventions | None = None,
+    use_dateparser: bool = True,
+) -> Any:
+    """A draft claims table of every figure in an archive of articles.
+
+    Each article goes through :func:`estimates.extract`; its claims keep the article's
+    ``url`` and their character ``span_start``/``span_end`` in its text.
+
+    Parameters
+    ----------
+    articles : dask.bag.Bag or dask.dataframe.DataFrame
+        Articles: a Bag of mappings, or a DataFrame with columns, ``text`` (required),
+        ``lang`` (default ``"en"``), ``published`` (a date, or an ISO string) and
+        ``url``.
+    conventions, use_dateparser
+        As for :func:`estimates.extract`.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        One row per figure, the columns of :func:`estimates.extract`; each
+        partition's rows in article then text order.
+    """
+    conv = get_conventions(conventions)
+    options = {"conventions": conv, "use_dateparser": use_dateparser}
+    with _in_force(conv):
+        meta = _extract_articles(
+            pd.DataFrame({"text": [_SAMPLE], "published": ["2024-11-12"], "url": ["u"]}),
+            options,
+            None,
+        ).iloc[:0]
+    fn = _task(_extract_articles, conv)
+    if isinstance(articles, db.Bag):
+        parts = [
+            dask.delayed(fn)(dask.delayed(_article_records)(p), options, meta)
+            for p in articles.to_delayed()
+        ]
+        return dd.from_delayed(parts, meta=meta, verify_meta=False)
+    if isinstance(articles, dd.DataFrame):
+        if "text" not in articles.columns:
+            raise OptionError(
+                "articles",
+                list(articles.columns),
+                "a frame with a 'text' column (and 'lang', 'published', 'url')",
+            )
+        return articles.map_partitions(fn, options, meta, meta=meta, enforce_metadata=False)
+    raise ArgumentTypeError("articles", articles, "a dask Bag of mappings or a dask DataFrame")

@@ -1,0 +1,325 @@
+"""estimates.dask on a two-process cluster equals the pandas library on real data."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import estimates as est
+from estimates._table.claims import Claims
+
+from ..datasets import (
+    BOOK,
+    DATA,
+    SEED_CSV,
+    economist_claims,
+    prio_vs_ucdp,
+    quiet,
+    seed_claims,
+)
+
+dask = pytest.importorskip("dask")
+dd = pytest.importorskip("dask.dataframe")
+ed = pytest.importorskip("estimates.dask")
+
+SYRIA = DATA / "ucdp_ged191_syria_2016_2019.slim.csv.gz"
+UCDP_MAPPING = {
+    "quantity": "conflict_name",
+    "source": "source_office",
+    "id": "id",
+    "refers_start": "date_start",
+    "refers_end": "date_end",
+}
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categoricals as their values: partitions union their categories in another order."""
+    out = pd.DataFrame(frame).copy()
+    for c in out.columns:
+        if isinstance(out[c].dtype, pd.CategoricalDtype):
+            out[c] = out[c].astype(object).where(out[c].notna(), None)
+    if isinstance(out.index, pd.MultiIndex):
+        out.index = out.index.set_levels(
+            [lv.astype(object) for lv in out.index.levels], verify_integrity=False
+        )
+    elif isinstance(out.index.dtype, pd.CategoricalDtype):
+        out.index = out.index.astype(object)
+    return out
+
+
+def assert_same_groups(got: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """Same rows (by index), same columns, same values, same dtypes (categories aside)."""
+    assert len(expected) > 0
+    assert list(got.columns) == list(expected.columns)
+    g, e = _plain(got), _plain(expected)
+    assert not g.index.has_duplicates
+    pd.testing.assert_frame_equal(g.sort_index(), e.sort_index(), check_index_type=False)
+
+
+def assert_same_rows(got: pd.DataFrame, expected: pd.DataFrame, keys: list[str]) -> None:
+    """Same rows in any order (sorted on ``keys``), same columns and values."""
+    assert list(got.columns) == list(expected.columns)
+    g = _plain(got).sort_values(keys, kind="stable").reset_index(drop=True)
+    e = _plain(expected).sort_values(keys, kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(g, e)
+
+
+@pytest.fixture(scope="module")
+def economist() -> Claims:
+    return economist_claims()
+
+
+@pytest.fixture(scope="module")
+def prio_ucdp() -> Claims:
+    return prio_vs_ucdp()
+
+
+@pytest.fixture(scope="module")
+def syria() -> Claims:
+    return quiet(est.read_claims, SYRIA, errors="flag", **UCDP_MAPPING)
+
+
+def _ddf(claims: Claims, n: int = 4):
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_pandas(claims.frame, npartitions=n, sort=False)
+
+
+ECON_BY = ["country", "type"]
+
+
+def test_reconcile_economist(client, economist):
+    ddf = _ddf(economist)
+    for opts in (
+        {},
+        {"strategy": "pooled"},
+        {"strategy": "weighted", "sources": BOOK},
+        {"exclude_kinds": "warring party", "latest_per_source": True, "sources": BOOK},
+        {"window": "180D"},
+    ):
+        expected = quiet(economist.reconcile, by=ECON_BY, **opts)
+        got = ed.reconcile(ddf, by=ECON_BY, **opts).compute()
+        assert_same_groups(got, expected)
+
+
+def test_reconcile_prio_vs_ucdp_by_conflict_year(client, prio_ucdp):
+    by = ["conflict", "year"]
+    expected = quiet(prio_ucdp.reconcile, by=by)
+    got = ed.reconcile(_ddf(prio_ucdp, 6), by=by).compute()
+    assert len(expected) > 1000
+    assert (expected["verdict"] == "conflict").sum() > 0
+    assert_same_groups(got, expected)
+
+
+def test_reconcile_syria_leaves_the_101_flagged_events_out(client, syria):
+    ddf = _ddf(syria, 5)
+    assert int((~ddf["error"].isna()).sum().compute()) == 101
+    expected = quiet(syria.reconcile, by="quantity")
+    got = ed.reconcile(ddf, by="quantity").compute()
+    assert_same_groups(got, expected)
+    assert int(got["claims"].sum()) == 16566 - 101
+
+
+def test_reconcile_the_seed(client):
+    claims = seed_claims()
+    expected = quiet(claims.reconcile)
+    assert_same_groups(ed.reconcile(_ddf(claims, 3)).compute(), expected)
+    # the compatibility alias is the same engine
+    assert_same_groups(est.reconcile_dask(_ddf(claims, 2)).compute(), expected)
+
+
+def test_disagreements_and_by_source_economist(client, economist):
+    ddf = _ddf(economist)
+    pairs = quiet(economist.disagreements, by=ECON_BY)
+    got = ed.disagreements(ddf, by=ECON_BY).compute()
+    assert len(pairs) > 1000
+    assert_same_rows(got, pairs, [*ECON_BY, "claim_a", "claim_b"])
+    conflicts = ed.disagreements(ddf, by=ECON_BY, only_conflicts=True, sources=BOOK).compute()
+    expected = quiet(economist.disagreements, by=ECON_BY, only_conflicts=True, sources=BOOK)
+    assert_same_rows(conflicts, expected, [*ECON_BY, "claim_a", "claim_b"])
+    table = quiet(economist.by_source, by=ECON_BY, sources=BOOK)
+    assert_same_groups(ed.by_source(ddf, by=ECON_BY, sources=BOOK).compute(), table)
+
+
+def test_disagreements_syria_and_prio(client, syria, prio_ucdp):
+    by = ["conflict", "year"]
+    expected = quiet(prio_ucdp.disagreements, by=by)
+    got = ed.disagreements(_ddf(prio_ucdp, 5), by=by).compute()
+    assert_same_rows(got, expected, [*by, "claim_a", "claim_b"])
+    table = quiet(prio_ucdp.by_source, by=by)
+    assert_same_groups(ed.by_source(_ddf(prio_ucdp, 5), by=by).compute(), table)
+
+
+def test_timeline_and_sensitivity(client, economist, prio_ucdp):
+    ddf = _ddf(economist)
+    for freq, running in (("Q", False), ("M", True)):
+        expected = quiet(economist.timeline, freq, by=ECON_BY, running=running)
+        got = ed.timeline(ddf, freq, by=ECON_BY, running=running).compute()
+        assert_same_groups(got, expected)
+    expected = quiet(economist.sensitivity, by=ECON_BY, sources=BOOK)
+    assert_same_groups(ed.sensitivity(ddf, by=ECON_BY, sources=BOOK).compute(), expected)
+    seed = seed_claims()
+    assert_same_groups(ed.sensitivity(_ddf(seed, 2)).compute(), quiet(seed.sensitivity))
+
+
+def test_revisions_economist(client, economist):
+    from estimates._compute.reconcile import select
+    from estimates._compute.time import revisions
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", est.DataQualityWarning)
+        expected = revisions(select(economist, ECON_BY), ECON_BY)
+    got = ed.revisions(_ddf(economist), by=ECON_BY).compute()
+    assert len(expected) > 0
+    assert_same_rows(got, expected, [*ECON_BY, "source", "later_stated", "earlier_stated"])
+    # and it is what reconcile(cumulative=True) counts
+    r = quiet(economist.reconcile, by=ECON_BY, cumulative=True)
+    assert int(r["decreases"].sum()) == len(expected)
+
+
+# ---------------------------------------------------------------------- read_claims
+def _split_csv(src, folder, n):
+    raw = pd.read_csv(src, dtype=str)
+    folder.mkdir()
+    bounds = np.linspace(0, len(raw), n + 1).astype(int)
+    for i in range(n):
+        raw.iloc[bounds[i] : bounds[i + 1]].to_csv(folder / f"part.{i}.csv", index=False)
+    return raw, bounds
+
+
+def test_read_claims_flag_keeps_every_row_once(client, tmp_path, syria):
+    raw, _ = _split_csv(SYRIA, tmp_path / "syria", 12)
+    ddf = ed.read_claims(
+        tmp_path / "syria", errors="flag", include_path_column=True, **UCDP_MAPPING
+    )
+    assert ddf.npartitions == 12
+    got = ddf.compute()
+    assert len(got) == len(raw) == 16566
+    # nothing lost or duplicated: (file, row) are unique and the ids are the input's
+    assert not got.reset_index().duplicated(["path", "index"]).any()
+    assert sorted(got["id"].astype(int)) == sorted(raw["id"].astype(int))
+    assert int(got["error"].notna().sum()) == 101
+    # row by row the same claims as one in-memory read (files in natural order)
+    expected = syria.frame.reset_index(drop=True)
+    pd.testing.assert_frame_equal(
+        got.drop(columns="path").reset_index(drop=True), expected, check_dtype=True
+    )
+    # and the same reconciliation
+    assert_same_groups(ed.reconcile(ddf).compute(), quiet(syria.reconcile))
+
+
+def test_read_claims_raise_names_the_file_and_every_bad_row(client, tmp_path):
+    raw, bounds = _split_csv(SYRIA, tmp_path / "syria", 3)
+    low, high, best = (raw[c].astype(float) for c in ("low", "high", "best"))
+    bad = (low > high) | (low > best) | (best > high)
+    ddf = ed.read_claims(str(tmp_path / "syria" / "*.csv"), **UCDP_MAPPING)
+    with pytest.raises(est.ValidationError) as info:
+        ddf.compute()
+    err = info.value
+    f = err.failures
+    assert f["file"].nunique() == 1
+    path = f["file"].iloc[0]
+    i = int(path.rsplit(".", 2)[-2])
+    in_file = bad.iloc[bounds[i] : bounds[i + 1]]
+    # every bad row of that file, by its row in the file and its line
+    assert sorted(f["row"]) == sorted(np.flatnonzero(in_file.to_numpy()))
+    assert (f["line"] == f["row"] + 2).all()
+    assert path in str(err) and err.code == "validation.failed"
+
+
+def test_read_claims_parquet_json_and_figure_texts(client, tmp_path, economist):
+    seed = pd.read_csv(SEED_CSV, dtype=str)
+    folder = tmp_path / "seed"
+    folder.mkdir()
+    half = len(seed) // 2
+    seed.iloc[:half].to_json(folder / "a.json", orient="records")
+    shutil.copy(SEED_CSV, folder / "b.csv")
+    got = ed.read_claims([folder / "a.json", folder / "b.csv"]).compute()
+    expected = pd.concat([quiet(est.read_claims, seed.iloc[:half]).frame, seed_claims().frame])
+    assert "figure" in seed.columns  # figures parsed from their text, in the workers
+    pd.testing.assert_frame_equal(got, expected)
+    # Parquet, as written by to_parquet, in a folder
+    pq = tmp_path / "econ"
+    pq.mkdir()
+    frame = economist.frame
+    for i, start in enumerate(range(0, len(frame), 40)):
+        Claims._from_frame(frame.iloc[start : start + 40]).to_parquet(pq / f"part.{i}.parquet")
+    ddf = ed.read_claims(pq)
+    assert ddf.npartitions == 4
+    pd.testing.assert_frame_equal(ddf.compute().reset_index(drop=True), frame)
+    assert_same_groups(
+        ed.reconcile(ddf, by=ECON_BY).compute(), quiet(economist.reconcile, by=ECON_BY)
+    )
+
+
+def test_conventions_in_force_travel_to_the_workers(client, tmp_path):
+    custom = est.Conventions(
+        name="test-dask-thousands",
+        description="'thousands' is 3 to 9 thousand (test only)",
+        plural=est.MagnitudeReading(3, 9, True, True),
+    )
+    data = pd.DataFrame(
+        {
+            "quantity": ["q", "q", "r"],
+            "figure": ["thousands of people", "about 5,000 people", "des milliers"],
+            "lang": ["en", "en", "fr"],
+            "source": ["A", "B", "C"],
+            "stated": ["2024-01-01"] * 3,
+        }
+    )
+    data.to_csv(tmp_path / "c.csv", index=False)
+    with est.use_conventions(custom):
+        ddf = ed.read_claims(tmp_path / "c.csv")
+        expected = est.read_claims(tmp_path / "c.csv")
+    # computed outside the block, in worker processes that never saw the profile
+    got = ddf.compute()
+    assert got["low"].tolist() == [3000.0, 4500.0, 3000.0]
+    assert got["high"].tolist() == [9000.0, 5500.0, 9000.0]
+    assert set(got["profile"]) == {"test-dask-thousands"}
+    pd.testing.assert_frame_equal(got, expected.frame)
+    pd.testing.assert_frame_equal(
+        ed.reconcile(dd.from_pandas(got, npartitions=2)).compute().sort_index(),
+        pd.DataFrame(expected.reconcile()),
+    )
+
+
+# ---------------------------------------------------------------------- errors
+def test_worker_errors_reach_the_client_whole(client, economist):
+    ddf = _ddf(economist)
+    with pytest.raises(est.UnitError) as info:
+        ed.reconcile(ddf, by=ECON_BY, unit="tonne").compute()
+    err = info.value
+    assert type(err) is est.UnitError
+    assert err.code == "unit.incompatible" and err.other == "tonne"
+    assert isinstance(err, ValueError)
+    with pytest.raises(est.PairBudgetError) as info2:
+        ed.disagreements(ddf, by=ECON_BY, max_pairs=100).compute()
+    e2 = info2.value
+    assert e2.budget == 100 and e2.pairs > 100
+    assert e2.group in {tuple(k) for k in economist.frame[ECON_BY].drop_duplicates().values}
+    assert str(e2.group) in str(e2) or repr(e2.group) in str(e2)
+
+
+def test_pair_budget_is_per_group(client, economist):
+    ddf = _ddf(economist, 1)
+    sizes = economist.frame.groupby(ECON_BY).size()
+    per_group = int((sizes * (sizes - 1) // 2).max())
+    total = int((sizes * (sizes - 1) // 2).sum())
+    got = ed.disagreements(ddf, by=ECON_BY, max_pairs=per_group).compute()
+    assert len(got) == total > per_group
+
+
+def test_bad_arguments_are_estimates_errors(client, economist):
+    ddf = _ddf(economist)
+    with pytest.raises(est.OptionError) as info:
+        ed.reconcile(ddf, by="nope")
+    assert info.value.option == "by"
+    with pytest.raises(est.ArgumentTypeError):
+        ed.reconcile(economist.frame)
+    with pytest.raises(est.OptionError):
+        ed.read_claims("/nonexistent/*.parquet")
+    with pytest.raises(est.OptionError):
+        ed.by_source(ddf, by=ECON_BY, wide=True)
