@@ -169,6 +169,18 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if type(frame) is pd.DataFrame else pd.DataFrame(frame)
 
 
+def _typed_meta(meta: pd.DataFrame) -> pd.DataFrame:
+    """The meta with its empty categorical columns' categories typed as text (so that
+    Parquet writers agree with the partitions, whose categories are strings)."""
+    text = pd.Categorical(np.array(["x"], dtype=object)).categories[:0]
+    cats = {
+        c: pd.CategoricalDtype(text)
+        for c, t in meta.dtypes.items()
+        if isinstance(t, pd.CategoricalDtype) and len(t.categories) == 0
+    }
+    return meta.astype(cats) if cats else meta
+
+
 def _method_kernel(
     part: pd.DataFrame, method: str, args: tuple[Any, ...], options: Mapping[str, Any]
 ) -> pd.DataFrame:
@@ -191,7 +203,7 @@ def _per_group(
     conv = get_conventions()
     fn = _task(kernel, conv)
     with _in_force(conv):
-        meta = kernel(ddf._meta, method, args, options)
+        meta = _typed_meta(kernel(ddf._meta, method, args, options))
     with _graph():
         whole = _whole_groups(ddf, keys, partitioned)
         return whole.map_partitions(fn, method, args, options, meta=meta, enforce_metadata=False)

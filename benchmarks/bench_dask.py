@@ -1,0 +1,233 @@
+"""Past one machine: reconcile 10^8 claims from Parquet with Dask, and extract an archive.
+
+Run::
+
+    python benchmarks/bench_dask.py                   # 10^8 claims, 10^7 groups
+    python benchmarks/bench_dask.py --claims 1e7      # a quick run
+    python benchmarks/bench_dask.py --articles 2000   # fewer articles
+
+What it does, in one run on a ``distributed.LocalCluster`` (127.0.0.1 only):
+
+1. Writes ``--claims`` synthetic claims (10 per group on average) to Parquet files of
+   ``--chunk`` rows, one chunk at a time: the table is never held in memory.  Each
+   claim's group is drawn at random, so every group straddles files and the engine
+   must shuffle.
+2. ``estimates.dask.read_claims`` + ``estimates.dask.reconcile`` over the folder,
+   written back to Parquet: wall time, time per claim, and the peak memory of the
+   workers (sampled by ``distributed.diagnostics.MemorySampler``).
+3. The baseline, in this process: ``estimates.read_claims`` + ``Claims.reconcile()``
+   on the first ``--baseline`` claims (10^7 by default; the ratio is per claim).
+4. ``estimates.dask.extract`` over ``--articles`` short articles against
+   ``estimates.extract`` in one process (the speed-up on the workers).
+
+Numbers are printed as one JSON object at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import estimates as est  # noqa: E402
+
+CLAIMS_PER_GROUP = 10
+SOURCES = np.array([f"source {i}" for i in range(200)], dtype=object)
+DAY0 = np.datetime64("2015-01-01", "ns")
+
+
+def write_claims(folder: Path, n: int, chunk: int, seed: int = 0) -> int:
+    """``n`` synthetic claims in Parquet files of ``chunk`` rows; returns the file count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True, exist_ok=True)
+    groups = max(1, n // CLAIMS_PER_GROUP)
+    rng = np.random.default_rng(seed)
+    files = 0
+    for start in range(0, n, chunk):
+        m = min(chunk, n - start)
+        g = rng.integers(0, groups, m)
+        true = 1000.0 + (g % 997) * 37.0
+        low = np.floor(true * rng.uniform(0.6, 1.0, m))
+        high = np.ceil(true * rng.uniform(1.0, 1.6, m))
+        best = np.where(rng.random(m) < 0.7, np.round((low + high) / 2), np.nan)
+        day = DAY0 + rng.integers(0, 3000, m).astype("timedelta64[D]")
+        table = pa.table(
+            {
+                "quantity": pa.array(np.char.add("q", g.astype(str)), pa.string()),
+                "low": low,
+                "high": high,
+                "best": best,
+                "source": pa.array(SOURCES[rng.integers(0, len(SOURCES), m)], pa.string()),
+                "stated_start": pa.array(day, pa.timestamp("ns")),
+                "stated_end": pa.array(day, pa.timestamp("ns")),
+            }
+        )
+        pq.write_table(table, folder / f"part.{files}.parquet")
+        files += 1
+        del table, g, low, high, best, day
+    return files
+
+
+def baseline(folder: Path, files: int) -> dict[str, float]:
+    """In one process: read the first ``files`` files into one table, and reconcile."""
+    paths = [folder / f"part.{i}.parquet" for i in range(files)]
+    t0 = time.perf_counter()
+    frame = pd.concat([pd.read_parquet(p) for p in paths], ignore_index=True)
+    claims = est.read_claims(frame)
+    del frame
+    t1 = time.perf_counter()
+    result = claims.reconcile()
+    t2 = time.perf_counter()
+    n = len(claims)
+    return {
+        "baseline_claims": n,
+        "baseline_groups": len(result),
+        "baseline_read_s": t1 - t0,
+        "baseline_reconcile_s": t2 - t1,
+        "baseline_total_s": t2 - t0,
+        "baseline_us_per_claim": (t2 - t0) / n * 1e6,
+        "baseline_reconcile_us_per_claim": (t2 - t1) / n * 1e6,
+    }
+
+
+def dask_reconcile(client: object, folder: Path, out: Path, n: int) -> dict[str, float]:
+    import pyarrow.parquet as pq
+    from distributed.diagnostics import MemorySampler
+
+    import estimates.dask as ed
+
+    sampler = MemorySampler()
+    t0 = time.perf_counter()
+    with sampler.sample("reconcile", interval=0.5):
+        claims = ed.read_claims(folder)
+        result = ed.reconcile(claims, by="quantity")
+        result.to_parquet(out, write_index=True)
+    t1 = time.perf_counter()
+    mem = sampler.to_pandas()
+    groups = sum(pq.ParquetFile(p).metadata.num_rows for p in out.glob("*.parquet"))
+    return {
+        "dask_claims": n,
+        "dask_groups": int(groups),
+        "dask_partitions": claims.npartitions,
+        "dask_s": t1 - t0,
+        "dask_us_per_claim": (t1 - t0) / n * 1e6,
+        "dask_peak_worker_memory_gb": float(mem.max().iloc[0]) / 1e9,
+    }
+
+
+def articles(n: int, seed: int = 0) -> list[dict[str, object]]:
+    """``n`` short wire items: two or three sentences of the seed article each."""
+    text = (ROOT / "seeds" / "000_9e8ba33e4502eb57.txt").read_text(encoding="utf-8")
+    sentences = [s.strip() + "." for s in text.replace("\n", " ").split(". ") if len(s) > 40]
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(n):
+        k = int(rng.integers(2, 4))
+        pick = rng.choice(len(sentences), size=k, replace=False)
+        out.append(
+            {
+                "text": " ".join(sentences[j] for j in sorted(pick)),
+                "lang": "fr",
+                "published": "2024-11-12",
+                "url": f"https://example.org/a/{i}",
+            }
+        )
+    return out
+
+
+def extract_bench(client: object, n: int, workers: int) -> dict[str, float]:
+    import dask.bag as db
+
+    import estimates.dask as ed
+
+    items = articles(n)
+    t0 = time.perf_counter()
+    rows = 0
+    for a in items:
+        rows += len(est.extract(a["text"], a["lang"], a["published"]))  # type: ignore[arg-type]
+    t1 = time.perf_counter()
+    bag = db.from_sequence(items, npartitions=max(2, 4 * workers))
+    got = ed.extract(bag).compute()
+    t2 = time.perf_counter()
+    if len(got) != rows:
+        raise SystemExit(f"extract: {len(got)} claims on Dask, {rows} in one process")
+    return {
+        "extract_articles": n,
+        "extract_claims": rows,
+        "extract_one_process_s": t1 - t0,
+        "extract_dask_s": t2 - t1,
+        "extract_speedup": (t1 - t0) / (t2 - t1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--claims", type=float, default=1e8, help="claims to write (default 1e8)")
+    ap.add_argument("--baseline", type=float, default=1e7, help="in-memory claims (1e7)")
+    ap.add_argument("--chunk", type=float, default=1e6, help="claims per Parquet file")
+    ap.add_argument("--articles", type=int, default=10_000, help="articles to extract")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--memory-limit", default="5GB", help="per worker")
+    ap.add_argument("--dir", default=None, help="where to write (default: a temp dir)")
+    ap.add_argument("--keep", action="store_true", help="keep the files written")
+    ap.add_argument("--skip", choices=["reconcile", "extract"], action="append", default=[])
+    args = ap.parse_args(argv)
+    n, chunk, nbase = int(args.claims), int(args.chunk), int(args.baseline)
+    warnings.simplefilter("ignore", est.DataQualityWarning)
+    from distributed import Client, LocalCluster
+
+    base = Path(args.dir or tempfile.mkdtemp(prefix="estimates-bench-dask-"))
+    report: dict[str, object] = {"cpus": os.cpu_count(), "workers": args.workers}
+    try:
+        with (
+            LocalCluster(
+                n_workers=args.workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                memory_limit=args.memory_limit,
+                local_directory=str(base / "dask-worker-space"),
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            if "reconcile" not in args.skip:
+                t = time.perf_counter()
+                files = write_claims(base / "claims", n, chunk)
+                report["write_s"] = time.perf_counter() - t
+                report["files"] = files
+                print(f"wrote {n:,} claims in {files} files", file=sys.stderr, flush=True)
+                report.update(dask_reconcile(client, base / "claims", base / "out", n))
+                print(json.dumps(report), file=sys.stderr, flush=True)
+                # the baseline's own claims: 10 per group as well
+                bfiles = write_claims(base / "baseline", nbase, chunk, seed=1)
+                report.update(baseline(base / "baseline", bfiles))
+                report["ratio_per_claim"] = float(report["dask_us_per_claim"]) / float(  # type: ignore[arg-type]
+                    report["baseline_us_per_claim"]  # type: ignore[arg-type]
+                )
+                print(json.dumps(report), file=sys.stderr, flush=True)
+            if "extract" not in args.skip:
+                report.update(extract_bench(client, args.articles, args.workers))
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
