@@ -51,6 +51,7 @@ DAY0 = np.datetime64("2015-01-01", "ns")
 def write_claims(folder: Path, n: int, chunk: int, seed: int = 0) -> int:
     """``n`` synthetic claims in Parquet files of ``chunk`` rows; returns the file count."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -67,7 +68,9 @@ def write_claims(folder: Path, n: int, chunk: int, seed: int = 0) -> int:
         day = DAY0 + rng.integers(0, 3000, m).astype("timedelta64[D]")
         table = pa.table(
             {
-                "quantity": pa.array(np.char.add("q", g.astype(str)), pa.string()),
+                "quantity": pc.binary_join_element_wise(
+                    "q", pc.cast(pa.array(g), pa.string()), ""
+                ),
                 "low": low,
                 "high": high,
                 "best": best,

@@ -79,6 +79,16 @@ from ._table.claims import Claims, read_claims
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str) -> object:
+    """``estimates.dask``, the Dask engine, is imported on first use (it imports dask)."""
+    if name == "dask":
+        import importlib
+
+        return importlib.import_module(".dask", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "COUNT_UNITS",
     "KERNEL_SCHEMA",

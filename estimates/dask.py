@@ -101,6 +101,36 @@ __all__ = [
 #: File suffixes :func:`read_claims` reads from a folder.
 SUFFIXES = (".csv", ".tsv", ".csv.gz", ".json", ".jsonl", ".parquet")
 
+#: The fields :func:`read_claims` maps to columns of the files (``field=column``).
+READ_FIELDS = (
+    "quantity",
+    "figure",
+    "text",
+    "low",
+    "high",
+    "best",
+    "low_closed",
+    "high_closed",
+    "hedge",
+    "unit",
+    "profile",
+    "ambiguous",
+    "source",
+    "reported_by",
+    "original_source",
+    "stated",
+    "stated_start",
+    "stated_end",
+    "refers_to",
+    "refers_start",
+    "refers_end",
+    "url",
+    "published",
+    "status",
+    "note",
+    "id",
+)
+
 #: The default pair budget of :func:`disagreements`, per group.
 DEFAULT_MAX_PAIRS = 1_000_000
 
@@ -161,7 +191,16 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
     """The frame with every group's rows in one partition (a hash shuffle on ``keys``)."""
     if partitioned or ddf.npartitions == 1:
         return ddf
-    return ddf.shuffle(on=list(keys))
+    return ddf.shuffle(on=list(keys), shuffle_method=_shuffle_method(ddf.npartitions))
+
+
+#: Up to this many partitions, shuffles run as plain tasks (cheaper for a few small
+#: partitions); beyond, Dask's default (peer-to-peer on a cluster: memory stays flat).
+TASK_SHUFFLE_PARTITIONS = 16
+
+
+def _shuffle_method(npartitions: int) -> str | None:
+    return "tasks" if npartitions <= TASK_SHUFFLE_PARTITIONS else None
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -661,7 +700,9 @@ def by_source(
     with _graph():
         long = pairs.map_partitions(_source_pairs, meta=long_meta)
         if long.npartitions > 1:
-            long = long.shuffle(on=["source", "other"])
+            long = long.shuffle(
+                on=["source", "other"], shuffle_method=_shuffle_method(long.npartitions)
+            )
         return long.map_partitions(_source_table, meta=_source_table(long_meta))
 
 

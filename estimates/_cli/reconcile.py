@@ -11,19 +11,43 @@ Usage::
 ``--format table`` (default) prints the columns a reader wants; ``csv`` writes every
 column of ``reconcile`` for spreadsheets (cells that would run as formulas are
 neutralised); ``json`` writes ``{"by": [...], "groups": [...]}`` with ``inf`` as the
-string ``"inf"``.
+string ``"inf"``; ``parquet`` writes every column, the group keys as columns.
+
+Past one machine (:mod:`estimates.dask`)::
+
+    estimates reconcile 'claims/*.parquet' --engine dask --workers 2 -o reconciled/
+    estimates reconcile claims/ --engine dask --scheduler tcp://10.0.0.5:8786 -o out/
+
+``--engine dask`` reads every file matched (a glob, a folder, or one file) one task
+per file, shuffles the claims on the group keys, reconciles each group where it lands
+and writes a Parquet dataset (a folder, one file per partition) with a progress bar
+on standard error.  ``--scheduler`` uses a running Dask cluster; ``--workers N`` (or
+neither) starts N local worker processes (default: one per core) on 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import sys
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .._model.errors import DependencyError, OptionError
 from .._table.io import records, write_csv
-from .options import add_claims_options, add_output_option, read_analysis, write_output
+from .options import (
+    _mapping,
+    add_claims_options,
+    add_output_option,
+    analysis_options,
+    by_of,
+    read_analysis,
+    write_output,
+)
 
 NAME = "reconcile"
 HELP = (
@@ -36,11 +60,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_claims_options(parser)
     parser.add_argument(
         "--format",
-        choices=("table", "csv", "json"),
-        default="table",
-        help="table (for reading), csv (for spreadsheets: formula-safe) or json (default: table)",
+        choices=("table", "csv", "json", "parquet"),
+        default=None,
+        help="table (for reading), csv (for spreadsheets: formula-safe), json or parquet "
+        "(default: table; parquet with --engine dask)",
     )
-    add_output_option(parser, "file")
+    add_output_option(parser, "file (a folder with --engine dask)")
+    g = parser.add_argument_group("engine")
+    g.add_argument(
+        "--engine",
+        choices=("pandas", "dask"),
+        default="pandas",
+        help="pandas (in this process, default) or dask (files matched by a glob or in a "
+        "folder, on a Dask cluster; writes Parquet)",
+    )
+    where = g.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="with --engine dask: the address of a running Dask scheduler, e.g. "
+        "tcp://10.0.0.5:8786",
+    )
+    where.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --engine dask: start N local worker processes (default: one per core)",
+    )
 
 
 def _num(v: float) -> str:
@@ -103,9 +151,21 @@ def table_text(result: pd.DataFrame) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        return run_dask(args)
+    if args.scheduler is not None or args.workers is not None:
+        raise OptionError(
+            "--scheduler/--workers", args.scheduler or args.workers, "--engine dask as well"
+        )
     claims, by, options = read_analysis(args)
     result = claims.reconcile(by, **options)
-    if args.format == "table":
+    if args.format == "parquet":
+        if args.output in (None, "-"):
+            raise OptionError("--output", args.output, "a file to write Parquet to")
+        flat = pd.DataFrame(result).reset_index()
+        flat.to_parquet(args.output, index=False)
+        return 0
+    if args.format in (None, "table"):
         text = table_text(result)
     elif args.format == "csv":
         text = write_csv(pd.DataFrame(result).reset_index(), None, spreadsheet=True) or ""
@@ -117,4 +177,74 @@ def run(args: argparse.Namespace) -> int:
         doc = {"by": by, "groups": list(records(flat))}
         text = json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)
     write_output(text, args.output)
+    return 0
+
+
+def _client(args: argparse.Namespace) -> Any:
+    """A Dask client: to ``--scheduler``, or to ``--workers`` local processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise DependencyError("distributed", "dask", "--engine dask") from exc
+    if args.scheduler is not None:
+        return Client(args.scheduler)
+    n = args.workers if args.workers is not None else (os.cpu_count() or 1)
+    if n < 1:
+        raise OptionError("--workers", n, "at least 1")
+    cluster = LocalCluster(
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        # the scheduler's HTTP endpoint (health checks) on a free local port
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+    )
+    return Client(cluster)
+
+
+def run_dask(args: argparse.Namespace) -> int:
+    """``--engine dask``: read the files, reconcile on the cluster, write Parquet."""
+    if args.format not in (None, "parquet"):
+        raise OptionError("--format", args.format, "parquet with --engine dask")
+    if args.output in (None, "-"):
+        raise OptionError("--output", args.output, "a folder to write the Parquet dataset to")
+    from .. import dask as ed
+
+    mapping = _mapping(getattr(args, "column", []) or [])
+    fields = set(ed.READ_FIELDS)
+    for field in mapping:
+        if field not in fields:
+            raise OptionError("--column", field, "a field among " + ", ".join(sorted(fields)))
+    by = by_of(args)
+    options = analysis_options(args)
+    client = _client(args)
+    try:
+        claims = ed.read_claims(
+            args.claims,
+            errors=args.errors,
+            lang=args.lang,
+            conventions=args.conventions,
+            date_format=args.date_format,
+            **mapping,  # type: ignore[arg-type]
+        )
+        result = ed.reconcile(claims, by, **options)
+        flat = result.reset_index()
+        task = flat.to_parquet(args.output, write_index=False, compute=False)
+        from distributed import progress
+
+        future = client.compute(task)
+        with contextlib.redirect_stdout(sys.stderr):  # the bar is for the person, not data
+            progress(future)
+        print(file=sys.stderr)
+        future.result()
+    finally:
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    print(
+        f"estimates reconcile: {claims.npartitions} file(s) -> {args.output} (Parquet)",
+        file=sys.stderr,
+    )
     return 0

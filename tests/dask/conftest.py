@@ -19,6 +19,8 @@ def client() -> Iterator[Any]:
             host="127.0.0.1",
             dashboard_address=None,
             worker_dashboard_address=None,
+            # the scheduler's HTTP endpoint (health checks) on a free local port
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         ) as cluster,
         distributed.Client(cluster) as cl,
     ):

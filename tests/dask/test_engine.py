@@ -323,3 +323,93 @@ def test_bad_arguments_are_estimates_errors(client, economist):
         ed.read_claims("/nonexistent/*.parquet")
     with pytest.raises(est.OptionError):
         ed.by_source(ddf, by=ECON_BY, wide=True)
+
+
+# ---------------------------------------------------------------------- extract
+def test_extract_over_a_bag_and_a_frame_of_articles(client):
+    db = pytest.importorskip("dask.bag")
+    from ..datasets import SEED_ARTICLE
+
+    seed = SEED_ARTICLE.read_text(encoding="utf-8")
+    items = [
+        {"text": seed, "lang": "fr", "published": "2024-11-12", "url": "https://ex.org/seed"},
+        {
+            "text": "The Pentagon said about 10,000 North Korean troops were in Kursk. "
+            "Ukraine said up to 12,000 soldiers had arrived.",
+            "lang": "en",
+            "published": "2024-11-05",
+            "url": "https://ex.org/en",
+        },
+        {"text": "Nothing to count here.", "lang": "en", "published": None, "url": None},
+    ]
+    expected = []
+    for a in items:
+        f = est.extract(a["text"], a["lang"], a["published"]).frame
+        if a["url"]:
+            f["url"] = pd.array([a["url"]] * len(f), dtype="string")
+        expected.append(f)
+    want = pd.concat([f for f in expected if len(f)], ignore_index=True)
+    assert len(want) > 5
+    bag = db.from_sequence(items, npartitions=2)
+    got = ed.extract(bag).compute()
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want[list(got.columns)])
+    # each claim keeps its article's URL and its span in that article's text
+    for rec in got.itertuples():
+        text = next(a["text"] for a in items if a["url"] == rec.url)
+        assert rec.text in text[rec.span_start : rec.span_end] or text[
+            rec.span_start : rec.span_end
+        ] in str(rec.sentence)
+    with dask.config.set({"dataframe.convert-string": False}):
+        frame = dd.from_pandas(pd.DataFrame(items), npartitions=2)
+    got2 = ed.extract(frame).compute()
+    pd.testing.assert_frame_equal(got2.reset_index(drop=True), got.reset_index(drop=True))
+
+
+def test_estimates_dask_is_a_lazy_submodule():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, estimates; a = 'dask' in sys.modules; m = estimates.dask; "
+        "print(a, m.__name__, 'dask' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "estimates.dask", "True"]
+
+
+# ---------------------------------------------------------------------- CLI
+def test_cli_reconcile_engine_dask_writes_parquet(client, tmp_path, economist):
+    from estimates._cli.main import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    frame = economist.frame
+    for i, start in enumerate(range(0, len(frame), 50)):
+        Claims._from_frame(frame.iloc[start : start + 50]).to_parquet(folder / f"c{i}.parquet")
+    out = tmp_path / "out"
+    argv = [
+        "reconcile",
+        str(folder / "*.parquet"),
+        "--engine",
+        "dask",
+        "--scheduler",
+        client.scheduler.address,
+        "--by",
+        "country",
+        "type",
+        "--exclude-kind",
+        "warring party",
+        "-o",
+        str(out),
+    ]
+    assert main(argv) == 0
+    got = pd.read_parquet(out).set_index(ECON_BY)
+    expected = quiet(economist.reconcile, by=ECON_BY, exclude_kinds="warring party")
+    assert_same_groups(got, expected)
+
+
+def test_cli_engine_options_need_the_dask_engine(tmp_path, capsys):
+    from estimates._cli.main import main
+
+    assert main(["reconcile", str(SEED_CSV), "--workers", "2"]) != 0
+    assert "--engine dask" in capsys.readouterr().err
