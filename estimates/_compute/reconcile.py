@@ -64,7 +64,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -99,6 +98,7 @@ from .selection import (
     Selection,
     as_frame,
     by_list,
+    selection_of,
 )
 from .sources import agents_of, claim_weights
 from .time import DateLike, decreases
@@ -528,8 +528,13 @@ def reconcile(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    strategy: str = "median",
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
     sources: SourceBook | None = None,
+    strategy: str = "median",
     weights: str | None = None,
     unit: str | None = None,
     compare_within: str | pd.Timedelta | int | None = AUTO,
@@ -545,9 +550,15 @@ def reconcile(
     the module documentation for every column.
     """
     by = _by_list(by)
-    sel = selection if selection is not None else Selection(sources=sources)
-    if sel.sources is None and sources is not None:
-        sel = replace(sel, sources=sources)
+    sel = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     result = reconcile_frame(
         frame,

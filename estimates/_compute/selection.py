@@ -46,6 +46,7 @@ __all__ = [
     "Trace",
     "as_frame",
     "by_list",
+    "selection_of",
 ]
 
 #: Every best-estimate strategy ``reconcile`` accepts: the one list (the CLI imports it).
@@ -325,3 +326,55 @@ class Comparison:
     def describe(self) -> list[str]:
         """The comparison in plain English, one phrase a step."""
         return [s.words() for s in self.steps()]
+
+
+def selection_of(
+    selection: Selection | None,
+    *,
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+) -> Selection:
+    """The :class:`Selection` of a call: ``selection`` itself, or one built from the
+    separate arguments (giving both is an error, so nothing is silently ignored)."""
+    if selection is None:
+        return Selection(
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=tuple(
+                [exclude_kinds] if isinstance(exclude_kinds, str) else exclude_kinds
+            ),
+            dedupe=dedupe,
+            sources=sources,
+        )
+    given = [
+        name
+        for name, value, default in (
+            ("as_of", as_of, None),
+            ("window", window, None),
+            ("latest_per_source", latest_per_source, False),
+            ("exclude_kinds", tuple(exclude_kinds), ()),
+            ("dedupe", dedupe, True),
+        )
+        if value != default
+    ]
+    if given:
+        values = {"as_of": as_of, "window": window, "latest_per_source": latest_per_source}
+        values.update(exclude_kinds=exclude_kinds, dedupe=dedupe)
+        raise FigureError(
+            given[0], values[given[0]], "to be given in selection= (Selection(...)), not beside it"
+        )
+    if sources is not None and selection.sources is None:
+        return Selection(
+            as_of=selection.as_of,
+            window=selection.window,
+            latest_per_source=selection.latest_per_source,
+            exclude_kinds=selection.exclude_kinds,
+            dedupe=selection.dedupe,
+            sources=sources,
+        )
+    return selection
