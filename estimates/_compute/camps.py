@@ -310,7 +310,7 @@ def camps(
     ``frame`` holds the selected claims (see :class:`~estimates._compute.selection.
     Selection`).  Groups without conflicts have no rows.  See ``Claims.camps``.
     """
-    from .comparability import harmonise_units
+    from .comparability import converted
     from .compare import comparison_set, source_codes, warn_out_of_window
     from .reconcile import AUTO, group_codes, hedge_codes
     from .selection import DEFAULT_COMPARE_WITHIN, Comparison, by_list
@@ -333,17 +333,14 @@ def camps(
             np.zeros(0, dtype=object),
             np.zeros(0, dtype=np.int64),
         )
-    factor, _unit = harmonise_units(frame["unit"], codes, ngroups, labels, unit)
+    all_low, all_high, all_best, _unit = converted(frame, codes, ngroups, labels, unit)
     src, names = source_codes(frame, sources)
     cs = comparison_set(frame, codes, ngroups, src, span)
     if auto and span is not None:
         warn_out_of_window(cs, codes, labels, span, stacklevel=stacklevel)
     sub = frame[cs.mask]
     g = codes[cs.mask]
-    f = np.ones(len(sub)) if factor is None else factor[cs.mask]
-    low = sub["low"].to_numpy(dtype="float64") * f
-    high = sub["high"].to_numpy(dtype="float64") * f
-    best = sub["best"].to_numpy(dtype="float64") * f
+    low, high, best = all_low[cs.mask], all_high[cs.mask], all_best[cs.mask]
     hedge = hedge_codes(sub["hedge"])
     tol_lo, tol_hi = tolerances(hedge, low, high, best)
     hard, _ = hard_pairs(g, ngroups, low - tol_lo, high + tol_hi)

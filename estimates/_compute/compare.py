@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import ComparabilityWarning
+from .comparability import _name
 from .sources import canonical_cells
 
 __all__ = [
@@ -216,7 +217,7 @@ def warn_out_of_window(
     if not cs.out_of_window.any():
         return
     groups = np.unique(codes[cs.out_of_window])
-    names = ", ".join(repr(str(labels[i])) for i in groups[:3])
+    names = ", ".join(repr(_name(labels[i])) for i in groups[:3])
     more = f" and {len(groups) - 3} more" if len(groups) > 3 else ""
     warnings.warn(
         f"the claims of {len(groups)} group(s) ({names}{more}) span more than "

@@ -62,7 +62,7 @@ import pandas as pd
 from .._model.errors import PairBudgetError
 from .._model.sources import SourceBook
 from .camps import stated_numbers
-from .comparability import harmonise_units
+from .comparability import converted
 from .compare import source_codes, tolerances
 from .reconcile import AUTO, _by_list, group_codes, hedge_codes
 from .selection import DEFAULT_COMPARE_WITHIN, Comparison, Selection, as_frame, selection_of
@@ -253,11 +253,7 @@ def disagreements(
     span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=compare_within).span
     codes, labels = group_codes(frame, by)
     a, b = pair_indices(codes, len(labels), max_pairs)
-    factor, _unit = harmonise_units(frame["unit"], codes, len(labels), labels, unit)
-    f = np.ones(len(frame)) if factor is None else factor
-    low = frame["low"].to_numpy(dtype="float64") * f
-    high = frame["high"].to_numpy(dtype="float64") * f
-    best = frame["best"].to_numpy(dtype="float64") * f
+    low, high, best, _unit = converted(frame, codes, len(labels), labels, unit)
     lc = frame["low_closed"].to_numpy(dtype=bool)
     hc = frame["high_closed"].to_numpy(dtype=bool)
     hedge = hedge_codes(frame["hedge"])

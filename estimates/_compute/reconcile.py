@@ -73,7 +73,7 @@ from .._model.errors import FigureError
 from .._model.hedges import HEDGE_CODES
 from .._model.sources import SourceBook
 from .camps import stands_apart
-from .comparability import check_periods, harmonise_units
+from .comparability import check_periods, converted
 from .compare import (
     ComparisonSet,
     comparison_set,
@@ -223,7 +223,7 @@ def reconcile_frame(
         for c in extra:
             cols[c] = pd.Series([], dtype="float64")
         return pd.DataFrame(cols, index=labels)
-    factor, group_unit = harmonise_units(frame["unit"], codes, ngroups, labels, unit)
+    all_low, all_high, all_best, group_unit = converted(frame, codes, ngroups, labels, unit)
     src, src_names = source_codes(frame, sources)
     cs = comparison_set(frame, codes, ngroups, src, span)
     if auto and span is not None:
@@ -240,12 +240,10 @@ def reconcile_frame(
     every = bool(cs.mask.all())
     sub = frame if every else frame[cs.mask]
     sub_codes = codes if every else codes[cs.mask]
-    low = sub["low"].to_numpy(dtype="float64")
-    high = sub["high"].to_numpy(dtype="float64")
-    best = sub["best"].to_numpy(dtype="float64")
-    if factor is not None:
-        f = factor if every else factor[cs.mask]
-        low, high, best = _convert(low, f), _convert(high, f), _convert(best, f)
+    if every:
+        low, high, best = all_low, all_high, all_best
+    else:
+        low, high, best = all_low[cs.mask], all_high[cs.mask], all_best[cs.mask]
     hcodes = hedge_codes(sub["hedge"])
     w = claim_weights(sub, sources, weights) if strategy in ("weighted", "pooled") else None
     stated = sub["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
@@ -311,11 +309,6 @@ def reconcile_frame(
         )
         result["best_strategy"] = pd.Categorical(["pooled"] * ngroups)
     return result
-
-
-def _convert(x: np.ndarray, factor: np.ndarray) -> np.ndarray:
-    """Values times their conversion factor (an affine map for offset units)."""
-    return x * factor
 
 
 def _tension(

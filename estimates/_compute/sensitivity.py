@@ -122,7 +122,7 @@ def sensitivity(
         )
         lo = hi
     if parts:
-        result = pd.concat(parts) if len(parts) > 1 else parts[0]
+        result = parts[0] if len(parts) == 1 else _concat(parts)
     else:
         result = _variants(
             frame,
@@ -147,6 +147,15 @@ def sensitivity(
     )
     result["changed"] = changed
     return result
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The chunks' results as one frame, in group order, categorical columns kept."""
+    out = pd.concat(parts).sort_index()
+    for col, dtype in parts[0].dtypes.items():
+        if isinstance(dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(str).astype("category")
+    return out
 
 
 def _variants(

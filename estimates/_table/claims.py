@@ -25,7 +25,7 @@ from .._model.dates import DateInterval
 from .._model.errors import FigureError, ValidationError
 from .._model.figure import Figure
 from .._model.sources import SourceBook
-from .._model.units import conversion_factor
+from .._model.units import conversion_affine
 from . import io as _io
 from .ingest import standardise
 from .schema import ERROR_COLUMN, STANDARD
@@ -274,10 +274,11 @@ class Claims:
         units, codes = np.unique(
             f["unit"].fillna("").to_numpy(dtype=object).astype(str), return_inverse=True
         )
-        k = np.array([conversion_factor(u, unit) for u in units])[codes]
+        affine = np.array([conversion_affine(u, unit) for u in units]).reshape(-1, 2)
+        scale, offset = affine[codes, 0], affine[codes, 1]
         out = f.copy()
         for c in ("low", "high", "best"):
-            out[c] = f[c].to_numpy() * k
+            out[c] = f[c].to_numpy() * scale + offset
         out["unit"] = pd.array([unit] * len(f), dtype="string")
         return Claims._from_frame(out)
 
