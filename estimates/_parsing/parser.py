@@ -88,20 +88,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .._model.conventions import Conventions, get_conventions
 from .._model.errors import FigureError, ParseError
 from .._model.figure import Figure
-from .._model.units import UNIT_WORDS, canonical_unit
+from .._model.units import UNIT_WORDS, canonical_unit, is_signed
 from .lexicon import (
+    LANGS,
     OPEN_BETWEEN,
     OPEN_FROM,
+    TEMPERATURE_SIGNS,
     Lexicon,
     get_lexicon,
     normalise_lang,
     normalise_phrase,
 )
-from .numbers import Number, Refusal, read_digits, read_words
+from .numbers import MAX_VALUE, MIN_VALUE, Number, Refusal, read_digits, read_words
 
 __all__ = ["Mention", "parse", "scan"]
 
@@ -124,7 +127,7 @@ _TIME_AFTER = re.compile(
 )
 _PAREN_PHONE = re.compile(r"[0-9]{3}\)[^\S\r\n]?[0-9]{3}[-.][0-9]{4}")
 _YEAR_AFTER_DAY = re.compile(r",?[^\S\r\n]{1,3}(?=[0-9]{4}(?![0-9]))")
-_NAME_TAIL = re.compile(r"\w*(?:[-‐‑][0-9]+\w*)?")
+_NAME_TAIL = re.compile(r"\w*(?:[-‐‑.,/:][0-9]\w*)*")
 _PHONE_TAIL = re.compile(r"[0-9]+(?:[^\S\r\n]?[-.]?[^\S\r\n]?[0-9]{1,4}){0,8}")
 _ORDINAL_WORD = re.compile(
     r"\b(?:[IVXLC]+(?:e|er|ème|eme|re)|premier|première|second|seconde|first|third|"
@@ -135,6 +138,29 @@ _ORDINAL_WORD = re.compile(
 _MULTIWORD_STARTS = frozenset(w.split()[0] for w in UNIT_WORDS if " " in w)
 _CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "US", "UK", "EU", "UN"})
 _YEARS = range(1800, 2101)
+# "1/2 million": a fraction before a scale word; "1 1/2", "2½": mixed numbers.
+_FRACTION = re.compile(r"([1-9])/([1-9][0-9]?)(?![0-9/])")
+_MIXED = re.compile(r"[ \u00a0\u202f]([1-9])/([1-9][0-9]?)(?![0-9/.,])|([½¼¾⅓⅔])")
+_VULGAR = {
+    "½": Decimal("0.5"),
+    "¼": Decimal("0.25"),
+    "¾": Decimal("0.75"),
+    "⅓": Decimal(1) / 3,
+    "⅔": Decimal(2) / 3,
+}
+# Minus signs: ASCII hyphen-minus and U+2212.
+_MINUS = "-\u2212"
+
+#: Most numbers in a row, with nothing but spaces, punctuation or signs between them,
+#: that :func:`scan` reads one by one; a longer run is refused as a whole.
+RUN_LIMIT = 64
+_RUN_SEP = r"[^\w\n]{1,3}\n?"
+_RUN_START = re.compile(r"[0-9]{1,30}(?:" + _RUN_SEP + r"[0-9]{1,30}){" + str(RUN_LIMIT) + "}")
+_RUN_REST = re.compile(r"(?:" + _RUN_SEP + r"[0-9]+)*")
+
+#: Longest text :func:`scan` reads (characters): about ten seconds of work at the
+#: slowest.  Split longer texts (by article, page or paragraph).
+MAX_SCAN_CHARS = 20_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +218,9 @@ class _Quantity:
     article_ok: bool = False
     unit: str | None = None  # a unit glued to the digits ("10km")
     unit_span: tuple[int, int] | None = None
+    neg: bool = False  # written with a minus sign ("-1.5%", "−3 °C")
+    lead: int | None = None  # "70,000": the first group (70), all others zeros
+    lead_scale: int | None = None  # and what it is multiplied by (1,000)
 
 
 @dataclass(slots=True)
@@ -215,6 +244,7 @@ class _Reader:
         "lex",
         "mentions",
         "n",
+        "others",
         "refusals",
         "strict",
         "text",
@@ -232,6 +262,7 @@ class _Reader:
         self.figure_text = figure_text  # parse(): figures carry the whole cell
         self.n = len(text)
         self.lex = lex
+        self.others = tuple(get_lexicon(k) for k in LANGS if k != lex.lang)
         self.conv = conv
         self.strict = strict
         self.last = 0
@@ -257,15 +288,65 @@ class _Reader:
     def _at(self, p: int) -> Mention | Refusal | None:
         text = self.text
         if "0" <= text[p] <= "9":
-            refused = self._digit_context(p)
-            if refused is not None:
-                return refused
-            q = self._digits(p)
+            run = self._run(p)
+            if run is not None:
+                return run
+            if self._minus(p):
+                q = self._signed(p)
+            else:
+                refused = self._digit_context(p)
+                if refused is not None:
+                    return refused
+                q = self._digits(p)
         else:
             q = self._words(p)
         if q is None or isinstance(q, Refusal):
             return q
         return self._figure(q)
+
+    def _minus(self, p: int) -> bool:
+        """Whether the digits at ``p`` carry a minus sign ("-1.5%", "−3 °C")."""
+        if p == 0 or self.text[p - 1] not in _MINUS:
+            return False
+        before = self.text[p - 2] if p >= 2 else " "
+        return not before.isalnum() and before not in "%$€_-−"
+
+    def _signed(self, p: int) -> _Quantity | Refusal:
+        """A number written with a minus sign: read, and negated."""
+        q = self._digits(p)
+        if isinstance(q, Refusal):
+            return Refusal(p - 1, q.end, q.reason, q.benign)
+        q.start = p - 1
+        q.neg = True
+        q.value = -q.value
+        if q.pre is not None:
+            q.pre = -q.pre
+        q.bare = None
+        q.lead = None
+        return q
+
+    def _run(self, p: int) -> Refusal | None:
+        """A long run of numbers with no word between them: one refusal, read fast.
+
+        More than :data:`RUN_LIMIT` numbers joined only by spaces, punctuation or
+        signs ("1-1-1-1...", "1 000 1 000 1 000...") are a table, a list or a dump,
+        not figure phrases; the whole run is refused at once, so pathological input
+        costs one regex pass.
+        """
+        text = self.text
+        if p and text[p - 1].isdigit():
+            return None
+        m = _RUN_START.match(text, p)
+        if m is None:
+            return None
+        end = _RUN_REST.match(text, m.end()).end()  # type: ignore[union-attr]
+        return Refusal(
+            p,
+            end,
+            f"a run of more than {RUN_LIMIT} numbers with no words between them "
+            "(a table or a list)",
+            False,
+        )
 
     def _digit_context(self, p: int) -> Refusal | None:
         """Refuse digits glued to a name, a sign or a label before them."""
@@ -289,9 +370,6 @@ class _Reader:
         if b == "+" and not before.isalnum():
             end = _PHONE_TAIL.match(text, p).end()  # type: ignore[union-attr]
             return Refusal(p - 1, max(end, p + 1), "a phone number or a signed change")
-        if b in "-−" and not before.isalnum() and before not in "%$€":
-            end = _NAME_TAIL.match(text, p).end()  # type: ignore[union-attr]
-            return Refusal(p - 1, end, "a signed number (a change, not a count)")
         if b in "#№":
             end = _NAME_TAIL.match(text, p).end()  # type: ignore[union-attr]
             return Refusal(p - 1, end, "a label with a number (like '#1')")
@@ -306,6 +384,12 @@ class _Reader:
 
     def _digits(self, p: int) -> _Quantity | Refusal:
         text, n, lex = self.text, self.n, self.lex
+        frac = _FRACTION.match(text, p)
+        if frac is not None:  # "1/2 million": a fraction of a scale word
+            got = self._spaced_scale(frac.end())
+            if got is not None and int(frac.group(1)) < int(frac.group(2)):
+                value = Decimal(frac.group(1)) / Decimal(frac.group(2)) * got[0]
+                return _Quantity("num", p, got[1], _exact(value), big=got[0] >= 1000)
         d = read_digits(text, p, lex.lang)
         if isinstance(d, Refusal):
             return d
@@ -314,7 +398,19 @@ class _Reader:
         scale: int | None = None
         unit: str | None = None
         unit_span: tuple[int, int] | None = None
-        if e < n and text[e].isalpha():
+        mixed = False
+        if not (d.grouped or d.decimals) and e < n:
+            m = _MIXED.match(text, e)  # "1 1/2", "2½"
+            if m is not None:
+                if m.group(3) is not None:
+                    part = _VULGAR[m.group(3)]
+                else:
+                    part = Decimal(m.group(1)) / Decimal(m.group(2))
+                if part < 1:
+                    value = _exact(value + part)
+                    e = m.end()
+                    mixed = True
+        if e < n and text[e].isalpha() and not mixed:
             m = _WORD.match(text, e)
             if m is None:  # a letter \w does not class as a word letter
                 return Refusal(p, e + 1, "a name or code with digits (like '5G')")
@@ -340,25 +436,28 @@ class _Reader:
                     return Refusal(p, end, "a name or code with digits (like '5G' or '4x4')")
                 unit, unit_span = u, (e, we)
         if scale is None and unit is None:
-            g = _GAP.match(text, e)
-            if g is not None:
-                m = _WORD.match(text, g.end())
-                if m is not None:
-                    lw = m.group().lower()
-                    if lw in lex.spaced_scales:
-                        scale = lex.spaced_scales[lw]
-                        e = m.end()
-                    elif (
-                        lw in lex.spaced_scales_before_currency
-                        and text[m.end() : m.end() + 1] in lex.unit_symbols
-                    ):
-                        scale = lex.spaced_scales_before_currency[lw]
-                        e = m.end()
+            got = self._spaced_scale(e)
+            if got is not None:
+                scale, e = got
+            elif (
+                e + 1 < n
+                and text[e] in "-‐‑"
+                and not d.grouped
+                and not mixed
+                and (m := _WORD.match(text, e + 1)) is not None
+                and lex.spaced_scales.get(m.group().lower(), 0) >= 100
+            ):  # "15-hundred", "a 2-million-strong army"
+                scale, e = lex.spaced_scales[m.group().lower()], m.end()
         pre = None
         if scale is not None:
             pre = value
-            value = value * scale
-        bare = d.int_digits if not (d.grouped or d.decimals or scale or unit) else None
+            value = _exact(value * scale)
+        bare = d.int_digits if not (d.grouped or d.decimals or scale or unit or mixed) else None
+        lead = lead_scale = None
+        if d.grouped and not d.decimals and scale is None and unit is None and not mixed:
+            k = len(d.int_digits) % 3 or 3
+            if d.int_digits[k:].strip("0") == "":
+                lead, lead_scale = int(d.int_digits[:k]), 10 ** (len(d.int_digits) - k)
         return _Quantity(
             "num",
             p,
@@ -371,7 +470,28 @@ class _Reader:
             ambiguous=d.ambiguous,
             unit=unit,
             unit_span=unit_span,
+            lead=lead,
+            lead_scale=lead_scale,
         )
+
+    def _spaced_scale(self, e: int) -> tuple[int, int] | None:
+        """A scale word after a space at ``e`` ("1.5 million", "10 k€"): (scale, end)."""
+        text, lex = self.text, self.lex
+        g = _GAP.match(text, e)
+        if g is None:
+            return None
+        m = _WORD.match(text, g.end())
+        if m is None:
+            return None
+        lw = m.group().lower()
+        if lw in lex.spaced_scales:
+            return lex.spaced_scales[lw], m.end()
+        if (
+            lw in lex.spaced_scales_before_currency
+            and text[m.end() : m.end() + 1] in lex.unit_symbols
+        ):
+            return lex.spaced_scales_before_currency[lw], m.end()
+        return None
 
     def _word_list(self, p: int, limit: int = 12) -> list[tuple[str, int, int]]:
         """Lower-case words from ``p``, joined by short spaces or hyphens."""
@@ -505,9 +625,13 @@ class _Reader:
                 out.unit_span = (s - m.end(g), s - m.start(g))
                 pos = m.end()
         m = lex.back_hedge.match(rev, pos)
+        if m is None and q.kind == "num":  # "up to another $4.4 billion"
+            f = lex.back_filler.match(rev, pos)
+            if f is not None:
+                m = lex.back_hedge.match(rev, f.end())
         if m is not None:
             span = (s - m.end(), s - _lstrip(rev, m.start()))
-            code = lex.prefix_hedges.get(normalise_phrase(self.text[span[0] : span[1]]))
+            code = lex.prefix_hedges.get(normalise_phrase(rev[m.start() : m.end()][::-1]))
             if code is not None:
                 out.hedge, out.hedge_span = code, span
         return out
@@ -618,6 +742,19 @@ class _Reader:
             if post is not None:
                 hedge, hedge_span = post[0], post[1]
                 end = post[1][1]
+        elif q2 is not None or q.kind == "magnitude":
+            # "12,000 to 15,000 or more", "thousands or more": an open end on a range
+            # or a vague magnitude says more than either reads; refuse, never drop it.
+            post = self._postfix(num_end) or self._postfix(end)
+            if post is not None:
+                return Refusal(
+                    q.start,
+                    max(end, post[1][1]),
+                    f"a {'range' if q2 is not None else 'vague magnitude'} followed by "
+                    f"{text[post[1][0] : post[1][1]]!r}, which leaves its ends unclear "
+                    "(write 'at least X' or 'between X and Y')",
+                    False,
+                )
         # A bare four-digit number from 1800 to 2100 with no unit or hedge is a year.
         if (
             q.bare is not None
@@ -636,9 +773,39 @@ class _Reader:
             start = back.unit_span[0]
         if hedge_span is not None and hedge_span[0] < start:
             start = hedge_span[0]
+        elif (
+            hedge_span is None
+            and back.hedge_span is not None
+            and back.hedge not in (OPEN_BETWEEN, OPEN_FROM)
+        ):
+            # "about 10-20", "up to thousands": read as part of the phrase; the figure
+            # is the range or the magnitude as stated (module rules).
+            start = min(start, back.hedge_span[0])
         # Running text: words-only numbers need support.
         if self.strict and not self._supported(q, q2, hedge, unit):
             return None
+        if (q.neg or (q2 is not None and q2.neg)) and not _may_be_negative(unit or ""):
+            return Refusal(
+                start,
+                end,
+                f"a signed number ({_clip(text[start:end])!r}) for "
+                f"{'a count' if not unit else repr(unit)}, which is never negative "
+                "(signed figures are read for percentages, temperatures and money)",
+                False,
+            )
+        for v in (x, y):
+            if v is not None and v != 0 and not (MIN_VALUE <= abs(v) < MAX_VALUE):
+                return Refusal(
+                    start,
+                    end,
+                    f"a number out of the range this library reads ({_clip(text[start:end])}; "
+                    f"figures are 0, or from {MIN_VALUE} to below {MAX_VALUE} in size)",
+                    False,
+                )
+        if hedge is None and (q2 is None or opener is None):
+            foreign = self._foreign(start, end)
+            if foreign is not None:
+                return foreign
         mtext = text[start:end]
         ftext = self.figure_text if self.figure_text is not None else mtext
         conv = self.conv
@@ -659,8 +826,45 @@ class _Reader:
                 h = hedge or ("approx" if q.kind == "collective" else "exact")
                 fig = conv.figure(h, float(x), unit=u, text=ftext, ambiguous=q.ambiguous)
         except FigureError as exc:
-            return Refusal(start, end, f"not a valid figure ({exc})")
+            return Refusal(start, end, f"not a valid figure ({_clip(str(exc), 200)})", False)
         return Mention(start, end, mtext, fig, hedge_span, (num_start, num_end), unit_span)
+
+    def _foreign(self, start: int, end: int) -> Refusal | None:
+        """A hedge of the other language around an unhedged figure: refused, with a hint.
+
+        "plus de 50 000" read as English would silently be an exact 50,000; this is
+        where it is caught ("looks French: pass lang='fr' or lang='auto'").
+        """
+        text = self.text
+        for other in self.others:
+            rev = text[max(self.last, start - 64) : start][::-1]
+            m = other.back_hedge.match(rev)
+            phrase = None
+            span = (start, end)
+            if m is not None:
+                phrase = rev[m.start() : m.end()][::-1].strip()
+                span = (start - m.end() + _lstrip(rev, m.start()) - m.start(), end)
+                span = (start - m.end(), end)
+            else:
+                m = other.postfix.match(text, end)
+                if m is not None:
+                    phrase = m.group().strip()
+                    span = (start, m.end())
+            if phrase is None or not any(c.isalpha() for c in phrase):
+                continue
+            if normalise_phrase(phrase) in self.lex.prefix_hedges or (
+                normalise_phrase(phrase) in self.lex.postfix_hedges
+            ):
+                continue
+            return Refusal(
+                span[0],
+                span[1],
+                f"a figure with the {_LANG_NAMES[other.lang]} hedge {phrase!r}, which "
+                f"{_LANG_NAMES[self.lex.lang]} does not read; looks {_LANG_NAMES[other.lang]}: "
+                f"pass lang={other.lang!r} or lang='auto'",
+                False,
+            )
+        return None
 
     def _supported(
         self, q: _Quantity, q2: _Quantity | None, hedge: str | None, unit: str | None
@@ -689,6 +893,8 @@ class _Reader:
         c = text[pos]
         if "0" <= c <= "9":
             return self._digits(pos)
+        if c in _MINUS and pos + 1 < self.n and "0" <= text[pos + 1] <= "9":
+            return self._signed(pos + 1)
         if c.isalpha():
             t = self.lex.trigger.match(text, pos)
             if t is None:
@@ -739,6 +945,17 @@ class _Reader:
         y: Number = q2.value
         if q.scale is None and q2.scale is not None and q2.pre is not None and q.value <= q2.pre:
             x = q.value * q2.scale
+        elif (
+            q.bare is not None
+            and len(q.bare) <= 3
+            and q2.lead is not None
+            and q2.lead_scale is not None
+            and 0 < q.value < q2.lead
+            and mid_unit is None
+            and opener != OPEN_BETWEEN
+        ):
+            # "60-70,000", "12 à 13.000": the second number's trailing zeros are shared.
+            x = q.value * q2.lead_scale
         # "2024-11-12": an ISO date.
         if dash and m.group(0) == m.group("dash") and q2.bare is not None:
             e = q2.end
@@ -826,6 +1043,10 @@ class _Reader:
         if p1 >= n:
             return None
         c = text[p1]
+        if c in "°º℃℉":
+            sign = text[p1 : p1 + 2] if c in "°º" else c
+            if sign in TEMPERATURE_SIGNS:
+                return TEMPERATURE_SIGNS[sign], (p1, p1 + len(sign))
         if c in lex.unit_symbols:
             u = canonical_unit(c)
             if u is not None:
@@ -891,6 +1112,28 @@ class _Reader:
             if u is not None:
                 return u, (ws, ends[size - 1])
         return None
+
+
+_LANG_NAMES = {"en": "English", "fr": "French"}
+# Units whose figures may be negative: signed units (percentages, temperatures) and
+# money (a loss, a change in a budget).
+_MONEY = frozenset({"dollar", "euro", "pound_sterling", "rouble", "hryvnia"})
+
+
+def _may_be_negative(unit: str) -> bool:
+    return unit in _MONEY or (unit != "" and is_signed(unit))
+
+
+def _clip(s: str, width: int = 60) -> str:
+    """``s`` cut to ``width`` characters, for messages (errors stay short)."""
+    return s if len(s) <= width else s[: width - 3] + "..."
+
+
+def _exact(x: Number) -> Number:
+    """An integral Decimal as an int (so "1.5 million" is 1500000, not 1500000.0)."""
+    if isinstance(x, Decimal) and x == x.to_integral_value():
+        return int(x)
+    return x
 
 
 def _lstrip(rev: str, i: int) -> int:

@@ -79,7 +79,9 @@ NOT_FIGURES = [
     ("de 20 à 10", "fr", "not below its high end"),
     ("3 to 1", "en", "not below its high end"),
     # other non-figures
-    ("-5%", "en", "a signed number"),
+    ("-5", "en", "a signed number"),
+    ("-5 soldiers", "en", "a signed number"),
+    ("−2.5 millions", "fr", "a signed number"),
     ("1" * 40, "en", "digits"),
     ("hello", "en", "no number"),
     ("few soldiers", "en", "no number"),
