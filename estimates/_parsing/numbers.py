@@ -174,7 +174,7 @@ def read_digits(text: str, pos: int, lang: str) -> Digits | Refusal:
     >>> read_digits("1,234,567.5", 0, "en").value
     Decimal('1234567.5')
     >>> read_digits("12/11/2024", 0, "fr")
-    Refusal(start=0, end=10, reason='a date or a fraction')
+    Refusal(start=0, end=10, reason='a date or a fraction', benign=True)
     >>> read_digits("01 23 45 67 89", 0, "fr").reason
     'a number with a leading zero (a phone number or a code)'
     """

@@ -91,7 +91,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .._model.conventions import Conventions, get_conventions
-from .._model.errors import FigureError, ParseError
+from .._model.errors import ArgumentTypeError, FigureError, ParseError
 from .._model.figure import Figure
 from .._model.units import UNIT_WORDS, canonical_unit, is_signed
 from .lexicon import (
@@ -269,8 +269,10 @@ class _Reader:
         self.mentions: list[Mention] = []
         self.refusals: list[Refusal] = []
 
-    def run(self) -> None:
-        for m in self.lex.trigger.finditer(self.text):
+    def run(self, start: int = 0, stop: int | None = None) -> None:
+        """Read every figure whose first number starts in ``text[start:stop]``."""
+        self.last = max(self.last, start)
+        for m in self.lex.trigger.finditer(self.text, start, self.n if stop is None else stop):
             p = m.start()
             if p < self.last:
                 continue
@@ -790,7 +792,7 @@ class _Reader:
                 end,
                 f"a signed number ({_clip(text[start:end])!r}) for "
                 f"{'a count' if not unit else repr(unit)}, which is never negative "
-                "(signed figures are read for percentages, temperatures and money)",
+                "(signed figures are read for percentages and temperatures)",
                 False,
             )
         for v in (x, y):
@@ -1115,13 +1117,11 @@ class _Reader:
 
 
 _LANG_NAMES = {"en": "English", "fr": "French"}
-# Units whose figures may be negative: signed units (percentages, temperatures) and
-# money (a loss, a change in a budget).
-_MONEY = frozenset({"dollar", "euro", "pound_sterling", "rouble", "hryvnia"})
 
 
 def _may_be_negative(unit: str) -> bool:
-    return unit in _MONEY or (unit != "" and is_signed(unit))
+    """Signed units (percentages, temperatures; see :func:`~estimates.is_signed`)."""
+    return unit != "" and is_signed(unit)
 
 
 def _clip(s: str, width: int = 60) -> str:
@@ -1147,6 +1147,73 @@ def _show(x: Number) -> str:
 
 
 # ----------------------------------------------------------------------- public
+#: The language settings :func:`parse` and :func:`scan` take besides a tag: ``"auto"``
+#: reads each phrase (each sentence in :func:`scan`) in the language its words show.
+AUTO = "auto"
+
+# Words that show a language in running text (besides its figure words).
+_MARKERS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        ["the", "of", "and", "than", "to", "in", "were", "was", "are", "is", "said", "says", "people", "troops", "soldiers", "killed", "dead", "wounded", "according", "at", "least", "more", "about", "some", "up", "over", "nearly", "almost"]
+    ),
+    "fr": frozenset(
+        ["de", "des", "le", "la", "les", "et", "du", "d", "l", "à", "au", "aux", "selon", "personnes", "soldats", "manifestants", "morts", "blessés", "environ", "plus", "moins", "près", "jusqu", "est", "sont", "ont", "été", "a"]
+    ),
+}
+_ACCENTS = frozenset("éèêàâçùûîôœ")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# A sentence: up to a full stop, "!" or "?" before a space, or a line break.  Every
+# character is taken once (the two alternatives exclude each other): linear.
+_SENTENCE = re.compile(r"(?:[^.!?\n]+|[.!?](?![\s]|$))*(?:[.!?]+|\n+)?")
+
+
+def _scores(text: str) -> dict[str, int]:
+    """How many words of ``text`` show each language (figure words and markers)."""
+    out = dict.fromkeys(LANGS, 0)
+    lexes = [get_lexicon(k) for k in LANGS]
+    for w in _LETTERS_RE.findall(text):
+        lw = w.lower()
+        for lex in lexes:
+            if lw in lex.figure_words or lw in _MARKERS[lex.lang]:
+                out[lex.lang] += 1
+        if any(c in _ACCENTS for c in lw):
+            out["fr"] += 1
+    return out
+
+
+def detect_lang(text: str, default: str = "en") -> str:
+    """The language (``"en"`` or ``"fr"``) whose words ``text`` shows most.
+
+    Counts figure words ("about", "environ", "milliers"...) and common words of each
+    language; accented letters count for French.  A tie gives ``default``.
+
+    Examples
+    --------
+    >>> detect_lang("plus de 50 000 manifestants")
+    'fr'
+    >>> detect_lang("more than 50,000 protesters")
+    'en'
+    >>> detect_lang("50 000", default="fr")
+    'fr'
+    """
+    sc = _scores(text)
+    best = max(sc.values())
+    winners = [k for k in LANGS if sc[k] == best]
+    return default if len(winners) != 1 else winners[0]
+
+
+def _check_text(text: object, what: str) -> str:
+    if not isinstance(text, str):
+        raise ArgumentTypeError("text", text, f"a str for {what}()")
+    return text
+
+
+def _key(lang: str, text: str) -> str:
+    if isinstance(lang, str) and lang.strip().lower() == AUTO:
+        return AUTO
+    return normalise_lang(lang, _clip(text, 120))
+
+
 def scan(
     text: str, lang: str = "en", *, conventions: str | Conventions | None = None
 ) -> list[Mention]:
@@ -1155,9 +1222,11 @@ def scan(
     Parameters
     ----------
     text : str
-        Any text (an article, a page, a cell).
+        Any text (an article, a page, a cell), at most :data:`MAX_SCAN_CHARS`
+        characters.
     lang : str
-        ``"en"`` or ``"fr"``, or a tag such as ``"fr-FR"``.
+        ``"en"`` or ``"fr"``, a tag such as ``"fr-FR"``, or ``"auto"`` to read each
+        sentence in the language its words show (see :func:`detect_lang`).
     conventions : str or Conventions, optional
         The profile that reads hedges and magnitudes (default: the active one).
 
@@ -1165,31 +1234,84 @@ def scan(
     -------
     list of Mention
         In text order, non-overlapping.  Years, dates, names with digits, scores,
-        phone numbers, times, ordinals and ages are left out (see the module rules).
+        phone numbers, times, ordinals and ages are left out (see the module rules),
+        and so are figures that cannot be read whole: a signed count, a number out of
+        range, a hedge of the other language ("plus de" read as English), a range
+        with "or more", a run of more than :data:`RUN_LIMIT` numbers.
+
+    Raises
+    ------
+    ParseError
+        When the text is longer than :data:`MAX_SCAN_CHARS`, or the language is not
+        supported.
 
     Examples
     --------
     >>> text = "Des milliers de soldats, dont environ 50 000 à Koursk depuis août 2023."
     >>> [(m.text, m.figure.hedge.value) for m in scan(text, "fr")]
     [('Des milliers de soldats', 'magnitude'), ('environ 50 000', 'approx')]
+    >>> [m.text for m in scan("About 5,000 troops. Plus de 13 000 conteneurs.", "auto")]
+    ['About 5,000 troops', 'Plus de 13 000 conteneurs']
     """
-    if not isinstance(text, str):
-        raise TypeError(f"scan() expects a str, got {type(text).__name__}")
-    lex = get_lexicon(normalise_lang(lang, text[:120]))
-    reader = _Reader(text, lex, get_conventions(conventions), strict=True)
-    reader.run()
-    return reader.mentions
+    text = _check_text(text, "scan")
+    key = _key(lang, text)
+    if len(text) > MAX_SCAN_CHARS:
+        raise ParseError(
+            text,
+            f"the text is {len(text):,} characters long, more than the {MAX_SCAN_CHARS:,} "
+            "scan() reads at once (MAX_SCAN_CHARS)",
+            lang=str(key),
+            expected="a shorter text: split it by article, page or paragraph",
+        )
+    conv = get_conventions(conventions)
+    if key != AUTO:
+        reader = _Reader(text, get_lexicon(key), conv, strict=True)
+        reader.run()
+        return reader.mentions
+    # lang="auto": one language per sentence (sentences with no telling word take the
+    # language of the whole text), one reader per stretch of a language.
+    whole = detect_lang(text[:100_000])
+    readers = {k: _Reader(text, get_lexicon(k), conv, strict=True) for k in LANGS}
+    out: list[Mention] = []
+    last = 0
+    seg_start, seg_lang = 0, None
+    for m in _SENTENCE.finditer(text):
+        if m.start() == m.end():
+            continue
+        k = detect_lang(m.group(), default=seg_lang or whole)
+        if seg_lang is None:
+            seg_lang = k
+        if k != seg_lang:
+            last = _run_segment(readers[seg_lang], out, seg_start, m.start(), last)
+            seg_start, seg_lang = m.start(), k
+    _run_segment(readers[seg_lang or whole], out, seg_start, len(text), last)
+    return out
+
+
+def _run_segment(reader: _Reader, out: list[Mention], start: int, stop: int, last: int) -> int:
+    reader.mentions = []
+    reader.last = last
+    reader.run(start, stop)
+    out.extend(reader.mentions)
+    return reader.last
 
 
 def parse(text: str, lang: str = "en", *, conventions: str | Conventions | None = None) -> Figure:
     """Read a figure cell ("up to 12,000", "environ 50 000 soldats") as a :class:`Figure`.
+
+    Every word of the cell that carries meaning for a figure (a number, a hedge, a
+    scale, a fraction, a negation, in either language) is either read or makes the
+    cell refused: a cell is never read with a word dropped.  Other words (a noun after
+    the unit, a date, a place) may stand around the figure.
 
     Parameters
     ----------
     text : str
         The cell: one figure, possibly with words around it.
     lang : str
-        ``"en"`` or ``"fr"``, or a tag such as ``"en-GB"``.
+        ``"en"`` or ``"fr"``, a tag such as ``"en-GB"``, or ``"auto"``: read in both
+        and keep the reading that uses every word (the language the words show when
+        both do and differ; refused when nothing tells them apart).
     conventions : str or Conventions, optional
         The profile that turns hedges and magnitudes into intervals (default: the
         active one); its name is the figure's ``profile``.
@@ -1203,7 +1325,8 @@ def parse(text: str, lang: str = "en", *, conventions: str | Conventions | None 
     ------
     ParseError
         When the text holds no figure (saying what it looks like instead: a year, a
-        date...), or several separate figures, or an unsupported language.
+        date...), several separate figures, a word the figure does not use (with a
+        hint when it belongs to the other language), or an unsupported language.
 
     Examples
     --------
@@ -1213,25 +1336,56 @@ def parse(text: str, lang: str = "en", *, conventions: str | Conventions | None 
     Figure([45000, 55000] soldier, best=50000, hedge='approx', text='environ 50 000 soldats')
     >>> parse("des milliers", "fr", conventions="ccc")
     Figure([2000], best=2000, hedge='magnitude', text='des milliers', profile='ccc')
+    >>> parse("plus de 50 000 manifestants", "auto")
+    Figure((50000, +inf) protester, hedge='more_than', text='plus de 50 000 manifestants')
     >>> parse("since 2023")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     estimates._model.errors.ParseError: cannot read 'since 2023' ...: '2023' reads as a year, ...
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse() expects a str, got {type(text).__name__}")
-    key = normalise_lang(lang, text)
+    text = _check_text(text, "parse")
+    key = _key(lang, text)
     conv = get_conventions(conventions)
     s = text.strip()
     if not s:
-        raise ParseError(s, "the text is empty", lang=key, expected=_EXPECTED)
-    reader = _Reader(s, get_lexicon(key), conv, strict=False, figure_text=s)
+        raise ParseError(s, "the text is empty", lang=key, expected=_EXPECTED, code="parse.empty")
+    if key != AUTO:
+        return _read_cell(s, key, conv).figure
+    got: dict[str, Mention] = {}
+    errors: dict[str, ParseError] = {}
+    for k in LANGS:
+        try:
+            got[k] = _read_cell(s, k, conv)
+        except ParseError as exc:
+            errors[k] = exc
+    told = detect_lang(s, default="")
+    if len(got) == 1:
+        return next(iter(got.values())).figure
+    if not got:
+        raise errors[told or LANGS[0]]
+    figs = {k: m.figure.replace(ambiguous=False) for k, m in got.items()}
+    if len(set(figs.values())) == 1:
+        return got[told or LANGS[0]].figure
+    if told:
+        return got[told].figure
+    readings = ", ".join(f"{_LANG_NAMES[k]} {_clip(str(f), 40)}" for k, f in figs.items())
+    raise ParseError(
+        s,
+        f"the text reads differently in each language ({readings}) and no word tells which",
+        lang=AUTO,
+        expected="lang='en' or lang='fr'",
+        code="parse.ambiguous",
+    )
+
+
+def _read_cell(s: str, key: str, conv: Conventions) -> Mention:
+    """The one figure of a cell, every meaningful word read, or ParseError."""
+    lex = get_lexicon(key)
+    reader = _Reader(s, lex, conv, strict=False, figure_text=s)
     reader.run()
     found = reader.mentions
-    if len(found) == 1:
-        return found[0].figure
-    if found:
-        shown = ", ".join(repr(m.text) for m in found[:5])
+    if len(found) > 1:
+        shown = ", ".join(repr(_clip(m.text)) for m in found[:5])
         more = f" and {len(found) - 5} more" if len(found) > 5 else ""
         raise ParseError(
             s,
@@ -1240,22 +1394,83 @@ def parse(text: str, lang: str = "en", *, conventions: str | Conventions | None 
             expected="one figure per cell (a single number or range, e.g. 'between 2 and 3 "
             "million')",
         )
-    if reader.refusals:
-        r = reader.refusals[0]
+    bad = [r for r in reader.refusals if not r.benign]
+    refusals = bad or reader.refusals
+    if refusals and (bad or not found):
+        r = refusals[0]
         raise ParseError(
             s,
-            f"{s[r.start : r.end]!r} reads as {r.reason}, not a figure",
+            f"{_clip(s[r.start : r.end])!r} reads as {r.reason}, not a figure",
             lang=key,
             expected=_EXPECTED,
             position=r.start,
         )
-    m = _ORDINAL_WORD.search(s)
-    if m is not None:
+    if not found:
+        hint = _hint(s, lex, ())
+        m = _ORDINAL_WORD.search(s)
+        if m is not None and not hint:
+            raise ParseError(
+                s,
+                f"{m.group()!r} is an ordinal, not a quantity",
+                lang=key,
+                expected=_EXPECTED,
+                position=m.start(),
+            )
         raise ParseError(
-            s,
-            f"{m.group()!r} is an ordinal, not a quantity",
-            lang=key,
-            expected=_EXPECTED,
-            position=m.start(),
+            s, "no number found" + hint, lang=key, expected=_EXPECTED, code="parse.no_number"
         )
-    raise ParseError(s, "no number found", lang=key, expected=_EXPECTED)
+    mention = found[0]
+    spans = [(mention.start, mention.end)] + [(r.start, r.end) for r in reader.refusals]
+    problem = _unused(s, mention, spans, lex)
+    if problem is not None:
+        reason, position = problem
+        raise ParseError(s, reason, lang=key, expected=_EXPECTED, position=position)
+    return mention
+
+
+def _hint(s: str, lex: Lexicon, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
+    """ "; looks French: pass lang='fr' or lang='auto'" when other-language words show."""
+    own = lex.figure_words
+    for k in LANGS:
+        if k == lex.lang:
+            continue
+        other = get_lexicon(k).figure_words
+        for m in _LETTERS_RE.finditer(s):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            lw = m.group().lower()
+            if lw in other and lw not in own:
+                return f"; {m.group()!r} looks {_LANG_NAMES[k]}: pass lang={k!r} or lang='auto'"
+    return ""
+
+
+_OPENING = "([{"
+_CLOSING = ")]}"
+
+
+def _unused(
+    s: str, mention: Mention, spans: list[tuple[int, int]], lex: Lexicon
+) -> tuple[str, int] | None:
+    """Why the cell has a meaningful word the figure did not use, or None."""
+    hint = _hint(s, lex, spans)
+    for m in _LETTERS_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        if m.group().lower() in lex.figure_words or hint:
+            return (
+                f"{m.group()!r} is not part of the figure read ({_clip(mention.text)!r}), "
+                f"and a figure word is never dropped{hint}",
+                m.start(),
+            )
+    for i, c in enumerate(s):
+        if c.isdigit() and not any(a <= i < b for a, b in spans):  # pragma: no cover
+            return f"the digit at character {i} was not read", i
+    before = s[: mention.start].rstrip()
+    after = s[mention.end :].lstrip()
+    if (before and before[-1] in _OPENING + "±") or (after and after[0] in _CLOSING + "±/"):
+        return (
+            f"the figure {_clip(mention.text)!r} stands in brackets or beside a sign "
+            "(interval notation, an accounting negative or a rate); write it in words",
+            mention.start,
+        )
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from estimates import EstimatesError, ParseError, parse
+from estimates._model.errors import ArgumentTypeError
 
 # (text, lang, words the reason must contain)
 NOT_FIGURES = [
@@ -139,8 +140,10 @@ def test_unsupported_language(lang: object) -> None:
 
 
 def test_not_a_string() -> None:
-    with pytest.raises(TypeError, match="expects a str"):
+    # Issue 12: a library error that is also a TypeError, naming the argument.
+    with pytest.raises(ArgumentTypeError, match="text: expected a str for parse") as info:
         parse(10000)  # type: ignore[arg-type]
+    assert isinstance(info.value, TypeError)
 
 
 def test_unknown_profile() -> None:
