@@ -416,10 +416,11 @@ def normalise_lang(lang: str, text: str = "") -> str:
         key = lang.strip().lower().replace("_", "-").split("-", 1)[0]
         if key in LANGS:
             return key
+    shown = repr(lang) if len(repr(lang)) <= 40 else repr(lang)[:37] + "..."
     raise ParseError(
         text,
-        f"unsupported language {lang!r}",
-        lang=str(lang),
+        f"unsupported language {shown}",
+        lang=shown if not isinstance(lang, str) or len(lang) > 40 else lang,
         expected="lang 'en' or 'fr' (or a tag such as 'en-GB', 'fr-CA')",
     )
 

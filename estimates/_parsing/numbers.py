@@ -388,10 +388,8 @@ def _fraction_of_scale(
         scale = 12
     if not scale:
         return None
-    value = count * frac * scale
-    if value == int(value):
-        value = int(value)
-    return value, j + 1
+    product = count * frac * scale
+    return (int(product) if product == int(product) else product), j + 1
 
 
 @dataclass(frozen=True, slots=True)

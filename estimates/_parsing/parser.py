@@ -219,6 +219,7 @@ class _Quantity:
     unit: str | None = None  # a unit glued to the digits ("10km")
     unit_span: tuple[int, int] | None = None
     neg: bool = False  # written with a minus sign ("-1.5%", "−3 °C")
+    of_ok: bool = False  # words ending with a scale word ("un demi-million de ...")
     lead: int | None = None  # "70,000": the first group (70), all others zeros
     lead_scale: int | None = None  # and what it is multiplied by (1,000)
 
@@ -289,6 +290,7 @@ class _Reader:
     # ------------------------------------------------------------------ triggers
     def _at(self, p: int) -> Mention | Refusal | None:
         text = self.text
+        q: _Quantity | Refusal | None
         if "0" <= text[p] <= "9":
             run = self._run(p)
             if run is not None:
@@ -390,8 +392,8 @@ class _Reader:
         if frac is not None:  # "1/2 million": a fraction of a scale word
             got = self._spaced_scale(frac.end())
             if got is not None and int(frac.group(1)) < int(frac.group(2)):
-                value = Decimal(frac.group(1)) / Decimal(frac.group(2)) * got[0]
-                return _Quantity("num", p, got[1], _exact(value), big=got[0] >= 1000)
+                part = Decimal(frac.group(1)) / Decimal(frac.group(2)) * got[0]
+                return _Quantity("num", p, got[1], _exact(part), big=got[0] >= 1000)
         d = read_digits(text, p, lex.lang)
         if isinstance(d, Refusal):
             return d
@@ -405,11 +407,11 @@ class _Reader:
             m = _MIXED.match(text, e)  # "1 1/2", "2½"
             if m is not None:
                 if m.group(3) is not None:
-                    part = _VULGAR[m.group(3)]
+                    piece = _VULGAR[m.group(3)]
                 else:
-                    part = Decimal(m.group(1)) / Decimal(m.group(2))
-                if part < 1:
-                    value = _exact(value + part)
+                    piece = Decimal(m.group(1)) / Decimal(m.group(2))
+                if piece < 1:
+                    value = _exact(value + piece)
                     e = m.end()
                     mixed = True
         if e < n and text[e].isalpha() and not mixed:
@@ -569,7 +571,8 @@ class _Reader:
             words=True,
             big=got.big,
             needs_article=needs_article,
-            article_ok=needs_article,
+            article_ok=needs_article or first in ("half", "demi"),
+            of_ok=lw[k - 1] in lex.spaced_scales,
         )
 
     def _collective(
@@ -735,7 +738,7 @@ class _Reader:
             hedge, hedge_span = post
             end = post[1][1]
         if unit is None:
-            got_unit = self._unit(end, q.kind != "num" or last.scale is not None)
+            got_unit = self._unit(end, q.kind != "num" or last.scale is not None or last.of_ok)
             if got_unit is not None:
                 unit, unit_span = got_unit
                 end = unit_span[1]
@@ -744,7 +747,21 @@ class _Reader:
             if post is not None:
                 hedge, hedge_span = post[0], post[1]
                 end = post[1][1]
-        elif q2 is not None or q.kind == "magnitude":
+        elif q2 is None and hedge_span is not None and back.hedge_span == hedge_span:
+            # "about 5,000 or so": a second hedge after the number.
+            post = self._postfix(end)
+            if post is not None:
+                if post[0] != hedge:
+                    return Refusal(
+                        hedge_span[0],
+                        post[1][1],
+                        f"a figure with two hedges that disagree "
+                        f"({text[hedge_span[0] : hedge_span[1]]!r} and "
+                        f"{text[post[1][0] : post[1][1]]!r})",
+                        False,
+                    )
+                end = post[1][1]
+        if q2 is not None or q.kind == "magnitude":
             # "12,000 to 15,000 or more", "thousands or more": an open end on a range
             # or a vague magnitude says more than either reads; refuse, never drop it.
             post = self._postfix(num_end) or self._postfix(end)
@@ -796,7 +813,7 @@ class _Reader:
                 False,
             )
         for v in (x, y):
-            if v is not None and v != 0 and not (MIN_VALUE <= abs(v) < MAX_VALUE):
+            if v is not None and v != 0 and not (MIN_VALUE <= abs(Decimal(v)) < MAX_VALUE):
                 return Refusal(
                     start,
                     end,
@@ -819,9 +836,9 @@ class _Reader:
                 fig = conv.figure(
                     "range",
                     float(x),
-                    float(y),
+                    float(y if y is not None else x),
                     unit=u,
-                    text=ftext,  # type: ignore[arg-type]
+                    text=ftext,
                     ambiguous=q.ambiguous or q2.ambiguous,
                 )
             else:
