@@ -249,6 +249,7 @@ class _Reader:
         "refusals",
         "strict",
         "text",
+        "vocab",
     )
 
     def __init__(
@@ -264,6 +265,7 @@ class _Reader:
         self.n = len(text)
         self.lex = lex
         self.others = tuple(get_lexicon(k) for k in LANGS if k != lex.lang)
+        self.vocab = _number_vocabulary(lex)
         self.conv = conv
         self.strict = strict
         self.last = 0
@@ -388,7 +390,7 @@ class _Reader:
 
     def _digits(self, p: int) -> _Quantity | Refusal:
         text, n, lex = self.text, self.n, self.lex
-        frac = _FRACTION.match(text, p)
+        frac = _FRACTION.match(text, p) if text[p + 1 : p + 2] == "/" else None
         if frac is not None:  # "1/2 million": a fraction of a scale word
             got = self._spaced_scale(frac.end())
             if got is not None and int(frac.group(1)) < int(frac.group(2)):
@@ -403,7 +405,11 @@ class _Reader:
         unit: str | None = None
         unit_span: tuple[int, int] | None = None
         mixed = False
-        if not (d.grouped or d.decimals) and e < n:
+        if (
+            not (d.grouped or d.decimals)
+            and e < n
+            and (text[e + 2 : e + 3] == "/" or text[e] in _VULGAR)
+        ):
             m = _MIXED.match(text, e)  # "1 1/2", "2½"
             if m is not None:
                 if m.group(3) is not None:
@@ -506,7 +512,10 @@ class _Reader:
             m = _WORD.match(text, pos)
             if m is None:
                 break
-            out.append((m.group().lower(), m.start(), m.end()))
+            lw = m.group().lower()
+            out.append((lw, m.start(), m.end()))
+            if lw not in self.vocab:
+                break  # no number word reads past a word that is none of them
             q = m.end()
             if q < n and text[q] in "-‐‑" and q + 1 < n and text[q + 1].isalpha():
                 pos = q + 1
@@ -1134,6 +1143,29 @@ class _Reader:
 
 
 _LANG_NAMES = {"en": "English", "fr": "French"}
+
+
+_VOCABULARIES: dict[str, frozenset[str]] = {}
+
+
+def _number_vocabulary(lex: Lexicon) -> frozenset[str]:
+    """Words that may go on inside a number or magnitude in words ("quatre vingt dix",
+    "tens of thousands", "un quart de million"): word lists stop after any other."""
+    got = _VOCABULARIES.get(lex.lang)
+    if got is None:
+        got = frozenset(
+            {w for w in lex.figure_words if w.isalpha()}
+            | set(lex.spaced_scales)
+            | set(lex.plural_magnitudes)
+            | set(lex.collectives)
+            | set(lex.quantifier_scales)
+            | set(lex.of_words)
+            | {"and", "a", "an", "one", "of", "et", "un", "une", "de", "d", "du"}
+            | {"half", "quarter", "quarters", "third", "thirds"}
+            | {"demi", "demie", "quart", "quarts", "tiers"}
+        )
+        _VOCABULARIES[lex.lang] = got
+    return got
 
 
 def _may_be_negative(unit: str) -> bool:
