@@ -27,8 +27,9 @@ Figures no text can state
 Arbitrary float intervals, open or closed bounds that no hedge produces, negative
 values in a unit that cannot be negative, values of 1e29 or more or below 1e-30 in
 size (parse reads at most 30 integer digits and 64 decimals), or figures of an
-unregistered profile are written as an interval, with no round-trip promise: ``"[10,000, 12,000) soldiers"``, ``"(13,000, ∞)"``, with the best
-value after a semicolon ("; best 11,000"); French uses ``" ; "`` between the bounds.
+unregistered profile are written as an interval, with no round-trip promise:
+``"[10,000, 12,000) soldiers"``, ``"(13,000, ∞)"``, with the best value after a
+semicolon ("; best 11,000"); French uses ``" ; "`` between the bounds.
 
 Examples
 --------
