@@ -29,6 +29,8 @@ status             category        claimed, confirmed, disputed, retracted
 note               string          free text
 id                 string          the claim's id in the user's data
 error              string          why the row is invalid (only with errors="flag")
+original_cells     string          a flagged row's cells as read, a JSON object
+                                   (only with errors="flag")
 =================  ==============  ===========================================
 """
 
@@ -90,6 +92,8 @@ BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
 
 #: Column added by ``errors="flag"``.
 ERROR_COLUMN = "error"
+#: Column added by ``errors="flag"``: a flagged row's original cells, verbatim (JSON).
+INPUT_COLUMN = "original_cells"
 
 DATETIME = "datetime64[ns]"
 
