@@ -27,7 +27,14 @@ from .._model.claim import STATUS_CODES
 from .._model.conventions import Conventions, get_conventions
 from .._model.dates import EXPECTED as DATE_EXPECTED
 from .._model.dates import parse_date_bounds
-from .._model.errors import EstimatesError, FigureError, ParseError, UnitError, ValidationError
+from .._model.errors import (
+    ArgumentTypeError,
+    EstimatesError,
+    FigureError,
+    ParseError,
+    UnitError,
+    ValidationError,
+)
 from .._model.hedges import HEDGE_CODES, Hedge
 from .._model.missing import is_missing
 from .._model.sources import join_agents
@@ -172,22 +179,26 @@ def standardise(
     )
     _check_columns(data, dict(mapping or {}))
     carried = _carried_rows(data)
-    src = _Input(data.drop(columns=[ERROR_COLUMN, INPUT_COLUMN]) if carried is not None else data,
-                 mapping or {})
+    src = _Input(
+        data.drop(columns=[ERROR_COLUMN, INPUT_COLUMN]) if carried is not None else data,
+        mapping or {},
+    )
     ids = src.get("id")
     failures = Failures(src.index, None if ids is None else _text(ids).to_numpy(object))
     out: dict[str, Any] = {}
     out["quantity"] = _read_quantity(src, failures)
     langs = src.get("lang")
     out["lang"] = (_text(langs) if langs is not None else src.missing_strings()).fillna(opts.lang)
-    out.update(_read_figures(src, failures, opts, out["lang"]))
+    figures = _read_figures(src, failures, opts, out["lang"])
+    literal = figures.pop("literal")
+    out.update(figures)
     out.update(_read_people_and_notes(src, failures))
     out.update(_read_dates(src, failures, opts))
     out["status"] = _read_status(src, failures)
     _refuse_nul(src, failures, out)
     frame = cast_standard(pd.DataFrame({name: out[name] for name in STANDARD}, index=src.index))
     _add_extras(frame, src)
-    return _finish(frame, failures, opts, data=data, carried=carried)
+    return _finish(frame, failures, opts, data=data, carried=carried, literal=literal)
 
 
 # ---------------------------------------------------------------------- table level
@@ -201,10 +212,11 @@ def _check_columns(data: pd.DataFrame, mapping: Mapping[str, Any]) -> None:
     """Refuse unknown fields, duplicated headers and mapped columns that do not exist."""
     unknown = sorted(set(mapping) - set(MAPPABLE))
     if unknown:
-        raise _table_error(
+        raise ArgumentTypeError(
             ", ".join(unknown),
-            f"a field to map a column to, one of {', '.join(MAPPABLE)}",
-            value=unknown,
+            mapping[unknown[0]],
+            f"a known field (unknown field {', '.join(unknown)}): map your columns to one "
+            f"of {', '.join(MAPPABLE)}",
         )
     dups = list(dict.fromkeys(str(c) for c in data.columns[data.columns.duplicated()]))
     if dups:
@@ -355,8 +367,14 @@ def _finish(
     *,
     data: pd.DataFrame,
     carried: np.ndarray | None,
+    literal: Mapping[str, np.ndarray],
 ) -> pd.DataFrame:
-    """Raise the failures, or flag their rows keeping every original cell."""
+    """Raise the failures, or flag their rows keeping every original cell.
+
+    A flagged row's figure holds only what its cells say (nothing inferred from a
+    half-read row: ``low="x", high=30`` keeps ``high`` 30 and no hedge), and its cells as
+    written go to ``original_cells``.
+    """
     if carried is not None:
         failures.forget(carried)
         if opts.errors == "raise" and carried.any():
@@ -385,7 +403,7 @@ def _finish(
         reasons[carried] = data[ERROR_COLUMN].to_numpy(dtype=object)[carried]
         cells[carried] = data[INPUT_COLUMN].to_numpy(dtype=object)[carried]
         flagged |= carried
-    _blank_figures(frame, flagged)
+    _literal_figures(frame, flagged, literal)
     frame[ERROR_COLUMN] = pd.array(
         [None if is_missing(v) else str(v) for v in reasons], dtype="string"
     )
@@ -395,16 +413,18 @@ def _finish(
     return frame
 
 
-def _blank_figures(frame: pd.DataFrame, rows: np.ndarray) -> None:
-    """Empty the figure of flagged rows: nothing half-read is left to be used."""
+def _literal_figures(
+    frame: pd.DataFrame, rows: np.ndarray, literal: Mapping[str, np.ndarray]
+) -> None:
+    """Give flagged rows the figure their cells state, with nothing inferred."""
     if not rows.any():
         return
-    keep = ~rows
     for name in ("low", "high", "best"):
-        frame[name] = frame[name].where(keep)
-    for name in ("low_closed", "high_closed", "ambiguous"):
-        frame[name] = frame[name] & keep
-    frame["hedge"] = frame["hedge"].where(keep)
+        frame[name] = np.where(rows, literal[name], frame[name].to_numpy())
+    hedge = np.where(rows, literal["hedge"], frame["hedge"].astype(object).to_numpy())
+    frame["hedge"] = pd.Categorical(
+        np.where(pd.isna(hedge), None, hedge), categories=frame["hedge"].cat.categories
+    )
 
 
 def _raw_cells(data: pd.DataFrame, rows: np.ndarray) -> list[str]:
@@ -443,7 +463,9 @@ def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
     """A string column: strings kept, numbers written out, missing as NA.
 
     With ``strip`` (keys, names, codes) surrounding blanks go and a blank cell is
-    missing; without it (free text) the cell is kept exactly as written.
+    missing; without it (free text) the cell is kept exactly as written, spaces and line
+    breaks included.  An empty cell is missing either way (a CSV file cannot tell an
+    empty cell from a missing one, so every format reads it the same).
     """
     if isinstance(s.dtype, pd.StringDtype):
         t = s
@@ -476,9 +498,8 @@ def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
                     }
                 )
             ) from None
-    if not strip:
-        return t
-    t = t.str.strip()
+    if strip:
+        t = t.str.strip()
     return t.mask(t == "")
 
 
@@ -522,9 +543,7 @@ def _agents(s: pd.Series, failures: Failures, name: str) -> pd.Series:
 
 
 # ---------------------------------------------------------------------- numbers
-def to_float(
-    s: pd.Series, failures: Failures, name: str, na: Sequence[object] = ()
-) -> np.ndarray:
+def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] = ()) -> np.ndarray:
     """Read a numeric column strictly: numbers, grouped digits, inf; blanks are NaN.
 
     A written number too large or too small for a float (``1e400``, ``1e-400``) is
@@ -537,7 +556,9 @@ def to_float(
         x = s.to_numpy(dtype="float64", na_value=np.nan)
     else:
         obj = s.astype(object)
-        big = obj.map(lambda v: isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**1023)
+        big = obj.map(
+            lambda v: isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**1023
+        )
         t = _text(s)
         lowered = t.str.lower()
         inf = lowered.map(_INF).astype("float64")
@@ -637,9 +658,7 @@ def _read_figures(
             "a 'figure' column of texts ('up to 12,000') or numbers in low/high/best "
             f"columns; columns are {src.columns_text()}{_separator_hint(src)}",
         )
-    fig["text"] = (
-        _text(text_src, strip=False) if text_src is not None else src.missing_strings()
-    )
+    fig["text"] = _text(text_src, strip=False) if text_src is not None else src.missing_strings()
     return fig
 
 
@@ -663,7 +682,9 @@ def _figures_from_numbers(
     hedge = _read_hedges(src, failures)
     explicit = ~pd.isna(hedge)
     none = ~has_lo & ~has_hi & ~has_b
-    failures.add(none & ~failures.bad, names["low"], None, "a figure: a number in low, high or best")
+    failures.add(
+        none & ~failures.bad, names["low"], None, "a figure: a number in low, high or best"
+    )
     _check_hedge_bounds(src, failures, hedge, has_lo=has_lo, has_hi=has_hi, has_b=has_b)
     # Inference from which numbers are present (documented in read_claims).
     only_low = has_lo & ~has_hi
@@ -673,8 +694,13 @@ def _figures_from_numbers(
     point = both & (low == high) & (~has_b | (best == low))
     inferred = np.select(
         [only_low, only_high, both & point, both, only_best],
-        [Hedge.AT_LEAST.value, Hedge.UP_TO.value, Hedge.EXACT.value, Hedge.RANGE.value,
-         Hedge.EXACT.value],
+        [
+            Hedge.AT_LEAST.value,
+            Hedge.UP_TO.value,
+            Hedge.EXACT.value,
+            Hedge.RANGE.value,
+            Hedge.EXACT.value,
+        ],
         Hedge.EXACT.value,
     ).astype(object)
     hedge = np.where(explicit, hedge, inferred)
@@ -707,6 +733,12 @@ def _figures_from_numbers(
     _check_counts(failures, nums, unit, names, shown, live)
     profile = src.get("profile")
     return {
+        "literal": {
+            "low": nums["low"],
+            "high": nums["high"],
+            "best": nums["best"],
+            "hedge": np.where(explicit, hedge, None),
+        },
         "low": low,
         "high": high,
         "low_closed": lc,
@@ -748,18 +780,36 @@ def _check_hedge_bounds(
     ceiling = h.isin(_NEEDS_HIGH).to_numpy() & ~has_hi
     floor = h.isin(_NEEDS_LOW).to_numpy() & ~has_lo
     rng = (h == Hedge.RANGE.value).to_numpy() & ~(has_lo & has_hi)
-    point = h.isin([Hedge.EXACT.value, Hedge.APPROX.value]).to_numpy() & ~has_b & ~(has_lo & has_hi)
+    point = (
+        h.isin([Hedge.EXACT.value, Hedge.APPROX.value]).to_numpy() & ~has_b & ~(has_lo & has_hi)
+    )
     name = src.name("hedge")
-    failures.add(ceiling & ~failures.bad, name, hedge,
-                 f"a hedge that matches the numbers: a ceiling needs a value in {src.name('high')}")
-    failures.add(floor & ~failures.bad, name, hedge,
-                 f"a hedge that matches the numbers: a floor needs a value in {src.name('low')}")
-    failures.add(rng & ~failures.bad, name, hedge,
-                 f"a hedge that matches the numbers: a range needs both {src.name('low')} "
-                 f"and {src.name('high')}")
-    failures.add(point & ~failures.bad, name, hedge,
-                 f"a hedge that matches the numbers: a value in {src.name('best')}, or "
-                 f"both {src.name('low')} and {src.name('high')}")
+    failures.add(
+        ceiling & ~failures.bad,
+        name,
+        hedge,
+        f"a hedge that matches the numbers: a ceiling needs a value in {src.name('high')}",
+    )
+    failures.add(
+        floor & ~failures.bad,
+        name,
+        hedge,
+        f"a hedge that matches the numbers: a floor needs a value in {src.name('low')}",
+    )
+    failures.add(
+        rng & ~failures.bad,
+        name,
+        hedge,
+        f"a hedge that matches the numbers: a range needs both {src.name('low')} "
+        f"and {src.name('high')}",
+    )
+    failures.add(
+        point & ~failures.bad,
+        name,
+        hedge,
+        f"a hedge that matches the numbers: a value in {src.name('best')}, or "
+        f"both {src.name('low')} and {src.name('high')}",
+    )
 
 
 def _units(units_given: pd.Series | None, failures: Failures, name: str, n: int) -> np.ndarray:
@@ -864,7 +914,13 @@ def _figures_from_text(
     fig, reason = _parse_texts(text, langs, opts.conventions)
     bad = pd.notna(reason)
     failures.add(bad, name, text, np.where(bad, reason, ""))
-    return {**fig, "profile": pd.Series(opts.conventions.name, index=text.index)}
+    literal = {k: fig[k] for k in ("low", "high", "best")}
+    literal["hedge"] = np.where(bad, None, fig["hedge"])
+    return {
+        **fig,
+        "literal": literal,
+        "profile": pd.Series(opts.conventions.name, index=text.index),
+    }
 
 
 def _with_unit_column(
@@ -1020,9 +1076,7 @@ def _within(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.asarray((lo >= _FIRST_DAY) & (hi <= _LAST_DAY), dtype=bool)
 
 
-def _in_range(
-    values: np.ndarray, failures: Failures, name: str, shown: pd.Series
-) -> np.ndarray:
+def _in_range(values: np.ndarray, failures: Failures, name: str, shown: pd.Series) -> np.ndarray:
     """A datetime column as ``datetime64[ns]``, refusing what that range cannot hold."""
     nat = pd.isna(values)
     ok = nat | _within(np.where(nat, _FIRST_DAY, values), np.where(nat, _FIRST_DAY, values))
