@@ -71,6 +71,10 @@ def read_table(
             return _read_json(p, suffix, encoding), None
     except UnicodeDecodeError as exc:
         raise _encoding_error(p, encoding, exc) from None
+    except LookupError:
+        raise OptionError(
+            "encoding", encoding, "a text encoding Python knows: utf-8, cp1252, latin-1 ..."
+        ) from None
     if suffix in (".parquet", ".pq"):
         _need_pyarrow()
         return pd.read_parquet(p), None
@@ -159,8 +163,15 @@ def _encoding_error(p: Path, encoding: str, exc: UnicodeDecodeError) -> Validati
     """A file that is not text in ``encoding``: say where, and which encoding fits."""
     raw = p.read_bytes()
     guess = next((e for e in ("utf-8", "cp1252", "latin-1") if _decodes(raw, e)), "latin-1")
-    bad = exc.object[exc.start : exc.end] if isinstance(exc.object, bytes) else b""
-    line = raw[: exc.start].count(b"\n") + 1 if isinstance(exc.object, bytes) else None
+    try:  # pandas reports offsets within a chunk: find the byte in the whole file
+        raw.decode(encoding)
+        start, end = exc.start, exc.end
+    except UnicodeDecodeError as whole:
+        start, end = whole.start, whole.end
+    except LookupError:
+        start, end = exc.start, exc.end
+    bad = raw[start:end]
+    line = raw[:start].count(b"\n") + 1
     return ValidationError(
         pd.DataFrame(
             [
