@@ -118,7 +118,7 @@ def _read_json(p: Path, suffix: str, encoding: str) -> pd.DataFrame:
         return pd.DataFrame()
     try:
         if suffix == ".jsonl":
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+            records = [json.loads(line) for line in text.split("\n") if line.strip()]
         else:
             records = json.loads(text)
     except json.JSONDecodeError as exc:
