@@ -2,30 +2,61 @@
 
 Each subcommand module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
 ``run(args) -> int``; :data:`COMMANDS` lists them in the order ``--help`` shows.
-Errors from the library are printed to stderr (with the row and column at fault for
-bad tables) and give exit status 2; a missing file gives 2 as well.
+
+Errors are one line on stderr, never a traceback:
+
+==========  ===============================================================
+exit code   meaning
+==========  ===============================================================
+0           done
+2           the data or an option is wrong (bad rows name row and column),
+            or the input file does not exist
+3           a path cannot be used: a directory where a file is expected, no
+            permission, a disk error, or an output that would overwrite the input
+==========  ===============================================================
+
+Hints in the library's messages name Python arguments (``pass date_format='%d/%m/%Y'``);
+the command prints the matching flag instead (``--date-format '%d/%m/%Y'``).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import re
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import TextIO
 
 from .._model.errors import EstimatesError, EstimatesWarning
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FILE", "build_parser", "cli_wording", "main"]
 
 #: Subcommand modules, in the order ``estimates --help`` lists them.
 COMMANDS = ("show", "reconcile", "report", "export", "methodology", "extract")
 
 EXIT_OK = 0
+#: The data or an option is wrong.
 EXIT_ERROR = 2
+#: A path cannot be used (a directory, no permission, the input as output).
+EXIT_FILE = 3
+
+#: Python arguments of ``read_claims`` that have a command-line flag.
+_FLAGS = {
+    "date_format": "--date-format",
+    "encoding": "--encoding",
+    "sep": "--sep",
+    "lang": "--lang",
+    "errors": "--errors",
+}
+_PASS = re.compile(r"pass (\w+)=('[^'\n]*'|\"[^\"\n]*\"|[^\s;,)]*)")
 
 
-def _modules() -> list:
+def _modules() -> list[ModuleType]:
     mods = []
     for name in COMMANDS:
         try:
@@ -44,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="estimates",
         description="Reconcile conflicting numeric estimates: read sourced, hedged figures "
         "and say what they span, what they agree on and where they disagree.",
-        epilog="Run 'estimates COMMAND --help' for the options of a command.",
+        epilog="Run 'estimates COMMAND --help' for the options of a command. Exit status: "
+        "0 done, 2 bad data, option or missing input, 3 a path that cannot be used "
+        "(a directory, no permission, the input as output).",
     )
     parser.add_argument("--version", action="version", version=f"estimates {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -55,28 +88,87 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cli_wording(message: str) -> str:
+    """A library message with its Python hints turned into command-line flags.
+
+    >>> cli_wording("for day-first dates pass date_format='%d/%m/%Y'")
+    "for day-first dates use --date-format '%d/%m/%Y'"
+    >>> cli_wording("pass encoding='cp1252'")
+    "use --encoding 'cp1252'"
+    """
+
+    def flag(m: re.Match[str]) -> str:
+        name = _FLAGS.get(m[1])
+        return f"use {name} {m[2]}" if name else m[0]
+
+    return _PASS.sub(flag, message)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def _check_paths(args: argparse.Namespace) -> str | None:
+    """Why the files named on the command line cannot be used, or None."""
+    source = getattr(args, "claims", None)
+    output = getattr(args, "output", None)
+    if isinstance(source, str) and source != "-" and Path(source).is_dir():
+        return f"{source} is a directory, not a claims file"
+    if isinstance(output, str) and output != "-":
+        if Path(output).is_dir():
+            return f"-o {output} is a directory: give a file name"
+        if isinstance(source, str) and Path(output).exists() and _same_file(source, output):
+            return f"-o {output} is the input file: refusing to overwrite it"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    where = f"estimates {args.command}: error:"
+    problem = _check_paths(args)
+    if problem:
+        print(f"{where} {problem}", file=sys.stderr)
+        return EXIT_FILE
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", EstimatesWarning)
             warnings.showwarning = _show_warning
             return int(args._run(args) or EXIT_OK)
     except EstimatesError as exc:
-        print(f"estimates {args.command}: error: {exc}", file=sys.stderr)
+        print(f"{where} {cli_wording(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except FileNotFoundError as exc:
-        print(f"estimates {args.command}: error: no such file: {exc.filename}", file=sys.stderr)
+        print(f"{where} no such file: {exc.filename}", file=sys.stderr)
         return EXIT_ERROR
+    except IsADirectoryError as exc:
+        print(f"{where} {exc.filename} is a directory, not a file", file=sys.stderr)
+        return EXIT_FILE
+    except PermissionError as exc:
+        print(f"{where} permission denied: {exc.filename}", file=sys.stderr)
+        return EXIT_FILE
+    except OSError as exc:
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"{where} {name}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FILE
     except (ValueError, KeyError) as exc:
-        print(f"estimates {args.command}: error: {exc}", file=sys.stderr)
+        print(f"{where} {cli_wording(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    print(f"warning ({category.__name__}): {message}", file=sys.stderr)
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    print(f"warning ({category.__name__}): {cli_wording(str(message))}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .._compute.selection import ALL_STRATEGIES
+from .._model.errors import OptionError
 from .._model.sources import SourceBook
 from .._table.claims import Claims, read_claims
 
@@ -56,19 +57,32 @@ def add_reading_options(parser: argparse.ArgumentParser, *, output_lang: bool = 
             "--input-lang",
             default="en",
             metavar="LANG",
-            help="language of figure texts in rows with no 'lang' (default: en)",
+            help="language of figure texts in rows with no 'lang': en, fr, or auto "
+            "(detected per phrase) (default: en)",
         )
     else:
         parser.add_argument(
             "--lang",
             default="en",
-            help="language of figure texts in rows with no 'lang' (default: en)",
+            help="language of figure texts in rows with no 'lang': en, fr, or auto "
+            "(detected per phrase) (default: en)",
         )
     parser.add_argument(
         "--conventions", default=None, help="conventions profile: default, acled or ccc"
     )
     parser.add_argument(
         "--date-format", default=None, help="strptime format of non-ISO dates, e.g. %%d/%%m/%%Y"
+    )
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="text encoding of a CSV or JSON file (default: utf-8; French Excel saves cp1252)",
+    )
+    parser.add_argument(
+        "--sep",
+        default=None,
+        metavar="CHAR",
+        help="CSV column separator (default: ',' and tab for .tsv; French Excel uses ';')",
     )
     parser.add_argument(
         "--errors",
@@ -92,7 +106,7 @@ def _mapping(pairs: list[str]) -> dict[str, str | list[str]]:
         field, sep, column = pair.partition("=")
         field, column = field.strip(), column.strip()
         if not sep or not field or not column:
-            raise ValueError(f"--column {pair!r}: expected FIELD=COLUMN, e.g. low=estimate_low")
+            raise OptionError("--column", pair, "FIELD=COLUMN, e.g. low=estimate_low")
         parts = [c.strip() for c in column.split(",") if c.strip()]
         out[field] = parts if len(parts) > 1 else parts[0]
     return out
@@ -101,13 +115,16 @@ def _mapping(pairs: list[str]) -> dict[str, str | list[str]]:
 def read(args: argparse.Namespace) -> Claims:
     """Read the claims file named on the command line."""
     lang = getattr(args, "input_lang", None) or args.lang
+    mapping: dict[str, Any] = dict(_mapping(getattr(args, "column", []) or []))
     return read_claims(
         args.claims,
         errors=args.errors,
         lang=lang,
         conventions=args.conventions,
         date_format=args.date_format,
-        **_mapping(getattr(args, "column", []) or []),
+        encoding=getattr(args, "encoding", "utf-8"),
+        sep=getattr(args, "sep", None),
+        **mapping,
     )
 
 
@@ -189,7 +206,7 @@ def analysis_options(args: argparse.Namespace) -> dict[str, Any]:
         for pair in args.alias:
             name, sep, canonical = pair.partition("=")
             if not sep or not name.strip() or not canonical.strip():
-                raise ValueError(f"--alias {pair!r}: expected NAME=CANONICAL")
+                raise OptionError("--alias", pair, "NAME=CANONICAL")
             aliases[name.strip()] = canonical.strip()
         opts["sources"] = SourceBook(aliases=aliases)
     if args.unit:

@@ -34,7 +34,6 @@ True
 
 from __future__ import annotations
 
-import math
 import re
 import warnings
 from collections.abc import Sequence
@@ -50,7 +49,7 @@ from .._model.conventions import get_conventions
 from .._model.errors import EstimatesWarning
 from .._model.figure import Figure
 from .._model.sources import SourceBook, split_agents
-from .._table.schema import ERROR_COLUMN
+from .._table.schema import ERROR_COLUMN, row_figure
 from .sentences import OPTIONS, figure_phrase, join_agents_words
 from .style import HouseStyle, get_style
 
@@ -595,20 +594,7 @@ def _step(row: pd.Series, st: HouseStyle) -> str:
 
 
 def _row_figure(row: pd.Series) -> Figure:
-    def opt(v: Any) -> Any:
-        return None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v
-
-    return Figure(
-        float(row["low"]),
-        float(row["high"]),
-        bool(row["low_closed"]),
-        bool(row["high_closed"]),
-        best=opt(row["best"]),
-        hedge=str(row["hedge"]),
-        unit=opt(row["unit"]) or "",
-        text=opt(row["text"]),
-        profile=opt(row["profile"]) or "default",
-    )
+    return row_figure(row)
 
 
 def _left_out(

@@ -72,6 +72,7 @@ from .._model.figure import Figure
 from .._model.hedges import Hedge
 from .._model.units import is_count
 from .._parsing.render import render
+from .._table.schema import row_figure
 from .style import HouseStyle, get_style, round_to
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -520,17 +521,7 @@ class _Writer:
         h = self.hedge[i]
         if h == "magnitude":
             row = self.frame.iloc[i]
-            fig = Figure(
-                float(row["low"]),
-                float(row["high"]),
-                bool(row["low_closed"]),
-                bool(row["high_closed"]),
-                best=_float_or_none(row["best"]),
-                hedge="magnitude",
-                unit=_text(row["unit"]) if unit else "",
-                text=_text(row["text"]) or None,
-                profile=_text(row["profile"]) or "default",
-            )
+            fig = row_figure(row, unit=None if unit else "")
             return self.st.quote(magnitude_words(fig, self.st))
         if self.converted[i]:  # as stated, in its own unit
             o = self.orig

@@ -23,12 +23,12 @@ from .._model.claim import Claim
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval
 from .._model.errors import FigureError, ValidationError
-from .._model.figure import Figure
+from .._model.missing import present
 from .._model.sources import SourceBook
 from .._model.units import conversion_affine
 from . import io as _io
 from .ingest import standardise
-from .schema import ERROR_COLUMN, STANDARD
+from .schema import ERROR_COLUMN, INPUT_COLUMN, STANDARD, row_figure
 from .validation import check_errors_arg, warn_thin_data
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -219,7 +219,8 @@ class Claims:
         if ERROR_COLUMN not in self._frame.columns:
             return self
         ok = self._frame[ERROR_COLUMN].isna().to_numpy()
-        return Claims._from_frame(self._frame[ok].drop(columns=ERROR_COLUMN))
+        flag_columns = [c for c in (ERROR_COLUMN, INPUT_COLUMN) if c in self._frame.columns]
+        return Claims._from_frame(self._frame[ok].drop(columns=flag_columns))
 
     def flagged(self) -> Claims:
         """The rows flagged invalid (``read_claims(..., errors="flag")``)."""
@@ -1050,12 +1051,7 @@ def _ts(d: date | None) -> pd.Timestamp:
     return pd.NaT if d is None else pd.Timestamp(d)
 
 
-def _opt(v: Any) -> Any:
-    return (
-        None
-        if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) or (v is pd.NaT)
-        else v
-    )
+_opt = present
 
 
 def _row_claim(frame: pd.DataFrame, i: int) -> Claim:
@@ -1076,26 +1072,15 @@ def _row_claim(frame: pd.DataFrame, i: int) -> Claim:
                 ]
             )
         )
-    best = _opt(row["best"])
-    fig = Figure(
-        float(row["low"]),
-        float(row["high"]),
-        bool(row["low_closed"]),
-        bool(row["high_closed"]),
-        best=None if best is None else float(best),
-        hedge=str(row["hedge"]),
-        unit=_opt(row["unit"]) or "",
-        text=_opt(row["text"]),
-        profile=_opt(row["profile"]) or "default",
-        ambiguous=bool(row["ambiguous"]),
-    )
+    fig = row_figure(row)
 
     def interval(a: str, b: str) -> DateInterval | None:
         s, e = _opt(row[a]), _opt(row[b])
         return None if s is None or e is None else DateInterval(s, e)
 
     pub = _opt(row["published"])
-    extra = {k: row[k] for k in frame.columns if k not in STANDARD and k != ERROR_COLUMN}
+    flags = (ERROR_COLUMN, INPUT_COLUMN)
+    extra = {k: row[k] for k in frame.columns if k not in STANDARD and k not in flags}
     return Claim(
         fig,
         quantity=str(row["quantity"]),

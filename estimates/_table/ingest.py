@@ -5,12 +5,19 @@ user's columns, reads each one into its standard type (numbers, booleans, dates,
 agents, figures written as text), checks the figure invariants, and collects every
 failure by row and column.  All steps work on whole columns; a figure text is parsed
 once per distinct (text, language) pair.
+
+Every cell is read right, refused by row and column, or (``errors="flag"``) kept: a
+flagged row keeps its figure columns empty, the reasons in ``error`` and every original
+cell, verbatim, in ``input`` (a JSON object), so a flagged table written to CSV, JSON or
+Parquet reads back as the same table.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -20,17 +27,28 @@ from .._model.claim import STATUS_CODES
 from .._model.conventions import Conventions, get_conventions
 from .._model.dates import EXPECTED as DATE_EXPECTED
 from .._model.dates import parse_date_bounds
-from .._model.errors import EstimatesError, FigureError, ParseError, UnitError, ValidationError
+from .._model.errors import (
+    ArgumentTypeError,
+    EstimatesError,
+    FigureError,
+    ParseError,
+    UnitError,
+    ValidationError,
+)
 from .._model.hedges import HEDGE_CODES, Hedge
+from .._model.missing import is_missing
 from .._model.sources import join_agents
 from .._model.units import canonical_unit, check_unit, conversion_factor, is_count
-from .schema import BY_NAME, COLUMNS, DATETIME, ERROR_COLUMN, STANDARD, dtype_of
+from .schema import BY_NAME, COLUMNS, DATETIME, ERROR_COLUMN, INPUT_COLUMN, STANDARD, dtype_of
 from .validation import Errors, Failures, check_figures
 
-__all__ = ["MAPPABLE", "standardise"]
+__all__ = ["MAPPABLE", "ReadOptions", "cast_standard", "standardise", "to_float"]
 
 #: Fields a user may map their columns to (``read_claims(df, low="estimate_low")``).
 MAPPABLE: tuple[str, ...] = (*STANDARD, "figure", "stated", "refers_to")
+
+NaValues = Mapping[str, Sequence[object]] | Sequence[object] | None
+Mapped = Mapping[str, str | Sequence[str]]
 
 _TRUE = frozenset({"true", "t", "yes", "y", "1"})
 _FALSE = frozenset({"false", "f", "no", "n", "0"})
@@ -44,7 +62,88 @@ _INF = {
 }
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _SPACED = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")
+_NONZERO_MANTISSA = re.compile(r"[^eE]*[1-9]")
+_DATETIME_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?")
 _NUMBER_EXPECTED = "a number such as 12000, 12,000, 1.5e6, inf or -inf"
+#: Days a datetime64[ns] column holds (pandas' range, 1677-09-21 to 2262-04-11).
+_FIRST_DAY = np.datetime64("1677-09-22")
+_LAST_DAY = np.datetime64("2262-04-10")
+_DATE_RANGE = "a date between 1677-09-22 and 2262-04-10 (the range of pandas dates)"
+#: Hedges that need a given bound (an explicit hedge must agree with the numbers).
+_NEEDS_HIGH = frozenset({Hedge.UP_TO.value, Hedge.AT_MOST.value, Hedge.LESS_THAN.value})
+_NEEDS_LOW = frozenset({Hedge.AT_LEAST.value, Hedge.MORE_THAN.value})
+#: Free text kept exactly as written (no stripping; an empty string stays one).
+_VERBATIM = ("text", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How :func:`standardise` reads a table (the options of ``read_claims``).
+
+    Parameters
+    ----------
+    errors : {"raise", "flag"}
+        Raise one :class:`ValidationError` listing every failure, or keep every row
+        and explain failures in an ``error`` column.
+    lang : str
+        Language of figure texts in rows with no ``lang`` value (``"auto"``: detected
+        per phrase by the parser).
+    conventions : Conventions
+        Profile used to read figure texts and hedges.
+    date_format : str, optional
+        ``strptime`` format of single-day dates that are not ISO (``"%d/%m/%Y"``).
+    na_values : mapping or sequence, optional
+        Sentinels meaning "missing" in numeric columns (``{"best": [-999]}``).
+    line_offset : int, optional
+        When the data came from a file, the file line of row 0 (reported as ``line``).
+    """
+
+    errors: Errors = "raise"
+    lang: str = "en"
+    conventions: Conventions = field(default_factory=lambda: get_conventions(None))
+    date_format: str | None = None
+    na_values: NaValues = None
+    line_offset: int | None = None
+
+    def na_for(self, name: str) -> list[object]:
+        """The missing-value sentinels of one numeric field."""
+        if self.na_values is None:
+            return []
+        if isinstance(self.na_values, Mapping):
+            return list(self.na_values.get(name, ()))
+        return list(self.na_values)
+
+
+class _Input:
+    """The user's table seen through the field mapping."""
+
+    def __init__(self, data: pd.DataFrame, mapping: Mapped) -> None:
+        self.data = data
+        self.mapping = dict(mapping)
+        self.index = data.index
+        self.n = len(data)
+
+    def get(self, name: str) -> pd.Series | None:
+        """The column for a field (several columns joined by a space), or None."""
+        mapped = self.mapping.get(name, name)
+        if isinstance(mapped, list | tuple):
+            parts = [_text(self.data[c]) for c in mapped]
+            out = parts[0]
+            for p in parts[1:]:
+                out = out + " " + p
+            return out
+        return self.data[mapped] if mapped in self.data.columns else None
+
+    def name(self, name: str) -> str:
+        """The user's name for a field (for messages)."""
+        mapped = self.mapping.get(name, name)
+        return " + ".join(mapped) if isinstance(mapped, list | tuple) else str(mapped)
+
+    def columns_text(self) -> str:
+        return str(list(map(str, self.data.columns)))
+
+    def missing_strings(self) -> pd.Series:
+        return pd.Series(pd.NA, index=self.index, dtype="string")
 
 
 def standardise(
@@ -54,8 +153,8 @@ def standardise(
     lang: str = "en",
     conventions: str | Conventions | None = None,
     date_format: str | None = None,
-    na_values: Mapping[str, Sequence[object]] | Sequence[object] | None = None,
-    mapping: Mapping[str, str | Sequence[str]] | None = None,
+    na_values: NaValues = None,
+    mapping: Mapped | None = None,
     line_offset: int | None = None,
 ) -> pd.DataFrame:
     """Return the typed claims frame for ``data`` (never modified).
@@ -64,203 +163,183 @@ def standardise(
     ----------
     data : pandas.DataFrame
         The user's table.
-    errors : {"raise", "flag"}
-        Raise one :class:`ValidationError` listing every failure, or keep every row
-        and explain failures in an ``error`` column.
-    lang : str
-        Language of figure texts in rows with no ``lang`` value.
-    conventions : str or Conventions, optional
-        Profile used to read figure texts and hedges (default: the active one).
-    date_format : str, optional
-        ``strptime`` format of single-day dates that are not ISO (``"%d/%m/%Y"``).
-    na_values : mapping or sequence, optional
-        Sentinels meaning "missing" in numeric columns (``{"best": [-999]}``).
+    errors, lang, conventions, date_format, na_values, line_offset
+        See :class:`ReadOptions`.
     mapping : mapping
         Standard field -> the user's column name.  ``quantity`` may name several
         columns, joined with a space.
-    line_offset : int, optional
-        When the data came from a file, the file line of row 0 (reported as ``line``).
     """
-    conv = get_conventions(conventions)
-    mapping = dict(mapping or {})
+    opts = ReadOptions(
+        errors=errors,
+        lang=lang,
+        conventions=get_conventions(conventions),
+        date_format=date_format,
+        na_values=na_values,
+        line_offset=line_offset,
+    )
+    _check_columns(data, dict(mapping or {}))
+    carried = _carried_rows(data)
+    src = _Input(
+        data.drop(columns=[ERROR_COLUMN, INPUT_COLUMN]) if carried is not None else data,
+        mapping or {},
+    )
+    ids = src.get("id")
+    failures = Failures(src.index, None if ids is None else _text(ids).to_numpy(object))
+    out: dict[str, Any] = {}
+    out["quantity"] = _read_quantity(src, failures)
+    langs = src.get("lang")
+    out["lang"] = (_text(langs) if langs is not None else src.missing_strings()).fillna(opts.lang)
+    figures = _read_figures(src, failures, opts, out["lang"])
+    literal = figures.pop("literal")
+    out.update(figures)
+    out.update(_read_people_and_notes(src, failures))
+    out.update(_read_dates(src, failures, opts))
+    out["status"] = _read_status(src, failures)
+    _refuse_nul(src, failures, out)
+    frame = cast_standard(pd.DataFrame({name: out[name] for name in STANDARD}, index=src.index))
+    _add_extras(frame, src)
+    return _finish(frame, failures, opts, data=data, carried=carried, literal=literal)
+
+
+# ---------------------------------------------------------------------- table level
+def _table_error(column: str, expected: str, value: object = None) -> ValidationError:
+    return ValidationError(
+        pd.DataFrame([{"row": None, "column": column, "value": value, "expected": expected}])
+    )
+
+
+def _check_columns(data: pd.DataFrame, mapping: Mapping[str, Any]) -> None:
+    """Refuse unknown fields, duplicated headers and mapped columns that do not exist."""
     unknown = sorted(set(mapping) - set(MAPPABLE))
     if unknown:
-        raise TypeError(
-            f"unknown field(s) {unknown}: map your columns to one of {', '.join(MAPPABLE)}"
+        raise ArgumentTypeError(
+            ", ".join(unknown),
+            mapping[unknown[0]],
+            f"a known field (unknown field {', '.join(unknown)}): map your columns to one "
+            f"of {', '.join(MAPPABLE)}",
         )
-    _check_mapped_columns(data, mapping)
-    index = data.index
-    n = len(data)
-
-    def col(field: str) -> pd.Series | None:
-        name = mapping.get(field, field)
-        if isinstance(name, list | tuple):
-            parts = [data[c].astype("string") for c in name]
-            out = parts[0]
-            for p in parts[1:]:
-                out = out + " " + p
-            return out
-        return data[name] if name in data.columns else None
-
-    def user_name(field: str) -> str:
-        name = mapping.get(field, field)
-        return " + ".join(name) if isinstance(name, list | tuple) else str(name)
-
-    id_col = col("id")
-    failures = Failures(index, None if id_col is None else _text(id_col).to_numpy(object))
-    out: dict[str, Any] = {}
-
-    # ------------------------------------------------------------ quantity
-    q = col("quantity")
-    if q is None:
+    dups = list(dict.fromkeys(str(c) for c in data.columns[data.columns.duplicated()]))
+    if dups:
         raise ValidationError(
             pd.DataFrame(
                 [
                     {
                         "row": None,
-                        "column": "quantity",
+                        "column": c,
                         "value": None,
-                        "expected": "a 'quantity' column (or quantity='your column'): "
-                        "what is measured; "
-                        f"columns are {list(map(str, data.columns))}",
+                        "expected": f"one column named {c!r} (the table has "
+                        f"{list(map(str, data.columns)).count(c)}): rename or drop the others",
                     }
+                    for c in dups
                 ]
             )
+        )
+    missing = [
+        (name, c)
+        for name, mapped in mapping.items()
+        for c in (mapped if isinstance(mapped, list | tuple) else [mapped])
+        if c not in data.columns
+    ]
+    if missing:
+        raise ValidationError(
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": str(c),
+                        "value": None,
+                        "expected": f"a column of the input for {name}= "
+                        f"(columns are {list(map(str, data.columns))})",
+                    }
+                    for name, c in missing
+                ]
+            )
+        )
+
+
+def _carried_rows(data: pd.DataFrame) -> np.ndarray | None:
+    """Rows flagged by an earlier ``errors="flag"`` read (a flagged table read back)."""
+    if ERROR_COLUMN not in data.columns or INPUT_COLUMN not in data.columns:
+        return None
+    return np.asarray(data[ERROR_COLUMN].notna().to_numpy(), dtype=bool)
+
+
+def _separator_hint(src: _Input) -> str:
+    cols = [str(c) for c in src.data.columns]
+    if len(cols) == 1:
+        for sep in (";", "\t", "|"):
+            if sep in cols[0]:
+                return f"; the file looks separated by {sep!r}: pass sep={sep!r}"
+    return ""
+
+
+def _read_quantity(src: _Input, failures: Failures) -> pd.Series:
+    q = src.get("quantity")
+    if q is None:
+        raise _table_error(
+            "quantity",
+            "a 'quantity' column (or quantity='your column'): what is measured; "
+            f"columns are {src.columns_text()}{_separator_hint(src)}",
         )
     quantity = _text(q)
-    failures.add(quantity.isna().to_numpy(), user_name("quantity"), q, "a non-empty quantity key")
-    out["quantity"] = quantity
+    failures.add(quantity.isna().to_numpy(), src.name("quantity"), q, "a non-empty quantity key")
+    return quantity
 
-    # ------------------------------------------------------------ languages
-    lang_col = col("lang")
-    langs = (
-        _text(lang_col) if lang_col is not None else pd.Series(pd.NA, index=index, dtype="string")
-    )
-    langs = langs.fillna(lang)
-    out["lang"] = langs
 
-    # ------------------------------------------------------------ figures
-    text_src = col("figure")
-    if text_src is None:
-        text_src = col("text")
-    text = (
-        _text(text_src) if text_src is not None else pd.Series(pd.NA, index=index, dtype="string")
-    )
-    numeric = any(col(f) is not None for f in ("low", "high", "best"))
-    unit_col = col("unit")
-    units_given = _text(unit_col) if unit_col is not None else None
-    if numeric:
-        fig = _figures_from_numbers(
-            col, user_name, failures, conv, n, na_values, units_given, index
-        )
-    elif text_src is not None:
-        fig = _figures_from_text(
-            text,
-            langs,
-            conv,
-            failures,
-            user_name("figure" if col("figure") is not None else "text"),
-            units_given,
-            n,
-        )
-    else:
-        raise ValidationError(
-            pd.DataFrame(
-                [
-                    {
-                        "row": None,
-                        "column": "figure",
-                        "value": None,
-                        "expected": "a 'figure' column of texts ('up to 12,000') or numbers in "
-                        f"low/high/best columns; columns are {list(map(str, data.columns))}",
-                    }
-                ]
-            )
-        )
-    out["text"] = text
-    out.update(fig)
-
-    # ------------------------------------------------------------ sources
-    for field in ("source", "reported_by", "original_source", "url", "note", "id"):
-        c = col(field)
+def _read_people_and_notes(src: _Input, failures: Failures) -> dict[str, pd.Series]:
+    out: dict[str, pd.Series] = {}
+    for name in ("source", "reported_by", "original_source", "url", "note", "id"):
+        c = src.get(name)
         if c is None:
-            out[field] = pd.Series(pd.NA, index=index, dtype="string")
-        elif field == "source":
-            out[field] = _agents(c, failures, user_name(field))
+            out[name] = src.missing_strings()
+        elif name == "source":
+            out[name] = _agents(c, failures, src.name(name))
         else:
-            out[field] = _text(c)
+            out[name] = _text(c, strip=name not in _VERBATIM)
+    return out
 
-    # ------------------------------------------------------------ dates
-    stated_s, stated_e = _interval_columns(
-        col, "stated", "stated_start", "stated_end", failures, user_name, date_format, None
-    )
-    refers_s, refers_e = _interval_columns(
-        col,
-        "refers_to",
-        "refers_start",
-        "refers_end",
-        failures,
-        user_name,
-        date_format,
-        stated_e,
-    )
-    pub = col("published")
-    published = (
-        _days(pub, failures, user_name("published"), date_format)[0]
-        if pub is not None
-        else pd.Series(pd.NaT, index=index, dtype=DATETIME)
-    )
-    out.update(
-        stated_start=stated_s,
-        stated_end=stated_e,
-        refers_start=refers_s,
-        refers_end=refers_e,
-        published=published,
-    )
 
-    # ------------------------------------------------------------ status
-    st = col("status")
+def _read_status(src: _Input, failures: Failures) -> pd.Series:
+    st = src.get("status")
     if st is None:
-        status = pd.Series("claimed", index=index)
-    else:
-        s = _text(st).str.strip().str.lower()
-        bad = s.notna().to_numpy() & ~s.isin(STATUS_CODES).to_numpy()
-        failures.add(bad, user_name("status"), st, "one of " + ", ".join(STATUS_CODES))
-        status = s.where(~pd.Series(bad, index=index) & s.notna(), "claimed")
-    out["status"] = status
+        return pd.Series("claimed", index=src.index)
+    s = _text(st).str.lower()
+    bad = s.notna().to_numpy() & ~s.isin(STATUS_CODES).to_numpy()
+    failures.add(bad, src.name("status"), st, "one of " + ", ".join(STATUS_CODES))
+    return s.where(~pd.Series(bad, index=src.index) & s.notna(), "claimed")
 
-    # ------------------------------------------------------------ text hygiene
-    for name in (
-        "quantity",
-        "text",
-        "source",
-        "reported_by",
-        "original_source",
-        "url",
-        "note",
-        "id",
-        "lang",
-    ):
-        col_values = out[name]
-        has_nul = (
-            pd.Series(col_values, index=index)
-            .astype("string")
-            .str.contains("\x00", regex=False)
-            .fillna(False)
-            .to_numpy(dtype=bool)
-        )
-        label = "figure" if name == "text" and col("figure") is not None else name
-        failures.add(has_nul, user_name(label), col_values, "text without NUL characters")
 
-    # ------------------------------------------------------------ assemble
-    frame = pd.DataFrame({name: out[name] for name in STANDARD}, index=index)
-    frame = cast_standard(frame)
-    # Columns renamed to a field are consumed; columns combined into one (quantity from
-    # country and type) stay, since users group by them too.
-    used = {v for k, v in mapping.items() if not isinstance(v, list | tuple)}
-    used |= {f for f in MAPPABLE if f not in mapping and f in data.columns}
-    extras = [c for c in data.columns if c not in used]
-    clash = [c for c in extras if c in STANDARD or c == ERROR_COLUMN]
+def _refuse_nul(src: _Input, failures: Failures, out: Mapping[str, Any]) -> None:
+    for name in _TEXT_FIELDS:
+        values = pd.Series(out[name], index=src.index).astype("string")
+        has_nul = values.str.contains("\x00", regex=False).fillna(False).to_numpy(dtype=bool)
+        label = "figure" if name == "text" and src.get("figure") is not None else name
+        failures.add(has_nul, src.name(label), values, "text without NUL characters")
+
+
+_TEXT_FIELDS = (
+    "quantity",
+    "text",
+    "source",
+    "reported_by",
+    "original_source",
+    "url",
+    "note",
+    "id",
+    "lang",
+)
+
+
+def _add_extras(frame: pd.DataFrame, src: _Input) -> None:
+    """Carry the user's other columns, after the standard ones.
+
+    Columns renamed to a field are consumed; columns combined into one (quantity from
+    country and type) stay, since users group by them too.
+    """
+    used = {v for v in src.mapping.values() if not isinstance(v, list | tuple)}
+    used |= {f for f in MAPPABLE if f not in src.mapping and f in src.data.columns}
+    extras = [c for c in src.data.columns if c not in used]
+    clash = [c for c in extras if c in STANDARD or c in (ERROR_COLUMN, INPUT_COLUMN)]
     if clash:
         raise ValidationError(
             pd.DataFrame(
@@ -277,49 +356,117 @@ def standardise(
             )
         )
     for c in extras:
-        frame[c] = (
-            data[c].to_numpy()
-            if not isinstance(data[c].dtype, pd.CategoricalDtype)
-            else data[c].copy()
-        )
-    if errors == "raise":
+        v = src.data[c]
+        frame[c] = v.to_numpy() if not isinstance(v.dtype, pd.CategoricalDtype) else v.copy()
+
+
+def _finish(
+    frame: pd.DataFrame,
+    failures: Failures,
+    opts: ReadOptions,
+    *,
+    data: pd.DataFrame,
+    carried: np.ndarray | None,
+    literal: Mapping[str, np.ndarray],
+) -> pd.DataFrame:
+    """Raise the failures, or flag their rows keeping every original cell.
+
+    A flagged row's figure holds only what its cells say (nothing inferred from a
+    half-read row: ``low="x", high=30`` keeps ``high`` 30 and no hedge), and its cells as
+    written go to ``original_cells``.
+    """
+    if carried is not None:
+        failures.forget(carried)
+        if opts.errors == "raise" and carried.any():
+            pos = np.flatnonzero(carried)
+            failures.add(
+                carried,
+                ERROR_COLUMN,
+                data[ERROR_COLUMN],
+                "a valid row: this one was flagged when first read (its cells are in "
+                f"{INPUT_COLUMN!r}); fix them, or read with errors='flag'",
+            )
+            del pos
+    if opts.errors == "raise":
         if failures:
             f = failures.frame()
-            if line_offset is not None:
-                f.insert(1, "line", f["row"].astype("int64") + line_offset)
+            if opts.line_offset is not None:
+                f.insert(1, "line", f["row"].astype("int64") + opts.line_offset)
             raise ValidationError(f)
-    else:
-        frame[ERROR_COLUMN] = pd.array(failures.reasons(), dtype="string")
+        return frame
+    reasons = failures.reasons()
+    cells = np.full(len(frame), None, dtype=object)
+    flagged = failures.bad.copy()
+    if flagged.any():
+        cells[flagged] = _raw_cells(data, flagged)
+    if carried is not None and carried.any():
+        reasons[carried] = data[ERROR_COLUMN].to_numpy(dtype=object)[carried]
+        cells[carried] = data[INPUT_COLUMN].to_numpy(dtype=object)[carried]
+        flagged |= carried
+    _literal_figures(frame, flagged, literal)
+    frame[ERROR_COLUMN] = pd.array(
+        [None if is_missing(v) else str(v) for v in reasons], dtype="string"
+    )
+    frame[INPUT_COLUMN] = pd.array(
+        [None if is_missing(v) else str(v) for v in cells], dtype="string"
+    )
     return frame
 
 
-# ---------------------------------------------------------------------- columns
-def _check_mapped_columns(data: pd.DataFrame, mapping: Mapping[str, Any]) -> None:
-    missing = []
-    for field, name in mapping.items():
-        names = name if isinstance(name, list | tuple) else [name]
-        for c in names:
-            if c not in data.columns:
-                missing.append((field, c))
-    if missing:
-        raise ValidationError(
-            pd.DataFrame(
-                [
-                    {
-                        "row": None,
-                        "column": str(c),
-                        "value": None,
-                        "expected": f"a column of the input for {field}= "
-                        f"(columns are {list(map(str, data.columns))})",
-                    }
-                    for field, c in missing
-                ]
-            )
+def _literal_figures(
+    frame: pd.DataFrame, rows: np.ndarray, literal: Mapping[str, np.ndarray]
+) -> None:
+    """Give flagged rows the figure their cells state, with nothing inferred."""
+    if not rows.any():
+        return
+    for name in ("low", "high", "best"):
+        frame[name] = np.where(rows, literal[name], frame[name].to_numpy())
+    hedge = np.where(rows, literal["hedge"], frame["hedge"].astype(object).to_numpy())
+    frame["hedge"] = pd.Categorical(
+        np.where(pd.isna(hedge), None, hedge), categories=frame["hedge"].cat.categories
+    )
+
+
+def _raw_cells(data: pd.DataFrame, rows: np.ndarray) -> list[str]:
+    """Each flagged row's cells, verbatim, as a JSON object (column -> cell)."""
+    cols = [str(c) for c in data.columns]
+    sub = data.iloc[np.flatnonzero(rows)]
+    return [
+        json.dumps(
+            {c: _cell_json(v) for c, v in zip(cols, row, strict=True)},
+            ensure_ascii=False,
+            allow_nan=False,
         )
+        for row in sub.itertuples(index=False, name=None)
+    ]
 
 
-def _text(s: pd.Series) -> pd.Series:
-    """A string column: strings kept, numbers written out, blanks as missing."""
+def _cell_json(v: Any) -> Any:
+    if isinstance(v, str):
+        return v
+    if is_missing(v):
+        return None
+    if isinstance(v, bool | np.bool_):
+        return bool(v)
+    if isinstance(v, int | np.integer):
+        return int(v)
+    if isinstance(v, float | np.floating):
+        f = float(v)
+        return f if np.isfinite(f) else ("inf" if f > 0 else "-inf")
+    if isinstance(v, pd.Timestamp):
+        return v.isoformat()
+    return str(v)
+
+
+# ---------------------------------------------------------------------- text cells
+def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
+    """A string column: strings kept, numbers written out, missing as NA.
+
+    With ``strip`` (keys, names, codes) surrounding blanks go and a blank cell is
+    missing; without it (free text) the cell is kept exactly as written, spaces and line
+    breaks included.  An empty cell is missing either way (a CSV file cannot tell an
+    empty cell from a missing one, so every format reads it the same).
+    """
     if isinstance(s.dtype, pd.StringDtype):
         t = s
     else:
@@ -337,7 +484,7 @@ def _text(s: pd.Series) -> pd.Series:
             obj = obj.where(~isnum, obj.map(_num_text))
         try:
             t = obj.astype("string")
-            if t.dtype.storage == "python":  # pyarrow storage has checked already
+            if getattr(t.dtype, "storage", None) == "python":  # pyarrow has checked already
                 t.dropna().str.encode("utf-8")
         except UnicodeEncodeError:
             bad = obj.map(lambda v: isinstance(v, str) and _not_unicode(v)).to_numpy(bool)
@@ -351,7 +498,8 @@ def _text(s: pd.Series) -> pd.Series:
                     }
                 )
             ) from None
-    t = t.str.strip()
+    if strip:
+        t = t.str.strip()
     return t.mask(t == "")
 
 
@@ -364,7 +512,7 @@ def _not_unicode(v: str) -> bool:
 
 
 def _num_text(v: Any) -> Any:
-    if isinstance(v, float | np.floating) and np.isnan(v):
+    if is_missing(v):
         return None
     if isinstance(v, float | np.floating) and float(v).is_integer():
         return str(int(v))
@@ -394,17 +542,26 @@ def _agents(s: pd.Series, failures: Failures, name: str) -> pd.Series:
     return pd.Series(pd.array(values, dtype="string"), index=s.index)
 
 
+# ---------------------------------------------------------------------- numbers
 def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] = ()) -> np.ndarray:
-    """Read a numeric column strictly: numbers, grouped digits, inf; blanks are NaN."""
+    """Read a numeric column strictly: numbers, grouped digits, inf; blanks are NaN.
+
+    A written number too large or too small for a float (``1e400``, ``1e-400``) is
+    refused, naming the cell as written, never stored as ``inf`` or ``0``.
+    """
     if pd.api.types.is_bool_dtype(s.dtype):
         failures.add(np.ones(len(s), dtype=bool), name, s, _NUMBER_EXPECTED)
         return np.full(len(s), np.nan)
     if pd.api.types.is_numeric_dtype(s.dtype):
         x = s.to_numpy(dtype="float64", na_value=np.nan)
     else:
+        obj = s.astype(object)
+        big = obj.map(
+            lambda v: isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**1023
+        )
         t = _text(s)
-        low = t.str.lower()
-        inf = low.map(_INF).astype("float64")
+        lowered = t.str.lower()
+        inf = lowered.map(_INF).astype("float64")
         plain = t.where(inf.isna())
         grouped = plain.str.fullmatch(_GROUPED.pattern).fillna(False).astype(bool)
         spaced = plain.str.fullmatch(_SPACED.pattern).fillna(False).astype(bool)
@@ -419,9 +576,22 @@ def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] =
         x = np.where(inf.notna().to_numpy(), inf.to_numpy(), num)
         bad = t.notna().to_numpy() & np.isnan(x)
         failures.add(bad, name, s, _NUMBER_EXPECTED)
+        overflow = (np.isinf(num) & inf.isna().to_numpy()) | big.to_numpy(dtype=bool)
+        failures.add(
+            overflow & ~bad,
+            name,
+            s,
+            "a number a float can hold (at most about 1.8e308; write inf for no bound)",
+        )
+        nonzero = cleaned.str.match(_NONZERO_MANTISSA.pattern).fillna(False).to_numpy(bool)
+        underflow = (num == 0) & nonzero
+        failures.add(
+            underflow, name, s, "a number a float can hold (this one is too small: it reads as 0)"
+        )
+        x = np.where(overflow | underflow, np.nan, x)
     if na:
         x = np.where(np.isin(x, np.asarray(list(na), dtype="float64")), np.nan, x)
-    return x
+    return np.asarray(x, dtype="float64")
 
 
 def _exact_floats(cells: np.ndarray) -> np.ndarray:
@@ -432,22 +602,22 @@ def _exact_floats(cells: np.ndarray) -> np.ndarray:
     cells = np.where(pd.isna(cells), None, cells)
     try:
         return np.asarray(cells, dtype="float64")
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         out = np.full(len(cells), np.nan)
         for i, v in enumerate(cells):  # only on the error path: find the bad cells
             if v is None:
                 continue
             try:
                 out[i] = float(v)
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, OverflowError):
                 out[i] = np.nan
         return out
 
 
 def _to_bool(s: pd.Series, failures: Failures, name: str) -> np.ndarray:
-    """Read a boolean column strictly; missing stays missing (returned as a mask)."""
+    """Read a boolean column strictly: 1 (true), 0 (false) or -1 (missing)."""
     if pd.api.types.is_bool_dtype(s.dtype) and not s.isna().any():
-        return s.to_numpy(dtype=bool)
+        return s.to_numpy(dtype=bool).astype("int8")
     t = _text(s).str.lower()
     true = t.isin(_TRUE).to_numpy()
     false = t.isin(_FALSE).to_numpy()
@@ -456,91 +626,119 @@ def _to_bool(s: pd.Series, failures: Failures, name: str) -> np.ndarray:
     return np.where(true, 1, np.where(false, 0, -1)).astype("int8")
 
 
-def _figures_from_numbers(
-    col: Any,
-    user_name: Any,
-    failures: Failures,
-    conv: Conventions,
-    n: int,
-    na_values: Any,
-    units_given: pd.Series | None,
-    index: pd.Index,
-) -> dict[str, Any]:
-    def na_for(field: str) -> Sequence[object]:
-        if na_values is None:
-            return ()
-        if isinstance(na_values, Mapping):
-            return list(na_values.get(field, ()))
-        return list(na_values)
+def _flag_column(src: _Input, failures: Failures, name: str, default: np.ndarray) -> np.ndarray:
+    """A boolean column (``low_closed``, ``ambiguous`` ...); ``default`` where blank."""
+    c = src.get(name)
+    if c is None:
+        return default
+    v = _to_bool(c, failures, src.name(name))
+    return np.where(v == -1, default, v == 1)
 
-    before = failures.bad.copy()
-    nums = {}
-    for f in ("low", "high", "best"):
-        c = col(f)
-        nums[f] = (
-            to_float(c, failures, user_name(f), na_for(f)) if c is not None else np.full(n, np.nan)
-        )
-    low, high, best = nums["low"], nums["high"], nums["best"]
-    unit = _units(units_given, failures, user_name("unit"), n, index)
-    floor = _floor_per_row(unit, conv)
-    hedge_col = col("hedge")
-    has_lo, has_hi, has_b = ~np.isnan(low), ~np.isnan(high), ~np.isnan(best)
-    if hedge_col is not None:
-        h = _text(hedge_col).str.strip().str.lower()
-        badh = h.notna().to_numpy() & ~h.isin(HEDGE_CODES).to_numpy()
-        failures.add(
-            badh, user_name("hedge"), hedge_col, "a hedge code: " + ", ".join(HEDGE_CODES)
-        )
-        hedge = h.where(~pd.Series(badh, index=index)).to_numpy(dtype=object)
+
+# ---------------------------------------------------------------------- figures
+def _read_figures(
+    src: _Input, failures: Failures, opts: ReadOptions, langs: pd.Series
+) -> dict[str, Any]:
+    figure = src.get("figure")
+    text_src = figure if figure is not None else src.get("text")
+    text_name = src.name("figure" if figure is not None else "text")
+    numeric = any(src.get(f) is not None for f in ("low", "high", "best"))
+    unit_col = src.get("unit")
+    units = _units(unit_col, failures, src.name("unit"), src.n)
+    if numeric:
+        fig = _figures_from_numbers(src, failures, opts, units)
+        if figure is not None:
+            _check_text_agrees(_text(figure), langs, opts, failures, text_name, fig)
+    elif text_src is not None:
+        fig = _figures_from_text(_text(text_src), langs, opts, failures, text_name)
+        fig.update(_with_unit_column(fig["unit"], units, unit_col, failures, src.name("unit")))
     else:
-        hedge = np.full(n, None, dtype=object)
-    inferred = pd.isna(hedge)
-    # Inference from which numbers are present (documented in read_claims).
-    only_low = inferred & has_lo & ~has_hi
-    only_high = inferred & ~has_lo & has_hi
-    both = inferred & has_lo & has_hi
-    only_best = inferred & ~has_lo & ~has_hi & has_b
+        raise _table_error(
+            "figure",
+            "a 'figure' column of texts ('up to 12,000') or numbers in low/high/best "
+            f"columns; columns are {src.columns_text()}{_separator_hint(src)}",
+        )
+    fig["text"] = _text(text_src, strip=False) if text_src is not None else src.missing_strings()
+    return fig
+
+
+def _figures_from_numbers(
+    src: _Input, failures: Failures, opts: ReadOptions, unit: np.ndarray
+) -> dict[str, Any]:
+    n, before = src.n, failures.bad.copy()
+    nums, shown = {}, {}
+    for name in ("low", "high", "best"):
+        c = src.get(name)
+        nums[name] = (
+            to_float(c, failures, src.name(name), opts.na_for(name))
+            if c is not None
+            else np.full(n, np.nan)
+        )
+        shown[name] = c.to_numpy(dtype=object) if c is not None else nums[name]
+    low, high, best = nums["low"], nums["high"], nums["best"]
+    names = {f: src.name(f) for f in ("low", "high", "best", "low_closed", "high_closed")}
+    floor = _floor_per_row(unit, opts.conventions)
+    has_lo, has_hi, has_b = ~np.isnan(low), ~np.isnan(high), ~np.isnan(best)
+    hedge = _read_hedges(src, failures)
+    explicit = ~pd.isna(hedge)
     none = ~has_lo & ~has_hi & ~has_b
     failures.add(
-        none & ~failures.bad, user_name("low"), None, "a figure: a number in low, high or best"
+        none & ~failures.bad, names["low"], None, "a figure: a number in low, high or best"
     )
+    _check_hedge_bounds(src, failures, hedge, has_lo=has_lo, has_hi=has_hi, has_b=has_b)
+    # Inference from which numbers are present (documented in read_claims).
+    only_low = has_lo & ~has_hi
+    only_high = ~has_lo & has_hi
+    both = has_lo & has_hi
+    only_best = ~has_lo & ~has_hi & has_b
     point = both & (low == high) & (~has_b | (best == low))
-    hedge = np.where(only_low, Hedge.AT_LEAST.value, hedge)
-    hedge = np.where(only_high, Hedge.UP_TO.value, hedge)
-    hedge = np.where(both, np.where(point, Hedge.EXACT.value, Hedge.RANGE.value), hedge)
-    hedge = np.where(only_best, Hedge.EXACT.value, hedge)
-    hedge = np.where(pd.isna(hedge), Hedge.EXACT.value, hedge)
+    inferred = np.select(
+        [only_low, only_high, both & point, both, only_best],
+        [
+            Hedge.AT_LEAST.value,
+            Hedge.UP_TO.value,
+            Hedge.EXACT.value,
+            Hedge.RANGE.value,
+            Hedge.EXACT.value,
+        ],
+        Hedge.EXACT.value,
+    ).astype(object)
+    hedge = np.where(explicit, hedge, inferred)
+    filled_low = only_high  # a ceiling starts at the unit's floor
     low = np.where(only_best, best, np.where(only_high, floor, low))
     high = np.where(only_best, best, np.where(only_low, np.inf, high))
     best = np.where(point & ~has_b, low, best)
-    # Explicit hedge with a missing bound: a ceiling's floor and a floor's infinity.
-    explicit = ~inferred
-    low = np.where(explicit & np.isnan(low) & has_hi, floor, low)
-    high = np.where(explicit & np.isnan(high) & has_lo, np.inf, high)
-    lc = _closedness(col("low_closed"), low, failures, user_name("low_closed"))
-    hc = _closedness(col("high_closed"), high, failures, user_name("high_closed"))
-    if col("low_closed") is None:
+    lc = _flag_column(src, failures, "low_closed", np.isfinite(low))
+    hc = _flag_column(src, failures, "high_closed", np.isfinite(high))
+    if src.get("low_closed") is None:
         lc = np.where(hedge == Hedge.MORE_THAN.value, False, lc)
-    if col("high_closed") is None:
+    if src.get("high_closed") is None:
         hc = np.where(hedge == Hedge.LESS_THAN.value, False, hc)
     # Rows whose numbers could not be read are not checked further (one message each).
     live = ~(failures.bad & ~before) & ~none
-    names = {f: user_name(f) for f in ("low", "high", "best", "low_closed", "high_closed")}
-    check_figures(failures, low, high, lc, hc, best, rows=live.copy(), names=names)
-    _check_counts(failures, low, best, unit, names, live)
-    amb_col = col("ambiguous")
-    amb = (
-        np.zeros(n, dtype=bool)
-        if amb_col is None
-        else _closedness(amb_col, np.zeros(n), failures, user_name("ambiguous"))
+    with np.errstate(invalid="ignore"):
+        below_floor = live & filled_low & (high < low)
+    failures.add(
+        below_floor,
+        names["high"],
+        shown["high"],
+        lambda pos: [
+            f"a number >= {_fmt(low[p])}: a figure given only by its high bound starts at "
+            f"{_fmt(low[p])} (give {names['low']} for another start)"
+            for p in pos
+        ],
     )
-    prof_col = col("profile")
-    profile = (
-        _text(prof_col).fillna(conv.name)
-        if prof_col is not None
-        else pd.Series(conv.name, index=index)
-    )
+    live &= ~below_floor
+    check_figures(failures, low, high, lc, hc, best, rows=live.copy(), names=names, shown=shown)
+    _check_counts(failures, nums, unit, names, shown, live)
+    profile = src.get("profile")
     return {
+        "literal": {
+            "low": nums["low"],
+            "high": nums["high"],
+            "best": nums["best"],
+            "hedge": np.where(explicit, hedge, None),
+        },
         "low": low,
         "high": high,
         "low_closed": lc,
@@ -548,29 +746,78 @@ def _figures_from_numbers(
         "best": best,
         "hedge": hedge,
         "unit": unit,
-        "profile": profile,
-        "ambiguous": amb.astype(bool),
+        "profile": (
+            _text(profile).fillna(opts.conventions.name)
+            if profile is not None
+            else pd.Series(opts.conventions.name, index=src.index)
+        ),
+        "ambiguous": _flag_column(src, failures, "ambiguous", np.zeros(n, dtype=bool)),
     }
 
 
-def _closedness(
-    c: pd.Series | None, bound: np.ndarray, failures: Failures, name: str
-) -> np.ndarray:
-    default = np.isfinite(bound)
+def _read_hedges(src: _Input, failures: Failures) -> np.ndarray:
+    """The ``hedge`` column's codes (None where blank or absent)."""
+    c = src.get("hedge")
     if c is None:
-        return default
-    v = _to_bool(c, failures, name)
-    if v.dtype == bool:
-        return v
-    return np.where(v == -1, default, v == 1)
+        return np.full(src.n, None, dtype=object)
+    h = _text(c).str.lower()
+    bad = h.notna().to_numpy() & ~h.isin(HEDGE_CODES).to_numpy()
+    failures.add(bad, src.name("hedge"), c, "a hedge code: " + ", ".join(HEDGE_CODES))
+    return np.asarray(h.where(~pd.Series(bad, index=src.index)).to_numpy(dtype=object))
 
 
-def _units(
-    units_given: pd.Series | None, failures: Failures, name: str, n: int, index: pd.Index
-) -> np.ndarray:
+def _check_hedge_bounds(
+    src: _Input,
+    failures: Failures,
+    hedge: np.ndarray,
+    *,
+    has_lo: np.ndarray,
+    has_hi: np.ndarray,
+    has_b: np.ndarray,
+) -> None:
+    """An explicit hedge must agree with the numbers given (``at_most`` needs a high)."""
+    h = pd.Series(hedge, dtype=object)
+    ceiling = h.isin(_NEEDS_HIGH).to_numpy() & ~has_hi
+    floor = h.isin(_NEEDS_LOW).to_numpy() & ~has_lo
+    rng = (h == Hedge.RANGE.value).to_numpy() & ~(has_lo & has_hi)
+    point = (
+        h.isin([Hedge.EXACT.value, Hedge.APPROX.value]).to_numpy() & ~has_b & ~(has_lo & has_hi)
+    )
+    name = src.name("hedge")
+    failures.add(
+        ceiling & ~failures.bad,
+        name,
+        hedge,
+        f"a hedge that matches the numbers: a ceiling needs a value in {src.name('high')}",
+    )
+    failures.add(
+        floor & ~failures.bad,
+        name,
+        hedge,
+        f"a hedge that matches the numbers: a floor needs a value in {src.name('low')}",
+    )
+    failures.add(
+        rng & ~failures.bad,
+        name,
+        hedge,
+        f"a hedge that matches the numbers: a range needs both {src.name('low')} "
+        f"and {src.name('high')}",
+    )
+    failures.add(
+        point & ~failures.bad,
+        name,
+        hedge,
+        f"a hedge that matches the numbers: a value in {src.name('best')}, or "
+        f"both {src.name('low')} and {src.name('high')}",
+    )
+
+
+def _units(units_given: pd.Series | None, failures: Failures, name: str, n: int) -> np.ndarray:
+    """Canonical units per row ("" for none); unknown units are failures."""
     if units_given is None:
         return np.full(n, "", dtype=object)
-    codes, uniques = pd.factorize(units_given, use_na_sentinel=True)
+    text = _text(units_given)
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
     canon = np.empty(len(uniques) + 1, dtype=object)
     bad_u = np.zeros(len(uniques) + 1, dtype=bool)
     canon[-1] = ""
@@ -591,7 +838,7 @@ def _units(
         units_given,
         "a known unit: a count noun such as 'soldier' or a unit pint knows",
     )
-    return canon[idx]
+    return np.asarray(canon[idx], dtype=object)
 
 
 def _floor_per_row(unit: np.ndarray, conv: Conventions) -> np.ndarray:
@@ -602,182 +849,270 @@ def _floor_per_row(unit: np.ndarray, conv: Conventions) -> np.ndarray:
 
 def _check_counts(
     failures: Failures,
-    low: np.ndarray,
-    best: np.ndarray,
+    nums: Mapping[str, np.ndarray],
     unit: np.ndarray,
     names: Mapping[str, str],
+    shown: Mapping[str, np.ndarray],
     live: np.ndarray,
 ) -> None:
+    """Counts are never negative; blame the column that holds the negative number."""
     codes, uniques = pd.factorize(unit)
-    counts = np.array([is_count(str(u)) for u in uniques], dtype=bool)
     if not len(uniques):
         return
-    count = counts[codes]
+    count = np.array([is_count(str(u)) for u in uniques], dtype=bool)[codes]
+    expected = "a count >= 0 (a negative number is often a missing-value code: pass na_values=)"
+    blamed = np.zeros(len(unit), dtype=bool)
     with np.errstate(invalid="ignore"):
-        failures.add(
-            live & count & (low < 0),
-            names["low"],
-            low,
-            "a count >= 0 (a negative number is often a missing-value code: pass na_values=)",
-        )
-        failures.add(
-            live & count & (best < 0),
-            names["best"],
-            best,
-            "a count >= 0 (a negative number is often a missing-value code: pass na_values=)",
-        )
+        for name in ("low", "best", "high"):
+            neg = live & count & ~blamed & (nums[name] < 0)
+            failures.add(neg, names[name], shown[name], expected)
+            blamed |= neg
 
 
-def _figures_from_text(
-    text: pd.Series,
-    langs: pd.Series,
-    conv: Conventions,
-    failures: Failures,
-    name: str,
-    units_given: pd.Series | None,
-    n: int,
-) -> dict[str, Any]:
+def _parse_texts(
+    text: pd.Series, langs: pd.Series, conv: Conventions
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Parse each distinct (text, language) once: figure fields per row, and reasons."""
     from .._parsing.parser import parse
 
     pairs = pd.DataFrame({"t": text, "l": langs})
     codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs.fillna({"t": "\x00"})))
     m = len(uniques)
-    lo = np.full(m, np.nan)
-    hi = np.full(m, np.nan)
-    lc = np.zeros(m, dtype=bool)
-    hc = np.zeros(m, dtype=bool)
-    be = np.full(m, np.nan)
-    hedge = np.full(m, Hedge.EXACT.value, dtype=object)
-    unit = np.full(m, "", dtype=object)
-    amb = np.zeros(m, dtype=bool)
+    f = {
+        "low": np.full(m, np.nan),
+        "high": np.full(m, np.nan),
+        "low_closed": np.zeros(m, dtype=bool),
+        "high_closed": np.zeros(m, dtype=bool),
+        "best": np.full(m, np.nan),
+        "hedge": np.full(m, Hedge.EXACT.value, dtype=object),
+        "unit": np.full(m, "", dtype=object),
+        "ambiguous": np.zeros(m, dtype=bool),
+    }
     reason = np.full(m, None, dtype=object)
     for i, (t, lang) in enumerate(uniques):
         if t == "\x00":
             reason[i] = "a figure as written, such as 'up to 12,000' (the cell is empty)"
             continue
         try:
-            f = parse(str(t), str(lang), conventions=conv)
-        except (ParseError, EstimatesError, ValueError) as exc:
-            reason[i] = getattr(exc, "reason", None) or str(exc)
-            if isinstance(exc, ParseError):
-                reason[i] = f"a figure ({exc.reason}; expected {exc.expected})"
+            fig = parse(str(t), str(lang), conventions=conv)
+        except ParseError as exc:
+            reason[i] = f"a figure ({exc.reason}; expected {exc.expected})"
             continue
-        lo[i], hi[i], lc[i], hc[i] = f.low, f.high, f.low_closed, f.high_closed
-        be[i] = np.nan if f.best is None else f.best
-        hedge[i], unit[i], amb[i] = f.hedge.value, f.unit, f.ambiguous
-    bad = reason[codes]
-    failures.add(pd.notna(bad), name, text, np.where(pd.notna(bad), bad, ""))
-    out_unit = unit[codes]
-    low, high, best = lo[codes], hi[codes], be[codes]
-    if units_given is not None:
-        given = _units(units_given, failures, "unit", n, text.index)
-        has = given != ""
-        # A unit column names the unit; a parsed noun must agree with it.
-        parsed = out_unit
-        conflict = np.zeros(n, dtype=bool)
-        for g, p in set(
-            zip(given[has & (parsed != "")], parsed[has & (parsed != "")], strict=True)
-        ):
-            try:
-                conversion_factor(p, g)
-            except UnitError:
-                conflict |= (given == g) & (parsed == p)
-        failures.add(conflict, "unit", units_given, "a unit compatible with the figure's noun")
-        out_unit = np.where(has, given, parsed)
+        except EstimatesError as exc:
+            reason[i] = f"a figure ({exc})"
+            continue
+        f["low"][i], f["high"][i] = fig.low, fig.high
+        f["low_closed"][i], f["high_closed"][i] = fig.low_closed, fig.high_closed
+        f["best"][i] = np.nan if fig.best is None else fig.best
+        f["hedge"][i], f["unit"][i], f["ambiguous"][i] = fig.hedge.value, fig.unit, fig.ambiguous
+    return {k: v[codes] for k, v in f.items()}, reason[codes]
+
+
+def _figures_from_text(
+    text: pd.Series, langs: pd.Series, opts: ReadOptions, failures: Failures, name: str
+) -> dict[str, Any]:
+    fig, reason = _parse_texts(text, langs, opts.conventions)
+    bad = pd.notna(reason)
+    failures.add(bad, name, text, np.where(bad, reason, ""))
+    literal = {k: fig[k] for k in ("low", "high", "best")}
+    literal["hedge"] = np.where(bad, None, fig["hedge"])
     return {
-        "low": low,
-        "high": high,
-        "low_closed": lc[codes],
-        "high_closed": hc[codes],
-        "best": best,
-        "hedge": hedge[codes],
-        "unit": out_unit,
-        "profile": pd.Series(conv.name, index=text.index),
-        "ambiguous": amb[codes],
+        **fig,
+        "literal": literal,
+        "profile": pd.Series(opts.conventions.name, index=text.index),
     }
 
 
+def _with_unit_column(
+    parsed: np.ndarray,
+    given: np.ndarray,
+    units_given: pd.Series | None,
+    failures: Failures,
+    name: str,
+) -> dict[str, np.ndarray]:
+    """A unit column names the unit; a noun parsed from the figure must agree with it."""
+    if units_given is None:
+        return {}
+    has = given != ""
+    conflict = np.zeros(len(given), dtype=bool)
+    both = has & (parsed != "")
+    for g, p in set(zip(given[both], parsed[both], strict=True)):
+        try:
+            conversion_factor(p, g)
+        except UnitError:
+            conflict |= (given == g) & (parsed == p)
+    failures.add(conflict, name, units_given, "a unit compatible with the figure's noun")
+    return {"unit": np.where(has, given, parsed)}
+
+
+def _check_text_agrees(
+    text: pd.Series,
+    langs: pd.Series,
+    opts: ReadOptions,
+    failures: Failures,
+    name: str,
+    numbers: Mapping[str, Any],
+) -> None:
+    """A row with both a figure text and numbers must not contradict itself."""
+    rows = text.notna().to_numpy() & ~failures.bad
+    if not rows.any():
+        return
+    fig, reason = _parse_texts(text.where(rows), langs, opts.conventions)
+    bad = rows & pd.notna(reason)
+    failures.add(bad, name, text, np.where(bad, reason, ""))
+    with np.errstate(invalid="ignore"):
+        same = np.isclose(fig["low"], numbers["low"], rtol=1e-9, atol=0) & np.isclose(
+            fig["high"], numbers["high"], rtol=1e-9, atol=0
+        )
+        same |= (fig["low"] == numbers["low"]) & (fig["high"] == numbers["high"])
+    differ = rows & ~bad & ~same
+
+    def why(pos: np.ndarray) -> list[str]:
+        return [
+            f"a figure that agrees with the numbers of its row: it reads as "
+            f"[{_fmt(fig['low'][p])}, {_fmt(fig['high'][p])}] ({fig['hedge'][p]}), the "
+            f"numbers give [{_fmt(numbers['low'][p])}, {_fmt(numbers['high'][p])}] "
+            f"({numbers['hedge'][p]}); give one or make them agree"
+            for p in pos
+        ]
+
+    failures.add(differ, name, text, why)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.15g}"
+
+
 # ---------------------------------------------------------------------- dates
+def _read_dates(src: _Input, failures: Failures, opts: ReadOptions) -> dict[str, pd.Series]:
+    stated_s, stated_e = _interval_columns(src, failures, opts, "stated", None)
+    refers_s, refers_e = _interval_columns(src, failures, opts, "refers", stated_e)
+    pub = src.get("published")
+    published = (
+        _days(pub, failures, src.name("published"), opts.date_format)[0]
+        if pub is not None
+        else pd.Series(pd.NaT, index=src.index, dtype=DATETIME)
+    )
+    return {
+        "stated_start": stated_s,
+        "stated_end": stated_e,
+        "refers_start": refers_s,
+        "refers_end": refers_e,
+        "published": published,
+    }
+
+
 def _days(
     s: pd.Series, failures: Failures, name: str, date_format: str | None
 ) -> tuple[pd.Series, pd.Series]:
-    """Start and end days of each cell (a day, period or ISO interval)."""
+    """Start and end of each cell: a day, a day and time, a period or an ISO interval.
+
+    Dates outside the range a ``datetime64[ns]`` column holds are refused, never wrapped.
+    """
     idx = s.index
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
-        d = _as_naive_days(s)
-        return d, d.copy()
+        d = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) is not None else s
+        values = d.to_numpy()
+        out = _in_range(values, failures, name, s)
+        return pd.Series(out, index=idx), pd.Series(out.copy(), index=idx)
     t = _text(s)
     codes, uniques = pd.factorize(t, use_na_sentinel=True)
     m = len(uniques)
     starts = np.full(m + 1, np.datetime64("NaT"), dtype="datetime64[ns]")
     ends = starts.copy()
-    bad = np.zeros(m + 1, dtype=bool)
-    why = np.full(m + 1, "", dtype=object)
+    why = np.full(m + 1, None, dtype=object)
+    todo = np.arange(m)
     if date_format is not None and m:
         parsed = pd.to_datetime(
             pd.Series(uniques, dtype=object), format=date_format, errors="coerce"
-        )
-        ok = parsed.notna().to_numpy()
-        starts[:m][ok] = parsed[ok].to_numpy(dtype="datetime64[ns]")
+        ).to_numpy()
+        ok = ~pd.isna(parsed) & _within(parsed, parsed)
+        starts[:m][ok] = parsed[ok].astype("datetime64[ns]")
         ends[:m][ok] = starts[:m][ok]
         todo = np.flatnonzero(~ok)
-    else:
-        todo = np.arange(m)
     for i in todo:
         u = str(uniques[i])
         try:
-            a, b = parse_date_bounds(u)
-            if a is None or b is None:
-                raise FigureError("date", u, "a closed interval (no '..' end) here")
-            starts[i], ends[i] = np.datetime64(a, "ns"), np.datetime64(b, "ns")
+            a, b = _cell_bounds(u)
         except FigureError as exc:
-            bad[i] = True
             why[i] = (
                 exc.expected
                 if date_format is None
-                else (f"a date in the format {date_format!r}, or {DATE_EXPECTED}")
+                else f"a date in the format {date_format!r}, or {DATE_EXPECTED}"
             )
             if date_format is None and re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", u):
                 why[i] += "; for day-first dates pass date_format='%d/%m/%Y'"
+            continue
+        if not _within(np.array([a]), np.array([b]))[0]:
+            why[i] = _DATE_RANGE
+            continue
+        starts[i], ends[i] = a.astype("datetime64[ns]"), b.astype("datetime64[ns]")
     cidx = np.where(codes >= 0, codes, m)
-    failures.add(bad[cidx], name, s, why[cidx])
+    bad = pd.notna(why)[cidx]
+    failures.add(bad, name, s, why[cidx])
     return pd.Series(starts[cidx], index=idx), pd.Series(ends[cidx], index=idx)
 
 
-def _as_naive_days(s: pd.Series) -> pd.Series:
-    d = s
-    if getattr(d.dt, "tz", None) is not None:
-        d = d.dt.tz_localize(None)
-    return d.dt.normalize().astype(DATETIME)
+def _cell_bounds(u: str) -> tuple[np.datetime64, np.datetime64]:
+    """First and last instant of one date cell (a day and time is a single instant)."""
+    if _DATETIME_TEXT.fullmatch(u):
+        try:  # at its own resolution (minutes, seconds ...): nothing wraps
+            instant = np.datetime64(u.replace(" ", "T"))
+        except ValueError:
+            raise FigureError(
+                "date", u, f"{DATE_EXPECTED}, or a day and time such as 2025-03-08T18:00"
+            ) from None
+        return instant, instant
+    a, b = parse_date_bounds(u)
+    if a is None or b is None:
+        raise FigureError("date", u, "a closed interval (no '..' end) here")
+    return np.datetime64(a, "D"), np.datetime64(b, "D")
+
+
+def _within(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each [a, b] lies in the days a ``datetime64[ns]`` column holds."""
+    lo = np.asarray(a).astype("datetime64[D]")
+    hi = np.asarray(b).astype("datetime64[D]")
+    return np.asarray((lo >= _FIRST_DAY) & (hi <= _LAST_DAY), dtype=bool)
+
+
+def _in_range(values: np.ndarray, failures: Failures, name: str, shown: pd.Series) -> np.ndarray:
+    """A datetime column as ``datetime64[ns]``, refusing what that range cannot hold."""
+    nat = pd.isna(values)
+    ok = nat | _within(np.where(nat, _FIRST_DAY, values), np.where(nat, _FIRST_DAY, values))
+    failures.add(~ok, name, shown, _DATE_RANGE)
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+    good = ok & ~nat
+    out[good] = values[good].astype("datetime64[ns]")
+    return out
 
 
 def _interval_columns(
-    col: Any,
-    single: str,
-    start: str,
-    end: str,
+    src: _Input,
     failures: Failures,
-    user_name: Any,
-    date_format: str | None,
+    opts: ReadOptions,
+    prefix: str,
     open_end: pd.Series | None,
 ) -> tuple[pd.Series, pd.Series]:
-    one = col(single)
-    a, b = col(start), col(end)
+    """``stated`` (or ``stated_start``/``stated_end``) and the same for ``refers``."""
+    single = "stated" if prefix == "stated" else "refers_to"
+    start, end = f"{prefix}_start", f"{prefix}_end"
+    one = src.get(single)
     if one is not None:
-        return _open_interval(one, failures, user_name(single), date_format, open_end)
+        return _open_interval(one, failures, src.name(single), opts.date_format, open_end)
+    a, b = src.get(start), src.get(end)
     if a is None and b is None:
-        nat = pd.Series(pd.NaT, index=col("quantity").index, dtype=DATETIME)
+        nat = pd.Series(pd.NaT, index=src.index, dtype=DATETIME)
         return nat, nat.copy()
-    if a is not None:
-        sa = _days(a, failures, user_name(start), date_format)[0]
-    if b is not None:
-        sb = _days(b, failures, user_name(end), date_format)[1]
-    if a is None:
+    sa = _days(a, failures, src.name(start), opts.date_format)[0] if a is not None else None
+    sb = _days(b, failures, src.name(end), opts.date_format)[1] if b is not None else None
+    if sa is None:
+        assert sb is not None
         sa = sb.copy()
-    if b is None:
+    if sb is None:
         sb = sa.copy()
     swapped = (sa > sb).to_numpy()
-    failures.add(swapped, user_name(start), sa.astype(str), "a day on or before the end day")
+    failures.add(swapped, src.name(start), sa.astype(str), "a day on or before the end day")
     return sa, sb
 
 

@@ -26,7 +26,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["neutralise_formulas", "read_table", "write_csv", "write_json", "write_parquet"]
+from .._model.errors import DependencyError, OptionError, ValidationError
+
+__all__ = [
+    "neutralise_formulas",
+    "read_table",
+    "spreadsheet_safe",
+    "write_csv",
+    "write_json",
+    "write_parquet",
+]
 
 PathLike = str | os.PathLike[str]
 
@@ -39,47 +48,152 @@ def read_table(
     """Read a CSV, TSV, JSON or Parquet file into a DataFrame of raw cells.
 
     Returns the frame and, for text formats, the file line of its first data row.
-    CSV cells are read as text (nothing is guessed); blanks are missing.
+    CSV cells are read as text (nothing is guessed); blanks are missing.  An empty file
+    gives an empty frame, whatever its format.  A file that is not text in ``encoding``
+    is refused with a hint (``encoding='cp1252'`` for French Excel exports).
     """
     p = Path(path)
+    if p.is_dir():
+        raise IsADirectoryError(21, "is a directory, not a claims file", str(p))
     suffixes = [x.lower() for x in p.suffixes]
     compressed = bool(suffixes) and suffixes[-1] in (".gz", ".bz2", ".xz", ".zst", ".zip")
     suffix = (suffixes[-2] if compressed and len(suffixes) > 1 else p.suffix).lower()
-    if suffix in (".csv", ".tsv", ".txt"):
-        delimiter = sep if sep is not None else ("\t" if suffix == ".tsv" else ",")
-        frame = pd.read_csv(
-            p,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            sep=delimiter,
-            encoding=encoding,
-        )
-        return frame, 2
-    if compressed:
-        raise ValueError(f"{p}: only CSV files may be compressed")
-    if suffix in (".json", ".jsonl"):
-        with open(p, encoding=encoding) as fh:
-            if suffix == ".jsonl":
-                records = [json.loads(line) for line in fh if line.strip()]
-            else:
-                records = json.load(fh)
-        columns = None
-        if isinstance(records, dict) and "claims" in records:
-            columns = records.get("columns")
-            records = records["claims"]
-        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-            raise ValueError(
-                f"{p}: expected a JSON list of claim records (objects), or an object with "
-                "'columns' and 'claims'"
+    try:
+        if suffix in (".csv", ".tsv", ".txt"):
+            return _read_csv(
+                p, sep if sep is not None else ("\t" if suffix == ".tsv" else ","), encoding
+            ), 2
+        if compressed:
+            raise OptionError(
+                "path", str(p), "an uncompressed file: only CSV files may be compressed"
             )
-        return frame_of_records(records, columns), None
+        if suffix in (".json", ".jsonl"):
+            return _read_json(p, suffix, encoding), None
+    except UnicodeDecodeError as exc:
+        raise _encoding_error(p, encoding, exc) from None
+    except LookupError:
+        raise OptionError(
+            "encoding", encoding, "a text encoding Python knows: utf-8, cp1252, latin-1 ..."
+        ) from None
     if suffix in (".parquet", ".pq"):
         _need_pyarrow()
         return pd.read_parquet(p), None
-    raise ValueError(
-        f"{p}: unknown file type {suffix!r}; expected .csv, .tsv, .json, .jsonl or .parquet"
+    raise OptionError(
+        "path",
+        str(p),
+        f"a file ending in .csv, .tsv, .json, .jsonl or .parquet (not {suffix or 'no suffix'!r})",
     )
+
+
+def _read_csv(p: Path, sep: str, encoding: str) -> pd.DataFrame:
+    options: dict[str, Any] = {"dtype": str, "sep": sep, "encoding": encoding}
+    try:
+        header = pd.read_csv(p, header=None, nrows=1, keep_default_na=False, **options)
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame()
+    names = [str(v) for v in header.iloc[0].tolist()] if len(header) else []
+    dups = sorted({c for c in names if names.count(c) > 1})
+    if dups:
+        raise ValidationError(
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": c,
+                        "value": None,
+                        "expected": f"one column named {c!r} (the header has "
+                        f"{names.count(c)}): rename or drop the others",
+                    }
+                    for c in dups
+                ]
+            )
+        )
+    return pd.read_csv(p, keep_default_na=False, na_values=[""], **options)
+
+
+def _read_json(p: Path, suffix: str, encoding: str) -> pd.DataFrame:
+    with open(p, encoding=encoding) as fh:
+        text = fh.read()
+    if not text.strip():
+        return pd.DataFrame()
+    try:
+        if suffix == ".jsonl":
+            records = [json.loads(line) for line in text.split("\n") if line.strip()]
+        else:
+            records = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": None,
+                        "value": f"line {exc.lineno}, column {exc.colno}",
+                        "expected": f"valid JSON ({exc.msg})",
+                    }
+                ]
+            ),
+            what=f"file {p.name}",
+        ) from None
+    columns = None
+    if isinstance(records, dict) and "claims" in records:
+        columns = records.get("columns")
+        records = records["claims"]
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ValidationError(
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": None,
+                        "value": type(records).__name__,
+                        "expected": "a JSON list of claim records (objects), or an object "
+                        "with 'columns' and 'claims'",
+                    }
+                ]
+            ),
+            what=f"file {p.name}",
+        )
+    if not records and not columns:
+        return pd.DataFrame()
+    return frame_of_records(records, columns)
+
+
+def _encoding_error(p: Path, encoding: str, exc: UnicodeDecodeError) -> ValidationError:
+    """A file that is not text in ``encoding``: say where, and which encoding fits."""
+    raw = p.read_bytes()
+    guess = next((e for e in ("utf-8", "cp1252", "latin-1") if _decodes(raw, e)), "latin-1")
+    try:  # pandas reports offsets within a chunk: find the byte in the whole file
+        raw.decode(encoding)
+        start, end = exc.start, exc.end
+    except UnicodeDecodeError as whole:
+        start, end = whole.start, whole.end
+    except LookupError:
+        start, end = exc.start, exc.end
+    bad = raw[start:end]
+    line = raw[:start].count(b"\n") + 1
+    return ValidationError(
+        pd.DataFrame(
+            [
+                {
+                    "row": None,
+                    "column": None,
+                    "value": f"byte {bad.hex(' ')} on line {line}",
+                    "expected": f"text in {encoding}; the file reads as {guess} (French "
+                    f"Excel saves cp1252): pass encoding={guess!r}",
+                }
+            ]
+        ),
+        what=f"file {p.name}",
+    )
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def frame_of_records(
@@ -95,22 +209,48 @@ def frame_of_records(
 def _need_pyarrow() -> None:
     try:
         import pyarrow  # noqa: F401
-    except ImportError as exc:  # pragma: no cover
-        raise ImportError("Parquet needs pyarrow: pip install 'estimates[parquet]'") from exc
+    except ImportError:  # pragma: no cover
+        raise DependencyError("pyarrow", "parquet", "Parquet") from None
 
 
 def neutralise_formulas(values: pd.Series) -> pd.Series:
     """Prefix text cells that a spreadsheet would run as a formula with ``'``.
 
-    >>> cells = pd.Series(["=HYPERLINK(1)", "UK MoD", "-2+3", None], dtype=object)
-    >>> neutralise_formulas(cells).tolist()
-    ["'=HYPERLINK(1)", 'UK MoD', "'-2+3", None]
+    A cell is neutralised when it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return, or when blanks or line breaks come before one of ``=+-@`` (some
+    spreadsheets trim them, then run the rest).  This is the one spreadsheet-safety
+    rule: cells and headers of every CSV meant for a spreadsheet go through it.
+
+    >>> cells = pd.Series(["=HYPERLINK(1)", "UK MoD", "-2+3", " =1+1", "\\n@x", None])
+    >>> neutralise_formulas(cells.astype(object)).tolist()
+    ["'=HYPERLINK(1)", 'UK MoD', "'-2+3", "' =1+1", "'\\n@x", None]
     """
     s = values.astype(object)
-    text = s.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START)).to_numpy(bool)
     out = s.to_numpy(dtype=object).copy()
-    out[text] = ["'" + v for v in out[text]]
+    risky = np.fromiter((_runs_as_formula(v) for v in out), dtype=bool, count=len(out))
+    out[risky] = ["'" + v for v in out[risky]]
     return pd.Series(out, index=values.index, name=values.name, dtype=object)
+
+
+def _runs_as_formula(v: object) -> bool:
+    if not isinstance(v, str) or not v:
+        return False
+    return v.startswith(_FORMULA_START) or v.lstrip(" \t\r\n\u00a0").startswith(
+        ("=", "+", "-", "@")
+    )
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with text cells *and headers* neutralised (:func:`neutralise_formulas`)."""
+    out = frame.copy()
+    for c in out.columns:
+        v = out[c]
+        if not (pd.api.types.is_numeric_dtype(v.dtype) or pd.api.types.is_bool_dtype(v.dtype)):
+            out[c] = neutralise_formulas(v.astype(object).where(v.notna(), None))
+    out.columns = pd.Index(
+        neutralise_formulas(pd.Series([str(c) for c in out.columns], dtype=object)).tolist()
+    )
+    return out
 
 
 def _text_frame(frame: pd.DataFrame, *, spreadsheet: bool) -> pd.DataFrame:
@@ -118,15 +258,29 @@ def _text_frame(frame: pd.DataFrame, *, spreadsheet: bool) -> pd.DataFrame:
     for c in frame.columns:
         v = frame[c]
         if pd.api.types.is_datetime64_any_dtype(v.dtype):
-            out[c] = v.dt.strftime("%Y-%m-%d").astype(object).where(v.notna(), None)
+            out[c] = _datetime_text(v)
         elif pd.api.types.is_float_dtype(v.dtype):
             out[c] = _float_text(v.to_numpy(dtype="float64"))
         elif pd.api.types.is_bool_dtype(v.dtype):
             out[c] = np.where(v.to_numpy(dtype=bool), "True", "False").astype(object)
         else:
-            obj = v.astype(object).where(v.notna(), None)
-            out[c] = neutralise_formulas(obj) if spreadsheet else obj
-    return pd.DataFrame(out, index=frame.index)
+            out[c] = v.astype(object).where(v.notna(), None)
+    text = pd.DataFrame(out, index=frame.index)
+    return spreadsheet_safe(text) if spreadsheet else text
+
+
+def _datetime_text(v: pd.Series) -> np.ndarray:
+    """ISO days, with the time of day (and offset) where a cell has one."""
+    day = v.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+    known = v.notna().to_numpy()
+    if getattr(v.dt, "tz", None) is not None:
+        timed = known
+    else:
+        timed = known & (v != v.dt.normalize()).to_numpy()
+    if timed.any():
+        day[timed] = [t.isoformat() for t in v[timed]]
+    day[~known] = None
+    return day
 
 
 def _float_text(x: np.ndarray) -> np.ndarray:
@@ -134,6 +288,7 @@ def _float_text(x: np.ndarray) -> np.ndarray:
     out = np.empty(len(x), dtype=object)
     nan = np.isnan(x)
     integral = ~nan & np.isfinite(x) & (np.abs(x) < 2**53) & (x == np.round(x))
+    integral &= ~((x == 0) & np.signbit(x))  # -0.0 is written '-0.0', not '0'
     out[integral] = x[integral].astype(np.int64).astype(str)
     rest = ~nan & ~integral
     out[rest] = [repr(float(v)) for v in x[rest]]
@@ -189,7 +344,7 @@ def _json_value(v: Any) -> Any:
     if isinstance(v, np.integer):
         return int(v)
     if isinstance(v, pd.Timestamp):
-        return v.strftime("%Y-%m-%d")
+        return v.strftime("%Y-%m-%d") if v == v.normalize() and v.tz is None else v.isoformat()
     return v
 
 

@@ -29,20 +29,33 @@ status             category        claimed, confirmed, disputed, retracted
 note               string          free text
 id                 string          the claim's id in the user's data
 error              string          why the row is invalid (only with errors="flag")
+original_cells     string          a flagged row's cells as read, a JSON object
+                                   (only with errors="flag")
 =================  ==============  ===========================================
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
 from .._model.claim import STATUS_CODES
-from .._model.hedges import HEDGE_CODES
+from .._model.figure import Figure
+from .._model.hedges import HEDGE_CODES, Hedge
+from .._model.missing import present
 
-__all__ = ["COLUMNS", "STANDARD", "Column", "dtype_of"]
+__all__ = [
+    "COLUMNS",
+    "ERROR_COLUMN",
+    "INPUT_COLUMN",
+    "STANDARD",
+    "Column",
+    "dtype_of",
+    "row_figure",
+]
 
 Kind = Literal["string", "float", "bool", "datetime", "category"]
 
@@ -90,6 +103,8 @@ BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
 
 #: Column added by ``errors="flag"``.
 ERROR_COLUMN = "error"
+#: Column added by ``errors="flag"``: a flagged row's original cells, verbatim (JSON).
+INPUT_COLUMN = "original_cells"
 
 DATETIME = "datetime64[ns]"
 
@@ -105,3 +120,36 @@ def dtype_of(col: Column) -> object:
     if col.kind == "datetime":
         return DATETIME
     return pd.CategoricalDtype(list(col.categories or ()), ordered=False)
+
+
+def row_figure(row: Mapping[str, Any], *, unit: str | None = None) -> Figure:
+    """The :class:`~estimates.Figure` of one row of a claims table (the one place a row
+    becomes a figure).
+
+    Parameters
+    ----------
+    row : mapping or pandas.Series
+        A row with the standard figure columns (``low`` ... ``ambiguous``).
+    unit : str, optional
+        Use this unit instead of the row's (``""`` to leave it out).
+
+    Examples
+    --------
+    >>> row_figure({"low": 0.0, "high": 12000.0, "low_closed": True, "high_closed": True,
+    ...             "best": float("nan"), "hedge": "up_to", "unit": "soldier",
+    ...             "text": "up to 12,000", "profile": "default", "ambiguous": False})
+    Figure([0, 12000] soldier, hedge='up_to', text='up to 12,000')
+    """
+    best = present(row["best"])
+    return Figure(
+        float(row["low"]),
+        float(row["high"]),
+        bool(row["low_closed"]),
+        bool(row["high_closed"]),
+        best=None if best is None else float(best),
+        hedge=Hedge(str(row["hedge"])),
+        unit=(present(row["unit"]) or "") if unit is None else unit,
+        text=present(row["text"]),
+        profile=present(row["profile"]) or "default",
+        ambiguous=bool(present(row.get("ambiguous", False)) or False),
+    )

@@ -10,7 +10,7 @@ clipped or coerced.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 import numpy as np
@@ -19,6 +19,7 @@ import pandas as pd
 from .._model.errors import (
     MissingDateWarning,
     MissingSourceWarning,
+    OptionError,
     ValidationError,
 )
 
@@ -29,12 +30,13 @@ Errors = Literal["raise", "flag"]
 
 def check_errors_arg(errors: str) -> Errors:
     """Validate the ``errors=`` argument."""
-    if errors not in ("raise", "flag"):
-        raise ValueError(
-            f"errors={errors!r}: expected 'raise' (stop on bad rows) or 'flag' (keep them, "
-            "with the reason in an 'error' column)"
-        )
-    return errors  # type: ignore[return-value]
+    if errors == "raise" or errors == "flag":
+        return errors
+    raise OptionError(
+        "errors",
+        errors,
+        "'raise' (stop on bad rows) or 'flag' (keep them, with the reason in an 'error' column)",
+    )
 
 
 class Failures:
@@ -87,6 +89,15 @@ class Failures:
         )
         self._parts.append(part)
         self.bad |= mask
+
+    def forget(self, rows: np.ndarray) -> None:
+        """Drop the failures recorded for ``rows`` (a mask)."""
+        rows = np.asarray(rows, dtype=bool)
+        if not rows.any():
+            return
+        self._parts = [p[~rows[p["position"].to_numpy()]] for p in self._parts]
+        self._parts = [p for p in self._parts if len(p)]
+        self.bad &= ~rows
 
     def __bool__(self) -> bool:
         return bool(self._parts)
@@ -147,30 +158,36 @@ def check_figures(
     best: np.ndarray,
     *,
     rows: np.ndarray | None = None,
-    names: dict[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
+    shown: Mapping[str, np.ndarray] | None = None,
 ) -> None:
     """Check the figure invariants over whole columns (the vector form of ``Figure``).
 
     ``rows`` restricts the checks to those rows (others already failed upstream);
-    ``names`` maps standard column names to the user's names for the report.
+    ``names`` maps standard column names to the user's names for the report, and
+    ``shown`` to the cells as the user wrote them (reported as ``value``).
     """
     n = len(low)
     names = names or {}
     name = {k: names.get(k, k) for k in ("low", "high", "best", "low_closed", "high_closed")}
+    shown = shown or {}
+    low_v, high_v, best_v = (
+        shown.get(k, v) for k, v in (("low", low), ("high", high), ("best", best))
+    )
     live = np.ones(n, dtype=bool) if rows is None else rows
     with np.errstate(invalid="ignore"):
         nan_low = live & np.isnan(low)
         nan_high = live & np.isnan(high)
-        failures.add(nan_low, name["low"], low, "a number (-inf for no lower bound)")
-        failures.add(nan_high, name["high"], high, "a number (inf for no upper bound)")
+        failures.add(nan_low, name["low"], low_v, "a number (-inf for no lower bound)")
+        failures.add(nan_high, name["high"], high_v, "a number (inf for no upper bound)")
         ok = live & ~nan_low & ~nan_high
-        failures.add(ok & (low == np.inf), name["low"], low, "a finite number or -inf")
-        failures.add(ok & (high == -np.inf), name["high"], high, "a finite number or inf")
+        failures.add(ok & (low == np.inf), name["low"], low_v, "a finite number or -inf")
+        failures.add(ok & (high == -np.inf), name["high"], high_v, "a finite number or inf")
         swapped = ok & (low > high)
         failures.add(
             swapped,
             name["low"],
-            low,
+            low_v,
             lambda pos: [f"low <= high (high={_fmt(high[p])})" for p in pos],
         )
         ok &= ~swapped & (low != np.inf) & (high != -np.inf)
@@ -203,7 +220,7 @@ def check_figures(
         failures.add(
             outside,
             name["best"],
-            best,
+            best_v,
             lambda pos: [
                 f"a value inside [low, high] (low={_fmt(low[p])}, high={_fmt(high[p])})"
                 for p in pos
@@ -221,29 +238,46 @@ def _short(v: object) -> str:
     return s if len(s) <= 40 else s[:37] + "..."
 
 
+def _rows_text(frame: pd.DataFrame, mask: np.ndarray) -> str:
+    """``row 0 ('North Korean troops in Kursk')`` or ``rows [0, 3, 5, ...]``."""
+    labels = list(frame.index[mask][:5])
+    if len(labels) == 1:
+        q = frame["quantity"].to_numpy(dtype=object)[mask][0]
+        what = f", {q!r}" if isinstance(q, str) else ""
+        return f"row {labels[0]}{what}"
+    return f"rows {labels}{' ...' if mask.sum() > 5 else ''}"
+
+
+def _claims_have(k: int, n: int, singular: str, plural: str) -> str:
+    """``1 of 5 claims has ...`` / ``2 of 5 claims have ...``."""
+    return f"{k} of {n} claim{'s' if n != 1 else ''} {singular if k == 1 else plural}"
+
+
 def warn_thin_data(frame: pd.DataFrame, *, stacklevel: int = 3) -> None:
     """Issue typed data-quality warnings: claims without a source or without a date."""
     if "error" in frame.columns:
-        frame = frame[frame["error"].isna()]
+        frame = frame[frame["error"].isna().to_numpy()]
     n = len(frame)
     if not n:
         return
     no_source = frame["source"].isna().to_numpy()
     if no_source.any():
-        rows = list(frame.index[no_source][:5])
+        k = int(no_source.sum())
         warnings.warn(
-            f"{int(no_source.sum())} of {n} claims name no source (rows {rows}"
-            f"{' ...' if no_source.sum() > 5 else ''}); they count as one anonymous source each",
+            f"{_claims_have(k, n, 'names no source', 'name no source')} "
+            f"({_rows_text(frame, no_source)}); "
+            f"{'it counts' if k == 1 else 'they count'} as one anonymous source each",
             MissingSourceWarning,
             stacklevel=stacklevel,
         )
     no_date = frame["stated_end"].isna().to_numpy()
     if no_date.any():
-        rows = list(frame.index[no_date][:5])
+        k = int(no_date.sum())
         warnings.warn(
-            f"{int(no_date.sum())} of {n} claims have no statement date (rows {rows}"
-            f"{' ...' if no_date.sum() > 5 else ''}); as_of=, window= and timelines leave "
-            "them out",
+            f"{_claims_have(k, n, 'has no statement date', 'have no statement date')} "
+            f"({_rows_text(frame, no_date)}); as_of=, window= and timelines leave "
+            f"{'it' if k == 1 else 'them'} out (give a 'stated' day or period to place "
+            f"{'it' if k == 1 else 'them'})",
             MissingDateWarning,
             stacklevel=stacklevel,
         )

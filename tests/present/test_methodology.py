@@ -134,7 +134,7 @@ def test_latest_per_source_and_flagged():
     )
     note = methodology(claims, latest_per_source=True)
     assert "Flagged invalid when read, so left out of every computation: one claim" in note
-    assert "- row 1, B, 2 January 2024, low=5000.0: expected low \\<= high (high=2000)" in note
+    assert "- row 1, B, 2 January 2024, low=5000: expected low \\<= high (high=2000)" in note
     assert "- **A**, q: 1,000 to 3,000 (1 January 2024) → 2,000 to 4,000 (1 February 2024)" in note
     assert "Only each source's latest claim per quantity was counted" in note
     assert "Superseded by a later claim of the same source (latest_per_source): one claim" in note

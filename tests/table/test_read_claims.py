@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import warnings
 
@@ -80,8 +81,10 @@ def test_flag_keeps_rows_and_says_why():
     assert c.flags.isna().tolist() == [True, False]
     assert "low <= high" in c.flags.iloc[1]
     assert len(c.valid()) == 1 and len(c.flagged()) == 1
-    # Values are kept as given: nothing swapped.
+    # Values are kept as given: nothing swapped; every cell is also kept as written.
     assert (c.frame["low"].iloc[1], c.frame["high"].iloc[1]) == (5, 2)
+    assert json.loads(c.frame["original_cells"].iloc[1])["low"] == 5
+    assert json.loads(c.frame["original_cells"].iloc[1])["high"] == 2
     with pytest.raises(ValidationError):
         c[1]
     assert c[0].figure.high == 3
@@ -110,7 +113,7 @@ def test_missing_source_and_date_are_typed_warnings():
         warnings.simplefilter("always")
         est.read_claims(df)
     messages = {w.category: str(w.message) for w in caught}
-    assert "1 of 2 claims name no source" in messages[est.MissingSourceWarning]
+    assert "1 of 2 claims names no source (row 0, 'q')" in messages[est.MissingSourceWarning]
     assert "2 of 2 claims have no statement date" in messages[est.MissingDateWarning]
 
 
