@@ -33,7 +33,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .compare import hard_pairs, tolerances
+from .compare import hard_pairs, or_none, tolerances
 
 __all__ = ["MAX_CAMP_CLAIMS", "camp_segments", "stands_apart", "stated_numbers"]
 
@@ -149,7 +149,7 @@ def stands_apart(
         gap = np.where(is_up, smin[jpos] - far_low, far_high - smax[jpos])
     gap = np.where(has & np.isfinite(gap), gap, np.nan)
     out["gap"] = gap
-    out["direction"] = np.where(has, np.where(is_up, "above", "below"), None)
+    out["direction"] = or_none(has, np.where(is_up, "above", "below"))
     # open: j's facing number, or every partner at the far end, is a bound
     far = np.where(is_up, far_low, far_high)
     extreme = (up_rows & (smax == far[gr])) | (down_rows & (smin == far[gr]))
@@ -248,7 +248,7 @@ def camps_table(
     for gi in np.flatnonzero(conflicts > 0):
         members = order[bounds[gi] : bounds[gi + 1]]
         camp = camp_segments(low[members], high[members], best[members], hedge[members])
-        key = labels[gi]
+        key = labels[int(gi)]
         keys = key if isinstance(key, tuple) else (key,)
         for c in range(int(camp.max()) + 1):
             m = members[camp == c]

@@ -45,6 +45,7 @@ __all__ = [
     "ComparisonSet",
     "comparison_set",
     "hard_pairs",
+    "or_none",
     "rounding",
     "source_codes",
     "tolerances",
@@ -55,6 +56,13 @@ _MIN = np.iinfo(np.int64).min
 
 # Hedge codes (the order of estimates.Hedge).
 _EXACT, _APPROX, _NEARLY, _MORE, _AT_LEAST, _LESS, _AT_MOST, _UP_TO, _RANGE, _MAG = range(10)
+
+
+def or_none(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values`` where ``mask``, else None (an object array)."""
+    out = np.full(len(mask), None, dtype=object)
+    out[mask] = np.asarray(values, dtype=object)[mask]
+    return out
 
 
 def source_codes(frame: pd.DataFrame, book: object | None) -> tuple[np.ndarray, np.ndarray]:

@@ -78,6 +78,7 @@ from .compare import (
     ComparisonSet,
     comparison_set,
     hard_pairs,
+    or_none,
     source_codes,
     tolerances,
     warn_out_of_window,
@@ -216,7 +217,7 @@ def reconcile_frame(
     ngroups = len(labels)
     extra = pool_columns(quantiles) if strategy == "pooled" else []
     if ngroups == 0:
-        cols = {c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}
+        cols: dict[str, pd.Series] = {c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}
         cols["unit"] = pd.Series([], dtype="category")
         for c, t in COMPARISON_SCHEMA.items():
             cols[c] = pd.Series([], dtype=t)
@@ -436,11 +437,11 @@ def _comparison_columns(
     )
     sub_idx = sub.index.to_numpy().astype(object)
     has = apart["claim"] >= 0
-    result["stands_apart"] = np.where(has, apart["source"], None)
-    result["apart_claim"] = np.where(has, sub_idx[np.maximum(apart["claim"], 0)], None)
+    result["stands_apart"] = or_none(has, apart["source"])
+    result["apart_claim"] = or_none(has, sub_idx[np.maximum(apart["claim"], 0)])
     result["apart_gap"] = apart["gap"]
     result["apart_gap_open"] = apart["gap_open"]
-    result["apart_direction"] = np.where(has, apart["direction"], None)
+    result["apart_direction"] = or_none(has, apart["direction"])
 
 
 def _typed(values: np.ndarray, dtype: str) -> Any:
@@ -581,6 +582,7 @@ def _with_decreases(
     if cumulative is True:
         cum = frame
     else:
+        assert not isinstance(cumulative, bool)
         names = [cumulative] if isinstance(cumulative, str) else list(cumulative)
         cum = frame[frame["quantity"].isin(names).to_numpy()]
     down = decreases(cum, by, stacklevel=stacklevel + 1)
