@@ -28,7 +28,7 @@ Camps
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -74,7 +74,7 @@ def stands_apart(
     best: np.ndarray,
     hedge: np.ndarray,
     conflicts: np.ndarray,
-    source: np.ndarray,
+    source: np.ndarray | Callable[[np.ndarray], np.ndarray],
 ) -> dict[str, np.ndarray]:
     """Per group, the claim whose source stands apart (see the module notes).
 
@@ -86,8 +86,9 @@ def stands_apart(
         The compared claims (in the group's unit; hedge codes).
     conflicts : int array
         Per group, its conflicts (disjoint pairs beyond tension).
-    source : array of str
-        Each compared claim's source cell.
+    source : array of str, or a function of positions
+        Each compared claim's source cell (a function is asked only for the claims
+        that stand apart).
 
     Returns
     -------
@@ -124,7 +125,8 @@ def stands_apart(
     j_local = np.full(ngroups, -1, dtype=np.int64)
     j_local[gr[pick]] = np.flatnonzero(pick)
     claim[gr[pick]] = rows[pick]
-    out["source"][gr[pick]] = source[rows[pick]]
+    picked = rows[pick]
+    out["source"][gr[pick]] = source(picked) if callable(source) else source[picked]
     # direction: above when more of its conflicting partners lie below it
     jl = j_local[gr]
     in_picked = jl >= 0
