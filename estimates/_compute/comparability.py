@@ -73,20 +73,20 @@ def harmonise_units_affine(
         for with ``unit=`` that the group's units cannot be converted to).
     """
     ucode, uniques = pd.factorize(unit, use_na_sentinel=False)
-    uniques = np.array(["" if pd.isna(x) else str(x) for x in uniques], dtype=object)
-    if len(uniques) > 1 and len(set(uniques)) < len(uniques):  # NaN and "" both present
-        ucode, uniq = pd.factorize(uniques[ucode])
-        uniques = np.asarray(uniq, dtype=object)
-    n_units = len(uniques)
+    names = np.array(["" if pd.isna(x) else str(x) for x in uniques], dtype=object)
+    if len(names) > 1 and len(set(names)) < len(names):  # NaN and "" both present
+        ucode, uniq = pd.factorize(names[ucode])
+        names = np.asarray(uniq, dtype=object)
+    n_units = len(names)
     if n_units == 0:
         return None, None, np.full(ngroups, target or "", dtype=object)
     if target is None and n_units == 1:
-        return None, None, np.full(ngroups, uniques[0], dtype=object)
+        return None, None, np.full(ngroups, names[0], dtype=object)
     key = group.astype(np.int64) * n_units + ucode
     counts = np.bincount(key, minlength=ngroups * n_units).reshape(ngroups, n_units)
     if target is None:
         ref = counts.argmax(axis=1)  # most common unit of each group
-        group_unit = uniques[ref]
+        group_unit = names[ref]
     else:
         group_unit = np.full(ngroups, target, dtype=object)
     present = np.flatnonzero(counts.ravel())
@@ -95,7 +95,7 @@ def harmonise_units_affine(
     offsets = np.zeros(ngroups * n_units)
     cache: dict[tuple[str, str], tuple[float, float]] = {}
     for gi, ui in zip(pg, pu, strict=True):
-        src, dst = uniques[ui], group_unit[gi]
+        src, dst = names[ui], group_unit[gi]
         pair = (src, dst)
         if pair not in cache:
             try:

@@ -78,6 +78,7 @@ from .compare import (
     ComparisonSet,
     comparison_set,
     hard_pairs,
+    or_none,
     source_codes,
     tolerances,
     warn_out_of_window,
@@ -216,7 +217,7 @@ def reconcile_frame(
     ngroups = len(labels)
     extra = pool_columns(quantiles) if strategy == "pooled" else []
     if ngroups == 0:
-        cols = {c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}
+        cols: dict[str, pd.Series] = {c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}
         cols["unit"] = pd.Series([], dtype="category")
         for c, t in COMPARISON_SCHEMA.items():
             cols[c] = pd.Series([], dtype=t)
@@ -237,36 +238,47 @@ def reconcile_frame(
             labels,
             stacklevel=stacklevel,
         )
-    every = bool(cs.mask.all())
-    sub = frame if every else frame[cs.mask]
-    sub_codes = codes if every else codes[cs.mask]
-    if every:
-        low, high, best = all_low, all_high, all_best
-    else:
-        low, high, best = all_low[cs.mask], all_high[cs.mask], all_best[cs.mask]
-    hcodes = hedge_codes(sub["hedge"])
-    w = claim_weights(sub, sources, weights) if strategy in ("weighted", "pooled") else None
-    stated = sub["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    mask = cs.mask
+    every = bool(mask.all())
+    pos = np.arange(len(frame)) if every else np.flatnonzero(mask)  # compared rows
+
+    def take(x: np.ndarray) -> np.ndarray:
+        return x if every else x[pos]
+
+    sub_codes = take(codes)
+    low, high, best = take(all_low), take(all_high), take(all_best)
+    hcodes = take(hedge_codes(frame["hedge"]))
+    w = (
+        take(claim_weights(frame, sources, weights))
+        if strategy in ("weighted", "pooled")
+        else None
+    )
+    stated = take(frame["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64))
 
     def count_sources_and_medians() -> tuple[np.ndarray, np.ndarray | None]:
-        agents = agents_of(sub, sources, use_originals=use_originals)
-        counts = distinct_per_group(sub_codes[agents.claim], agents.code, ngroups)
-        del agents
+        agents = agents_of(frame, sources, use_originals=use_originals)
+        claim, code = agents.claim, agents.code
+        if not every:  # keep the compared claims' agents, renumbered
+            keep = mask[claim]
+            claim = (np.cumsum(mask) - 1)[claim[keep]]
+            code = code[keep]
+        counts = distinct_per_group(sub_codes[claim], code, ngroups)
+        del agents, claim, code
         if strategy not in ("median", "pooled"):
             return counts, None
         return counts, group_medians(sub_codes, claim_points(low, high, best, hcodes), ngroups)
 
     # Counting sources and the median are independent of the sweep: on large tables
     # they run on the other core (numpy releases the GIL in sorts and array loops).
-    with _maybe_parallel(len(sub)) as pool:
+    with _maybe_parallel(len(pos)) as pool:
         side = pool.submit(count_sources_and_medians)
         out = summarise(
             sub_codes,
             ngroups,
             low,
             high,
-            sub["low_closed"].to_numpy(dtype=bool),
-            sub["high_closed"].to_numpy(dtype=bool),
+            take(frame["low_closed"].to_numpy(dtype=bool)),
+            take(frame["high_closed"].to_numpy(dtype=bool)),
             best,
             hcodes,
             stated=stated,
@@ -290,8 +302,7 @@ def reconcile_frame(
         ngroups,
         cs,
         span,
-        sub,
-        sub_codes,
+        pos,
         src_names,
         src,
         out,
@@ -380,67 +391,75 @@ def _comparison_columns(
     ngroups: int,
     cs: ComparisonSet,
     span: pd.Timedelta | None,
-    sub: pd.DataFrame,
-    sub_codes: np.ndarray,
+    pos: np.ndarray,
     src_names: np.ndarray,
     src: np.ndarray,
     out: dict[str, np.ndarray],
     values: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> None:
-    """Add the :data:`COMPARISON_SCHEMA` columns to ``result`` (in place)."""
-    result["tensions"] = out["tensions"].astype(np.int64)
-    result["claims_total"] = np.bincount(codes, minlength=ngroups).astype(np.int64)
-    result["revisions"] = np.bincount(codes, weights=cs.superseded, minlength=ngroups).astype(
-        np.int64
-    )
-    result["earlier"] = np.bincount(codes, weights=cs.out_of_window, minlength=ngroups).astype(
-        np.int64
-    )
-    stated = frame["stated_end"].to_numpy(dtype="datetime64[ns]")
-    idx = frame.index.to_numpy()
-    text = frame["text"].to_numpy(dtype=object)
-    hedge = frame["hedge"].astype(object).to_numpy()
-    lo = frame["low"].to_numpy(dtype="float64")
-    hi = frame["high"].to_numpy(dtype="float64")
-    be = frame["best"].to_numpy(dtype="float64")
-    src_cell = src_names[src]
+    """Add the :data:`COMPARISON_SCHEMA` columns to ``result`` (in place).
 
-    def at(pos: np.ndarray, col: np.ndarray, fill: object) -> np.ndarray:
-        ok = pos >= 0
-        res = np.full(len(pos), fill, dtype=col.dtype if col.dtype != object else object)
-        res[ok] = col[pos[ok]]
+    Only the rows named per group (earliest, latest, apart) are read from the
+    frame's object columns.
+    """
+    cols: dict[str, Any] = {}
+    cols["tensions"] = out["tensions"].astype(np.int64)
+    cols["claims_total"] = np.bincount(codes, minlength=ngroups).astype(np.int64)
+    cols["revisions"] = np.bincount(codes[cs.superseded], minlength=ngroups).astype(np.int64)
+    cols["earlier"] = np.bincount(codes[cs.out_of_window], minlength=ngroups).astype(np.int64)
+    nat = np.datetime64("NaT", "ns")
+
+    def at(rows: np.ndarray, column: str, fill: object) -> np.ndarray:
+        ok = rows >= 0
+        if column == "source":
+            taken = src_names[src[rows[ok]]]
+        elif column == "index":
+            taken = frame.index.to_numpy()[rows[ok]]
+        else:
+            taken = frame[column].iloc[rows[ok]].to_numpy()
+        if isinstance(fill, np.datetime64):
+            res = np.full(len(rows), fill, dtype="datetime64[ns]")
+        elif isinstance(fill, float):
+            res = np.full(len(rows), fill)
+        else:
+            res = np.full(len(rows), None, dtype=object)
+        res[ok] = taken
+        if res.dtype == object:
+            res[pd.isna(res)] = None
         return res
 
-    nat = np.datetime64("NaT", "ns")
-    latest = at(cs.last, stated, nat)
-    result["compared_since"] = (
+    latest = at(cs.last, "stated_end", nat)
+    cols["compared_since"] = (
         latest - np.timedelta64(span.value, "ns") if span is not None else np.full(ngroups, nat)
     )
-    result["span_days"] = cs.span_days
-    for name, pos in (("first", cs.first), ("latest", cs.last)):
-        result[f"{name}_claim"] = at(pos, idx.astype(object), None)
-        result[f"{name}_stated"] = at(pos, stated, nat)
-        result[f"{name}_source"] = at(pos, src_cell, None)
-        result[f"{name}_text"] = at(pos, text, None)
+    cols["span_days"] = cs.span_days
+    for name, rows in (("first", cs.first), ("latest", cs.last)):
+        cols[f"{name}_claim"] = at(rows, "index", None)
+        cols[f"{name}_stated"] = at(rows, "stated_end", nat)
+        cols[f"{name}_source"] = at(rows, "source", None)
+        cols[f"{name}_text"] = at(rows, "text", None)
         if name == "first":
-            result["first_hedge"] = at(pos, hedge, None)
-            result["first_low"] = at(pos, lo, np.nan)
-            result["first_high"] = at(pos, hi, np.nan)
-            result["first_best"] = at(pos, be, np.nan)
+            cols["first_hedge"] = at(rows, "hedge", None).astype(object)
+            cols["first_low"] = at(rows, "low", np.nan)
+            cols["first_high"] = at(rows, "high", np.nan)
+            cols["first_best"] = at(rows, "best", np.nan)
     apart = stands_apart(
-        sub_codes,
-        ngroups,
-        *values,
-        out["conflicts"],
-        src_cell[cs.mask] if len(sub) != len(frame) else src_cell,
+        codes[pos], ngroups, *values, out["conflicts"], lambda i: src_names[src[pos[i]]]
     )
-    sub_idx = sub.index.to_numpy().astype(object)
     has = apart["claim"] >= 0
-    result["stands_apart"] = np.where(has, apart["source"], None)
-    result["apart_claim"] = np.where(has, sub_idx[np.maximum(apart["claim"], 0)], None)
-    result["apart_gap"] = apart["gap"]
-    result["apart_gap_open"] = apart["gap_open"]
-    result["apart_direction"] = np.where(has, apart["direction"], None)
+    cols["stands_apart"] = or_none(has, apart["source"])
+    apart_rows = np.where(has, pos[np.maximum(apart["claim"], 0)], -1)
+    cols["apart_claim"] = at(apart_rows, "index", None)
+    cols["apart_gap"] = apart["gap"]
+    cols["apart_gap_open"] = apart["gap_open"]
+    cols["apart_direction"] = or_none(has, apart["direction"])
+    for c, v in cols.items():
+        # object columns stay object (no per-value string inference)
+        result[c] = (
+            pd.Series(v, index=result.index, dtype=object, copy=False)
+            if (isinstance(v, np.ndarray) and v.dtype == object)
+            else v
+        )
 
 
 def _typed(values: np.ndarray, dtype: str) -> Any:
@@ -581,6 +600,7 @@ def _with_decreases(
     if cumulative is True:
         cum = frame
     else:
+        assert not isinstance(cumulative, bool)
         names = [cumulative] if isinstance(cumulative, str) else list(cumulative)
         cum = frame[frame["quantity"].isin(names).to_numpy()]
     down = decreases(cum, by, stacklevel=stacklevel + 1)

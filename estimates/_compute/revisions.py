@@ -39,7 +39,7 @@ import pandas as pd
 
 from .._model.sources import SourceBook
 from .comparability import converted
-from .compare import source_codes
+from .compare import or_none, source_codes
 from .reconcile import group_codes
 from .selection import by_list
 
@@ -139,9 +139,9 @@ def revisions(
         high=hi,
         best=be,
         unit=group_unit[codes[order]],
-        previous_claim=np.where(has_prev, idx[p].astype(object), None),
+        previous_claim=or_none(has_prev, idx[p]),
         previous_stated=np.where(has_prev, stated[p], nat),
-        previous_text=np.where(has_prev, text[p], None),
+        previous_text=or_none(has_prev, text[p]),
         previous_low=np.where(has_prev, plo, np.nan),
         previous_high=np.where(has_prev, phi, np.nan),
         previous_best=np.where(has_prev, pbe, np.nan),

@@ -137,7 +137,9 @@ def sensitivity(
             agents.names,
             opts,
         )
-    base_rows = full.reindex(result.index.droplevel("without"))
+    index = result.index
+    assert isinstance(index, pd.MultiIndex)
+    base_rows = full.reindex(index.droplevel(len(by)))
     for col in COMPARED:
         result[f"full_{col}"] = base_rows[col].to_numpy()
     changed = (

@@ -132,7 +132,9 @@ def _running(frame: pd.DataFrame, by: list[str], source_key: np.ndarray) -> pd.D
     start = o_sorted[keep]
     rep_rows = np.repeat(rows, life)
     offsets = np.arange(len(rep_rows)) - np.repeat(np.cumsum(life) - life, life)
-    periods = pd.PeriodIndex.from_ordinals(np.repeat(start, life) + offsets, freq=freq)
+    periods = pd.PeriodIndex.from_ordinals(  # type: ignore[attr-defined]
+        np.repeat(start, life) + offsets, freq=freq
+    )
     out = frame.iloc[rep_rows].copy()
     out["period"] = periods
     return out
