@@ -53,6 +53,10 @@ latest
 weighted
     The weighted mean of best values, weighted by source (see ``sources=`` and
     ``weights=``).
+reliability
+    The weighted median of the claims' intervals, each weighted by its source's
+    reliability learned across every group at once (truth discovery; see
+    :mod:`estimates._compute.reliability`); adds ``strategy_explanation``.
 pooled
     The median of a linear opinion pool of per-claim distributions (see
     :mod:`estimates._compute.pooling`); adds ``pool_p05``, ``pool_p50`` and
@@ -93,7 +97,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["group_codes", "reconcile", "reconcile_frame", "select"]
 
-ALL_STRATEGIES = (*STRATEGIES, "pooled")
+ALL_STRATEGIES = (*STRATEGIES, "pooled", "reliability")
 
 
 def _by_list(by: str | Sequence[str]) -> list[str]:
@@ -229,8 +233,10 @@ def reconcile_frame(
             stated=stated,
             weight=w,
             sources=np.zeros(ngroups, dtype=np.int64),
-            strategy="median" if strategy == "pooled" else strategy,
-            best_values=np.zeros(ngroups) if strategy in ("median", "pooled") else None,
+            strategy="median" if strategy in ("pooled", "reliability") else strategy,
+            best_values=(
+                np.zeros(ngroups) if strategy in ("median", "pooled", "reliability") else None
+            ),
         )
         out["sources"], medians = side.result()
         if medians is not None:
@@ -250,6 +256,23 @@ def reconcile_frame(
             else pooled_quantiles(codes, ngroups, low, high, best, w, (0.5,), tail=tail)[:, 0]
         )
         result["best_strategy"] = pd.Categorical(["pooled"] * ngroups)
+    if strategy == "reliability":
+        result = _with_reliability(frame, by, result, sources)
+    return result
+
+
+def _with_reliability(
+    frame: pd.DataFrame, by: list[str], result: pd.DataFrame, sources: SourceBook | None
+) -> pd.DataFrame:
+    """The ``reliability`` strategy hook (see :mod:`estimates._compute.reliability`):
+    ``best`` from source weights learned across every group of the frame, and a
+    ``strategy_explanation`` column."""
+    from .reliability import discover_frame
+
+    groups, _ = discover_frame(frame, by, sources=sources)
+    result["best"] = groups["best"].to_numpy()
+    result["best_strategy"] = pd.Categorical(["reliability"] * len(result))
+    result["strategy_explanation"] = groups["strategy_explanation"].to_numpy()
     return result
 
 
@@ -360,7 +383,8 @@ def reconcile(
         Column(s) to group by (default ``"quantity"``; e.g. ``["country", "type"]``).
     strategy : str
         Best-estimate strategy: ``median`` (default), ``conservative``, ``midpoint``,
-        ``latest``, ``weighted`` or ``pooled`` (see the module documentation).
+        ``latest``, ``weighted``, ``pooled`` or ``reliability`` (see the module
+        documentation).
     as_of : date, optional
         Only claims stated by then (``stated_end <= as_of``).
     window : duration, optional

@@ -69,7 +69,7 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import EstimatesError
-from .kernel import _MAG, _segment_starts
+from .kernel import _MAG, _segment_starts, claim_points
 
 __all__ = [
     "DEFAULTS",
@@ -163,13 +163,17 @@ def _points(
                    _segment_starts(count), count)
 
 
-def _weighted_median(pts: _Points, weight: np.ndarray, ngroups: int) -> np.ndarray:
+def _weighted_median(
+    pts: _Points, weight: np.ndarray, ngroups: int, *, upper: bool = False
+) -> np.ndarray:
     """Per group, the weighted median of the sorted points with claim weights ``weight``.
 
     The lower weighted median: the first point where the cumulative weight reaches
     half.  On an exact tie (two figures with equal support) that is the lower figure,
     the conservative convention of ACLED and UCDP, and always a figure some claim
-    states.  An infinite median becomes the nearest finite point of the group.
+    states.  An infinite median becomes the nearest finite point of the group.  With
+    ``upper`` the last such point instead (lower and upper bound the set of values
+    minimising the weighted distance).
     """
     out = np.full(ngroups, np.nan)
     if not len(pts.value):
@@ -177,13 +181,14 @@ def _weighted_median(pts: _Points, weight: np.ndarray, ngroups: int) -> np.ndarr
     w = weight[pts.claim] * pts.share
     cum = np.cumsum(w)
     total = np.bincount(pts.group, weights=w, minlength=ngroups)
-    base = cum[pts.start] - w[pts.start] if len(cum) else np.zeros(ngroups)
+    base = np.concatenate([[0.0], cum])[pts.start]
     has = (pts.count > 0) & (total > 0)
     half = base + total / 2
-    tiny = 1e-9 * np.maximum(total, 1e-300)
-    last = pts.start + pts.count - 1
-    j = np.minimum(np.searchsorted(cum, half - tiny, side="left"), np.maximum(last, 0))
-    j = np.maximum(j, pts.start)
+    tiny = 1e-9 * total
+    last = np.maximum(pts.start + pts.count - 1, 0)
+    target = half + tiny if upper else half - tiny
+    j = np.minimum(np.searchsorted(cum, target, side="left"), last)
+    j = np.minimum(np.maximum(j, pts.start), len(cum) - 1)
     out[has] = pts.value[j][has]
     # infinite medians: the nearest finite point of the group
     inf = has & np.isinf(out)
@@ -205,6 +210,8 @@ def interval_median(
     high: np.ndarray,
     best: np.ndarray,
     weight: np.ndarray,
+    *,
+    upper: bool = False,
 ) -> np.ndarray:
     """Per group, the value minimising the weighted sum of distances to the claims'
     intervals (the weighted median of their endpoints; see the module notes).
@@ -214,8 +221,11 @@ def interval_median(
     >>> interval_median(g, 1, np.array([10., 12., 1e9]), np.array([10., 12., 1e9]),
     ...                 np.array([10., 12., 1e9]), w).tolist()
     [12.0]
+
+    ``upper=True`` gives the largest minimiser ("up to 12,000" alone: 0 and 12,000).
     """
-    return _weighted_median(_points(group, ngroups, low, high, best), weight, ngroups)
+    pts = _points(group, ngroups, low, high, best)
+    return _weighted_median(pts, weight, ngroups, upper=upper)
 
 
 def leave_one_out_median(
@@ -225,27 +235,34 @@ def leave_one_out_median(
     high: np.ndarray,
     best: np.ndarray,
     weight: np.ndarray,
-    unit: np.ndarray,
-) -> np.ndarray:
-    """Per claim, the weighted interval median of its group *without the claims of the
-    same unit* (e.g. the same source): the consensus of the others; NaN when no other
-    claim has weight.
+    entry_claim: np.ndarray,
+    entry_unit: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per entry (claim, unit), the (lower, upper) weighted interval median of the claim's group
+    without any claim of that unit (e.g. that source, joint claims included): the
+    consensus of the *others*; NaN when no other claim has weight.
 
-    ``unit`` codes the claims left out together (int array, one per claim).  The
-    computation forms one sub-group per (group, unit) holding the group's other claims,
-    so it costs the sum over groups of claims x units (quadratic in a group's size).
+    The computation forms one sub-group per (group, unit) holding the group's other
+    claims, so it costs the sum over groups of claims x units (quadratic in a group's
+    size; meant for track records, not for the reconcile hot path).
+
+    >>> import numpy as np
+    >>> x = np.array([10., 12., 30.])
+    >>> leave_one_out_median(np.zeros(3, int), 1, x, x, x, np.ones(3),
+    ...                      np.arange(3), np.arange(3))[0].tolist()
+    [12.0, 10.0, 10.0]
     """
-    n = len(group)
-    if n == 0:
-        return np.zeros(0)
+    m = len(entry_claim)
+    if m == 0:
+        return np.zeros(0), np.zeros(0)
     g = group.astype(np.int64)
-    u = unit.astype(np.int64)
-    # one sub-group per (group, unit)
-    key = g * (int(u.max()) + 1) + u
+    ec = entry_claim.astype(np.int64)
+    eu = entry_unit.astype(np.int64)
+    width = np.int64(int(eu.max()) + 1)
+    key = g[ec] * width + eu
     sub, sub_of = np.unique(key, return_inverse=True)
-    sub_group = sub // (int(u.max()) + 1)
-    sub_unit = sub % (int(u.max()) + 1)
-    # pairs (sub-group s, claim i) with i in s's group and unit[i] != unit of s
+    sub_group = sub // width
+    sub_unit = sub % width
     by_group = np.argsort(g, kind="stable")
     gcount = np.bincount(g, minlength=ngroups)
     gstart = _segment_starts(gcount)
@@ -253,13 +270,15 @@ def leave_one_out_median(
     pair_sub = np.repeat(np.arange(len(sub)), reps)
     within = np.arange(len(pair_sub)) - np.repeat(_segment_starts(reps), reps)
     pair_claim = by_group[gstart[sub_group][pair_sub] + within]
-    keep = u[pair_claim] != sub_unit[pair_sub]
+    # leave out the claims the unit took part in
+    made = np.unique(ec * width + eu)
+    probe = pair_claim * width + sub_unit[pair_sub]
+    keep = ~np.isin(probe, made, assume_unique=False)
     pair_sub, pair_claim = pair_sub[keep], pair_claim[keep]
-    med = interval_median(
-        pair_sub, len(sub), low[pair_claim], high[pair_claim], best[pair_claim],
-        weight[pair_claim],
-    )
-    return med[sub_of]
+    pts = _points(pair_sub, len(sub), low[pair_claim], high[pair_claim], best[pair_claim])
+    lower = _weighted_median(pts, weight[pair_claim], len(sub))
+    upper = _weighted_median(pts, weight[pair_claim], len(sub), upper=True)
+    return lower[sub_of], upper[sub_of]
 
 
 # ---------------------------------------------------------------------------- weights
@@ -416,8 +435,8 @@ def claim_errors(
 
     >>> import numpy as np
     >>> claim_errors(np.array([100., 100., 100.]), np.array([90., 101., 0.]),
-    ...              np.array([110., np.inf, 99.95]), 1e-2).tolist()
-    [0.0, 1.0, 0.05]
+    ...              np.array([110., np.inf, 99.5]), 1e-2).round(3).tolist()
+    [0.0, 1.0, 0.5]
     """
     with np.errstate(invalid="ignore"):
         d = np.maximum(np.maximum(low - estimate, estimate - high), 0.0)
@@ -581,3 +600,261 @@ def explain(
         index=labels,
     )
 
+# ---------------------------------------------------------------------------- track records
+#: Columns of :func:`source_table` (the public contract of ``Claims.reliability``).
+TRACK_COLUMNS = (
+    "kind",
+    "claims",
+    "quantities",
+    "revisions",
+    "compared",
+    "hits",
+    "hit_rate",
+    "hit_low",
+    "hit_high",
+    "bias",
+    "bias_low",
+    "bias_high",
+    "bias_claims",
+    "spread",
+    "digits",
+    "weight",
+    "accuracy",
+)
+
+
+def wilson(hits: np.ndarray, n: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for a binomial proportion (NaN where ``n`` is 0).
+
+    >>> import numpy as np
+    >>> lo, hi = wilson(np.array([3.]), np.array([3.]), 0.95)
+    >>> round(float(lo[0]), 3), float(hi[0])
+    (0.439, 1.0)
+    """
+    from statistics import NormalDist
+
+    z = NormalDist().inv_cdf(0.5 + level / 2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = hits / n
+        den = 1 + z**2 / n
+        centre = (p + z**2 / (2 * n)) / den
+        half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / den
+    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+
+
+def median_rank_interval(n: np.ndarray, level: float) -> np.ndarray:
+    """Per sample size, the rank ``l`` (1-based) such that the ``l``-th smallest and
+    ``l``-th largest values bound the median with at least ``level`` confidence
+    (distribution-free, from the binomial); 0 when no such ranks exist (few values).
+
+    >>> median_rank_interval(np.array([5, 6, 20]), 0.95).tolist()
+    [0, 1, 6]
+    """
+    from math import comb
+
+    n = np.asarray(n, dtype=np.int64)
+    out = np.zeros(len(n), dtype=np.int64)
+    alpha = 1 - level
+    for size in np.unique(n[n > 0]):  # distinct sample sizes, not sources
+        k = int(size)
+        cdf = np.cumsum([comb(k, i) for i in range(k + 1)]) / 2.0**k
+        # the largest l with P(Bin(k, 1/2) <= l - 1) <= alpha / 2
+        ok = np.flatnonzero(cdf <= alpha / 2)
+        out[n == size] = int(ok[-1]) + 1 if len(ok) else 0
+    return out
+
+
+def source_table(
+    frame: pd.DataFrame,
+    keys: Sequence[str],
+    *,
+    quantity_keys: Sequence[str],
+    sources: object | None = None,
+    tolerance: float = 1e-3,
+    prior: float = 0.5,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """One row per source agent: its record against the other sources' consensus.
+
+    ``keys`` define what counts as "the same quantity and time" (e.g. the quantity
+    and the month of statement); ``quantity_keys`` what counts as one quantity.
+    Column-wise; see :meth:`estimates.Claims.reliability` for the columns.
+    """
+    from .._model.sources import SourceBook
+    from .reconcile import group_codes, hedge_codes
+    from .sources import agents_of
+
+    level = _check("level", level, 0.5, 0.999999)
+    book = sources if isinstance(sources, SourceBook) else None
+    codes, labels = group_codes(frame, list(keys))
+    qcodes, _ = group_codes(frame, list(quantity_keys))
+    ngroups = len(labels)
+    low = frame["low"].to_numpy(dtype="float64")
+    high = frame["high"].to_numpy(dtype="float64")
+    best = frame["best"].to_numpy(dtype="float64")
+    hc = hedge_codes(frame["hedge"])
+    agents = agents_of(frame, book, use_originals=True)
+    nag = len(agents.names)
+    kind_code, kind_names = agent_kinds(frame, agents, book)
+    found = discover(
+        codes, ngroups, low, high, best, hc, agents.claim, agents.code, nag,
+        agent_kind=kind_code, tolerance=tolerance, prior=prior,
+    )
+    ec, ea = agents.claim, agents.code
+    o_lo, o_hi = leave_one_out_median(
+        codes, ngroups, low, high, best, found.claim_weight, ec, ea
+    )
+    compared = np.isfinite(o_lo) & np.isfinite(o_hi)
+    # a hit: the claim's interval meets the others' consensus (the set of values that
+    # minimise their weighted distance), within the tolerance
+    with np.errstate(invalid="ignore", divide="ignore"):
+        gap = np.maximum(np.maximum(low[ec] - o_hi, o_lo - high[ec]), 0.0)
+        hit = compared & (gap <= tolerance * np.maximum(np.abs(o_lo), np.abs(o_hi)))
+        # bias only against a determinate consensus (one value), by the claim's own
+        # point (its best, or the middle of a stated range; not of a floor or ceiling)
+        point = claim_points(low, high, best, hc)
+        lr = np.log(point[ec] / o_lo)
+    usable = compared & (o_lo == o_hi) & np.isfinite(lr)
+    digits = _significant_digits(low, best, high, hc)
+    # per agent counts
+    claims_n = np.bincount(ea, minlength=nag)
+    gq = np.unique(qcodes[ec].astype(np.int64) * nag + ea)
+    quantities = np.bincount(gq % nag, minlength=nag)
+    gk = np.unique(codes[ec].astype(np.int64) * nag + ea)
+    revisions = claims_n - np.bincount(gk % nag, minlength=nag)
+    n_cmp = np.bincount(ea[compared], minlength=nag).astype("float64")
+    n_hit = np.bincount(ea[hit], minlength=nag).astype("float64")
+    h_lo, h_hi = wilson(n_hit, n_cmp, level)
+    # bias: median log ratio, its rank interval, and its spread (median absolute deviation)
+    ua, ul = ea[usable], lr[usable]
+    order = np.lexsort((ul, ua))
+    ua, ul = ua[order], ul[order]
+    nb = np.bincount(ua, minlength=nag)
+    st = _segment_starts(nb)
+    has = nb > 0
+    mid_a = st + (nb - 1) // 2
+    mid_b = st + nb // 2
+    med = np.full(nag, np.nan)
+    med[has] = (ul[mid_a[has]] + ul[mid_b[has]]) / 2
+    r = median_rank_interval(nb, level)
+    ok = r > 0
+    b_lo = np.where(has, -np.inf, np.nan)
+    b_hi = np.where(has, np.inf, np.nan)
+    b_lo[ok] = ul[st[ok] + r[ok] - 1]
+    b_hi[ok] = ul[st[ok] + nb[ok] - r[ok]]
+    dev = np.abs(ul - med[ua]) if len(ua) else ul
+    mad = np.full(nag, np.nan)
+    if len(dev):
+        dorder = np.lexsort((dev, ua))
+        dsorted = dev[dorder]
+        mad[has] = (dsorted[mid_a[has]] + dsorted[mid_b[has]]) / 2
+    # the fewest significant digits among the figures compared (its own and the others')
+    dig = np.full(nag, np.inf)
+    np.minimum.at(dig, ea[usable], digits[ec][usable])
+    dig[np.isinf(dig)] = np.nan
+    out = pd.DataFrame(
+        {
+            "kind": pd.array(
+                [kind_names[k] for k in kind_code] if len(kind_names) else [None] * nag,
+                dtype="string",
+            ),
+            "claims": claims_n.astype(np.int64),
+            "quantities": quantities.astype(np.int64),
+            "revisions": revisions.astype(np.int64),
+            "compared": n_cmp.astype(np.int64),
+            "hits": n_hit.astype(np.int64),
+            "hit_rate": np.where(n_cmp > 0, n_hit / np.maximum(n_cmp, 1), np.nan),
+            "hit_low": h_lo,
+            "hit_high": h_hi,
+            "bias": np.exp(med),
+            "bias_low": np.exp(b_lo),
+            "bias_high": np.exp(b_hi),
+            "bias_claims": nb.astype(np.int64),
+            "spread": np.exp(mad),
+            "digits": dig,
+            "weight": found.weight,
+            "accuracy": found.accuracy,
+        },
+        index=pd.Index(agents.names.astype(str), name="source"),
+    )
+    out = out[claims_n > 0]
+    return out.sort_values(["claims", "weight"], ascending=False, kind="stable")
+
+
+def _significant_digits(
+    low: np.ndarray, best: np.ndarray, high: np.ndarray, hedge: np.ndarray
+) -> np.ndarray:
+    """Per claim, the significant digits of its least precise stated number (NaN when
+    it states none): "10,000" has 1, "12,500" 3, "390,580" 5."""
+    from .._present.sentences import precision_exponents
+
+    exp = precision_exponents(low, best, high, hedge)
+    stated = np.fmax(np.fmax(np.abs(np.where(np.isfinite(low), low, np.nan)),
+                             np.abs(np.where(np.isfinite(best), best, np.nan))),
+                     np.abs(np.where(np.isfinite(high), high, np.nan)))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mag = np.floor(np.log10(np.where(stated > 0, stated, np.nan)))
+    return np.maximum(mag - exp + 1, 1)
+
+
+def track_record(
+    claims: object,
+    by: str | Sequence[str] = "quantity",
+    *,
+    freq: str | None = None,
+    sources: object | None = None,
+    exclude_kinds: Sequence[str] | str = (),
+    tolerance: float = 1e-3,
+    prior: float = 0.5,
+    level: float = 0.95,
+    stacklevel: int = 4,
+) -> pd.DataFrame:
+    """What :meth:`estimates.Claims.reliability` runs (see it for the arguments)."""
+    import warnings
+
+    from .._model.errors import MissingDateWarning
+    from .._model.sources import SourceBook
+    from .._table.claims import Claims
+    from .reconcile import _by_list, select
+    from .sources import agents_of
+    from .time import period_codes
+
+    if not isinstance(claims, Claims):
+        raise ReliabilityError(f"claims={type(claims).__name__}: expected a Claims table")
+    book = sources if isinstance(sources, SourceBook) else None
+    keys = _by_list(by)
+    frame = select(claims, keys, sources=book, exclude_kinds=exclude_kinds,
+                   stacklevel=stacklevel + 1)
+    group_keys = list(keys)
+    if freq is not None:
+        dated = frame["stated_end"].notna().to_numpy()
+        if (~dated).any():
+            warnings.warn(
+                f"{int((~dated).sum())} claims have no statement date and were left out of "
+                f"the track records by freq={freq!r}",
+                MissingDateWarning,
+                stacklevel=stacklevel,
+            )
+        frame = frame[dated]
+        frame = frame.assign(_period=period_codes(frame["stated_end"], freq).to_numpy())
+        group_keys.append("_period")
+    table = source_table(
+        frame, group_keys, quantity_keys=keys, sources=book, tolerance=tolerance,
+        prior=prior, level=level,
+    )
+    table.attrs["freq"] = freq
+    table.attrs["by"] = keys
+    if len(keys) == 1:
+        # the one quantity each source spoke on, for sentences ("its figures for ...")
+        q = frame[keys[0]].astype("string").to_numpy(dtype=object)
+        agents = agents_of(frame, book, use_originals=True)
+        names = agents.names.astype(str)[agents.code]
+        pairs = pd.DataFrame({"source": names, "q": q[agents.claim]}).drop_duplicates()
+        nq = pairs["source"].value_counts()
+        first = pairs.drop_duplicates("source").set_index("source")["q"]
+        single = nq.reindex(table.index).to_numpy() == 1
+        only = first.reindex(table.index).to_numpy(dtype=object)
+        table["only_quantity"] = pd.array(np.where(single, only, None), dtype="string")
+    else:
+        table["only_quantity"] = pd.array([None] * len(table), dtype="string")
+    return table
