@@ -473,7 +473,7 @@ def discover_frame(
     """
     from .._model.sources import SourceBook
     from .reconcile import _by_list, group_codes, hedge_codes
-    from .sources import agents_of
+    from .sources import agents_of, canonical_cells
 
     by = _by_list(by)
     book = sources if isinstance(sources, SourceBook) else None
@@ -499,7 +499,10 @@ def discover_frame(
         agent_kind=kind[0], tolerance=tolerance, prior=prior, floor=floor, vague=vague,
         iterations=iterations, source_weights=start,
     )
-    groups = explain(codes, ngroups, labels, found, agents.claim, agents.code, agents.names)
+    cells = canonical_cells(frame, book)
+    groups = explain(
+        codes, ngroups, labels, found, agents.claim, agents.code, agents.names, cells
+    )
     src = pd.DataFrame(
         {
             "weight": found.weight,
@@ -546,8 +549,10 @@ def explain(
     agent_claim: np.ndarray,
     agent_code: np.ndarray,
     names: np.ndarray,
+    claim_label: np.ndarray,
 ) -> pd.DataFrame:
-    """Per group: the estimate and, in words, why (the claims and the weightiest source).
+    """Per group: the estimate and, in words, why (the claims and the weightiest claim,
+    by its source cell ``claim_label``, with its agent's record when it has one agent).
 
     Column-wise: the sentence is assembled with vectorised string operations.
     """
@@ -564,29 +569,31 @@ def explain(
     total = np.bincount(g, weights=found.claim_weight, minlength=ngroups)
     top_claim_w = np.zeros(ngroups)
     top_claim_w[eg[order][first]] = ew[order][first]
+    top_claim = np.full(ngroups, -1, dtype=np.int64)
+    top_claim[eg[order][first]] = agent_claim[order][first]
+    single = np.bincount(agent_claim, minlength=len(g))[np.maximum(top_claim, 0)] == 1
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(total > 0, top_claim_w / total, np.nan)
     has_top = top >= 0
     tname = np.where(has_top, names[np.maximum(top, 0)], "")
+    tlabel = np.where(has_top, claim_label[np.maximum(top_claim, 0)], "")
     tweight = np.where(has_top, found.weight[np.maximum(top, 0)], np.nan)
     tcount = np.where(has_top, found.count[np.maximum(top, 0)], 0.0)
     kk = pd.Series(k).astype(str)
     head = np.where(k == 1, "the only claim", "weighted median of " + kk + " claims")
     pct = pd.Series(np.round(np.nan_to_num(share) * 100)).astype(int).astype(str)
+    tright = np.where(has_top, found.right[np.maximum(top, 0)], 0.0)
     quant = pd.Series(np.round(tcount).astype(np.int64)).astype(str)
+    rights = pd.Series(np.round(tright).astype(np.int64)).astype(str)
     plural = np.where(np.round(tcount) == 1, " quantity", " quantities")
-    wtxt = pd.Series(tweight).map("{:.2f}".format)
+    record = ", for a record of " + rights + " right in " + quant + plural + " it spoke on"
     tail = (
         "; "
-        + pd.Series(tname).astype(str)
+        + pd.Series(tlabel).astype(str)
         + " carried "
         + pct
-        + "% of the weight (weight "
-        + wtxt
-        + " from its record on "
-        + quant
-        + plural
-        + ")"
+        + "% of the weight"
+        + record.where(single, "")
     )
     text = pd.Series(head) + np.where((k > 1) & has_top, tail, "")
     text = text.where(~np.isnan(found.estimate), "no claim states a usable figure")
@@ -858,3 +865,66 @@ def track_record(
     else:
         table["only_quantity"] = pd.array([None] * len(table), dtype="string")
     return table
+
+
+#: Fewest figures compared before a sentence may say a source runs high or low.
+MIN_COMPARED = 6
+
+
+def track_record_facts(table: pd.DataFrame, *, min_compared: int = MIN_COMPARED) -> pd.DataFrame:
+    """What may be said of each source's bias, as data (one row per source).
+
+    ``verdict`` is ``"higher"`` or ``"lower"`` only when the distribution-free
+    interval of its median ratio excludes 1 and at least ``min_compared`` figures were
+    compared; ``"unclear"`` when enough were compared but the interval includes 1;
+    ``"too few"`` otherwise (never a claim of bias from two or three figures);
+    ``"none"`` when no other source spoke on the same quantity and period.
+    ``digits`` is how many significant digits the ratio is given with: two (a ratio
+    of two figures each stated to one digit is still only known to about two).
+
+    Parameters
+    ----------
+    table : DataFrame
+        The result of :meth:`estimates.Claims.reliability`.
+    min_compared : int
+        Fewest figures compared before a bias is stated.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by source: ``verdict``, ``ratio``, ``ratio_low``, ``ratio_high``,
+        ``compared``, ``digits``, ``quantity`` (when it spoke on one) and ``freq``.
+    """
+    n = table["bias_claims"].to_numpy(dtype=np.int64)
+    met = table["compared"].to_numpy(dtype=np.int64)
+    lo = table["bias_low"].to_numpy(dtype="float64")
+    hi = table["bias_high"].to_numpy(dtype="float64")
+    bounded = np.isfinite(hi) & (lo > 0)
+    enough = (n >= min_compared) & bounded
+    verdict = np.where(
+        met == 0,
+        "none",
+        np.where(
+            ~enough,
+            "too few",
+            np.where(lo > 1, "higher", np.where(hi < 1, "lower", "unclear")),
+        ),
+    )
+    quantity = (
+        table["only_quantity"].to_numpy(dtype=object)
+        if "only_quantity" in table.columns
+        else np.full(len(table), None, dtype=object)
+    )
+    return pd.DataFrame(
+        {
+            "verdict": verdict,
+            "ratio": table["bias"].to_numpy(dtype="float64"),
+            "ratio_low": lo,
+            "ratio_high": hi,
+            "compared": n,
+            "digits": np.full(len(table), 2, dtype=np.int64),
+            "quantity": quantity,
+            "freq": table.attrs.get("freq"),
+        },
+        index=table.index,
+    )
