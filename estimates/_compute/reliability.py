@@ -20,7 +20,7 @@ Papers followed
 * TruthFinder -- Yin, Han, Yu, KDD 2007: a source's trustworthiness as the share of
   its claims that are right, turned into a vote weight by its log-odds.
 * KDEm -- Wan, Chen, Han, Gao, KDD 2016: robustness to outlying claims (here by
-  bounding each claim's error, see below).
+  bounding each claim's error and setting gross outliers aside, see below).
 
 Where this departs from them
 ----------------------------
@@ -44,6 +44,13 @@ Where this departs from them
   than half the time does not vote against its figures, it just barely counts.
   Sources of one kind (a ``source_kind`` column or :class:`~estimates.SourceBook`
   kinds: "anonymous editor", "warring party") share the prior their kind has earned.
+* **Gross outliers are set aside first.**  A claim wholly more than ``outlier``
+  times (10 by default) above or below its group's unweighted median -- a vandal's
+  10^9, a dropped digit -- carries no weight in any estimate and no place in its
+  source's learned record (KDEm gives such claims no density).  So one vandalised
+  figure moves no estimate and no weight; the track records
+  (:func:`source_table`) still count it as a miss.  A group holding only outliers
+  keeps them.
 * **Vague magnitudes** ("thousands") weigh ``vague`` times a stated figure.
 * **Revisions and duplicates are not independent votes.**  A source's claims on one
   group share its weight (each gets ``1 / number of its claims there``) and count as
@@ -62,6 +69,7 @@ and repeat (see :func:`discover_frame`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -88,7 +96,14 @@ class ReliabilityError(EstimatesError, ValueError):
 
 
 #: Default settings (tuned on the population dev truth; see benchmarks/bench_reliability.py).
-DEFAULTS = {"tolerance": 1e-3, "prior": 0.5, "floor": 0.01, "vague": 0.25, "iterations": 30}
+DEFAULTS = {
+    "tolerance": 1e-3,
+    "prior": 0.5,
+    "floor": 0.01,
+    "vague": 0.25,
+    "outlier": 10.0,
+    "iterations": 30,
+}
 
 
 @dataclass(frozen=True)
@@ -338,6 +353,7 @@ def discover(
     prior: float = 0.5,
     floor: float = 0.01,
     vague: float = 0.25,
+    outlier: float = 10.0,
     iterations: int = 30,
     source_weights: np.ndarray | None = None,
 ) -> Discovery:
@@ -365,6 +381,9 @@ def discover(
         Smallest weight a source can have.
     vague : float
         Weight of a vague magnitude relative to a stated figure.
+    outlier : float
+        Claims wholly more than this factor above or below their group's unweighted
+        median are set aside: no weight in estimates, no place in records.
     iterations : int
         Most rounds of the alternation (it stops earlier when nothing changes).
     source_weights : float array, optional
@@ -379,6 +398,7 @@ def discover(
     prior = _check("prior", prior, 0.0, 1e9)
     floor = _check("floor", floor, 1e-9, 1e3)
     vague = _check("vague", vague, 0.0, 1.0)
+    outlier = _check("outlier", outlier, 1.0, math.inf)
     if int(iterations) != iterations or iterations < 0:
         raise ReliabilityError(f"iterations={iterations!r}: expected a whole number >= 0")
     n = len(group)
@@ -387,11 +407,22 @@ def discover(
     code = agent_code.astype(np.int64, copy=False)
     kind = np.zeros(nagents, dtype=np.int64) if agent_kind is None else agent_kind.astype(np.int64)
     pts = _points(g, ngroups, low, high, best)
-    base = np.where(hedge == _MAG, vague, 1.0)
+    # Gross outliers (a vandal's 10^9, a figure off by a dropped digit) are set aside
+    # before anything is learned: wholly more than ``outlier`` times off both middle
+    # values of the group's unweighted median.
+    ones = np.ones(n)
+    mid_lo = _weighted_median(pts, ones, ngroups)
+    mid_hi = _weighted_median(pts, ones, ngroups, upper=True)
+    gross = outliers(mid_lo[g], low, high, outlier) & outliers(mid_hi[g], low, high, outlier)
+    plain = np.where(hedge == _MAG, vague, 1.0)
+    base = plain * ~gross
     # Revisions: a source's entries in one group share its weight and count once.
+    kept = ~gross[ac]
     pair = g[ac] * np.int64(max(nagents, 1)) + code
-    _, pair_of, pair_n = np.unique(pair, return_inverse=True, return_counts=True)
-    share = 1.0 / pair_n[pair_of]
+    _, pair_of, pair_n = np.unique(
+        np.where(kept, pair, -1 - np.arange(len(ac))), return_inverse=True, return_counts=True
+    )
+    share = np.where(kept, 1.0 / pair_n[pair_of], 0.0)
     agents_per_claim = np.bincount(ac, minlength=n).astype("float64")
     agents_per_claim[agents_per_claim == 0] = 1.0
     # an entry's share of its claim (joint claims average their agents' weights)
@@ -412,6 +443,9 @@ def discover(
     for it in range(int(iterations) + 1):
         cw = base * np.bincount(ac, weights=weight[code] * entry_share, minlength=n)
         new = _weighted_median(pts, cw, ngroups)
+        lost = np.isnan(new) & ~np.isnan(mid_lo)
+        if lost.any():  # only outliers in the group: they count after all
+            new[lost] = _weighted_median(pts, np.where(gross, plain, cw), ngroups)[lost]
         err = claim_errors(new[g], low, high, tolerance)
         right = np.bincount(code, weights=(1.0 - err[ac]) * share, minlength=nagents)
         converged = it > 0 and np.array_equal(new, estimate, equal_nan=True)
@@ -425,6 +459,21 @@ def discover(
             break
         weight = new_w
     return Discovery(estimate, weight, acc, right, count, pk, cw, err, done)
+
+
+def outliers(
+    estimate: np.ndarray, low: np.ndarray, high: np.ndarray, outlier: float
+) -> np.ndarray:
+    """Claims wholly more than ``outlier`` times above or below a positive estimate.
+
+    >>> import numpy as np
+    >>> outliers(np.array([100., 100., 100.]), np.array([1e9, 50., 0.]),
+    ...          np.array([1e9, 60., 9.]), 10.0).tolist()
+    [True, False, True]
+    """
+    with np.errstate(invalid="ignore"):
+        pos = estimate > 0
+        return pos & ((low > estimate * outlier) | (high < estimate / outlier))
 
 
 def claim_errors(

@@ -11,8 +11,9 @@ import math
 from collections import defaultdict
 
 
-def weighted_lower_median(points: list[tuple[float, float]]) -> float:
-    """The first value (in increasing order) where the cumulative weight reaches half."""
+def weighted_lower_median(points: list[tuple[float, float]], upper: bool = False) -> float:
+    """The first value (in increasing order) where the cumulative weight reaches half
+    (``upper``: passes half)."""
     points = sorted(points)
     total = sum(w for _, w in points)
     if total <= 0:
@@ -20,7 +21,7 @@ def weighted_lower_median(points: list[tuple[float, float]]) -> float:
     acc = 0.0
     for value, w in points:
         acc += w
-        if acc >= total / 2 - 1e-9 * total:
+        if (acc > total / 2 + 1e-9 * total) if upper else (acc >= total / 2 - 1e-9 * total):
             if math.isinf(value):
                 finite = [v for v, _ in points if math.isfinite(v)]
                 if not finite:
@@ -54,16 +55,29 @@ def reference(
     prior: float = 0.5,
     floor: float = 0.01,
     vague: float = 0.25,
+    outlier: float = 10.0,
     iterations: int = 30,
 ) -> tuple[dict[int, float], dict[int, float]]:
     """``rows``: (group, low, high, best, vague?, source).  Returns (estimates, weights)."""
     sources = sorted({r[5] for r in rows})
     groups = sorted({r[0] for r in rows})
+
+    def off(m: float, lo: float, hi: float) -> bool:
+        return m > 0 and (lo > m * outlier or hi < m / outlier)
+
+    middle = {}
+    for g in groups:
+        pts = [p for r in rows if r[0] == g for p in claim_points(r[1], r[2], r[3])]
+        middle[g] = (weighted_lower_median(pts), weighted_lower_median(pts, upper=True))
+    gross = [off(middle[r[0]][0], r[1], r[2]) and off(middle[r[0]][1], r[1], r[2]) for r in rows]
+    all_rows = rows
+    rows = [r for r, bad in zip(rows, gross, strict=True) if not bad]
     per_pair: dict[tuple[int, int], int] = defaultdict(int)
     for g, *_, s in rows:
         per_pair[(g, s)] += 1
     weight = {s: 1.0 for s in sources}
     count = {s: sum(1.0 / per_pair[(r[0], s)] for r in rows if r[5] == s) for s in sources}
+    kept_groups = {r[0] for r in rows}
     estimates: dict[int, float] = {}
     for it in range(iterations + 1):
         new = {}
@@ -74,6 +88,13 @@ def reference(
                     continue
                 w = weight[s] / per_pair[(g, s)] * (vague if is_vague else 1.0)
                 pts += [(v, share * w) for v, share in claim_points(lo, hi, best)]
+            if g not in kept_groups:  # only outliers: they count after all, weight 1
+                pts = [
+                    (v, share * (vague if r[4] else 1.0))
+                    for r in all_rows
+                    if r[0] == g
+                    for v, share in claim_points(r[1], r[2], r[3])
+                ]
             new[g] = weighted_lower_median(pts)
         right = {s: 0.0 for s in sources}
         for g, lo, hi, _best, _v, s in rows:
