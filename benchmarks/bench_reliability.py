@@ -94,9 +94,13 @@ def crh(frame: pd.DataFrame, iterations: int = 20) -> pd.Series:
         w = -np.log(per / per.sum())
     keys = pd.MultiIndex.from_frame(frame[["quantity", "year"]]).unique()
     first = pd.Series(np.arange(len(g))).groupby(g).first().to_numpy()
-    return pd.Series(est_, index=pd.MultiIndex.from_arrays(
-        [frame["quantity"].to_numpy()[first], frame["year"].to_numpy()[first]],
-        names=["quantity", "year"])).reindex(keys)
+    return pd.Series(
+        est_,
+        index=pd.MultiIndex.from_arrays(
+            [frame["quantity"].to_numpy()[first], frame["year"].to_numpy()[first]],
+            names=["quantity", "year"],
+        ),
+    ).reindex(keys)
 
 
 def accuracy_table() -> pd.DataFrame:
@@ -117,8 +121,10 @@ def accuracy_table() -> pd.DataFrame:
         kinded, _ = population(kinds=True)
         r = kinded.reconcile(by=by, strategy="reliability")
         rows.append(
-            ('reconcile(strategy="reliability"), anonymous editors a kind',
-             *score(r["best"], truth))
+            (
+                'reconcile(strategy="reliability"), anonymous editors a kind',
+                *score(r["best"], truth),
+            )
         )
     return pd.DataFrame(rows, columns=["method", "MAE", "exact", "within 1%"]).set_index("method")
 
@@ -142,16 +148,25 @@ def main() -> None:
     table = accuracy_table()
     with pd.option_context("display.width", 120):
         print("Accuracy on the population dev truth (136 city-years)")
-        print(table.to_string(formatters={
-            "MAE": "{:,.0f}".format, "exact": "{:.1%}".format, "within 1%": "{:.1%}".format}))
+        print(
+            table.to_string(
+                formatters={
+                    "MAE": "{:,.0f}".format,
+                    "exact": "{:.1%}".format,
+                    "within 1%": "{:.1%}".format,
+                }
+            )
+        )
     n = int(float(args.claims))
     if n:
         groups = int(float(args.groups)) if args.groups else max(n // 10, 1)
         claims = synthetic(n, groups)
         plain = best_of(lambda: claims.reconcile(), args.repeat)
         rel = best_of(lambda: claims.reconcile(strategy="reliability"), args.repeat)
-        print(f"\nSpeed, {n:,} claims in {groups:,} groups: reconcile() {plain:.2f} s, "
-              f'strategy="reliability" {rel:.2f} s: {rel / plain:.1f}x (goal <= 10x)')
+        print(
+            f"\nSpeed, {n:,} claims in {groups:,} groups: reconcile() {plain:.2f} s, "
+            f'strategy="reliability" {rel:.2f} s: {rel / plain:.1f}x (goal <= 10x)'
+        )
 
 
 if __name__ == "__main__":

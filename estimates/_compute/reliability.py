@@ -174,8 +174,9 @@ def _points(
     g = group[claim].astype(np.int64)
     order = np.lexsort((value, g))
     count = np.bincount(g, minlength=ngroups)
-    return _Points(order, g[order], value[order], claim[order], share[order],
-                   _segment_starts(count), count)
+    return _Points(
+        order, g[order], value[order], claim[order], share[order], _segment_starts(count), count
+    )
 
 
 def _weighted_median(
@@ -409,29 +410,31 @@ def discover(
     pts = _points(g, ngroups, low, high, best)
     # Gross outliers (a vandal's 10^9, a figure off by a dropped digit) are set aside
     # before anything is learned: wholly more than ``outlier`` times off both middle
-    # values of the group's unweighted median.
-    ones = np.ones(n)
-    mid_lo = _weighted_median(pts, ones, ngroups)
-    mid_hi = _weighted_median(pts, ones, ngroups, upper=True)
-    gross = outliers(mid_lo[g], low, high, outlier) & outliers(mid_hi[g], low, high, outlier)
+    # values of the group's median with every source weighing the same
+    # (each source's claims on a group share one vote, so duplicates change nothing)
+    pair = g[ac] * np.int64(max(nagents, 1)) + code
+    agents_per_claim = np.bincount(ac, minlength=n).astype("float64")
+    agents_per_claim[agents_per_claim == 0] = 1.0
+    _, pair_of, pair_n = np.unique(pair, return_inverse=True, return_counts=True)
     plain = np.where(hedge == _MAG, vague, 1.0)
+    votes = plain * np.bincount(
+        ac, weights=1.0 / pair_n[pair_of] / agents_per_claim[ac], minlength=n
+    )
+    mid_lo = _weighted_median(pts, votes, ngroups)
+    mid_hi = _weighted_median(pts, votes, ngroups, upper=True)
+    gross = outliers(mid_lo[g], low, high, outlier) & outliers(mid_hi[g], low, high, outlier)
     base = plain * ~gross
     # Revisions: a source's entries in one group share its weight and count once.
     kept = ~gross[ac]
-    pair = g[ac] * np.int64(max(nagents, 1)) + code
     _, pair_of, pair_n = np.unique(
         np.where(kept, pair, -1 - np.arange(len(ac))), return_inverse=True, return_counts=True
     )
     share = np.where(kept, 1.0 / pair_n[pair_of], 0.0)
-    agents_per_claim = np.bincount(ac, minlength=n).astype("float64")
-    agents_per_claim[agents_per_claim == 0] = 1.0
     # an entry's share of its claim (joint claims average their agents' weights)
     entry_share = share / agents_per_claim[ac]
     count = np.bincount(code, weights=share, minlength=nagents)
     weight = (
-        np.ones(nagents)
-        if source_weights is None
-        else np.asarray(source_weights, dtype="float64")
+        np.ones(nagents) if source_weights is None else np.asarray(source_weights, dtype="float64")
     )
     acc = np.full(nagents, np.nan)
     pk = np.full(int(kind.max()) + 1 if len(kind) else 0, np.nan)
@@ -445,9 +448,11 @@ def discover(
         new = _weighted_median(pts, cw, ngroups)
         lost = np.isnan(new) & ~np.isnan(mid_lo)
         if lost.any():  # only outliers in the group: they count after all
-            new[lost] = _weighted_median(pts, np.where(gross, plain, cw), ngroups)[lost]
+            new[lost] = _weighted_median(pts, np.where(gross, votes, cw), ngroups)[lost]
         err = claim_errors(new[g], low, high, tolerance)
-        right = np.bincount(code, weights=(1.0 - err[ac]) * share, minlength=nagents)
+        right = np.bincount(code, weights=(1.0 - err[ac]) * share, minlength=nagents).astype(
+            "float64"
+        )
         converged = it > 0 and np.array_equal(new, estimate, equal_nan=True)
         estimate = new
         if it == int(iterations) or converged:
@@ -544,14 +549,25 @@ def discover_frame(
             .to_numpy()
         )
     found = discover(
-        codes, ngroups, low, high, best, hc, agents.claim, agents.code, nag,
-        agent_kind=kind[0], tolerance=tolerance, prior=prior, floor=floor, vague=vague,
-        iterations=iterations, source_weights=start,
+        codes,
+        ngroups,
+        low,
+        high,
+        best,
+        hc,
+        agents.claim,
+        agents.code,
+        nag,
+        agent_kind=kind[0],
+        tolerance=tolerance,
+        prior=prior,
+        floor=floor,
+        vague=vague,
+        iterations=iterations,
+        source_weights=start,
     )
     cells = canonical_cells(frame, book)
-    groups = explain(
-        codes, ngroups, labels, found, agents.claim, agents.code, agents.names, cells
-    )
+    groups = explain(codes, ngroups, labels, found, agents.claim, agents.code, agents.names, cells)
     src = pd.DataFrame(
         {
             "weight": found.weight,
@@ -635,14 +651,16 @@ def explain(
     quant = pd.Series(np.round(tcount).astype(np.int64)).astype(str)
     rights = pd.Series(np.round(tright).astype(np.int64)).astype(str)
     plural = np.where(np.round(tcount) == 1, " quantity", " quantities")
-    record = ", for a record of " + rights + " right in " + quant + plural + " it spoke on"
+    record: pd.Series = (
+        ", for a record of " + rights + " right in " + quant + plural + " it spoke on"
+    )
     tail = (
         "; "
         + pd.Series(tlabel).astype(str)
         + " carried "
         + pct
         + "% of the weight"
-        + record.where(single, "")
+        + pd.Series(np.where(single, record.to_numpy(dtype=object), ""))
     )
     text = pd.Series(head) + np.where((k > 1) & has_top, tail, "")
     text = text.where(~np.isnan(found.estimate), "no claim states a usable figure")
@@ -650,11 +668,14 @@ def explain(
         {
             "best": found.estimate,
             "strategy_explanation": text.to_numpy(dtype=object),
-            "top_source": pd.array(np.where(has_top, tname, None), dtype="string"),
+            "top_source": pd.array(
+                np.where(has_top, tname.astype(object), np.array(None)), dtype="string"
+            ),
             "top_weight": tweight,
         },
         index=labels,
     )
+
 
 # ---------------------------------------------------------------------------- track records
 #: Columns of :func:`source_table` (the public contract of ``Claims.reliability``).
@@ -753,13 +774,21 @@ def source_table(
     nag = len(agents.names)
     kind_code, kind_names = agent_kinds(frame, agents, book)
     found = discover(
-        codes, ngroups, low, high, best, hc, agents.claim, agents.code, nag,
-        agent_kind=kind_code, tolerance=tolerance, prior=prior,
+        codes,
+        ngroups,
+        low,
+        high,
+        best,
+        hc,
+        agents.claim,
+        agents.code,
+        nag,
+        agent_kind=kind_code,
+        tolerance=tolerance,
+        prior=prior,
     )
     ec, ea = agents.claim, agents.code
-    o_lo, o_hi = leave_one_out_median(
-        codes, ngroups, low, high, best, found.claim_weight, ec, ea
-    )
+    o_lo, o_hi = leave_one_out_median(codes, ngroups, low, high, best, found.claim_weight, ec, ea)
     compared = np.isfinite(o_lo) & np.isfinite(o_hi)
     # a hit: the claim's interval meets the others' consensus (the set of values that
     # minimise their weighted distance), within the tolerance
@@ -845,9 +874,13 @@ def _significant_digits(
     from .._present.sentences import precision_exponents
 
     exp = precision_exponents(low, best, high, hedge)
-    stated = np.fmax(np.fmax(np.abs(np.where(np.isfinite(low), low, np.nan)),
-                             np.abs(np.where(np.isfinite(best), best, np.nan))),
-                     np.abs(np.where(np.isfinite(high), high, np.nan)))
+    stated = np.fmax(
+        np.fmax(
+            np.abs(np.where(np.isfinite(low), low, np.nan)),
+            np.abs(np.where(np.isfinite(best), best, np.nan)),
+        ),
+        np.abs(np.where(np.isfinite(high), high, np.nan)),
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         mag = np.floor(np.log10(np.where(stated > 0, stated, np.nan)))
     return np.maximum(mag - exp + 1, 1)
@@ -879,8 +912,9 @@ def track_record(
         raise ReliabilityError(f"claims={type(claims).__name__}: expected a Claims table")
     book = sources if isinstance(sources, SourceBook) else None
     keys = _by_list(by)
-    frame = select(claims, keys, sources=book, exclude_kinds=exclude_kinds,
-                   stacklevel=stacklevel + 1)
+    frame = select(
+        claims, keys, sources=book, exclude_kinds=exclude_kinds, stacklevel=stacklevel + 1
+    )
     group_keys = list(keys)
     if freq is not None:
         dated = frame["stated_end"].notna().to_numpy()
@@ -895,8 +929,13 @@ def track_record(
         frame = frame.assign(_period=period_codes(frame["stated_end"], freq).to_numpy())
         group_keys.append("_period")
     table = source_table(
-        frame, group_keys, quantity_keys=keys, sources=book, tolerance=tolerance,
-        prior=prior, level=level,
+        frame,
+        group_keys,
+        quantity_keys=keys,
+        sources=book,
+        tolerance=tolerance,
+        prior=prior,
+        level=level,
     )
     table.attrs["freq"] = freq
     table.attrs["by"] = keys
@@ -910,7 +949,8 @@ def track_record(
         first = pairs.drop_duplicates("source").set_index("source")["q"]
         single = nq.reindex(table.index).to_numpy() == 1
         only = first.reindex(table.index).to_numpy(dtype=object)
-        table["only_quantity"] = pd.array(np.where(single, only, None), dtype="string")
+        only[~single] = None
+        table["only_quantity"] = pd.array(only, dtype="string")
     else:
         table["only_quantity"] = pd.array([None] * len(table), dtype="string")
     return table

@@ -78,38 +78,49 @@ def track_record_sentences(
     >>> claims = estimates.read_claims(pd.DataFrame({
     ...     "quantity": ["a", "a", "b", "b"], "best": [100, 120, 10, 12],
     ...     "source": ["X", "Y", "X", "Y"], "stated": "2024-11-12"}))
-    >>> track_record_sentences(claims.reliability())["Y"]
-    "Too few figures to judge whether figures from Y run higher or lower than other sources' for the same quantity (2 compared)."
+    >>> print(track_record_sentences(claims.reliability())["Y"])  # doctest: +NORMALIZE_WHITESPACE
+    Too few figures to judge whether figures from Y run higher or lower than other
+    sources' for the same quantity (2 compared).
     """
     facts = track_record_facts(table, min_compared=min_compared)
     pct = f"{level * 100:g}%"
-    out = []
-    for name, f in zip(facts.index, facts.itertuples(index=False), strict=True):
-        where = _where(f.freq)
-        when = "" if where == "for the same quantity" else where[len("for the same quantity"):]
-        quantity = f.quantity if isinstance(f.quantity, str) else None
-        whose = f"figures from {name}" + (f" for {quantity}" if quantity else "")
-        n = int(f.compared)
-        if f.verdict == "none":
+    freq = table.attrs.get("freq")
+    where = _where(freq if isinstance(freq, str) else None)
+    when = where[len("for the same quantity") :]
+    out: list[str] = []
+    columns = zip(
+        facts.index.astype(str),
+        facts["verdict"].astype(str),
+        facts["quantity"].to_numpy(dtype=object),
+        facts["compared"].to_numpy(dtype=np.int64),
+        facts["digits"].to_numpy(dtype=np.int64),
+        facts["ratio"].to_numpy(dtype="float64"),
+        facts["ratio_low"].to_numpy(dtype="float64"),
+        facts["ratio_high"].to_numpy(dtype="float64"),
+        strict=True,
+    )
+    for name, verdict, quantity, n, d, ratio, ratio_low, ratio_high in columns:
+        q = quantity if isinstance(quantity, str) else None
+        whose = f"figures from {name}" + (f" for {q}" if q else "")
+        lo, hi = _ratio(float(ratio_low), int(d)), _ratio(float(ratio_high), int(d))
+        if verdict == "none":
             out.append(f"No other source gave a figure for the same quantity{when} as {name}.")
-        elif f.verdict == "too few":
+        elif verdict == "too few":
             out.append(
                 f"Too few figures to judge whether {whose} run higher or lower than other "
                 f"sources' {where} ({n} compared)."
             )
+        elif verdict == "unclear":
+            out.append(
+                f"{n} figures compared do not show {whose} running higher or lower than "
+                f"other sources' {where} ({pct} interval {lo} to {hi} times theirs)."
+            )
         else:
-            d = int(f.digits)
-            lo, hi = _ratio(f.ratio_low, d), _ratio(f.ratio_high, d)
-            if f.verdict == "unclear":
-                out.append(
-                    f"{n} figures compared do not show {whose} running higher or lower than "
-                    f"other sources' {where} ({pct} interval {lo} to {hi} times theirs)."
-                )
-            else:
-                out.append(
-                    f"{whose[0].upper()}{whose[1:]} have run on average {_ratio(f.ratio, d)} times those of other "
-                    f"sources {where} ({n} figures compared; {pct} interval {lo} to {hi})."
-                )
+            out.append(
+                f"{whose[0].upper()}{whose[1:]} have run on average "
+                f"{_ratio(float(ratio), int(d))} times those of other sources {where} "
+                f"({n} figures compared; {pct} interval {lo} to {hi})."
+            )
     return pd.Series(out, index=facts.index, name="track_record", dtype=object)
 
 
@@ -141,8 +152,9 @@ def track_record_chart(table: pd.DataFrame, *, top: int = 15) -> Figure:
     bias = shown["bias"].to_numpy(dtype="float64")
     b_lo = shown["bias_low"].to_numpy(dtype="float64")
     b_hi = shown["bias_high"].to_numpy(dtype="float64")
-    finite = np.concatenate([bias[np.isfinite(bias)], b_lo[(b_lo > 0) & np.isfinite(b_lo)],
-                             b_hi[np.isfinite(b_hi)]])
+    finite = np.concatenate(
+        [bias[np.isfinite(bias)], b_lo[(b_lo > 0) & np.isfinite(b_lo)], b_hi[np.isfinite(b_hi)]]
+    )
     lim_lo = min(float(finite.min()) if len(finite) else 1.0, 1.0) / 1.5
     lim_hi = max(float(finite.max()) if len(finite) else 1.0, 1.0) * 1.5
     draw_lo = np.where(b_lo > 0, b_lo, lim_lo)
@@ -158,12 +170,17 @@ def track_record_chart(table: pd.DataFrame, *, top: int = 15) -> Figure:
     left.set_xlabel("its figure ÷ the others' consensus (median, interval)")
     left.set_yticks(y, labels)
     rate = shown["hit_rate"].to_numpy(dtype="float64")
-    right.hlines(y, shown["hit_low"].to_numpy(dtype="float64"),
-                 shown["hit_high"].to_numpy(dtype="float64"), color="#a56f4a")
+    right.hlines(
+        y,
+        shown["hit_low"].to_numpy(dtype="float64"),
+        shown["hit_high"].to_numpy(dtype="float64"),
+        color="#a56f4a",
+    )
     right.plot(rate, y, "o", color="#63391f")
     right.set_xlim(0, 1)
     right.set_xlabel("share of its claims containing the others' consensus")
-    fig.suptitle("Source track records (figures compared in brackets; dotted: too few "
-                 "to bound)", fontsize="medium")
+    fig.suptitle(
+        "Source track records (figures compared in brackets; dotted: too few to bound)",
+        fontsize="medium",
+    )
     return fig
-

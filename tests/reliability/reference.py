@@ -65,17 +65,29 @@ def reference(
     def off(m: float, lo: float, hi: float) -> bool:
         return m > 0 and (lo > m * outlier or hi < m / outlier)
 
+    every_pair: dict[tuple[int, int], int] = defaultdict(int)
+    for g, *_, s in rows:
+        every_pair[(g, s)] += 1
+
+    def votes(g: int) -> list[tuple[float, float]]:
+        """The group's points, each source's claims sharing one vote."""
+        return [
+            (v, share * (vague if r[4] else 1.0) / every_pair[(g, r[5])])
+            for r in rows
+            if r[0] == g
+            for v, share in claim_points(r[1], r[2], r[3])
+        ]
+
     middle = {}
     for g in groups:
-        pts = [p for r in rows if r[0] == g for p in claim_points(r[1], r[2], r[3])]
+        pts = votes(g)
         middle[g] = (weighted_lower_median(pts), weighted_lower_median(pts, upper=True))
     gross = [off(middle[r[0]][0], r[1], r[2]) and off(middle[r[0]][1], r[1], r[2]) for r in rows]
-    all_rows = rows
     rows = [r for r, bad in zip(rows, gross, strict=True) if not bad]
     per_pair: dict[tuple[int, int], int] = defaultdict(int)
     for g, *_, s in rows:
         per_pair[(g, s)] += 1
-    weight = {s: 1.0 for s in sources}
+    weight = dict.fromkeys(sources, 1.0)
     count = {s: sum(1.0 / per_pair[(r[0], s)] for r in rows if r[5] == s) for s in sources}
     kept_groups = {r[0] for r in rows}
     estimates: dict[int, float] = {}
@@ -88,15 +100,10 @@ def reference(
                     continue
                 w = weight[s] / per_pair[(g, s)] * (vague if is_vague else 1.0)
                 pts += [(v, share * w) for v, share in claim_points(lo, hi, best)]
-            if g not in kept_groups:  # only outliers: they count after all, weight 1
-                pts = [
-                    (v, share * (vague if r[4] else 1.0))
-                    for r in all_rows
-                    if r[0] == g
-                    for v, share in claim_points(r[1], r[2], r[3])
-                ]
+            if g not in kept_groups:  # only outliers: they count after all, one vote each
+                pts = votes(g)
             new[g] = weighted_lower_median(pts)
-        right = {s: 0.0 for s in sources}
+        right = dict.fromkeys(sources, 0.0)
         for g, lo, hi, _best, _v, s in rows:
             right[s] += (1 - error(new[g], lo, hi, tolerance)) / per_pair[(g, s)]
         converged = it > 0 and all(
