@@ -53,6 +53,10 @@ latest
 weighted
     The weighted mean of best values, weighted by source (see ``sources=`` and
     ``weights=``).
+reliability
+    The weighted median of the claims' intervals, each weighted by its source's
+    reliability learned across every group at once (truth discovery; see
+    :mod:`estimates._compute.reliability`); adds ``strategy_explanation``.
 pooled
     The median of a linear opinion pool of per-claim distributions (see
     :mod:`estimates._compute.pooling`); adds ``pool_p05``, ``pool_p50`` and
@@ -284,8 +288,10 @@ def reconcile_frame(
             stated=stated,
             weight=w,
             sources=np.zeros(ngroups, dtype=np.int64),
-            strategy="median" if strategy == "pooled" else strategy,
-            best_values=np.zeros(ngroups) if strategy in ("median", "pooled") else None,
+            strategy="median" if strategy in ("pooled", "reliability") else strategy,
+            best_values=(
+                np.zeros(ngroups) if strategy in ("median", "pooled", "reliability") else None
+            ),
         )
         out["sources"], medians = side.result()
         if medians is not None:
@@ -319,6 +325,23 @@ def reconcile_frame(
             else pooled_quantiles(sub_codes, ngroups, low, high, best, w, (0.5,), tail=tail)[:, 0]
         )
         result["best_strategy"] = pd.Categorical(["pooled"] * ngroups)
+    if strategy == "reliability":
+        result = _with_reliability(frame, by, result, sources)
+    return result
+
+
+def _with_reliability(
+    frame: pd.DataFrame, by: list[str], result: pd.DataFrame, sources: SourceBook | None
+) -> pd.DataFrame:
+    """The ``reliability`` strategy hook (see :mod:`estimates._compute.reliability`):
+    ``best`` from source weights learned across every group of the frame, and a
+    ``strategy_explanation`` column."""
+    from .reliability import discover_frame
+
+    groups, _ = discover_frame(frame, by, sources=sources)
+    result["best"] = groups["best"].to_numpy()
+    result["best_strategy"] = pd.Categorical(["reliability"] * len(result))
+    result["strategy_explanation"] = groups["strategy_explanation"].to_numpy()
     return result
 
 

@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: Every best-estimate strategy ``reconcile`` accepts: the one list (the CLI imports it).
-ALL_STRATEGIES: tuple[str, ...] = (*STRATEGIES, "pooled")
+ALL_STRATEGIES: tuple[str, ...] = (*STRATEGIES, "pooled", "reliability")
 
 #: Claims of a group are compared when stated within this span of each other.
 DEFAULT_COMPARE_WITHIN = pd.Timedelta(days=31)

@@ -956,6 +956,83 @@ class Claims:
             compare_within=compare_within,
         )
 
+    def reliability(
+        self,
+        by: str | Sequence[str] = "quantity",
+        *,
+        freq: str | None = None,
+        sources: Any = None,
+        exclude_kinds: Sequence[str] | str = (),
+        tolerance: float = 1e-3,
+        prior: float = 0.5,
+        level: float = 0.95,
+    ) -> pd.DataFrame:
+        """Each source's track record against the other sources' consensus.
+
+        The consensus of a quantity (and period) *without* a source is the weighted
+        median of the other sources' claims, their weights learned across every
+        quantity at once (see :mod:`estimates._compute.reliability`).
+
+        Parameters
+        ----------
+        by : str or list of str
+            What one quantity is (default ``"quantity"``).
+        freq : {"D", "W", "M", "Q", "Y"}, optional
+            Compare only claims stated in the same period (a toll that grows is
+            compared month by month with ``"M"``); undated claims are left out
+            (with a ``MissingDateWarning``).
+        sources : SourceBook, optional
+            Aliases (merged first: one row per canonical agent) and kinds (sources of a
+            kind share a prior).  A joint claim credits each of its agents.
+        exclude_kinds : str or list of str
+            Leave out claims by sources of these kinds.
+        tolerance : float
+            Relative distance from the consensus within which a claim counts as right.
+        prior : float
+            Pseudo-claims of its kind's accuracy added to each source's record.
+        level : float
+            Confidence level of the intervals (default 0.95).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per source (index ``source``), most claims first: ``kind``,
+            ``claims``, ``quantities``, ``revisions`` (claims restating a quantity and
+            period it already spoke on), ``compared`` (claims with a consensus of
+            others to compare with), ``hits`` and ``hit_rate`` (how often its claim
+            contained that consensus) with a Wilson interval ``hit_low``/``hit_high``;
+            ``bias`` (median ratio of its figure to the others' consensus) with a
+            distribution-free interval ``bias_low``/``bias_high`` (0 and inf when too
+            few figures to bound the median) over ``bias_claims`` figures; ``spread``
+            (median absolute deviation of those ratios, as a factor); ``digits`` (the
+            fewest significant digits among its figures); ``weight`` and ``accuracy``
+            (what the reliability strategy learned); ``only_quantity`` (the quantity
+            when it spoke on one only).
+
+        Examples
+        --------
+        >>> import pandas as pd, estimates
+        >>> claims = estimates.read_claims(pd.DataFrame({
+        ...     "quantity": ["a", "a", "a", "b", "b", "b"],
+        ...     "best": [100, 100, 150, 10, 10, 15],
+        ...     "source": ["X", "Y", "Z", "X", "Y", "Z"], "stated": "2024-11-12"}))
+        >>> t = claims.reliability()
+        >>> int(t.loc["Z", "compared"]), int(t.loc["Z", "hits"]), float(t.loc["Z", "bias"])
+        (2, 0, 1.5)
+        """
+        from .._compute.reliability import track_record
+
+        return track_record(
+            self,
+            by,
+            freq=freq,
+            sources=sources,
+            exclude_kinds=exclude_kinds,
+            tolerance=tolerance,
+            prior=prior,
+            level=level,
+        )
+
     def describe(
         self, lang: str = "en", by: str | Sequence[str] = "quantity", **options: Any
     ) -> pd.Series:

@@ -1,0 +1,125 @@
+"""A plain, obviously-correct reference for the reliability kernel.
+
+Per group, per source, in Python lists and dicts: slow by design, used only to check
+:func:`estimates._compute.reliability.discover` on small random inputs.  It follows the
+module notes of :mod:`estimates._compute.reliability` literally.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+
+def weighted_lower_median(points: list[tuple[float, float]], upper: bool = False) -> float:
+    """The first value (in increasing order) where the cumulative weight reaches half
+    (``upper``: passes half)."""
+    points = sorted(points)
+    total = sum(w for _, w in points)
+    if total <= 0:
+        return math.nan
+    acc = 0.0
+    for value, w in points:
+        acc += w
+        if (acc > total / 2 + 1e-9 * total) if upper else (acc >= total / 2 - 1e-9 * total):
+            if math.isinf(value):
+                finite = [v for v, _ in points if math.isfinite(v)]
+                if not finite:
+                    return math.nan
+                return max(finite) if value > 0 else min(finite)
+            return value
+    return points[-1][0]  # pragma: no cover
+
+
+def claim_points(low: float, high: float, best: float) -> list[tuple[float, float]]:
+    """(value, share of the claim's weight) of each point of a claim."""
+    if math.isfinite(best) and low < high:
+        return [(low, 0.25), (high, 0.25), (best, 0.5)]
+    return [(low, 0.5), (high, 0.5)]
+
+
+def error(estimate: float, low: float, high: float, tolerance: float) -> float:
+    if math.isnan(estimate):
+        return 0.0
+    d = max(low - estimate, estimate - high, 0.0)
+    scale = tolerance * abs(estimate)
+    if scale == 0:
+        return 1.0 if d > 0 else 0.0
+    return min(d / scale, 1.0)
+
+
+def reference(
+    rows: list[tuple[int, float, float, float, bool, int]],
+    *,
+    tolerance: float = 1e-3,
+    prior: float = 0.5,
+    floor: float = 0.01,
+    vague: float = 0.25,
+    outlier: float = 10.0,
+    iterations: int = 30,
+) -> tuple[dict[int, float], dict[int, float]]:
+    """``rows``: (group, low, high, best, vague?, source).  Returns (estimates, weights)."""
+    sources = sorted({r[5] for r in rows})
+    groups = sorted({r[0] for r in rows})
+
+    def off(m: float, lo: float, hi: float) -> bool:
+        return m > 0 and (lo > m * outlier or hi < m / outlier)
+
+    every_pair: dict[tuple[int, int], int] = defaultdict(int)
+    for g, *_, s in rows:
+        every_pair[(g, s)] += 1
+
+    def votes(g: int) -> list[tuple[float, float]]:
+        """The group's points, each source's claims sharing one vote."""
+        return [
+            (v, share * (vague if r[4] else 1.0) / every_pair[(g, r[5])])
+            for r in rows
+            if r[0] == g
+            for v, share in claim_points(r[1], r[2], r[3])
+        ]
+
+    middle = {}
+    for g in groups:
+        pts = votes(g)
+        middle[g] = (weighted_lower_median(pts), weighted_lower_median(pts, upper=True))
+    gross = [off(middle[r[0]][0], r[1], r[2]) and off(middle[r[0]][1], r[1], r[2]) for r in rows]
+    rows = [r for r, bad in zip(rows, gross, strict=True) if not bad]
+    per_pair: dict[tuple[int, int], int] = defaultdict(int)
+    for g, *_, s in rows:
+        per_pair[(g, s)] += 1
+    weight = dict.fromkeys(sources, 1.0)
+    count = {s: sum(1.0 / per_pair[(r[0], s)] for r in rows if r[5] == s) for s in sources}
+    kept_groups = {r[0] for r in rows}
+    estimates: dict[int, float] = {}
+    for it in range(iterations + 1):
+        new = {}
+        for g in groups:
+            pts = []
+            for gg, lo, hi, best, is_vague, s in rows:
+                if gg != g:
+                    continue
+                w = weight[s] / per_pair[(g, s)] * (vague if is_vague else 1.0)
+                pts += [(v, share * w) for v, share in claim_points(lo, hi, best)]
+            if g not in kept_groups:  # only outliers: they count after all, one vote each
+                pts = votes(g)
+            new[g] = weighted_lower_median(pts)
+        right = dict.fromkeys(sources, 0.0)
+        for g, lo, hi, _best, _v, s in rows:
+            right[s] += (1 - error(new[g], lo, hi, tolerance)) / per_pair[(g, s)]
+        converged = it > 0 and all(
+            (math.isnan(new[g]) and math.isnan(estimates[g])) or new[g] == estimates[g]
+            for g in groups
+        )
+        estimates = new
+        if it == iterations or converged:
+            break
+        pooled = min(max(sum(right.values()) / sum(count.values()), 0.02), 0.98)
+        new_weight = {}
+        for s in sources:
+            acc = (right[s] + prior * pooled) / (count[s] + prior)
+            acc = min(max(acc, 1e-6), 1 - 1e-6)
+            new_weight[s] = max(math.log(acc / (1 - acc)), floor)
+        if it > 0 and all(abs(new_weight[s] - weight[s]) <= 1e-12 for s in sources):
+            break
+        weight = new_weight
+    return estimates, weight

@@ -1,0 +1,321 @@
+"""Reliability: the truth-discovery kernel, track records, sentences and chart."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import estimates as est
+from estimates._compute.reliability import (
+    ReliabilityError,
+    discover,
+    discover_frame,
+    leave_one_out_median,
+    median_rank_interval,
+    track_record_facts,
+    wilson,
+)
+from estimates._present.track_record import track_record_chart, track_record_sentences
+
+from ..datasets import BOOK, DATA, NK, economist_claims, quiet, seed_claims
+from .reference import reference
+
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXACT, RANGE, AT_LEAST, UP_TO, MAG = 0, 8, 4, 7, 9
+
+
+# --------------------------------------------------------------------------- helpers
+def run(rows, **kw):
+    """discover() on rows (group, low, high, best, vague, source)."""
+    g = np.array([r[0] for r in rows], dtype=np.int64)
+    low = np.array([r[1] for r in rows], dtype="float64")
+    high = np.array([r[2] for r in rows], dtype="float64")
+    best = np.array([r[3] for r in rows], dtype="float64")
+    hedge = np.where(np.array([r[4] for r in rows], dtype=bool), MAG, EXACT)
+    src = np.array([r[5] for r in rows], dtype=np.int64)
+    ngroups = int(g.max()) + 1
+    nag = int(src.max()) + 1
+    return discover(g, ngroups, low, high, best, hedge, np.arange(len(rows)), src, nag, **kw)
+
+
+@st.composite
+def claim_rows(draw, groups: int = 4, sources: int = 5, max_size: int = 25):
+    n = draw(st.integers(1, max_size))
+    rows = []
+    for _ in range(n):
+        g = draw(st.integers(0, groups - 1))
+        s = draw(st.integers(0, sources - 1))
+        a = float(draw(st.integers(1, 40)))
+        b = float(draw(st.integers(1, 40)))
+        lo, hi = min(a, b), max(a, b)
+        kind = draw(
+            st.sampled_from(["point", "point", "range", "best", "floor", "ceiling", "vague"])
+        )
+        if kind == "point" or lo == hi:
+            rows.append((g, lo, lo, lo, False, s))
+        elif kind == "range":
+            rows.append((g, lo, hi, math.nan, False, s))
+        elif kind == "best":
+            mid = float(draw(st.integers(int(lo), int(hi))))
+            rows.append((g, lo, hi, mid, False, s))
+        elif kind == "floor":
+            rows.append((g, lo, math.inf, math.nan, False, s))
+        elif kind == "ceiling":
+            rows.append((g, 0.0, hi, math.nan, False, s))
+        else:
+            rows.append((g, lo, lo * 10, math.nan, True, s))
+    # dense group and source codes
+    gmap = {v: i for i, v in enumerate(sorted({r[0] for r in rows}))}
+    smap = {v: i for i, v in enumerate(sorted({r[5] for r in rows}))}
+    return [(gmap[r[0]], *r[1:5], smap[r[5]]) for r in rows]
+
+
+def same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b, rel=1e-9, abs=1e-12)
+
+
+# --------------------------------------------------------------------------- reference
+@SETTINGS
+@given(claim_rows())
+def test_kernel_equals_plain_reference(rows):
+    found = run(rows)
+    ref_est, ref_w = reference(rows)
+    for g, v in ref_est.items():
+        assert same(found.estimate[g], v), (g, found.estimate[g], v)
+    for s, w in ref_w.items():
+        assert found.weight[s] == pytest.approx(w, rel=1e-9), (s, found.weight[s], w)
+
+
+# --------------------------------------------------------------------------- invariances
+@SETTINGS
+@given(claim_rows(), st.randoms(use_true_random=False))
+def test_permuting_rows_and_renaming_sources_changes_nothing(rows, rnd):
+    found = run(rows)
+    shuffled = list(rows)
+    rnd.shuffle(shuffled)
+    nsrc = max(r[5] for r in rows) + 1
+    rename = list(range(nsrc))
+    rnd.shuffle(rename)
+    renamed = [(*r[:5], rename[r[5]]) for r in shuffled]
+    again = run(renamed)
+    np.testing.assert_array_equal(found.estimate, again.estimate)
+    for s in range(nsrc):
+        assert found.weight[s] == pytest.approx(again.weight[rename[s]], rel=1e-12)
+
+
+@SETTINGS
+@given(claim_rows(), st.integers(0, 4))
+def test_duplicating_a_sources_claims_does_not_double_its_weight(rows, pick):
+    nsrc = max(r[5] for r in rows) + 1
+    s = pick % nsrc
+    found = run(rows)
+    doubled = run(rows + [r for r in rows if r[5] == s])
+    np.testing.assert_array_equal(found.estimate, doubled.estimate)
+    np.testing.assert_allclose(found.weight, doubled.weight, rtol=1e-9)
+    assert doubled.count[s] == pytest.approx(found.count[s])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_a_source_always_stating_the_truth_is_the_most_reliable(seed):
+    rng = np.random.default_rng(seed)
+    groups, noisy = 30, 6
+    truth = rng.integers(1_000, 1_000_000, groups).astype(float)
+    rows = []
+    for g in range(groups):
+        rows.append((g, truth[g], truth[g], truth[g], False, 0))
+        for s in range(1, noisy + 1):
+            if rng.random() < 0.6:
+                v = truth[g] if rng.random() < 0.5 else round(truth[g] * rng.uniform(0.5, 1.5))
+                rows.append((g, v, v, v, False, s))
+    found = run(rows)
+    assert found.weight[0] == found.weight.max()
+    assert (found.weight[0] > found.weight[1:]).all()
+    assert (found.estimate == truth).mean() >= 0.9
+
+
+def test_a_vandals_figure_of_a_billion_moves_nothing():
+    claims, _ = population_claims()
+    frame = claims.frame
+    by = ["quantity", "year"]
+    base = quiet(claims.reconcile, by=by, strategy="reliability")
+    spans = frame.groupby(by)["best"].agg(["size", "min", "max"])
+    # groups of three or more claims all within a factor of 10 of each other
+    plain = spans[(spans["size"] >= 3) & (spans["max"] < 10 * spans["min"])].index
+    assert len(plain) > 400
+    for city, year in plain[:: len(plain) // 12][:12]:
+        vandal = frame.iloc[[0]].assign(
+            quantity=city, year=year, low=1e9, high=1e9, best=1e9, source="vandal", text="1e9"
+        )
+        spoiled = est.Claims.concat([claims, est.Claims._from_frame(vandal)])
+        after = quiet(spoiled.reconcile, by=by, strategy="reliability")
+        pd.testing.assert_series_equal(after["best"], base["best"])
+        assert "vandal" not in after.loc[(city, year), "strategy_explanation"]
+
+
+@st.composite
+def clear_group(draw):
+    """Three to eight claims by three or more sources, bounded, all within 10x."""
+    k = draw(st.integers(3, 8))
+    rows = []
+    for i in range(k):
+        a, b = draw(st.integers(10, 90)), draw(st.integers(10, 90))
+        lo, hi = float(min(a, b)), float(max(a, b))
+        s = i if i < 3 else draw(st.integers(0, 4))
+        rows.append((0, lo, hi, lo if lo == hi else math.nan, False, s))
+    return rows
+
+
+@SETTINGS
+@given(clear_group(), claim_rows(sources=5))
+def test_a_gross_outlier_from_a_new_source_changes_no_estimate_or_weight(group, rest):
+    rows = group + [(r[0] + 1, *r[1:]) for r in rest]
+    found = run(rows)
+    again = run([*rows, (0, 1e9, 1e9, 1e9, False, 99)])
+    np.testing.assert_array_equal(found.estimate, again.estimate)
+    np.testing.assert_allclose(found.weight, again.weight[: len(found.weight)], rtol=1e-12)
+
+
+# --------------------------------------------------------------------------- real data
+def population_claims() -> tuple[est.Claims, pd.DataFrame]:
+    raw = pd.read_csv(DATA / "population_claims.csv")
+    truth = pd.read_csv(DATA / "population_truth_dev.csv")
+    frame = raw.rename(columns={"city": "quantity", "population": "best"})
+    frame["stated"] = frame["year"].astype(str)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return est.read_claims(frame), truth
+
+
+def test_population_reliability_beats_every_other_strategy():
+    claims, truth = population_claims()
+    key = pd.MultiIndex.from_frame(truth[["city", "year"]], names=["quantity", "year"])
+    t = truth["population"].to_numpy(dtype="float64")
+    mae = {}
+    exact = {}
+    for s in ("median", "midpoint", "pooled", "reliability"):
+        r = quiet(claims.reconcile, by=["quantity", "year"], strategy=s)
+        err = np.abs(r["best"].reindex(key).to_numpy() - t)
+        mae[s], exact[s] = err.mean(), (err == 0).mean()
+    assert exact["reliability"] == pytest.approx(114 / 136)  # 83.8%
+    assert mae["reliability"] < min(mae["median"], mae["midpoint"], mae["pooled"])
+    assert exact["reliability"] > max(exact["median"], exact["midpoint"], exact["pooled"])
+
+
+def test_reconcile_reliability_explains_its_choice():
+    r = quiet(seed_claims().reconcile, strategy="reliability")
+    assert r.loc[NK, "best"] == 10_000
+    assert r.loc[NK, "best_strategy"] == "reliability"
+    assert r.loc[NK, "strategy_explanation"].startswith("weighted median of 3 claims; ")
+    assert "carried" in r.loc[NK, "strategy_explanation"]
+    single = r.drop(index=NK)["strategy_explanation"]
+    assert (single == "the only claim").all()
+
+
+def test_economist_per_source_bias_table():
+    t = quiet(economist_claims().reliability, freq="M", sources=BOOK)
+    # aliases merged: UK Ministry of Defence counts as UK MoD
+    assert "UK Ministry of Defence" not in t.index
+    mod = t.loc["UK MoD"]
+    assert (mod["claims"], mod["quantities"], mod["revisions"]) == (47, 2, 3)
+    assert (mod["compared"], mod["hits"], mod["bias_claims"]) == (15, 2, 9)
+    assert mod["bias"] == pytest.approx(1.0517, abs=1e-4)
+    assert (mod["bias_low"], mod["bias_high"]) == (pytest.approx(0.99468, abs=1e-5), 1.2)
+    assert mod["hit_low"] == pytest.approx(0.0374, abs=1e-4)
+    csis = t.loc["CSIS"]
+    assert (csis["claims"], csis["compared"], csis["hits"], csis["bias_claims"]) == (11, 8, 3, 6)
+    assert csis["bias"] == pytest.approx(1.0488, abs=1e-4)
+    assert (csis["bias_low"], csis["bias_high"]) == pytest.approx((0.6, 1.5116), abs=1e-4)
+    afu = t.loc["Armed Forces of Ukraine"]
+    assert afu["kind"] == "warring party"
+    # one figure compared: the interval is honest (unbounded), the verdict "too few"
+    assert (afu["bias_low"], afu["bias_high"]) == (0.0, math.inf)
+    facts = track_record_facts(t)
+    assert facts.loc["Armed Forces of Ukraine", "verdict"] == "too few"
+    assert facts.loc["UK MoD", "verdict"] == "unclear"  # 0.99 to 1.2 includes 1
+
+
+def test_economist_sentences_and_chart():
+    t = quiet(economist_claims().reliability, freq="M", sources=BOOK)
+    words = track_record_sentences(t)
+    assert words["UK MoD"] == (
+        "9 figures compared do not show figures from UK MoD running higher or lower than "
+        "other sources' for the same quantity in the same month (95% interval 0.99 to 1.2 "
+        "times theirs)."
+    )
+    assert not words.str.contains("have run on average").any()
+    fig = track_record_chart(t)
+    assert len(fig.axes) == 2
+    assert fig.axes[0].get_xscale() == "log"
+
+
+def test_a_clear_bias_is_said_with_its_interval():
+    rng = np.random.default_rng(1)
+    rows = []
+    for q in range(12):
+        truth = float(rng.integers(1000, 5000))
+        rows += [
+            {"quantity": f"q{q}", "best": truth, "source": "A"},
+            {"quantity": f"q{q}", "best": truth, "source": "B"},
+            {"quantity": f"q{q}", "best": round(truth * 1.6), "source": "Loud"},
+        ]
+    claims = quiet(est.read_claims, pd.DataFrame(rows).assign(stated="2024-01-15"))
+    t = claims.reliability()
+    assert t.loc["Loud", "bias"] == pytest.approx(1.6, abs=0.001)
+    words = track_record_sentences(t)
+    assert words["Loud"].startswith(
+        "Figures from Loud have run on average 1.6 times those of other sources for the "
+        "same quantity (12 figures compared; 95% interval 1.6 to 1.6)."
+    )
+
+
+def test_seed_sentences_never_overclaim():
+    t = quiet(seed_claims().reliability)
+    words = track_record_sentences(t)
+    assert len(words) == len(t) > 0
+    for s in words:
+        assert s.startswith(("Too few figures", "No other source")), s
+
+
+# --------------------------------------------------------------------------- pieces
+def test_leave_one_out_excludes_every_claim_of_the_unit():
+    x = np.array([10.0, 12.0, 30.0, 31.0])
+    lo, hi = leave_one_out_median(
+        np.zeros(4, dtype=np.int64), 1, x, x, x, np.ones(4), np.arange(4), np.array([0, 0, 1, 2])
+    )
+    # without source 0 (10 and 12) the others are 30 and 31: a tie, minimisers 30..31
+    assert (lo[0], hi[0]) == (30.0, 31.0)
+
+
+def test_intervals_are_honest_with_few_claims():
+    assert median_rank_interval(np.array([1, 5, 6, 100]), 0.95).tolist() == [0, 0, 1, 40]
+    lo, hi = wilson(np.array([1.0, 50.0]), np.array([1.0, 100.0]), 0.95)
+    assert lo[0] < 0.25 and hi[0] == 1.0
+    assert lo[1] == pytest.approx(0.4038, abs=1e-4)
+
+
+def test_bad_arguments_raise_library_errors():
+    rows = [(0, 1.0, 1.0, 1.0, False, 0)]
+    with pytest.raises(ReliabilityError, match="tolerance=-1"):
+        run(rows, tolerance=-1)
+    with pytest.raises(ValueError, match="iterations"):
+        run(rows, iterations=1.5)
+    assert issubclass(ReliabilityError, est.EstimatesError)
+
+
+def test_discover_frame_is_pure_and_runs_with_given_weights():
+    claims = economist_claims()
+    frame = claims.frame
+    before = frame.copy()
+    groups, sources = discover_frame(frame, ["quantity"], sources=BOOK)
+    pd.testing.assert_frame_equal(frame, before)
+    again, _ = discover_frame(
+        frame, ["quantity"], sources=BOOK, source_weights=sources["weight"], iterations=0
+    )
+    np.testing.assert_array_equal(again["best"].to_numpy(), groups["best"].to_numpy())
