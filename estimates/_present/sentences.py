@@ -71,6 +71,7 @@ from .._compute.sources import canonical_cells
 from .._model.figure import Figure
 from .._model.hedges import Hedge
 from .._model.units import is_count
+from .._parsing.lexicon import LANGS as PARSE_LANGS
 from .._parsing.render import render
 from .style import HouseStyle, get_style, round_to
 
@@ -705,6 +706,8 @@ def figure_words(
 def magnitude_words(figure: Figure, st: HouseStyle) -> str:
     """A vague magnitude in the style's language ("thousands", "des milliers"), else
     the words as written."""
+    if st.lang not in PARSE_LANGS:  # render writes only the languages parse reads
+        return figure.text or render(figure, "en")
     text = render(figure, st.lang)
     if text[:1] not in "[(":
         return text

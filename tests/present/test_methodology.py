@@ -149,7 +149,7 @@ def test_french_note(seed):
         "Sans date de déclaration, donc impossibles à situer (as_of/window)\xa0: une affirmation"
     ) in note
     assert "«\xa0jusqu’à 12 000 soldats nord-coréens\xa0»" in note
-    with pytest.raises(ValueError, match="lang='es'"):
+    with pytest.raises(ValueError, match="unsupported language 'es'"):
         methodology(seed, lang="es")
 
 

@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from estimates._i18n import LanguageError
+
 import estimates as est
 from estimates._present.sentences import describe, describe_claim, precision_exponents
 from estimates._present.style import HouseStyle, get_style, round_to, style_names
@@ -467,7 +469,9 @@ def test_by_several_columns_joins_keys():
 
 # ---------------------------------------------------------------- errors
 def test_unknown_language_style_and_option(seed):
-    with pytest.raises(ValueError, match="lang='de': expected 'en' or 'fr'"):
+    with pytest.raises(
+        LanguageError, match="unsupported language 'de': expected one of 'en', 'fr'"
+    ):
         quiet(seed.describe, "de")
     with pytest.raises(ValueError, match="style='chicago': expected one of 'ap', 'fr-press'"):
         quiet(seed.describe, style="chicago")
