@@ -300,27 +300,35 @@ class HouseStyle:
             return self.number_words[n]
         return self.number(n, spell=False)
 
-    def times(self, ratio: float) -> str:
+    def times(self, ratio: float, *, floor: bool = False) -> str:
         """A ratio rounded sensibly, in words: "twice", "two and a half times",
         "five times", "about 12 times" (halves below five, whole numbers to 20, then
-        two significant digits).
+        two significant digits).  ``floor`` rounds down and never says "about", for a
+        ratio that is a lower bound (the caller says "more than").
 
         >>> get_style("ap").times(4.96), get_style("fr-press").times(2.5)
         ('five times', 'deux fois et demie')
+        >>> get_style("ap").times(4.17, floor=True)
+        'four times'
         """
         if not math.isfinite(ratio) or ratio < 1:
             raise StyleError(f"ratio={ratio!r}: expected a number >= 1")
         if ratio < 5:
-            r = float(round_to(ratio, 0.5))
+            step = 0.5
         elif ratio < 20:
-            r = float(round_to(ratio, 1))
+            step = 1.0
         else:
-            r = float(round_to(ratio, 10 ** (math.floor(math.log10(ratio)) - 1)))
+            step = 10.0 ** (math.floor(math.log10(ratio)) - 1)
+        if floor:
+            r = math.floor(ratio / step + 1e-9) * step
+            r = max(r, 1.0)
+        else:
+            r = float(round_to(ratio, step))
         whole = int(r)
         key = "times_half" if r != whole else ("twice" if whole == 2 else "times")
         words = self.count_word(whole) if whole < 10 else self.number(whole, spell=False)
         text = self.phrases[key].format(n=words)
-        if not math.isclose(r, ratio, rel_tol=0.05):
+        if not floor and not math.isclose(r, ratio, rel_tol=0.05):
             text = self.hedged("approx", text)
         return text
 
