@@ -395,7 +395,9 @@ class _Writer:
         n = len(rows)
         if not (math.isfinite(lo) and math.isfinite(hi)):
             items = [self._cite([int(i)], self.figure(int(i))) for i in rows]
-            return st.phrase("no_figure", label=label, figures=st.list(items), colon=st.colon)
+            vague = all(self.hedge[i] == "magnitude" for i in rows)
+            key = "no_figure" if vague else "figures"  # floors and ceilings with no end
+            return st.phrase(key, label=label, figures=st.list(items), colon=st.colon)
         at_lo = [int(i) for i in rows if self._states(int(i), lo)]
         at_hi = [int(i) for i in rows if self._states(int(i), hi)]
         one_source = len({self.cells[i] for i in rows}) == 1
@@ -697,6 +699,8 @@ class _Writer:
                 o["best"][i],
                 str(self.orig_unit[i]),
                 after_preposition=after_preposition,
+                low_closed=bool(self.lc[i]),
+                high_closed=bool(self.hc[i]),
             )
             if text is not None:
                 return text
@@ -708,6 +712,8 @@ class _Writer:
             self.best[i],
             unit,
             after_preposition=after_preposition,
+            low_closed=bool(self.lc[i]),
+            high_closed=bool(self.hc[i]),
         )
         if text is None:
             return self.interval(
@@ -731,8 +737,10 @@ class _Writer:
             return self.derived(lo, bound=True, unit=unit)
         if math.isinf(hi):  # open above: the lower bound, hedged
             hedge, bound = ("at_least" if lc else "more_than"), lo
-        elif (lo <= 0 and count) or math.isinf(lo):  # open below: the upper bound, hedged
+        elif lo <= 0 and count:  # a ceiling of a count: the upper bound, hedged
             hedge, bound = ("up_to" if hc else "less_than"), hi
+        elif math.isinf(lo):  # open below
+            hedge, bound = ("at_most" if hc else "less_than"), hi
         else:
             a = self.derived(lo, bound=True, unit="" if count else unit)
             if not lc:
@@ -824,9 +832,12 @@ def figure_words(
     unit: str = "",
     *,
     after_preposition: bool = False,
+    low_closed: bool = True,
+    high_closed: bool = True,
 ) -> str | None:
     """The stated number(s) of a figure with its hedge, in house style; None for a
-    vague magnitude or a figure whose hedge needs a best value it lacks.
+    vague magnitude or a figure whose hedge needs a best value it lacks.  A range
+    with one infinite end is written as its finite end, hedged ("at least 5").
 
     >>> from estimates._present.style import get_style
     >>> figure_words(get_style("ap"), "up_to", 0, 12000, float("nan"), "soldier")
@@ -835,6 +846,12 @@ def figure_words(
     'de 2 millions à 3 millions de dollars'
     """
     count = not unit or is_count(unit)
+    if hedge == "range" and math.isinf(high) and math.isfinite(low):  # low=5, high=inf
+        hedge = "at_least" if low_closed else "more_than"
+    elif hedge == "range" and math.isinf(low) and math.isfinite(high):
+        hedge = "at_most" if high_closed else "less_than"
+    elif hedge == "range" and not (math.isfinite(low) and math.isfinite(high)):
+        return None
     if hedge == "range":
         words = st.unit_words(unit) if unit else None
         if words is not None and words.placement != "after":

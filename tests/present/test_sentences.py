@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -580,3 +581,167 @@ def test_rounding_helpers():
         h,
     )
     assert e[:3].tolist() == [4, 3, 3] and np.isnan(e[3])
+
+
+# ---------------------------------------------------------------- issue 8: camps, growth
+PROTEST = Path(__file__).parent.parent / "data" / "protest_paris.csv"
+
+
+def test_protest_table_describes_two_camps_never_one_source_apart():
+    claims = est.read_claims(PROTEST)
+    en = quiet(claims.describe).iloc[0]
+    assert en == (
+        "Estimates of protesters in Paris range from 12,000 (Préfecture de police, 8 March "
+        "2025) to more than 50,000 (CGT, 8 March 2025). The estimates split into two camps: "
+        "12,000 to 16,200 (Préfecture de police, AFP and Occurrence) against 20,000 or more "
+        "(BFMTV, Reuters and CGT). The furthest apart: more than 50,000 (CGT) is more than "
+        "four times 12,000 (Préfecture de police)."
+    )
+    fr = quiet(claims.describe, "fr").iloc[0]
+    assert fr == (
+        "Les estimations pour «\xa0protesters in Paris\xa0» vont de 12\u202f000 (Préfecture "
+        "de police, 8 mars 2025) à plus de 50\u202f000 (CGT, 8 mars 2025). Les estimations "
+        "se partagent en deux camps\xa0: de 12\u202f000 à 16\u202f200 (Préfecture de police, "
+        "AFP et Occurrence) contre 20\u202f000 ou plus (BFMTV, Reuters et CGT). Les plus "
+        "éloignées\xa0: l’estimation de plus de 50\u202f000 (CGT) représente plus de quatre "
+        "fois celle de 12\u202f000 (Préfecture de police)."
+    )
+    assert quiet(claims.describe, "fr-FR").iloc[0] == fr
+    assert quiet(claims.describe, "fr_FR").iloc[0] == fr
+    for text in (en, fr):
+        assert "stands apart" not in text and "fait exception" not in text
+        assert "15,600" not in text and "15\u202f600" not in text  # no median across camps
+
+
+def test_gap_from_an_open_bound_says_more_than():
+    # Without the sentence's ratio: CGT against an exact 45,000 is not twice as large.
+    claims = table(
+        quantity=["q"] * 2,
+        figure=["plus de 50 000 manifestants", "12 000 manifestants"],
+        lang=["fr", "fr"],
+        source=["CGT", "Préfecture de police"],
+        stated=["2025-03-08", "2025-03-08"],
+    )
+    en = quiet(claims.describe).iloc[0]
+    assert "more than 50,000 (CGT) is more than four times 12,000 (Préfecture de police)" in en
+    near = table(
+        quantity=["q"] * 2,
+        figure=["more than 50,000", "30,000"],
+        source=["CGT", "Police"],
+        stated=["2025-03-08", "2025-03-08"],
+    )
+    assert (
+        quiet(near.describe)
+        .iloc[0]
+        .endswith("more than 50,000 (CGT) exceeds 30,000 (Police) by more than 20,000.")
+    )
+    assert (
+        quiet(near.describe, "fr")
+        .iloc[0]
+        .endswith("dépasse de plus de 20\u202f000 celle de 30\u202f000 (Police).")
+    )
+
+
+def test_economist_russian_casualties_latest_range_and_growth(economist):
+    en = quiet(economist.describe, by=["country", "type"])[("russia", "casualties")]
+    assert en == (
+        "Since 17 June 2026, estimates of Russia, casualties have ranged from 1.3 million "
+        "(NATO officials (via media24), 17 June 2026) to 1.49 million (CSIS, 30 June 2026). "
+        "The two estimates conflict: 1.49 million (CSIS) exceeds 1.3 million to 1.4 million "
+        "(NATO officials (via media24)) by at least 90,000. Estimates have risen since the "
+        "first, 11,966 (UK MoD, 1 April 2022)."
+    )
+    assert "120 times" not in en and "2,021" not in en
+    fr = quiet(economist.describe, "fr", by=["country", "type"])[("russia", "casualties")]
+    assert fr == (
+        "Depuis le 17 juin 2026, les estimations pour «\xa0Russia, casualties\xa0» vont de "
+        "1,3 million (NATO officials (via media24), 17 juin 2026) à 1,49 million (CSIS, "
+        "30 juin 2026). Les deux estimations se contredisent\xa0: l’estimation de 1,49 million "
+        "(CSIS) dépasse d’au moins 90\u202f000 celle de 1,3 million à 1,4 million (NATO "
+        "officials (via media24)). Les estimations ont augmenté depuis la première, "
+        "11\u202f966 (UK MoD, 1er avril 2022)."
+    )
+
+
+def test_seed_north_korean_troops_is_no_conflict(seed):
+    for lang in ("en", "fr"):
+        text = quiet(seed.describe, lang)[NK]
+        assert "conflict" not in text and "contredis" not in text
+
+
+def test_revision_is_never_a_conflict():
+    police = table(
+        quantity=["q"] * 2,
+        best=[8000, 12000],
+        source=["Police", "Police"],
+        stated=["2025-03-08", "2025-03-09"],
+    )
+    text = quiet(police.describe).iloc[0]
+    assert text == (
+        "The latest estimate of q: 12,000 (Police, 9 March 2025). Estimates have risen "
+        "since the first, 8,000 (Police, 8 March 2025)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "unit", "en"),
+    [
+        (5.0, np.inf, "", "A single estimate of q: at least five (A, 1 January 2024)."),
+        (-np.inf, 5.0, "percent", "A single estimate of q: at most 5% (A, 1 January 2024)."),
+        (
+            1e40,
+            2e40,
+            "",
+            "A single estimate of q: 10,000,000,000,000,000,000,000,000,000,000 "
+            "billion to 20,000,000,000,000,000,000,000,000,000,000 billion (A, 1 January 2024).",
+        ),
+        (1e-300, 2e-300, "percent", None),
+    ],
+)
+def test_unbounded_and_extreme_numbers_are_described(low, high, unit, en):
+    # issue 13: "cannot write inf as a figure", InvalidOperation at 1e40, 1e-300.
+    claims = est.read_claims(
+        pd.DataFrame(
+            {
+                "quantity": ["q"] * 2,
+                "low": [low] * 2,
+                "high": [high] * 2,
+                "unit": [unit] * 2,
+                "source": ["A", "B"],
+                "stated": ["2024-01-01", "2024-01-02"],
+            }
+        )
+    )
+    for lang in ("en", "fr"):
+        for text in (
+            quiet(claims.describe, lang).iloc[0],
+            quiet(claims[:1].describe, lang).iloc[0],
+        ):
+            assert "inf" not in text and "∞" not in text
+    if en is not None:
+        assert quiet(claims[:1].describe).iloc[0] == en
+
+
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|of|estimates?|range|from|to|conflict|agree|disputed|single|about|more|"
+    r"than|least|latest|since|against|furthest|apart|stands|week|times|or|by)\b"
+)
+
+
+def test_french_descriptions_have_no_english_word(seed, economist):
+    labels_and_sources = set()
+    texts = []
+    protest = est.read_claims(PROTEST)
+    for claims, by in (
+        (seed, "quantity"),
+        (economist, ["country", "type"]),
+        (protest, "quantity"),
+    ):
+        texts.extend(quiet(claims.describe, "fr", by=by))
+        f = claims.frame
+        labels_and_sources.update(str(v) for v in f["source"].dropna())
+    for text in texts:
+        visible = re.sub(r"«\xa0[^»]*\xa0»", " ", text)  # quoted labels and words
+        visible = re.sub(r"\([^()]*(\([^()]*\)[^()]*)*\)", " ", visible)  # attributions
+        found = ENGLISH_WORDS.findall(visible.lower())
+        assert not found, (found, text)
