@@ -56,6 +56,7 @@ with a figure of 10,000.
 from __future__ import annotations
 
 import math
+import textwrap
 import warnings
 from collections.abc import Sequence
 from datetime import date
@@ -92,6 +93,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .._table.claims import Claims
 
 __all__ = [
+    "Descriptions",
     "describe",
     "describe_claim",
     "figure_phrase",
@@ -195,7 +197,34 @@ def describe(
     compared = _compared(frame, by_, book, compare_within)
     writer = _Writer(frame, by_, result, camp_rows, compared, st, book, unit)
     texts = [writer.paragraph(g) for g in range(len(result))]
-    return pd.Series(texts, index=result.index, name="description", dtype=object)
+    return Descriptions(texts, index=result.index, name="description", dtype=object)
+
+
+class Descriptions(pd.Series):
+    """The paragraphs of :func:`describe`: a Series that prints whole sentences.
+
+    Everything else is a plain Series (slices and operations return ``pd.Series``).
+
+    >>> print(Descriptions(["A single estimate of q: 10 (A)."], index=["q"]))
+    q
+      A single estimate of q: 10 (A).
+    """
+
+    @property
+    def _constructor(self) -> type[pd.Series]:  # type: ignore[override]
+        return pd.Series
+
+    def __repr__(self) -> str:
+        if not len(self):
+            return "Descriptions: no groups"
+        out = []
+        for key, text in self.items():
+            label = ", ".join(map(str, key)) if isinstance(key, tuple) else str(key)
+            out.append(label)
+            out.extend(
+                textwrap.wrap(str(text), width=88, initial_indent="  ", subsequent_indent="  ")
+            )
+        return "\n".join(out)
 
 
 def _compared(
@@ -511,7 +540,9 @@ class _Writer:
             if len(texts) == 2:
                 head = st.phrase("camps_two", a=texts[0], b=texts[1], **kw)
             else:
-                head = st.phrase("camps_many", n=st.count_word(len(texts)), camps=st.list(texts), **kw)
+                head = st.phrase(
+                    "camps_many", n=st.count_word(len(texts)), camps=st.list(texts), **kw
+                )
             return f"{head} {st.phrase('furthest', clause=clause, **kw)}"
         if n == 2:
             return st.phrase("conflict_two", clause=clause, **kw)
@@ -522,9 +553,7 @@ class _Writer:
     def _furthest(self, rows: np.ndarray) -> tuple[int, int]:
         """The furthest-apart claims: the lowest largest stated number against the
         highest smallest one (interval ends for claims that state none).  Linear."""
-        lower = min(
-            (int(i) for i in rows), key=lambda i: (_nan_high(self.smax[i]), self.high[i])
-        )
+        lower = min((int(i) for i in rows), key=lambda i: (_nan_high(self.smax[i]), self.high[i]))
         upper = max((int(i) for i in rows), key=lambda i: (_nan_low(self.smin[i]), self.low[i]))
         if lower == upper or self.low[upper] < self.high[lower]:
             lower = min((int(i) for i in rows), key=lambda i: self.high[i])

@@ -745,3 +745,20 @@ def test_french_descriptions_have_no_english_word(seed, economist):
         visible = re.sub(r"\([^()]*(\([^()]*\)[^()]*)*\)", " ", visible)  # attributions
         found = ENGLISH_WORDS.findall(visible.lower())
         assert not found, (found, text)
+
+
+def test_describe_prints_whole_sentences_at_the_prompt(seed):
+    s = quiet(seed.describe)
+    shown = repr(s)
+    assert "..." not in shown
+    joined = " ".join(line.strip() for line in shown.splitlines())
+    for text in s:
+        assert text in joined
+
+
+def test_describe_signature_is_explicit():
+    import inspect
+
+    params = inspect.signature(est.Claims.describe).parameters
+    assert not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+    assert {"lang", "by", "style", "as_of", "compare_within", "strategy"} <= set(params)
