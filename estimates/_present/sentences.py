@@ -80,9 +80,9 @@ from .._compute.selection import (
 )
 from .._compute.sources import canonical_cells
 from .._compute.time import DateLike
-from .._model.sources import SourceBook
 from .._model.figure import Figure
 from .._model.hedges import Hedge
+from .._model.sources import SourceBook
 from .._model.units import is_count
 from .._parsing.lexicon import LANGS as PARSE_LANGS
 from .._parsing.render import render

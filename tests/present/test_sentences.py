@@ -11,9 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from estimates._i18n import LanguageError
-
 import estimates as est
+from estimates._i18n import LanguageError
 from estimates._present.sentences import describe, describe_claim, precision_exponents
 from estimates._present.style import HouseStyle, get_style, round_to, style_names
 
