@@ -98,6 +98,7 @@ __all__ = [
     "describe_claim",
     "figure_phrase",
     "figure_words",
+    "group_label",
     "join_agents_words",
     "magnitude_words",
     "precision_exponents",
@@ -363,7 +364,7 @@ class _Writer:
                 self.camps.setdefault(g, []).append(rec)
         self.cols = {c: result[c].to_numpy() for c in result.columns}
         self.verdicts = result["verdict"].astype(str).to_numpy()
-        self.labels = [_label(k) for k in result.index]
+        self.labels = [group_label(k) for k in result.index]
         self._who: dict[str, str] = {}
         self._when: dict[tuple[Any, Any], str | None] = {}
 
@@ -955,7 +956,7 @@ def join_agents_words(agents: Sequence[str], st: HouseStyle) -> str:
     return st.list(list(agents))
 
 
-def _label(key: Any) -> str:
+def group_label(key: Any) -> str:
     """A group's label: its key; keys of several columns joined with commas, the first
     capitalised when it is all lower case ("Russia, deaths" for ("russia", "deaths"))."""
     parts = key if isinstance(key, tuple) else (key,)
