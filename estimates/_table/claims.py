@@ -1093,11 +1093,102 @@ class Claims:
             Path(path).write_text(page, encoding="utf-8")
         return page
 
-    def methodology(self, **options: Any) -> str:
-        """A Markdown methodology note: definitions, conventions, sources, revisions."""
-        from .._present.methodology import methodology
+    def methodology(
+        self,
+        lang: str = "en",
+        by: str | Sequence[str] = "quantity",
+        *,
+        format: str = "markdown",
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        strategy: str = "median",
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+    ) -> str:
+        """A methodology note to publish under a chart or an article.
 
-        return methodology(self, **options)
+        Sections: scope, definitions, how figures were read (conventions profiles),
+        comparison (time window, revisions), central estimate (strategy), sources,
+        revisions and what was left out.  The note is built once as a document and
+        describes the very :class:`~estimates.Selection` that was applied (its trace);
+        every value from the data is escaped.
+
+        Parameters
+        ----------
+        lang : str, default "en"
+            Output language (``"en"``, ``"fr"``, tags such as ``"fr-FR"``, or a
+            language with an added catalogue).
+        by : str or list of str, default "quantity"
+            Grouping column(s), as for :meth:`reconcile`.
+        format : {"markdown", "html"}, default "markdown"
+            Markdown (CommonMark with a GitHub table) or an HTML fragment.
+        selection : Selection, optional
+            The claim selection as one object (instead of the next six arguments).
+        as_of : date, optional
+            Leave out claims stated after this date.
+        window : duration, optional
+            With ``as_of``, keep only claims stated within this span before it.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim per group.
+        exclude_kinds : str or list of str, default ()
+            Leave out sources of these kinds.
+        dedupe : bool, default True
+            Count a figure repeated from one original source once.
+        sources : SourceBook, optional
+            Aliases, kinds and weights of sources (listed in the Sources section).
+        strategy : str, default "median"
+            The central-estimate strategy to explain.
+        unit : str, optional
+            The unit every group is converted to, when one was asked for.
+        compare_within : duration, int, "auto" or None, default "auto"
+            The comparison window to explain (31 days by default).
+
+        Returns
+        -------
+        str
+            The note, in Markdown or HTML.
+
+        Raises
+        ------
+        LanguageError
+            (a ``ValueError``) for a language without a catalogue.
+        FigureError
+            (a ``ValueError``) for an unknown strategy or format.
+
+        Examples
+        --------
+        >>> import estimates
+        >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
+        >>> claims.methodology("fr").splitlines()[0]
+        '# Méthodologie'
+        >>> claims.methodology(format="html").splitlines()[0]
+        '<h1>Methodology</h1>'
+        """
+        from .._present.methodology import methodology_document
+
+        if format not in ("markdown", "html"):
+            raise FigureError("format", format, "'markdown' or 'html'")
+        doc = methodology_document(
+            self,
+            lang=lang,
+            by=by,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            strategy=strategy,
+            unit=unit,
+            compare_within=compare_within,
+        )
+        return doc.to_markdown() if format == "markdown" else doc.to_html()
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
