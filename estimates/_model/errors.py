@@ -5,6 +5,15 @@ Every error raised on purpose by the library derives from :class:`EstimatesError
 for users who do not know this library.  Each error carries its fields as attributes,
 so callers can act on them without parsing the message.
 
+Every error has a stable, machine-readable reason code, ``err.code``: a member of
+:class:`ErrorCode` (a ``str`` enum, so ``err.code == "unit.unknown"`` holds).  Codes are
+part of the public API: their values never change meaning.  A leaf has a default code
+and a raise site may pass a more precise one (``code=ErrorCode.PARSE_EMPTY``).
+
+Errors and warnings cross process boundaries (Dask workers, ``multiprocessing``): they
+pickle with the standard library and keep their type, message, code and fields, like
+pint's errors (``__reduce__`` rebuilds the object without calling ``__init__`` again).
+
 Warnings derive from :class:`EstimatesWarning` (a ``UserWarning``).  Data-quality
 warnings (:class:`DataQualityWarning`) say something is thin about the data but not
 wrong: a claim with no source, no date, or pooled periods that do not overlap.
@@ -12,30 +21,120 @@ wrong: a claim with no source, no date, or pooled periods that do not overlap.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "ArgumentTypeError",
+    "ClaimError",
     "ComparabilityError",
     "ComparabilityWarning",
     "DataQualityWarning",
+    "DateError",
+    "DependencyError",
+    "ErrorCode",
     "EstimatesError",
     "EstimatesWarning",
     "FigureError",
+    "LanguageError",
+    "MissingColumnError",
     "MissingDateWarning",
     "MissingSourceWarning",
+    "OptionError",
     "PairBudgetError",
     "ParseError",
     "RevisionWarning",
+    "SourceError",
     "UnitError",
     "ValidationError",
 ]
 
 
+class ErrorCode(StrEnum):
+    """Stable reason codes of the library's errors (``err.code``).
+
+    The value is a dotted string, ``"<area>.<reason>"``; compare with either the member
+    or the string.  New codes may be added; existing ones keep their meaning.
+    """
+
+    #: No more precise reason (only the root class uses it; leaves have their own).
+    UNSPECIFIED = "estimates.error"
+    #: A text could not be read as a figure (the default of :class:`ParseError`).
+    PARSE_UNREADABLE = "parse.unreadable"
+    #: The text to read is empty.
+    PARSE_EMPTY = "parse.empty"
+    #: The text holds no number.
+    PARSE_NO_NUMBER = "parse.no_number"
+    #: The text could be read more than one way (e.g. ambiguous separators).
+    PARSE_AMBIGUOUS = "parse.ambiguous"
+    #: The language is not one the library reads or writes.
+    LANGUAGE_UNSUPPORTED = "language.unsupported"
+    #: A figure's fields break its invariants (the default of :class:`FigureError`).
+    FIGURE_INVALID = "figure.invalid"
+    #: A date or period is unreadable or inverted.
+    DATE_INVALID = "date.invalid"
+    #: A claim's fields break its invariants.
+    CLAIM_INVALID = "claim.invalid"
+    #: A source book (aliases, weights) is invalid.
+    SOURCE_INVALID = "source.invalid"
+    #: A conventions profile is invalid or unknown.
+    CONVENTIONS_INVALID = "conventions.invalid"
+    #: A unit is unknown.
+    UNIT_UNKNOWN = "unit.unknown"
+    #: Two units cannot be compared (different dimensions).
+    UNIT_INCOMPATIBLE = "unit.incompatible"
+    #: Claims that cannot be pooled were asked to be pooled.
+    NOT_COMPARABLE = "comparability.not_comparable"
+    #: A pairwise computation exceeds its pair budget.
+    PAIR_BUDGET_EXCEEDED = "pairs.budget_exceeded"
+    #: Rows of a claims table are invalid.
+    VALIDATION_FAILED = "validation.failed"
+    #: An option has a value outside what it accepts.
+    OPTION_INVALID = "option.invalid"
+    #: An argument has the wrong type.
+    ARGUMENT_TYPE = "argument.type"
+    #: A column (or key) that is needed is missing.
+    COLUMN_MISSING = "column.missing"
+    #: An optional dependency is not installed.
+    DEPENDENCY_MISSING = "dependency.missing"
+
+
+def _restore(cls: type[BaseException], args: tuple[Any, ...]) -> BaseException:
+    """Rebuild an error from its class and message without calling ``__init__``."""
+    obj = cls.__new__(cls, *args)
+    obj.args = args
+    return obj
+
+
 class EstimatesError(Exception):
-    """Root of every error raised on purpose by ``estimates``."""
+    """Root of every error raised on purpose by ``estimates``.
+
+    Attributes
+    ----------
+    code : ErrorCode
+        The stable reason code (see :class:`ErrorCode`).
+    """
+
+    code: ErrorCode = ErrorCode.UNSPECIFIED  # every leaf sets its own default
+
+    def _set_code(self, code: ErrorCode | str | None) -> None:
+        if code is not None:
+            self.code = ErrorCode(code)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Leaves take their fields as constructor arguments, so the default
+        # ``(cls, self.args)`` would call ``__init__`` with the message only.  Rebuild
+        # from the message and restore the fields (and code) as state instead.
+        return (_restore, (type(self), self.args), self.__dict__.copy())
+
+    def fields(self) -> dict[str, Any]:
+        """The error's fields (and code) as a dict, e.g. for logs or JSON."""
+        out = {k: v for k, v in vars(self).items() if not k.startswith("_")}
+        out["code"] = self.code
+        return out
 
 
 class ParseError(EstimatesError, ValueError):
@@ -53,7 +152,11 @@ class ParseError(EstimatesError, ValueError):
         What would have been accepted.
     position : int or None
         Character offset where reading failed, if known.
+    code : ErrorCode
+        ``parse.unreadable`` by default; ``parse.empty``, ``parse.no_number`` ...
     """
+
+    code = ErrorCode.PARSE_UNREADABLE
 
     def __init__(
         self,
@@ -63,7 +166,9 @@ class ParseError(EstimatesError, ValueError):
         lang: str = "en",
         expected: str = "a number with an optional hedge and unit, e.g. 'about 10,000 soldiers'",
         position: int | None = None,
+        code: ErrorCode | str | None = None,
     ) -> None:
+        self._set_code(code)
         self.text = text
         self.lang = lang
         self.reason = reason
@@ -85,9 +190,16 @@ class FigureError(EstimatesError, ValueError):
         The value given.
     expected : str
         What the field must satisfy.
+    code : ErrorCode
+        ``figure.invalid`` by default (leaves: ``date.invalid``, ``claim.invalid`` ...).
     """
 
-    def __init__(self, field: str, value: Any, expected: str) -> None:
+    code = ErrorCode.FIGURE_INVALID
+
+    def __init__(
+        self, field: str, value: Any, expected: str, *, code: ErrorCode | str | None = None
+    ) -> None:
+        self._set_code(code)
         self.field = field
         self.value = value
         self.expected = expected
@@ -105,7 +217,13 @@ class UnitError(EstimatesError, ValueError):
         The unit it was compared with, if any.
     quantity : str or None
         The quantity (group) where the clash happened, if any.
+    reason : str
+        What went wrong, in words.
+    code : ErrorCode
+        ``unit.incompatible`` when ``other`` is given, else ``unit.unknown``.
     """
+
+    code = ErrorCode.UNIT_UNKNOWN
 
     def __init__(
         self,
@@ -114,7 +232,11 @@ class UnitError(EstimatesError, ValueError):
         *,
         other: str | None = None,
         quantity: str | None = None,
+        code: ErrorCode | str | None = None,
     ) -> None:
+        if code is None and other is not None:
+            code = ErrorCode.UNIT_INCOMPATIBLE
+        self._set_code(code)
         self.unit = unit
         self.other = other
         self.quantity = quantity
@@ -133,7 +255,10 @@ class ComparabilityError(EstimatesError, ValueError):
         Why the claims are not comparable.
     """
 
-    def __init__(self, group: Any, reason: str) -> None:
+    code = ErrorCode.NOT_COMPARABLE
+
+    def __init__(self, group: Any, reason: str, *, code: ErrorCode | str | None = None) -> None:
+        self._set_code(code)
         self.group = group
         self.reason = reason
         super().__init__(f"group {group!r}: {reason}")
@@ -148,13 +273,22 @@ class PairBudgetError(EstimatesError, ValueError):
         How many pairs the computation needs.
     budget : int
         The budget it was given.
+    group : object or None
+        The group whose pairs exceed the budget, when the budget is per group.
     """
 
-    def __init__(self, pairs: int, budget: int) -> None:
+    code = ErrorCode.PAIR_BUDGET_EXCEEDED
+
+    def __init__(
+        self, pairs: int, budget: int, *, group: Any = None, code: ErrorCode | str | None = None
+    ) -> None:
+        self._set_code(code)
+        self.group = group
         self.pairs = pairs
         self.budget = budget
+        where = f"group {group!r}: " if group is not None else ""
         super().__init__(
-            f"{pairs:,} claim pairs exceed the pair budget of {budget:,}; pass a larger "
+            f"{where}{pairs:,} claim pairs exceed the pair budget of {budget:,}; pass a larger "
             "max_pairs=, or narrow the claims (by quantity, as_of=, window=) first"
         )
 
@@ -173,8 +307,16 @@ class ValidationError(EstimatesError, ValueError):
     """
 
     max_shown = 20
+    code = ErrorCode.VALIDATION_FAILED
 
-    def __init__(self, failures: pd.DataFrame, *, what: str = "claims table") -> None:
+    def __init__(
+        self,
+        failures: pd.DataFrame,
+        *,
+        what: str = "claims table",
+        code: ErrorCode | str | None = None,
+    ) -> None:
+        self._set_code(code)
         self.failures = failures
         self.what = what
         super().__init__(self._message())
@@ -206,12 +348,187 @@ class ValidationError(EstimatesError, ValueError):
         return "\n".join(lines)
 
 
+class DateError(FigureError):
+    """A date or period is unreadable, inverted, or open where it must be closed.
+
+    Same fields as :class:`FigureError` (``field``, ``value``, ``expected``).
+    """
+
+    code = ErrorCode.DATE_INVALID
+
+
+class ClaimError(FigureError):
+    """A claim was built from values that break its invariants.
+
+    Same fields as :class:`FigureError` (``field``, ``value``, ``expected``).
+    """
+
+    code = ErrorCode.CLAIM_INVALID
+
+
+class SourceError(FigureError):
+    """A source book (names, aliases, weights) is invalid.
+
+    Same fields as :class:`FigureError` (``field``, ``value``, ``expected``).
+    """
+
+    code = ErrorCode.SOURCE_INVALID
+
+
+class LanguageError(ParseError):
+    """A language is not one the library reads (or writes).
+
+    Attributes
+    ----------
+    lang : str
+        The language asked for, as given.
+    supported : tuple of str
+        The languages that are supported.
+    """
+
+    code = ErrorCode.LANGUAGE_UNSUPPORTED
+
+    def __init__(
+        self,
+        lang: str,
+        supported: tuple[str, ...] | list[str] = (),
+        *,
+        text: str = "",
+        code: ErrorCode | str | None = None,
+    ) -> None:
+        self.supported = tuple(supported)
+        expected = (
+            "one of " + ", ".join(repr(x) for x in self.supported)
+            if self.supported
+            else "a supported language code"
+        )
+        super().__init__(
+            text, f"unsupported language {lang!r}", lang=str(lang), expected=expected, code=code
+        )
+
+
+class OptionError(EstimatesError, ValueError):
+    """An option (a function argument) has a value outside what it accepts.
+
+    Attributes
+    ----------
+    option : str
+        The option's name.
+    value : object
+        The value given.
+    expected : str
+        What would have been accepted.
+    """
+
+    code = ErrorCode.OPTION_INVALID
+
+    def __init__(
+        self, option: str, value: Any, expected: str, *, code: ErrorCode | str | None = None
+    ) -> None:
+        self._set_code(code)
+        self.option = option
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{option}={_clip(repr(value), 120)}: expected {expected}")
+
+
+class ArgumentTypeError(EstimatesError, TypeError):
+    """An argument has the wrong type.
+
+    Attributes
+    ----------
+    argument : str
+        The argument's name.
+    value : object
+        The value given.
+    expected : str
+        The type(s) that would have been accepted.
+    """
+
+    code = ErrorCode.ARGUMENT_TYPE
+
+    def __init__(
+        self, argument: str, value: Any, expected: str, *, code: ErrorCode | str | None = None
+    ) -> None:
+        self._set_code(code)
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        super().__init__(
+            f"{argument}: expected {expected}, got {type(value).__name__} {_clip(repr(value), 80)}"
+        )
+
+
+class MissingColumnError(EstimatesError, KeyError):
+    """A column (or key) that is needed is missing.
+
+    Attributes
+    ----------
+    column : str
+        The missing column.
+    available : tuple of str
+        The columns (keys) that are there.
+    what : str
+        What was looked in (``"claims table"``, ``"profile"`` ...).
+    """
+
+    code = ErrorCode.COLUMN_MISSING
+
+    def __init__(
+        self,
+        column: str,
+        available: Any = (),
+        *,
+        what: str = "claims table",
+        code: ErrorCode | str | None = None,
+    ) -> None:
+        self._set_code(code)
+        self.column = column
+        self.available = tuple(str(a) for a in available)
+        self.what = what
+        shown = ", ".join(repr(a) for a in self.available[:30])
+        more = f" (+{len(self.available) - 30} more)" if len(self.available) > 30 else ""
+        has = f"; it has {shown}{more}" if self.available else ""
+        super().__init__(f"no column {column!r} in the {what}{has}")
+
+    def __str__(self) -> str:  # KeyError would print the repr of the message
+        return str(self.args[0]) if self.args else ""
+
+
+class DependencyError(EstimatesError, ImportError):
+    """An optional dependency is not installed.
+
+    Attributes
+    ----------
+    package : str
+        The missing package.
+    extra : str
+        The ``estimates`` extra that installs it (``pip install 'estimates[extra]'``).
+    feature : str
+        What needs it.
+    """
+
+    code = ErrorCode.DEPENDENCY_MISSING
+
+    def __init__(
+        self, package: str, extra: str, feature: str, *, code: ErrorCode | str | None = None
+    ) -> None:
+        self._set_code(code)
+        self.package = package
+        self.extra = extra
+        self.feature = feature
+        super().__init__(f"{feature} needs {package}: pip install 'estimates[{extra}]'")
+
+
 def _clip(s: str, width: int = 60) -> str:
     return s if len(s) <= width else s[: width - 3] + "..."
 
 
 class EstimatesWarning(UserWarning):
-    """Root of every warning issued by ``estimates``."""
+    """Root of every warning issued by ``estimates``.
+
+    Warnings are built from their message only, so they pickle as they are.
+    """
 
 
 class DataQualityWarning(EstimatesWarning):
