@@ -58,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._present.report import report
+    from .._present.html.report import report
 
     claims, by, options = read_analysis(args)
     html = report(

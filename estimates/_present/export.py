@@ -69,7 +69,7 @@ from .._compute.reconcile import _by_list, group_codes, select
 from .._compute.sources import canonical_cells
 from .._table.io import json_number, neutralise_formulas, write_csv
 from .charts import SELECT_OPTIONS, group_label
-from .report import safe_url
+from .html.escape import safe_url
 
 if TYPE_CHECKING:  # pragma: no cover
     from .._table.claims import Claims

@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 
 import estimates as est
-from estimates._present.report import markdown_html, report, safe_url
+from estimates._present.html.escape import safe_url
+from estimates._present.html.report import methodology_html as markdown_html
+from estimates._present.html.report import report
 
 from ..datasets import QUANTITIES
 
@@ -108,13 +110,19 @@ def test_seed_report_has_every_section(seed, seed_html):
     assert html.count("<svg") == 3
     assert html.count('<table class="claims">') == 3
     assert html.count('<dl class="key">') == 3
-    assert "Allowed by most claims" in html and "2,000–10,000 soldiers (2 of 3 claims)" in html
+    # The range most claims allow says how many: "most" would overstate 2 of 6.
+    assert "Allowed by the most claims" in html
+    assert "2,000–10,000 soldiers (2 of 3 claims)" in html
     # The one conflicting pair: "thousands" stops just short of the US figure.
     assert html.count('<table class="disagreements">') == 1
-    assert "none: they meet at a bound one of them excludes" in html and "×1.67" in html
+    assert "none: they meet at a bound one of them excludes" in html
+    # No ratio: "thousands" states no central value to divide by (issue 8).
+    assert "×" not in html
     assert html.count("A single claim: nothing to compare.") == 2
     text = " ".join(doc.text)
-    assert "undated" in text and "2024-W45" in text and "[0, 12,000] soldiers" in text
+    # Dates in words, as in the sentences; a ceiling reads as one, never as "[0, 12,000]".
+    assert "undated" in text and "week of 4 November 2024" in text and "W45" not in text
+    assert "at most 12,000 soldiers" in text and "[0, 12,000]" not in text
     assert "more than 13,000 containers" in text  # consensus of an unbounded claim
 
 
@@ -194,7 +202,9 @@ def test_hostile_names_quotes_and_urls_render_as_text(hostile):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     claims_part = parse(html.split('<section id="methodology">')[0])
     links = [a["href"] for t, a in claims_part.tags if t == "a" and a["href"][0] != "#"]
-    assert links == ["https://example.org/a?b=1&c=<2>"]  # the only http(s) URL
+    # "<" and ">" cannot be in a URL: shown as text, like javascript: (issue 13).
+    assert links == []
+    assert "https://example.org/a?b=1&amp;c=&lt;2&gt;" in html
     assert "javascript:alert(1)" in text  # shown as text, never a link
     assert not any("javascript" in (v or "").lower() for _, a in doc.tags for v in a.values())
     # Formula-like names are plain text in HTML (no spreadsheet here).
@@ -262,15 +272,16 @@ raw <html> & **not bold**
 ---
 """
     html = markdown_html(md, top=2)
+    flat = re.sub(r"\s+", "", html)
     assert "<h2>Title</h2>" in html and "<h3>Section</h3>" in html
     assert "<em>emphasis</em>" in html and "<strong>strong</strong>" in html
     assert "<code>code &lt;x&gt;</code>" in html
-    assert "<ul>\n<li>one</li>\n<li>two continued</li>\n</ul>" in html
-    assert "<ol>\n<li>first</li>\n<li>second</li>\n</ol>" in html
-    assert "<blockquote><p>quoted <strong>text</strong></p></blockquote>" in html
-    assert "<th>a</th><th>b</th>" in html and "<td>&lt;2&gt;</td>" in html
-    assert "<pre><code>raw &lt;html&gt; &amp; **not bold**</code></pre>" in html
-    assert "<hr>" in html
+    assert "<ul><li>one</li><li>twocontinued</li></ul>" in flat
+    assert "<ol><li>first</li><li>second</li></ol>" in flat
+    assert "<blockquote><p>quoted<strong>text</strong></p></blockquote>" in flat
+    assert "<th>a</th>" in flat and "&lt;2&gt;</td>" in flat
+    assert "<pre><code>raw &lt;html&gt; &amp; **not bold**\n</code></pre>" in html
+    assert "<hr />" in html
 
 
 def test_markdown_words_with_underscores_stay_words():
