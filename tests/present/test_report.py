@@ -176,11 +176,14 @@ def test_report_progress_bar_off_the_terminal_changes_nothing(seed, seed_html, c
 
 
 def test_report_rows_per_source_for_crowded_quantities(economist):
-    html = report(economist, timeline=False, charts="svg")
+    html = report(economist, timeline=False, charts="svg", per="source")
     section = html.split('<section id="q1">')[1].split("</section>")[0]  # 66 claims
-    assert "UK MoD · 2022-04-01–2026-04-30 (39 claims)" in section
+    assert "MoD · 1 April 2022–30 April 2026 (39 claims)" in section  # on two lines
     one_per_claim = report(economist, timeline=False, per="claim")
-    assert one_per_claim.count("UK MoD · 2022-") > section.count("UK MoD · 2022-")
+    assert one_per_claim.count("UK MoD · ") > section.count("UK MoD · ")
+    # By default a crowded quantity shows each source's latest claim, and says so.
+    latest = report(economist, timeline=False)
+    assert "earlier claims not shown" in latest.split('<section id="q2">')[0]
 
 
 def test_report_options_reach_every_part(seed):

@@ -79,9 +79,10 @@ def link(url: Any, label: str | None = None, *, muted: str = "") -> str:
     if ok is None:
         shown = text(url)
         return f'<span class="{muted}">{shown}</span>' if muted and shown else shown
+    shown = text(label if label is not None else short_url(ok))
     return (
         f'<a href="{escape(ok, quote=True)}" target="_blank" '
-        f'rel="noopener noreferrer nofollow">{text(label if label is not None else short_url(ok))}</a>'
+        f'rel="noopener noreferrer nofollow">{shown}</a>'
     )
 
 

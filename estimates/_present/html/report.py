@@ -53,6 +53,7 @@ import pandas as pd
 
 from ..._compute.reconcile import _by_list
 from ..._model.errors import MissingDateWarning, OptionError
+from ..charts.data import Selection
 from .escape import css, safe_url, short_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,40 +77,6 @@ CSP = (
 )
 
 CHARTS = ("svg", "png", None)
-
-
-# --------------------------------------------------------------------------- options
-@dataclass(frozen=True)
-class Selection:
-    """Which claims count and how they are summarised: the options of ``reconcile``
-    the report passes to every part (sentences, figures, charts, methodology)."""
-
-    strategy: str = "median"
-    as_of: Any = None
-    window: Any = None
-    latest_per_source: bool = False
-    sources: SourceBook | None = None
-    exclude_kinds: Sequence[str] | str = ()
-    unit: str | None = None
-
-    def options(self, *, strategy: bool = True, sources: bool = True) -> dict[str, Any]:
-        """The options that differ from their defaults, as keyword arguments (without
-        ``strategy`` or ``sources`` when asked: for functions that take them apart)."""
-        out: dict[str, Any] = {}
-        if strategy and self.strategy != "median":
-            out["strategy"] = self.strategy
-        if sources and self.sources is not None:
-            out["sources"] = self.sources
-        for name in ("as_of", "window"):
-            if getattr(self, name) is not None:
-                out[name] = getattr(self, name)
-        if self.latest_per_source:
-            out["latest_per_source"] = True
-        if self.exclude_kinds:
-            out["exclude_kinds"] = self.exclude_kinds
-        if self.unit is not None:
-            out["unit"] = self.unit
-        return out
 
 
 # --------------------------------------------------------------------------- words
@@ -207,8 +174,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "k_verdict": "Bilan",
         "verdict_agree": "les affirmations peuvent toutes être vraies à la fois",
         "verdict_conflict": "certaines affirmations s’excluent",
-        "verdict_tension": "les affirmations ne se rejoignent qu’à la limite d’un chiffre "
-        "vague",
+        "verdict_tension": "les affirmations ne se rejoignent qu’à la limite d’un chiffre vague",
         "verdict_single": "une seule affirmation",
         "chart_strip": "Chaque ligne est une affirmation : un point est un nombre, une barre "
         "un intervalle, une barre estompée depuis zéro un plafond (« jusqu’à »), une flèche "
@@ -225,8 +191,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "c_link": "Lien",
         "c_note": "Remarque",
         "undated": "sans date",
-        "rows_more": "… et {n} autres affirmations (les {m} affichées sont les plus "
-        "récentes).",
+        "rows_more": "… et {n} autres affirmations (les {m} affichées sont les plus récentes).",
         "disagreements": "Désaccords",
         "no_conflict": "Aucune affirmation n’en exclut une autre.",
         "one_claim": "Une seule affirmation : rien à comparer.",
@@ -327,8 +292,8 @@ def _environment() -> Environment:
 def methodology_html(markdown: str, *, top: int = 2) -> str:
     """The methodology note's Markdown as HTML (markdown-it-py, raw HTML disabled).
 
-    Headings are shifted so that the note's highest level becomes ``<h{top}>``; links
-    other than those :func:`safe_url` accepts are shown as their text.
+    Headings are shifted so that the note's highest level becomes ``<h{top}>``; a link
+    whose URL :func:`safe_url` refuses is not a link: it is shown as written.
 
     >>> print(methodology_html("# Method\\n\\nClaims are **intervals**.\\n\\n- <b>x</b>"))
     <h2>Method</h2>
@@ -336,8 +301,8 @@ def methodology_html(markdown: str, *, top: int = 2) -> str:
     <ul>
     <li>&lt;b&gt;x&lt;/b&gt;</li>
     </ul>
-    >>> methodology_html("[x](javascript:alert(1))")
-    '<p>x</p>'
+    >>> methodology_html("[x](javascript:alert(1))")  # not a link: shown as written
+    '<p>[x](javascript:alert(1))</p>'
     """
     from markdown_it import MarkdownIt
 
@@ -355,23 +320,10 @@ def methodology_html(markdown: str, *, top: int = 2) -> str:
 
 
 def _unlink(children: list[Any]) -> None:
-    """Drop the ``<a>`` of links whose URL is not safe (their text stays)."""
-    keep: list[Any] = []
-    dropping: list[bool] = []
+    """Links (their URLs passed :func:`safe_url`) open nothing of this page's."""
     for tok in children:
         if tok.type == "link_open":
-            bad = safe_url(tok.attrGet("href")) is None
-            dropping.append(bad)
-            if not bad:
-                tok.attrSet("rel", "noopener noreferrer nofollow")
-                keep.append(tok)
-            continue
-        if tok.type == "link_close":
-            if not dropping.pop():
-                keep.append(tok)
-            continue
-        keep.append(tok)
-    children[:] = keep
+            tok.attrSet("rel", "noopener noreferrer nofollow")
 
 
 # --------------------------------------------------------------------------- numbers
@@ -417,7 +369,9 @@ def _when(start: Any, end: Any, lang: str) -> str:
         return _words(lang)["undated"]
     from ..style import get_style
 
-    return get_style(lang=_lang_key(lang)).date(pd.Timestamp(start).date(), pd.Timestamp(end).date())
+    return get_style(lang=_lang_key(lang)).date(
+        pd.Timestamp(start).date(), pd.Timestamp(end).date()
+    )
 
 
 def _count(n: int, one: str, many: str, lang: str) -> str:
@@ -539,7 +493,9 @@ def _str(value: Any) -> str:
     return str(value)
 
 
-def _conflict_pairs(part: pd.DataFrame, factor: np.ndarray, sources: Any, limit: int) -> pd.DataFrame:
+def _conflict_pairs(
+    part: pd.DataFrame, factor: np.ndarray, sources: Any, limit: int
+) -> pd.DataFrame:
     """The pairs of claims of one group that exclude each other, widest gap first, found
     without enumerating every pair (``a`` lies below ``b``; positions in ``part``).
 
@@ -579,7 +535,13 @@ def _pairs_table(
     rows = []
     for a, b, gap in zip(pairs["a"], pairs["b"], pairs["gap"], strict=True):
         lower, upper = part.iloc[int(a)], part.iloc[int(b)]
-        rows.append([_who(lower, lang), _who(upper, lang), Cell(_gap(lower, upper, gap, unit, lang), "num")])
+        rows.append(
+            [
+                _who(lower, lang),
+                _who(upper, lang),
+                Cell(_gap(lower, upper, gap, unit, lang), "num"),
+            ]
+        )
     more = max(total - len(pairs), 0)
     note = w["d_more"].format(n=_num(more, lang)) if more > 0 else ""
     return Table("disagreements", [w["d_a"], w["d_b"], w["d_gap"]], rows, note)
@@ -735,11 +697,11 @@ def _chart_data(claims: Claims, by: list[str], selection: Selection, running: bo
     from ..charts import chart_data
 
     if not running or not _has_matplotlib():
-        return chart_data(claims, by, **selection.options())
+        return chart_data(claims, by, selection=selection)
     with warnings.catch_warnings():
         # Undated claims were already reported when the table was read.
         warnings.simplefilter("ignore", MissingDateWarning)
-        return chart_data(claims, by, freq="M", **selection.options())
+        return chart_data(claims, by, freq="M", selection=selection)
 
 
 def _sentences(claims: Claims, by: list[str], lang: str, selection: Selection) -> pd.Series:
@@ -837,19 +799,23 @@ def _page(
     )
     for s in sections:
         for c in s.charts:
-            c.svg = Markup(c.svg)  # type: ignore[assignment]  # made by matplotlib
-    return _environment().get_template("report.html.j2").render(
-        lang=_lang_key(lang),
-        csp=Markup(CSP),  # a constant of this module
-        css=Markup(css("report.css")),
-        version=version,
-        title=title if title is not None else w["title"],
-        subtitle=subtitle,
-        notes=notes,
-        sections=sections,
-        methodology=Markup(method),  # markdown-it-py output, raw HTML disabled
-        w=w,
-        footer=w["generated"].format(version=version),
+            c.svg = Markup(c.svg)  # noqa: S704 - made by matplotlib
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            lang=_lang_key(lang),
+            csp=Markup(CSP),  # noqa: S704 - a constant of this module
+            css=Markup(css("report.css")),  # noqa: S704 - trusted
+            version=version,
+            title=title if title is not None else w["title"],
+            subtitle=subtitle,
+            notes=notes,
+            sections=sections,
+            methodology=Markup(method),  # noqa: S704 - markdown-it-py output, raw HTML disabled
+            w=w,
+            footer=w["generated"].format(version=version),
+        )
     )
 
 
@@ -879,7 +845,11 @@ def _charts(
 
     w = _words(lang)
     name = group_label(data.labels[g])
-    out = [_chart(strip_figure(data, g, lang=lang, per=per), name, w["chart_strip"], kind, f"{anchor}s-")]
+    out = [
+        _chart(
+            strip_figure(data, g, lang=lang, per=per), name, w["chart_strip"], kind, f"{anchor}s-"
+        )
+    ]
     dated = part["stated_end"].dropna()
     months = dated.dt.to_period("M").nunique() if len(dated) else 0
     if data.running is not None and (timeline or (timeline is None and months > 1)):

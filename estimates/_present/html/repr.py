@@ -7,8 +7,8 @@ returned by ``reconcile`` call.  The output is a fragment (no ``<html>``), with 
 
 Safety: every value that comes from the data (quantities, sources, texts, notes,
 errors, URLs, group keys, column names) goes through :func:`html.escape`; a URL becomes
-a link only when it is a plain ``http(s)`` URL (:func:`~estimates._present.html.escape.safe_url`); anything else
-(``javascript:``, ``data:``, relative paths) is shown as escaped text.
+a link only when :func:`~estimates._present.html.escape.safe_url` accepts it; anything
+else (``javascript:``, ``data:``, relative paths) is shown as escaped text.
 
 Examples
 --------
