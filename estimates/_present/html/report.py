@@ -53,7 +53,7 @@ import pandas as pd
 
 from ..._compute.reconcile import _by_list
 from ..._model.errors import MissingDateWarning, OptionError
-from ..charts.data import Selection
+from ..charts.data import Selection, check_per
 from .escape import css, safe_url, short_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,8 +65,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["methodology_html", "report"]
 
-#: Quantities with more claims than this get one range-strip row per source.
-PER_SOURCE_ABOVE = 30
 #: Claims listed per quantity in the claims table (the rest are counted in a note).
 MAX_ROWS = 200
 
@@ -651,9 +649,10 @@ def report(
         than one month.
     max_pairs : int
         Disagreements shown per quantity (the widest gaps first).
-    per : {"claim", "source"}, optional
-        Rows of the range strips: one per claim, or one per source.  Default: per
-        claim, per source for a quantity of more than 30 claims.
+    per : {"claim", "source", "latest"}, optional
+        Rows of the range strips: one per claim, one per source, or each source's
+        latest claim.  Default: per claim, each source's latest claim for a quantity of
+        more than 30 claims (the chart says how many it leaves out).
     progress : bool
         Show a progress bar on stderr (tqdm, when installed and stderr is a terminal).
     strategy, as_of, window, latest_per_source, sources, exclude_kinds, unit
@@ -674,8 +673,7 @@ def report(
     """
     if charts not in CHARTS:
         raise OptionError("charts", charts, "'svg', 'png' or None")
-    if per not in ("claim", "source", None):
-        raise OptionError("per", per, "'claim', 'source' or None")
+    check_per(per)
     if not isinstance(max_pairs, int) or max_pairs < 0:
         raise OptionError("max_pairs", max_pairs, "a whole number >= 0")
     selection = Selection(strategy, as_of, window, latest_per_source, sources, exclude_kinds, unit)
@@ -750,8 +748,7 @@ def _section(
     anchor = f"q{g + 1}"
     figures: list[Chart] = []
     if charts is not None:
-        rows_per = per or ("source" if len(part) > PER_SOURCE_ABOVE else "claim")
-        figures = _charts(data, g, lang, charts, timeline, part, anchor, rows_per)
+        figures = _charts(data, g, lang, charts, timeline, part, anchor, per)
     pairs: Table | None = None
     text = ""
     if int(row["claims"]) < 2:
@@ -839,7 +836,7 @@ def _charts(
     timeline: bool | None,
     part: pd.DataFrame,
     anchor: str,
-    per: str,
+    per: str | None,
 ) -> list[Chart]:
     from ..charts import group_label, strip_figure, timeline_figure
 
