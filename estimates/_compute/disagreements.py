@@ -17,37 +17,67 @@ low_a, high_a, low_b, high_b
     The two intervals, in the group's unit.
 relation
     ``equal``, ``nested`` (one holds the other), ``overlapping``, ``touching``
-    (exactly one value in common) or ``disjoint`` — closedness respected.
+    (exactly one value in common) or ``disjoint`` — closedness respected; the
+    geometry of the two intervals, whatever their sources and dates.
+kind
+    ``compared``: two sources on the same time; ``revision``: the same source (its
+    ``source`` cell after aliases) updating its figure, never a disagreement;
+    ``different_time``: stated further apart than ``compare_within`` (31 days by
+    default) with no overlapping ``refers_to`` periods, so not compared.  Revisions are
+    listed by default (``revisions=False`` leaves them out); see also
+    ``Claims.revisions``.
 conflict
-    True for disjoint pairs.
+    A compared pair that is disjoint beyond rounding (see
+    :mod:`estimates._compute.compare`).
+tension
+    A compared pair that is disjoint only at a conventional edge or within the
+    rounding of a round figure ("des milliers" against "20,000").
 gap
-    The distance between disjoint intervals (0 when they meet).
+    The distance between the two intervals (0 when they meet); may start at a
+    conventional edge.
+gap_stated, gap_open
+    For disjoint pairs, the gap between the facing numbers the sources stated (NaN
+    when a facing claim states none, such as "tens of thousands"); ``gap_open`` when
+    it is a lower bound because a facing number is a floor, a ceiling or a range's
+    end: "more than 50,000" exceeds "12,000" by *more than* 38,000.
 overlap
     Jaccard share: length of the intersection over length of the union (1 for the
     same point, NaN when the union is unbounded).
-ratio
-    Larger over smaller central value (best, else midpoint, else the stated bound):
-    ``5.0`` reads "five times higher".  NaN when a centre is missing or not positive.
+ratio, ratio_is_bound
+    Larger over smaller stated central value (exact or "about") of the two claims:
+    ``5.0`` reads "five times higher".  For a disjoint pair without two central
+    values, the ratio of the facing stated numbers, a lower bound
+    (``ratio_is_bound``: "at least four times").  Otherwise NaN: no midpoint of a
+    range, no floor of a ceiling and no edge of a vague magnitude is used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._model.errors import PairBudgetError
 from .._model.sources import SourceBook
+from .camps import stated_numbers
 from .comparability import harmonise_units
-from .reconcile import _by_list, group_codes, select
-from .sources import canonical_cells
+from .compare import source_codes, tolerances
+from .reconcile import AUTO, _by_list, group_codes, hedge_codes
+from .selection import DEFAULT_COMPARE_WITHIN, Comparison, Selection, as_frame, selection_of
+from .time import DateLike
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .._table.claims import Claims
-
-__all__ = ["RELATIONS", "by_source", "disagreements", "pair_indices", "relations"]
+__all__ = [
+    "KINDS",
+    "RELATIONS",
+    "by_source",
+    "disagreements",
+    "pair_indices",
+    "pair_ratio",
+    "relations",
+    "stated_gap",
+]
 
 #: The relations of two intervals, in the order of their codes.
 RELATIONS = ("equal", "nested", "overlapping", "touching", "disjoint")
@@ -124,58 +154,130 @@ def relations(
     return {"relation": relation, "conflict": ~meet, "gap": gap, "overlap": overlap}
 
 
-def _centres(low: np.ndarray, high: np.ndarray, best: np.ndarray) -> np.ndarray:
-    mid = np.where(
-        np.isfinite(low) & np.isfinite(high),
-        (low + high) / 2,
-        np.where(np.isfinite(low), low, np.where(np.isfinite(high), high, np.nan)),
-    )
-    return np.where(np.isnan(best), mid, best)
+#: What a pair of claims is to a reader, in the order of its codes.
+KINDS = ("compared", "revision", "different_time")
+
+
+def pair_ratio(
+    low: np.ndarray,
+    high: np.ndarray,
+    best: np.ndarray,
+    hedge: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    disjoint: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Larger over smaller stated number of each pair, and whether it is a bound.
+
+    Two central values (exact, "about") give their ratio.  A disjoint pair otherwise
+    gives the ratio of its facing stated numbers, a lower bound on how many times
+    larger one is ("at least 4 times"), flagged in the second array.  Nothing else
+    gives a ratio: no midpoint or conventional edge is ever used.
+    """
+    smin, smax = stated_numbers(low, high, best, hedge)
+    central = (hedge == 0) | (hedge == 1)
+    both = central[a] & central[b]
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        ba, bb = best[a], best[b]
+        exact = np.where((ba > 0) & (bb > 0), np.maximum(ba, bb) / np.minimum(ba, bb), np.nan)
+        a_above = low[a] >= high[b]
+        upper_min = np.where(a_above, smin[a], smin[b])
+        lower_max = np.where(a_above, smax[b], smax[a])
+        bound = np.where(
+            disjoint & (upper_min > 0) & (lower_max > 0), upper_min / lower_max, np.nan
+        )
+    ratio = np.where(both, exact, bound)
+    is_bound = ~both & ~np.isnan(ratio)
+    return ratio, is_bound
+
+
+def stated_gap(
+    low: np.ndarray,
+    high: np.ndarray,
+    best: np.ndarray,
+    hedge: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    disjoint: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The gap between the facing stated numbers of disjoint pairs, and whether it is
+    a lower bound (a facing number is a floor, a ceiling or a range's end: "by more
+    than 38,000").  NaN when a facing claim states no number (a vague magnitude)."""
+    smin, smax = stated_numbers(low, high, best, hedge)
+    central = (hedge == 0) | (hedge == 1)
+    a_above = low[a] >= high[b]
+    upper_min = np.where(a_above, smin[a], smin[b])
+    lower_max = np.where(a_above, smax[b], smax[a])
+    gap = np.where(disjoint, upper_min - lower_max, np.nan)
+    gap = np.where(np.isfinite(gap), gap, np.nan)
+    open_ = ~np.isnan(gap) & ~(central[a] & central[b])
+    return gap, open_
 
 
 def disagreements(
-    claims: Claims,
+    claims: object,
     by: str | Sequence[str] = "quantity",
     *,
-    max_pairs: int = DEFAULT_MAX_PAIRS,
-    only_conflicts: bool = False,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
     sources: SourceBook | None = None,
-    **options: Any,
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = AUTO,
+    revisions: bool = True,
+    only_conflicts: bool = False,
+    max_pairs: int = DEFAULT_MAX_PAIRS,
+    stacklevel: int = 4,
 ) -> pd.DataFrame:
     """One row per pair of claims within a group (see the module documentation).
 
-    Parameters
-    ----------
-    claims : Claims
-    by : str or list of str
-        Grouping columns, as for ``reconcile``.
-    max_pairs : int
-        The pair budget: more pairs raise :class:`~estimates.PairBudgetError`.
-    only_conflicts : bool
-        Keep only disjoint pairs.
-    sources : SourceBook, optional
-        Aliases applied to the source columns.
-    **options
-        ``as_of``, ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe``:
-        the claim selection of ``reconcile``.
+    ``claims`` is a claims frame (or table).  See :meth:`estimates.Claims.disagreements`
+    for the arguments.
     """
     by = _by_list(by)
-    frame = select(claims, by, sources=sources, **options)
+    sel = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
+    sources = sel.sources
+    frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
+    auto = isinstance(compare_within, str) and compare_within == AUTO
+    span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=compare_within).span
     codes, labels = group_codes(frame, by)
     a, b = pair_indices(codes, len(labels), max_pairs)
-    factor, _unit = harmonise_units(frame["unit"], codes, len(labels), labels)
+    factor, _unit = harmonise_units(frame["unit"], codes, len(labels), labels, unit)
     f = np.ones(len(frame)) if factor is None else factor
     low = frame["low"].to_numpy(dtype="float64") * f
     high = frame["high"].to_numpy(dtype="float64") * f
     best = frame["best"].to_numpy(dtype="float64") * f
     lc = frame["low_closed"].to_numpy(dtype=bool)
     hc = frame["high_closed"].to_numpy(dtype=bool)
+    hedge = hedge_codes(frame["hedge"])
     rel = relations(low[a], high[a], lc[a], hc[a], low[b], high[b], lc[b], hc[b])
-    centre = _centres(low, high, best)
-    ca, cb = centre[a], centre[b]
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        ratio = np.where((ca > 0) & (cb > 0), np.maximum(ca, cb) / np.minimum(ca, cb), np.nan)
-    src_codes, src_names = pd.factorize(canonical_cells(frame, sources))
+    disjoint = rel["conflict"]
+    # tension: disjoint, but meeting once widened by rounding (open ends closed)
+    tol_lo, tol_hi = tolerances(hedge, low, high, best)
+    lo_w, hi_w = low - tol_lo, high + tol_hi
+    hard = disjoint & ((hi_w[a] < lo_w[b]) | (hi_w[b] < lo_w[a]))
+    # kind: a source's own update, claims of different times, or a comparison
+    src, src_names = source_codes(frame, sources)
+    stated = frame["stated_end"].to_numpy(dtype="datetime64[ns]")
+    kind = np.zeros(len(a), dtype=np.int8)
+    if span is not None:
+        far = _apart_in_time(frame, stated, a, b, span)
+        kind[far] = 2
+    kind[src[a] == src[b]] = 1
+    compared = kind == 0
+    ratio, ratio_is_bound = pair_ratio(low, high, best, hedge, a, b, disjoint)
+    gap_stated, gap_open = stated_gap(low, high, best, hedge, a, b, disjoint)
     text_codes, text_values = pd.factorize(frame["text"], use_na_sentinel=True)
     out: dict[str, Any] = {}
     group_of_pair = codes[a]
@@ -190,12 +292,13 @@ def disagreements(
                 else labels.take(group_of_pair)
             )
     idx = frame.index.to_numpy()
-    stated = frame["stated_end"].to_numpy()
+    names = pd.Index(src_names.astype(str))
+    src_cats, src_idx = np.unique(names, return_inverse=True)
     out.update(
         claim_a=idx[a],
         claim_b=idx[b],
-        source_a=pd.Categorical.from_codes(src_codes[a], src_names),
-        source_b=pd.Categorical.from_codes(src_codes[b], src_names),
+        source_a=pd.Categorical.from_codes(src_idx[src[a]], src_cats),
+        source_b=pd.Categorical.from_codes(src_idx[src[b]], src_cats),
         text_a=pd.Categorical.from_codes(text_codes[a], text_values),
         text_b=pd.Categorical.from_codes(text_codes[b], text_values),
         stated_a=stated[a],
@@ -205,36 +308,97 @@ def disagreements(
         low_b=low[b],
         high_b=high[b],
         relation=pd.Categorical.from_codes(rel["relation"], RELATIONS),
-        conflict=rel["conflict"],
+        kind=pd.Categorical.from_codes(kind, KINDS),
+        conflict=hard & compared,
+        tension=disjoint & ~hard & compared,
         gap=rel["gap"],
+        gap_stated=gap_stated,
+        gap_open=gap_open,
         overlap=rel["overlap"],
         ratio=ratio,
+        ratio_is_bound=ratio_is_bound,
     )
     result = pd.DataFrame(out, copy=False)
+    keep = np.ones(len(result), dtype=bool)
+    if not revisions:
+        keep &= kind != 1
     if only_conflicts:
-        result = result[result["conflict"].to_numpy()].reset_index(drop=True)
+        keep &= result["conflict"].to_numpy()
+    if not keep.all():
+        result = result[keep].reset_index(drop=True)
     return result
 
 
+def _apart_in_time(
+    frame: pd.DataFrame, stated: np.ndarray, a: np.ndarray, b: np.ndarray, span: pd.Timedelta
+) -> np.ndarray:
+    """Pairs stated further apart than ``span`` whose ``refers_to`` do not overlap."""
+    s = stated.astype("datetime64[ns]").astype(np.int64)
+    nat = np.iinfo(np.int64).min
+    both = (s[a] != nat) & (s[b] != nat)
+    far = both & (np.abs(s[a] - s[b]) > span.value)
+    if far.any() and frame["refers_start"].notna().any():
+        rs = frame["refers_start"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+        re_ = frame["refers_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+        has = (rs != nat) & (re_ != nat)
+        overlap = has[a] & has[b] & (rs[a] <= re_[b]) & (rs[b] <= re_[a])
+        far &= ~overlap
+    return far
+
+
 def by_source(
-    claims: Claims,
+    claims: object,
     by: str | Sequence[str] = "quantity",
     *,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = AUTO,
     wide: bool = False,
     max_pairs: int = DEFAULT_MAX_PAIRS,
-    sources: SourceBook | None = None,
-    **options: Any,
+    stacklevel: int = 4,
 ) -> pd.DataFrame:
     """How often, and how far, each pair of sources disagree.
 
     One row per ordered pair of agents (``source``, ``other``) that made claims on a
-    same group (a joint claim counts for each of its agents): ``pairs`` compared,
-    ``conflicts`` (disjoint pairs), ``share`` (conflicts / pairs), ``median_ratio``
-    and ``max_gap``.  ``wide=True`` returns the source x source matrix of ``share``.
+    same group of the same time (a joint claim counts for each of its agents; a
+    source's own revisions and claims of different times are not compared):
+    ``pairs`` compared, ``conflicts``, ``tensions``, ``share`` (conflicts / pairs),
+    ``median_ratio`` (of stated central values only) and ``max_gap``.  ``wide=True``
+    returns the source x source matrix of ``share``.
     """
     by = _by_list(by)
-    pairs = disagreements(claims, by, max_pairs=max_pairs, sources=sources, **options)
-    cols = ["source", "other", "pairs", "conflicts", "share", "median_ratio", "max_gap"]
+    pairs = disagreements(
+        claims,
+        by,
+        selection=selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+        unit=unit,
+        compare_within=compare_within,
+        max_pairs=max_pairs,
+        stacklevel=stacklevel + 1,
+    )
+    pairs = pairs[(pairs["kind"] == "compared").to_numpy()]
+    cols = [
+        "source",
+        "other",
+        "pairs",
+        "conflicts",
+        "tensions",
+        "share",
+        "median_ratio",
+        "max_gap",
+    ]
     if pairs.empty:
         empty = pd.DataFrame(columns=cols).set_index(["source", "other"])
         return empty if not wide else pd.DataFrame()
@@ -245,7 +409,8 @@ def by_source(
             "a": sa,
             "b": sb,
             "conflict": pairs["conflict"],
-            "ratio": pairs["ratio"],
+            "tension": pairs["tension"],
+            "ratio": pairs["ratio"].where(~pairs["ratio_is_bound"]),
             "gap": pairs["gap"],
         }
     )
@@ -257,6 +422,7 @@ def by_source(
         {
             "pairs": g.size(),
             "conflicts": g["conflict"].sum().astype("int64"),
+            "tensions": g["tension"].sum().astype("int64"),
             "median_ratio": g["ratio"].median(),
             "max_gap": g["gap"].max(),
         }

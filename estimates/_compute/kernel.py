@@ -43,6 +43,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .._model.errors import FigureError
+
 __all__ = [
     "KERNEL_SCHEMA",
     "STRATEGIES",
@@ -507,7 +509,7 @@ def best_estimate(
         return np.where(np.isnan(mid_c), mid_a, mid_c)
     if strategy == "latest":
         if stated is None:
-            raise ValueError("strategy='latest' needs statement dates")
+            raise FigureError("strategy", strategy, "a strategy other than 'latest' without dates")
         ok = ~np.isnan(point)
         day = np.where(ok, stated, np.iinfo(np.int64).min)
         newest = np.full(ngroups, np.iinfo(np.int64).min, dtype=np.int64)
@@ -523,9 +525,7 @@ def best_estimate(
         den = np.bincount(g[ok], weights=wt[ok], minlength=ngroups)
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(den > 0, num / den, np.nan)
-    raise ValueError(
-        f"strategy={strategy!r}: expected one of {', '.join((*STRATEGIES, 'pooled'))}"
-    )
+    raise FigureError("strategy", strategy, f"one of {', '.join((*STRATEGIES, 'pooled'))}")
 
 
 def empty_result(index: pd.Index) -> pd.DataFrame:

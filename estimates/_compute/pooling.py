@@ -27,6 +27,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .._model.errors import FigureError
+
 __all__ = ["pool_columns", "pooled_quantiles"]
 
 
@@ -53,9 +55,9 @@ def pooled_quantiles(
     """Quantiles of each group's pooled distribution, shape ``(ngroups, len(quantiles))``."""
     qs = np.asarray(quantiles, dtype="float64")
     if np.any((qs < 0) | (qs > 1)):
-        raise ValueError(f"quantiles={list(quantiles)}: expected values in [0, 1]")
+        raise FigureError("quantiles", list(quantiles), "values in [0, 1]")
     if tail <= 1:
-        raise ValueError(f"tail={tail}: expected a factor > 1")
+        raise FigureError("tail", tail, "a factor > 1")
     n = len(group)
     w = np.ones(n) if weight is None else np.asarray(weight, dtype="float64")
     a, b = low.astype("float64").copy(), high.astype("float64").copy()

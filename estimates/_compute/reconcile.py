@@ -62,22 +62,28 @@ pooled
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .._model.errors import DataQualityWarning
+from .._model.errors import FigureError
 from .._model.hedges import HEDGE_CODES
 from .._model.sources import SourceBook
-from . import time as _time
+from .camps import stands_apart
 from .comparability import check_periods, harmonise_units
+from .compare import (
+    ComparisonSet,
+    comparison_set,
+    hard_pairs,
+    source_codes,
+    tolerances,
+    warn_out_of_window,
+)
 from .kernel import (
     KERNEL_SCHEMA,
-    STRATEGIES,
     claim_points,
     distinct_per_group,
     group_medians,
@@ -85,19 +91,32 @@ from .kernel import (
 )
 from .pooling import pool_columns, pooled_quantiles
 from .result import Reconciliation
-from .sources import agents_of, canonical_cells, claim_weights, dedupe_originals, kind_mask
-from .time import DateLike, as_of_mask, revisions
+from .selection import (
+    ALL_STRATEGIES,
+    DEFAULT_COMPARE_WITHIN,
+    Comparison,
+    Selection,
+    as_frame,
+    by_list,
+    selection_of,
+)
+from .sources import agents_of, claim_weights
+from .time import DateLike, decreases
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .._table.claims import Claims
+__all__ = [
+    "ALL_STRATEGIES",
+    "AUTO",
+    "COMPARISON_SCHEMA",
+    "group_codes",
+    "reconcile",
+    "reconcile_frame",
+    "select",
+]
 
-__all__ = ["group_codes", "reconcile", "reconcile_frame", "select"]
+#: ``compare_within="auto"``: the default window, saying when claims were left out.
+AUTO = "auto"
 
-ALL_STRATEGIES = (*STRATEGIES, "pooled")
-
-
-def _by_list(by: str | Sequence[str]) -> list[str]:
-    return [by] if isinstance(by, str) else list(by)
+_by_list = by_list
 
 
 def group_codes(frame: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, pd.Index]:
@@ -108,8 +127,8 @@ def group_codes(frame: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, pd.
     """
     missing = [c for c in by if c not in frame.columns]
     if missing:
-        raise KeyError(
-            f"by={list(by)}: no column {missing[0]!r}; columns are {list(frame.columns)}"
+        raise FigureError(
+            "by", list(by), f"column names of the claims; columns are {list(frame.columns)}"
         )
     parts: list[tuple[np.ndarray, pd.Index]] = [_codes_of(frame[c]) for c in by]
     n = len(frame)
@@ -171,59 +190,85 @@ def reconcile_frame(
     tail: float = 2.0,
     use_originals: bool = True,
     check: bool = True,
+    compare_within: str | pd.Timedelta | int | None = AUTO,
+    stacklevel: int = 5,
 ) -> pd.DataFrame:
     """The reconcile kernel on a frame of claims holding whole groups.
 
     Pure: the frame is not modified, the output schema is fixed
-    (:data:`~estimates._compute.kernel.KERNEL_SCHEMA` plus ``unit`` and, for
-    ``strategy="pooled"``, the pool's quantiles).  Running it on each partition of a
-    frame partitioned by ``by`` gives the same rows as running it on the whole.
+    (:data:`~estimates._compute.kernel.KERNEL_SCHEMA`, ``unit``, the comparison
+    columns of :data:`COMPARISON_SCHEMA` and, for ``strategy="pooled"``, the pool's
+    quantiles).  Running it on each partition of a frame partitioned by ``by`` gives
+    the same rows as running it on the whole.
+
+    The kernel columns describe each group's *comparison set* (see
+    :mod:`estimates._compute.compare`): each source's latest claim, stated within
+    ``compare_within`` of the group's latest claim (``"auto"``: 31 days, with a
+    :class:`~estimates.ComparabilityWarning` when claims were left out; ``None``:
+    every source's latest claim).
     """
     by = _by_list(by)
     if strategy not in ALL_STRATEGIES:
-        raise ValueError(f"strategy={strategy!r}: expected one of {', '.join(ALL_STRATEGIES)}")
+        raise FigureError("strategy", strategy, f"one of {', '.join(ALL_STRATEGIES)}")
+    auto = isinstance(compare_within, str) and compare_within == AUTO
+    span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=compare_within).span
     codes, labels = group_codes(frame, by)
     ngroups = len(labels)
     extra = pool_columns(quantiles) if strategy == "pooled" else []
     if ngroups == 0:
         cols = {c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}
         cols["unit"] = pd.Series([], dtype="category")
+        for c, t in COMPARISON_SCHEMA.items():
+            cols[c] = pd.Series([], dtype=t)
         for c in extra:
             cols[c] = pd.Series([], dtype="float64")
         return pd.DataFrame(cols, index=labels)
     factor, group_unit = harmonise_units(frame["unit"], codes, ngroups, labels, unit)
-    low = frame["low"].to_numpy(dtype="float64")
-    high = frame["high"].to_numpy(dtype="float64")
-    best = frame["best"].to_numpy(dtype="float64")
-    if factor is not None:
-        low, high, best = low * factor, high * factor, best * factor
+    src, src_names = source_codes(frame, sources)
+    cs = comparison_set(frame, codes, ngroups, src, span)
+    if auto and span is not None:
+        warn_out_of_window(cs, codes, labels, span, stacklevel=stacklevel)
     if check and frame["refers_start"].notna().any():
         check_periods(
-            frame["refers_start"], frame["refers_end"], codes, ngroups, labels, stacklevel=5
+            frame["refers_start"][cs.mask],
+            frame["refers_end"][cs.mask],
+            codes[cs.mask],
+            ngroups,
+            labels,
+            stacklevel=stacklevel,
         )
-    hcodes = hedge_codes(frame["hedge"])
-    w = claim_weights(frame, sources, weights) if strategy in ("weighted", "pooled") else None
-    stated = frame["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    every = bool(cs.mask.all())
+    sub = frame if every else frame[cs.mask]
+    sub_codes = codes if every else codes[cs.mask]
+    low = sub["low"].to_numpy(dtype="float64")
+    high = sub["high"].to_numpy(dtype="float64")
+    best = sub["best"].to_numpy(dtype="float64")
+    if factor is not None:
+        f = factor if every else factor[cs.mask]
+        low, high, best = _convert(low, f), _convert(high, f), _convert(best, f)
+    hcodes = hedge_codes(sub["hedge"])
+    w = claim_weights(sub, sources, weights) if strategy in ("weighted", "pooled") else None
+    stated = sub["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
 
     def count_sources_and_medians() -> tuple[np.ndarray, np.ndarray | None]:
-        agents = agents_of(frame, sources, use_originals=use_originals)
-        counts = distinct_per_group(codes[agents.claim], agents.code, ngroups)
+        agents = agents_of(sub, sources, use_originals=use_originals)
+        counts = distinct_per_group(sub_codes[agents.claim], agents.code, ngroups)
         del agents
         if strategy not in ("median", "pooled"):
             return counts, None
-        return counts, group_medians(codes, claim_points(low, high, best, hcodes), ngroups)
+        return counts, group_medians(sub_codes, claim_points(low, high, best, hcodes), ngroups)
 
     # Counting sources and the median are independent of the sweep: on large tables
     # they run on the other core (numpy releases the GIL in sorts and array loops).
-    with _maybe_parallel(len(frame)) as pool:
+    with _maybe_parallel(len(sub)) as pool:
         side = pool.submit(count_sources_and_medians)
         out = summarise(
-            codes,
+            sub_codes,
             ngroups,
             low,
             high,
-            frame["low_closed"].to_numpy(dtype=bool),
-            frame["high_closed"].to_numpy(dtype=bool),
+            sub["low_closed"].to_numpy(dtype=bool),
+            sub["high_closed"].to_numpy(dtype=bool),
             best,
             hcodes,
             stated=stated,
@@ -235,22 +280,174 @@ def reconcile_frame(
         out["sources"], medians = side.result()
         if medians is not None:
             out["best"] = medians
+    _tension(out, sub_codes, ngroups, low, high, best, hcodes)
     result = pd.DataFrame(
         {c: _typed(out[c], t) for c, t in KERNEL_SCHEMA.items()}, index=labels, copy=False
     )
     result["unit"] = pd.Categorical(group_unit)
+    _comparison_columns(
+        result,
+        frame,
+        codes,
+        ngroups,
+        cs,
+        span,
+        sub,
+        sub_codes,
+        src_names,
+        src,
+        out,
+        (low, high, best, hcodes),
+    )
     if strategy == "pooled":
-        qv = pooled_quantiles(codes, ngroups, low, high, best, w, quantiles, tail=tail)
+        qv = pooled_quantiles(sub_codes, ngroups, low, high, best, w, quantiles, tail=tail)
         for j, name in enumerate(extra):
             result[name] = qv[:, j]
         mid = [i for i, q in enumerate(quantiles) if q == 0.5]
         result["best"] = (
             qv[:, mid[0]]
             if mid
-            else pooled_quantiles(codes, ngroups, low, high, best, w, (0.5,), tail=tail)[:, 0]
+            else pooled_quantiles(sub_codes, ngroups, low, high, best, w, (0.5,), tail=tail)[:, 0]
         )
         result["best_strategy"] = pd.Categorical(["pooled"] * ngroups)
     return result
+
+
+def _convert(x: np.ndarray, factor: np.ndarray) -> np.ndarray:
+    """Values times their conversion factor (an affine map for offset units)."""
+    return x * factor
+
+
+def _tension(
+    out: dict[str, np.ndarray],
+    g: np.ndarray,
+    ngroups: int,
+    low: np.ndarray,
+    high: np.ndarray,
+    best: np.ndarray,
+    hedge: np.ndarray,
+) -> None:
+    """Split the kernel's disjoint pairs into conflicts and tensions (in place).
+
+    A disjoint pair whose claims meet once widened by their rounding (open ends
+    closed) is a tension (see :mod:`estimates._compute.compare`).  Only groups with
+    disjoint pairs are swept again.
+    """
+    strict = out["conflicts"].astype(np.int64)
+    hard = strict.copy()
+    if strict.any():
+        rows = np.flatnonzero(strict[g] > 0)
+        tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
+        counts, _ = hard_pairs(g[rows], ngroups, low[rows] - tol_lo, high[rows] + tol_hi)
+        hard = np.where(strict > 0, counts, 0)
+    k = out["claims"]
+    out["conflicts"] = hard
+    out["tensions"] = strict - hard
+    verdict = np.where(
+        k == 1,
+        "single",
+        np.where(hard > 0, "conflict", np.where(strict > 0, "tension", "agree")),
+    )
+    out["verdict"] = verdict.astype(object)
+
+
+#: Columns reconcile adds to the kernel's: the comparison set, the time span, the
+#: earliest and latest claims, tensions and the source that stands apart.
+COMPARISON_SCHEMA: dict[str, str] = {
+    "tensions": "int64",
+    "claims_total": "int64",
+    "revisions": "int64",
+    "earlier": "int64",
+    "compared_since": "datetime64[ns]",
+    "span_days": "float64",
+    "first_claim": "object",
+    "first_stated": "datetime64[ns]",
+    "first_source": "object",
+    "first_text": "object",
+    "first_hedge": "object",
+    "first_low": "float64",
+    "first_high": "float64",
+    "first_best": "float64",
+    "latest_claim": "object",
+    "latest_stated": "datetime64[ns]",
+    "latest_source": "object",
+    "latest_text": "object",
+    "stands_apart": "object",
+    "apart_claim": "object",
+    "apart_gap": "float64",
+    "apart_gap_open": "bool",
+    "apart_direction": "object",
+}
+
+
+def _comparison_columns(
+    result: pd.DataFrame,
+    frame: pd.DataFrame,
+    codes: np.ndarray,
+    ngroups: int,
+    cs: ComparisonSet,
+    span: pd.Timedelta | None,
+    sub: pd.DataFrame,
+    sub_codes: np.ndarray,
+    src_names: np.ndarray,
+    src: np.ndarray,
+    out: dict[str, np.ndarray],
+    values: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+) -> None:
+    """Add the :data:`COMPARISON_SCHEMA` columns to ``result`` (in place)."""
+    result["tensions"] = out["tensions"].astype(np.int64)
+    result["claims_total"] = np.bincount(codes, minlength=ngroups).astype(np.int64)
+    result["revisions"] = np.bincount(codes, weights=cs.superseded, minlength=ngroups).astype(
+        np.int64
+    )
+    result["earlier"] = np.bincount(codes, weights=cs.out_of_window, minlength=ngroups).astype(
+        np.int64
+    )
+    stated = frame["stated_end"].to_numpy(dtype="datetime64[ns]")
+    idx = frame.index.to_numpy()
+    text = frame["text"].to_numpy(dtype=object)
+    hedge = frame["hedge"].astype(object).to_numpy()
+    lo = frame["low"].to_numpy(dtype="float64")
+    hi = frame["high"].to_numpy(dtype="float64")
+    be = frame["best"].to_numpy(dtype="float64")
+    src_cell = src_names[src]
+
+    def at(pos: np.ndarray, col: np.ndarray, fill: object) -> np.ndarray:
+        ok = pos >= 0
+        res = np.full(len(pos), fill, dtype=col.dtype if col.dtype != object else object)
+        res[ok] = col[pos[ok]]
+        return res
+
+    nat = np.datetime64("NaT", "ns")
+    latest = at(cs.last, stated, nat)
+    result["compared_since"] = (
+        latest - np.timedelta64(span.value, "ns") if span is not None else np.full(ngroups, nat)
+    )
+    result["span_days"] = cs.span_days
+    for name, pos in (("first", cs.first), ("latest", cs.last)):
+        result[f"{name}_claim"] = at(pos, idx.astype(object), None)
+        result[f"{name}_stated"] = at(pos, stated, nat)
+        result[f"{name}_source"] = at(pos, src_cell, None)
+        result[f"{name}_text"] = at(pos, text, None)
+        if name == "first":
+            result["first_hedge"] = at(pos, hedge, None)
+            result["first_low"] = at(pos, lo, np.nan)
+            result["first_high"] = at(pos, hi, np.nan)
+            result["first_best"] = at(pos, be, np.nan)
+    apart = stands_apart(
+        sub_codes,
+        ngroups,
+        *values,
+        out["conflicts"],
+        src_cell[cs.mask] if len(sub) != len(frame) else src_cell,
+    )
+    sub_idx = sub.index.to_numpy().astype(object)
+    has = apart["claim"] >= 0
+    result["stands_apart"] = np.where(has, apart["source"], None)
+    result["apart_claim"] = np.where(has, sub_idx[np.maximum(apart["claim"], 0)], None)
+    result["apart_gap"] = apart["gap"]
+    result["apart_gap_open"] = apart["gap_open"]
+    result["apart_direction"] = np.where(has, apart["direction"], None)
 
 
 def _typed(values: np.ndarray, dtype: str) -> Any:
@@ -266,7 +463,7 @@ def hedge_codes(hedge: pd.Series) -> np.ndarray:
     else:
         codes = pd.Categorical(hedge.astype(object), categories=HEDGE_CODES).codes
     if (codes < 0).any():
-        raise ValueError("hedge: expected hedge codes such as 'exact' or 'up_to'")
+        raise FigureError("hedge", "column", "hedge codes such as 'exact' or 'up_to'")
     return codes
 
 
@@ -299,7 +496,7 @@ PARALLEL_THRESHOLD = 200_000
 
 
 def select(
-    claims: Claims,
+    claims: object,
     by: Sequence[str],
     *,
     as_of: DateLike | None = None,
@@ -310,131 +507,90 @@ def select(
     dedupe: bool = True,
     stacklevel: int = 4,
 ) -> pd.DataFrame:
-    """The rows of ``claims`` that count, after every documented filter."""
-    frame = claims._frame
-    if "error" in frame.columns:
-        bad = frame["error"].notna().to_numpy()
-        if bad.any():
-            warnings.warn(
-                f"{int(bad.sum())} claims flagged invalid were left out (see claims.flagged())",
-                DataQualityWarning,
-                stacklevel=stacklevel,
-            )
-            frame = frame[~bad]
-    mask = as_of_mask(frame, as_of, window, stacklevel=stacklevel + 1)
-    if mask is not None:
-        frame = frame[mask]
-    kinds = [exclude_kinds] if isinstance(exclude_kinds, str) else list(exclude_kinds)
-    if kinds:
-        frame = frame[~kind_mask(frame, kinds, sources)]
-    if latest_per_source:
-        frame = frame.iloc[_time.latest_per_source(frame, by, canonical_cells(frame, sources))]
-    if dedupe:
-        frame = dedupe_originals(frame, by)
+    """The rows of a claims frame (or table) that count, after every documented filter.
+
+    The same as ``Selection(...).apply(frame, by)[0]``.
+    """
+    selection = Selection(
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=tuple([exclude_kinds] if isinstance(exclude_kinds, str) else exclude_kinds),
+        dedupe=dedupe,
+        sources=sources,
+    )
+    frame, _trace = selection.apply(as_frame(claims), by, stacklevel=stacklevel + 1)
     return frame
 
 
 def reconcile(
-    claims: Claims,
+    claims: object,
     by: str | Sequence[str] = "quantity",
     *,
-    strategy: str = "median",
+    selection: Selection | None = None,
     as_of: DateLike | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
-    sources: SourceBook | None = None,
     exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
     weights: str | None = None,
     unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = AUTO,
     cumulative: bool | Sequence[str] = False,
-    dedupe: bool = True,
     quantiles: Sequence[float] = (0.05, 0.5, 0.95),
     tail: float = 2.0,
+    stacklevel: int = 5,
 ) -> pd.DataFrame:
-    """Per group: ranges, consensus, agreement, conflicts and a best estimate.
+    """Select the claims that count, then reconcile each group (frames in, frame out).
 
-    Parameters
-    ----------
-    claims : Claims
-    by : str or list of str
-        Column(s) to group by (default ``"quantity"``; e.g. ``["country", "type"]``).
-    strategy : str
-        Best-estimate strategy: ``median`` (default), ``conservative``, ``midpoint``,
-        ``latest``, ``weighted`` or ``pooled`` (see the module documentation).
-    as_of : date, optional
-        Only claims stated by then (``stated_end <= as_of``).
-    window : duration, optional
-        Only claims stated within this span before ``as_of`` (``"30D"``, ``"4W"``).
-    latest_per_source : bool
-        A source's later claim on a group supersedes its earlier ones.
-    sources : SourceBook, optional
-        Aliases (merged before counting), kinds (for ``exclude_kinds``) and weights.
-    exclude_kinds : str or list of str
-        Leave out claims by sources of these kinds (from a ``source_kind`` column or
-        ``sources.kinds``), e.g. ``"warring party"``.
-    weights : str, optional
-        Name of a column of per-claim weights (default: the sources' weights).
-    unit : str, optional
-        Convert every group to this unit (default: each group's most common unit).
-    cumulative : bool or list of str
-        Mark quantities as cumulative (a toll): a source's later claim lower than its
-        earlier one is flagged (``decreases`` column and a ``RevisionWarning``).
-    dedupe : bool
-        Count a figure repeated from one ``original_source`` once.
-    quantiles, tail
-        For ``strategy="pooled"``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per group (see the module documentation for every column).
-
-    Examples
-    --------
-    >>> import pandas as pd, estimates
-    >>> claims = estimates.read_claims(pd.DataFrame({
-    ...     "quantity": ["troops"] * 2, "figure": ["10,000", "up to 12,000"],
-    ...     "source": ["United States", "US intelligence"],
-    ...     "stated": ["2024-W45", "2024-11-12"]}))
-    >>> r = claims.reconcile()
-    >>> print(r.loc["troops", ["stated_low", "stated_high", "verdict", "best"]].to_dict())
-    {'stated_low': 10000.0, 'stated_high': 12000.0, 'verdict': 'agree', 'best': 10000.0}
+    ``claims`` is a claims frame (a :class:`~estimates.Claims` is read through its
+    public ``frame``).  See :meth:`estimates.Claims.reconcile` for every argument and
+    the module documentation for every column.
     """
     by = _by_list(by)
-    frame = select(
-        claims,
-        by,
+    sel = selection_of(
+        selection,
         as_of=as_of,
         window=window,
         latest_per_source=latest_per_source,
-        sources=sources,
         exclude_kinds=exclude_kinds,
         dedupe=dedupe,
+        sources=sources,
     )
+    frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     result = reconcile_frame(
         frame,
         by,
         strategy=strategy,
-        sources=sources,
+        sources=sel.sources,
         weights=weights,
         unit=unit,
         quantiles=quantiles,
         tail=tail,
+        compare_within=compare_within,
+        stacklevel=stacklevel + 1,
     )
     if cumulative is not False:
-        result = _with_decreases(frame, by, result, cumulative)
+        result = _with_decreases(frame, by, result, cumulative, stacklevel=stacklevel + 1)
     return Reconciliation(result)
 
 
 def _with_decreases(
-    frame: pd.DataFrame, by: list[str], result: pd.DataFrame, cumulative: Any
+    frame: pd.DataFrame,
+    by: list[str],
+    result: pd.DataFrame,
+    cumulative: bool | Sequence[str],
+    *,
+    stacklevel: int,
 ) -> pd.DataFrame:
     if cumulative is True:
         cum = frame
     else:
         names = [cumulative] if isinstance(cumulative, str) else list(cumulative)
         cum = frame[frame["quantity"].isin(names).to_numpy()]
-    down = revisions(cum, by, stacklevel=6)
+    down = decreases(cum, by, stacklevel=stacklevel + 1)
     counts = down.groupby(by, observed=True).size() if len(down) else pd.Series(dtype="int64")
     result = result.copy()
     result["decreases"] = counts.reindex(result.index).fillna(0).astype("int64").to_numpy()

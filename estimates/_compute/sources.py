@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .._model.errors import FigureError
 from .._model.sources import AGENT_SEPARATOR, SourceBook, split_agents
 
 __all__ = [
@@ -184,7 +185,7 @@ def claim_weights(
     if column is not None:
         w = pd.to_numeric(frame[column], errors="raise").to_numpy(dtype="float64")
         if np.any(np.isnan(w) | (w < 0)):
-            raise ValueError(f"weights column {column!r}: expected numbers >= 0, no blanks")
+            raise FigureError(column, "weights column", "numbers >= 0, no blanks")
         return w
     if book is None or not book.weights:
         return np.ones(len(frame))

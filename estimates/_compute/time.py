@@ -15,9 +15,9 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from .._model.errors import MissingDateWarning, RevisionWarning
+from .._model.errors import FigureError, MissingDateWarning, RevisionWarning
 
-__all__ = ["as_of_mask", "latest_per_source", "period_codes", "revisions", "to_day"]
+__all__ = ["as_of_mask", "decreases", "latest_per_source", "period_codes", "to_day"]
 
 DateLike = str | date | datetime | pd.Timestamp
 
@@ -26,10 +26,10 @@ def to_day(value: DateLike, name: str = "as_of") -> pd.Timestamp:
     """A day from an ISO string, a date or a timestamp."""
     try:
         ts = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        raise ValueError(f"{name}={value!r}: expected a date such as '2024-11-12'") from None
+    except (ValueError, TypeError, OverflowError):
+        raise FigureError(name, value, "a date such as '2024-11-12'") from None
     if ts is pd.NaT:
-        raise ValueError(f"{name}={value!r}: expected a date such as '2024-11-12'")
+        raise FigureError(name, value, "a date such as '2024-11-12'")
     return ts.tz_localize(None).normalize() if ts.tzinfo else ts.normalize()
 
 
@@ -60,13 +60,12 @@ def as_of_mask(
     if window is not None:
         try:
             span = pd.Timedelta(window)
-        except ValueError:
-            raise ValueError(
-                f"window={window!r}: expected a duration such as '30D', '4W' or "
-                "pd.Timedelta(days=30)"
+        except (ValueError, TypeError):
+            raise FigureError(
+                "window", window, "a duration such as '30D', '4W' or pd.Timedelta(days=30)"
             ) from None
-        if span <= pd.Timedelta(0):
-            raise ValueError(f"window={window!r}: expected a positive duration")
+        if span is pd.NaT or span <= pd.Timedelta(0):
+            raise FigureError("window", window, "a positive duration")
         mask &= (end > day - span).to_numpy()
     return mask
 
@@ -105,11 +104,11 @@ def period_codes(stated_end: pd.Series, freq: str) -> pd.Series:
     """
     key = freq.upper()
     if key not in _FREQ:
-        raise ValueError(f"freq={freq!r}: expected one of D, W, M, Q, Y")
+        raise FigureError("freq", freq, "one of D, W, M, Q, Y")
     return stated_end.dt.to_period(_FREQ[key])
 
 
-def revisions(frame: pd.DataFrame, by: Sequence[str], *, stacklevel: int = 4) -> pd.DataFrame:
+def decreases(frame: pd.DataFrame, by: Sequence[str], *, stacklevel: int = 4) -> pd.DataFrame:
     """Pairs where a source's later claim on a cumulative quantity is lower than its
     earlier one (by upper bound: a toll cannot fall below what was already counted).
 

@@ -19,74 +19,91 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from .._model.errors import MissingDateWarning
-from .reconcile import _by_list, group_codes, reconcile_frame, select
+from .._model.sources import SourceBook
+from .reconcile import _by_list, group_codes, reconcile_frame
 from .result import Reconciliation
+from .selection import DEFAULT_COMPARE_WITHIN, Selection, as_frame, selection_of
 from .sources import canonical_cells
-from .time import period_codes
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .._table.claims import Claims
+from .time import DateLike, period_codes
 
 __all__ = ["timeline"]
 
 
 def timeline(
-    claims: Claims,
+    claims: object,
     freq: str = "M",
     by: str | Sequence[str] = "quantity",
     *,
-    running: bool = False,
+    running: bool | None = None,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
     strategy: str = "median",
     unit: str | None = None,
-    **options: Any,
+    compare_within: str | pd.Timedelta | int | None = DEFAULT_COMPARE_WITHIN,
+    cumulative: bool | Sequence[str] = False,
+    stacklevel: int = 4,
 ) -> pd.DataFrame:
-    """Reconcile per period of statement.
+    """Reconcile per period of statement (frames in, frame out).
 
-    Parameters
-    ----------
-    claims : Claims
-    freq : {"D", "W", "M", "Q", "Y"}
-        Period length.
-    by : str or list of str
-        Grouping columns; ``period`` is added as the last index level.
-    running : bool
-        Per period, reconcile every source's latest claim stated so far (see the
-        module documentation), instead of the claims stated within the period.
-    strategy, unit
-        As for ``reconcile``.
-    **options
-        Claim selection as for ``reconcile`` (``sources``, ``exclude_kinds``,
-        ``as_of``, ``window``, ``dedupe``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The columns of ``reconcile``, indexed by the ``by`` keys and ``period``.
+    See :meth:`estimates.Claims.timeline` for the arguments.  Within a period, claims
+    are compared as in ``reconcile``: each source's latest claim, stated within
+    ``compare_within`` of the period's latest claim.  Cumulative quantities are
+    reconciled ``running`` unless ``running=False`` is given: each period then holds
+    every source's latest figure so far, so the range of a growing total rises.
     """
     by = _by_list(by)
-    sources = options.get("sources")
-    frame = select(claims, by, **options)
+    sel = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
+    frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     dated = frame["stated_end"].notna().to_numpy()
     if (~dated).any():
         warnings.warn(
             f"{int((~dated).sum())} claims have no statement date and are not on the timeline",
             MissingDateWarning,
-            stacklevel=3,
+            stacklevel=stacklevel - 1,
         )
         frame = frame[dated]
     period = period_codes(frame["stated_end"], freq)
     frame = frame.assign(period=period.to_numpy())
-    if running:
-        frame = _running(frame, by, canonical_cells(frame, sources))
+    if running is None:
+        if cumulative is True:
+            run_rows = np.ones(len(frame), dtype=bool)
+        elif cumulative is False:
+            run_rows = np.zeros(len(frame), dtype=bool)
+        else:
+            wanted = [cumulative] if isinstance(cumulative, str) else list(cumulative)
+            run_rows = frame["quantity"].isin(wanted).to_numpy()
+    else:
+        run_rows = np.full(len(frame), bool(running))
+    if run_rows.any():
+        ran = _running(frame[run_rows], by, canonical_cells(frame[run_rows], sel.sources))
+        frame = ran if run_rows.all() else pd.concat([frame[~run_rows], ran])
     return Reconciliation(
         reconcile_frame(
-            frame, [*by, "period"], strategy=strategy, sources=sources, unit=unit, check=False
+            frame,
+            [*by, "period"],
+            strategy=strategy,
+            sources=sel.sources,
+            unit=unit,
+            check=False,
+            compare_within=compare_within,
         )
     )
 

@@ -26,9 +26,14 @@ Three profiles ship with the library:
     * "nearly X" is ``[X(1 - 10%), X]``: just below X, with X as its top.
     * a range "X to Y" is ``[X, Y]`` with no invented best (its midpoint is
       available from :attr:`Figure.center`, flagged as derived).
-    * vague plurals: "N-s of M" is ``[2M, 10M)`` ("thousands" is ``[2,000,
-      10,000)``: at least two thousand, and fewer than would be called "tens of
-      thousands"); "several M" is ``[3M, 10M)``; "a few M" is ``[2M, 5M]``;
+    * vague plurals: "N-s of M" is ``[2M, 20M)``: "thousands" is ``[2,000, 20,000)``
+      (at least two thousand, and fewer than "tens of thousands", which starts at two
+      tens of thousands, 20,000).  The plurals of successive scale words tile the
+      number line without a hole: "hundreds" ``[200, 2,000)``, "thousands"
+      ``[2,000, 20,000)``, "tens of thousands" ``[20,000, 200,000)``, "hundreds of
+      thousands" ``[200,000, 2,000,000)``, "millions" ``[2,000,000, 20,000,000)``, so
+      every number from 200 up belongs to exactly one of them.  "several M" is
+      ``[3M, 10M)``; "a few M" is ``[2M, 5M]``;
       "une dizaine / vingtaine / centaine", "un millier" read as "about 10 / 20 / 100 /
       1,000".
 
@@ -52,7 +57,7 @@ Examples
 >>> conv.figure("up_to", 12000, unit="soldier")
 Figure([0, 12000] soldier, hedge='up_to')
 >>> conv.magnitude("plural", 1000)
-Figure([2000, 10000), hedge='magnitude')
+Figure([2000, 20000), hedge='magnitude')
 >>> with use_conventions("acled"):
 ...     get_conventions().magnitude("plural", 12)
 Figure([12], best=12, hedge='magnitude', profile='acled')
@@ -90,8 +95,8 @@ VagueKind = Literal["plural", "several", "few"]
 class MagnitudeReading:
     """How a vague magnitude reads, as multiples of its scale M.
 
-    "thousands" has scale M = 1,000; under the default reading (``low=2, high=10,
-    high_closed=False``) it is ``[2,000, 10,000)``.  A point reading (ACLED's
+    "thousands" has scale M = 1,000; under the default reading (``low=2, high=20,
+    high_closed=False``) it is ``[2,000, 20,000)``.  A point reading (ACLED's
     "hundreds" = 100) has ``low == high == best``.
     """
 
@@ -139,7 +144,7 @@ class Conventions:
     about: float = 0.10
     nearly: float = 0.10
     floor: float = 0.0
-    plural: MagnitudeReading = MagnitudeReading(2, 10)
+    plural: MagnitudeReading = MagnitudeReading(2, 20)
     several: MagnitudeReading = MagnitudeReading(3, 10)
     few: MagnitudeReading = MagnitudeReading(2, 5, True, True)
     bare_several: MagnitudeReading = MagnitudeReading(3, 10)
@@ -281,7 +286,8 @@ DEFAULT = Conventions(
         "Plain reading of the words: 'more than X' is (X, inf), 'at least X' is [X, inf), "
         "'up to X' and 'at most X' are [0, X] with no best value, 'fewer than X' is "
         "[0, X), 'about X' is X ± 10%, 'nearly X' is [0.9X, X], ranges are closed, and "
-        "'N-s of M' (thousands, des milliers) is [2M, 10M)."
+        "'N-s of M' (thousands, des milliers) is [2M, 20M), so that 'thousands' [2,000, "
+        "20,000) and 'tens of thousands' [20,000, 200,000) leave no number between them."
     ),
     references=(
         "Cummins, Sauerland & Solt (2012), Granularity and scalar implicature in numerical "

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 import pandas as pd
@@ -24,11 +24,16 @@ from .._model.conventions import Conventions
 from .._model.dates import DateInterval
 from .._model.errors import FigureError, ValidationError
 from .._model.figure import Figure
+from .._model.sources import SourceBook
 from .._model.units import conversion_factor
 from . import io as _io
 from .ingest import standardise
 from .schema import ERROR_COLUMN, STANDARD
 from .validation import check_errors_arg, warn_thin_data
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .._compute.selection import Selection
+    from .._compute.time import DateLike
 
 __all__ = ["Claims", "read_claims"]
 
@@ -293,40 +298,661 @@ class Claims:
         _io.write_parquet(self._frame, path)
 
     # ------------------------------------------------------------------ analysis
-    def reconcile(self, by: str | Sequence[str] = "quantity", **options: Any) -> pd.DataFrame:
-        """Per group: what the claims span, allow and support, and how they conflict.
+    def reconcile(
+        self,
+        by: str | Sequence[str] = "quantity",
+        *,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        strategy: str = "median",
+        weights: str | None = None,
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+        cumulative: bool | Sequence[str] = False,
+        quantiles: Sequence[float] = (0.05, 0.5, 0.95),
+        tail: float = 2.0,
+    ) -> pd.DataFrame:
+        """Per group: what the claims of the same time span, allow and support.
 
-        See :func:`estimates._compute.reconcile.reconcile` for every option and column.
+        Each group is summarised on its *comparison set*: each source's latest claim
+        (a source's earlier claims are revisions, see :meth:`revisions`), stated
+        within ``compare_within`` of the group's latest claim.  Everything here is
+        computed by sorting, never by listing pairs, so it works on groups of any size.
+
+        Parameters
+        ----------
+        by : str or list of str, default "quantity"
+            Column(s) to group by, e.g. ``["country", "type"]``.
+        selection : Selection, optional
+            The claim selection as one object (``estimates.Selection``); the same
+            object the methodology note describes.  Give it *or* the separate
+            arguments below, not both.
+        as_of : date, optional
+            Only claims stated by then (``stated_end <= as_of``).
+        window : duration, optional
+            Only claims stated within this span before ``as_of`` (or before the
+            table's latest statement): ``"30D"``, ``"4W"``.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim on a group (its earlier ones leave
+            every figure, not only the comparison).
+        exclude_kinds : str or list of str, default ()
+            Leave out claims by sources of these kinds (``source_kind`` column or
+            ``sources.kinds``), e.g. ``"warring party"``.
+        dedupe : bool, default True
+            Count a figure repeated from one ``original_source`` once.
+        sources : SourceBook, optional
+            Aliases (merged before counting and before telling a revision from a
+            disagreement), kinds and weights of sources.
+        strategy : str, default "median"
+            Best-estimate strategy: ``median``, ``conservative``, ``midpoint``,
+            ``latest``, ``weighted`` or ``pooled`` (``estimates.STRATEGIES``).
+        weights : str, optional
+            Name of a column of per-claim weights (default: the sources' weights).
+        unit : str, optional
+            Convert every group to this unit (default: each group's most common).
+        compare_within : duration, "auto" or None, default "auto"
+            Claims are compared only with claims of the same time: stated within
+            this span of each other, or with overlapping ``refers_to`` periods.
+            ``"auto"`` is 31 days and warns (``ComparabilityWarning``) when a group's
+            claims span more; ``None`` compares every source's latest claim.
+        cumulative : bool or list of str, default False
+            Quantities that are running totals: a source's decrease is flagged
+            (``decreases`` column and a ``RevisionWarning``).
+        quantiles : sequence of float, default (0.05, 0.5, 0.95)
+            Quantiles of the pool, for ``strategy="pooled"``.
+        tail : float, default 2.0
+            Tail factor of open-ended claims in the pool, for ``strategy="pooled"``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per group.  Kernel columns (on the comparison set): ``claims``,
+            ``sources``, ``stated_low``/``stated_high`` (the numbers sources stated),
+            ``envelope_*``, ``consensus_*``, ``agreement_*``, ``best``,
+            ``conflicts`` (pairs disjoint beyond rounding), ``max_gap``, ``spread``,
+            ``verdict`` (``single``, ``agree``, ``tension`` or ``conflict``), ``unit``.
+            Comparison columns: ``tensions``, ``claims_total`` (every selected claim),
+            ``revisions`` (superseded claims of a source), ``earlier`` (claims before
+            the window), ``compared_since``, ``span_days``; the earliest and latest
+            dated claims (``first_claim``, ``first_stated``, ``first_source``,
+            ``first_text``, ``first_hedge``, ``first_low``, ``first_high``,
+            ``first_best``; ``latest_claim``, ``latest_stated``, ``latest_source``,
+            ``latest_text``): "from 11,966 (UK MoD, 1 April 2022) to the latest range";
+            the source that stands apart (``stands_apart``, ``apart_claim``,
+            ``apart_gap`` between stated numbers, ``apart_gap_open`` when that gap is a
+            lower bound, ``apart_direction``).  See
+            :mod:`estimates._compute.reconcile` for the details.
+
+        Examples
+        --------
+        >>> import estimates
+        >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
+        >>> r = claims.reconcile()
+        >>> print(r[["claims", "conflicts", "tensions", "verdict"]].iloc[0].to_dict())
+        {'claims': 6, 'conflicts': 11, 'tensions': 1, 'verdict': 'conflict'}
+        >>> r["stands_apart"].iloc[0] is None  # two camps, no single source apart
+        True
         """
         from .._compute.reconcile import reconcile
 
-        return reconcile(self, by=by, **options)
+        return reconcile(
+            self._frame,
+            by,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            strategy=strategy,
+            weights=weights,
+            unit=unit,
+            compare_within=compare_within,
+            cumulative=cumulative,
+            quantiles=quantiles,
+            tail=tail,
+        )
 
-    def disagreements(self, by: str | Sequence[str] = "quantity", **options: Any) -> pd.DataFrame:
-        """One row per pair of claims within a group, with their relation and gap."""
+    def disagreements(
+        self,
+        by: str | Sequence[str] = "quantity",
+        *,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+        revisions: bool = True,
+        only_conflicts: bool = False,
+        max_pairs: int = 1_000_000,
+    ) -> pd.DataFrame:
+        """One row per pair of claims within a group: relation, kind, gap and ratio.
+
+        Parameters
+        ----------
+        by : str or list of str, default "quantity"
+            Grouping columns, as for :meth:`reconcile`.
+        selection : Selection, optional
+            The claim selection as one object (``estimates.Selection``); the same
+            object the methodology note describes.  Give it *or* the separate
+            arguments below, not both.
+        as_of : date, optional
+            Only claims stated by then (``stated_end <= as_of``).
+        window : duration, optional
+            Only claims stated within this span before ``as_of`` (or before the
+            table's latest statement): ``"30D"``, ``"4W"``.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim on a group (its earlier ones leave
+            every figure, not only the comparison).
+        exclude_kinds : str or list of str, default ()
+            Leave out claims by sources of these kinds (``source_kind`` column or
+            ``sources.kinds``), e.g. ``"warring party"``.
+        dedupe : bool, default True
+            Count a figure repeated from one ``original_source`` once.
+        sources : SourceBook, optional
+            Aliases (merged before counting and before telling a revision from a
+            disagreement), kinds and weights of sources.
+        unit : str, optional
+            Convert every group to this unit.
+        compare_within : duration, "auto" or None, default "auto"
+            Pairs stated further apart than this (31 days for ``"auto"``), with no
+            overlapping ``refers_to``, are of ``kind == "different_time"`` and never
+            a conflict.  ``None`` compares pairs of any dates.
+        revisions : bool, default True
+            List a source's own successive claims as pairs of ``kind == "revision"``
+            (never a conflict); False leaves them out.
+        only_conflicts : bool, default False
+            Keep only the pairs in conflict.
+        max_pairs : int, default 1,000,000
+            The pair budget: more pairs raise ``PairBudgetError`` (use
+            :meth:`reconcile` for summaries of large groups).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``by`` keys, ``claim_a``/``claim_b``, ``source_*``, ``text_*``,
+            ``stated_*``, ``low_*``/``high_*``, ``relation`` (interval geometry),
+            ``kind`` (``compared``, ``revision``, ``different_time``), ``conflict``,
+            ``tension``, ``gap``, ``gap_stated`` and ``gap_open`` ("by more than"),
+            ``overlap``, ``ratio`` and ``ratio_is_bound`` ("at least N times"); see
+            :mod:`estimates._compute.disagreements`.
+
+        Examples
+        --------
+        >>> import estimates
+        >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
+        >>> d = claims.disagreements(only_conflicts=True)
+        >>> row = d[(d.source_a == "Préfecture de police") & (d.source_b == "CGT")].iloc[0]
+        >>> float(row.gap_stated), bool(row.gap_open)
+        (38000.0, True)
+        """
         from .._compute.disagreements import disagreements
 
-        return disagreements(self, by=by, **options)
+        return disagreements(
+            self._frame,
+            by,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            unit=unit,
+            compare_within=compare_within,
+            revisions=revisions,
+            only_conflicts=only_conflicts,
+            max_pairs=max_pairs,
+        )
 
-    def by_source(self, by: str | Sequence[str] = "quantity", **options: Any) -> pd.DataFrame:
-        """A source x source table of how often and how far sources disagree."""
+    def revisions(
+        self,
+        by: str | Sequence[str] = "quantity",
+        *,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        unit: str | None = None,
+        cumulative: bool | Sequence[str] = False,
+        first: bool = True,
+    ) -> pd.DataFrame:
+        """Each source's successive figures on a group, with dates, change and direction.
+
+        Two claims of one group by the same source (after ``sources`` aliases) are a
+        revision, not a disagreement: they never count as conflicts.
+
+        Parameters
+        ----------
+        by : str or list of str, default "quantity"
+            Grouping columns.
+        selection : Selection, optional
+            The claim selection as one object (``estimates.Selection``); the same
+            object the methodology note describes.  Give it *or* the separate
+            arguments below, not both.
+        as_of : date, optional
+            Only claims stated by then (``stated_end <= as_of``).
+        window : duration, optional
+            Only claims stated within this span before ``as_of`` (or before the
+            table's latest statement): ``"30D"``, ``"4W"``.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim on a group (its earlier ones leave
+            every figure, not only the comparison).
+        exclude_kinds : str or list of str, default ()
+            Leave out claims by sources of these kinds (``source_kind`` column or
+            ``sources.kinds``), e.g. ``"warring party"``.
+        dedupe : bool, default True
+            Count a figure repeated from one ``original_source`` once.
+        sources : SourceBook, optional
+            Aliases (merged before counting and before telling a revision from a
+            disagreement), kinds and weights of sources.
+        unit : str, optional
+            Convert every group to this unit.
+        cumulative : bool or list of str, default False
+            Quantities that are running totals: a fall is flagged in ``decrease``.
+        first : bool, default True
+            Include each source's first claim (``direction == "first"``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per dated claim of a source with several on a group: ``by`` keys,
+            ``source``, ``revision`` (1, 2 ...), ``revisions``, ``claim``, ``stated``,
+            ``text``, ``hedge``, ``low``, ``high``, ``best``, ``unit``, the previous
+            claim's ``previous_*``, ``change`` (between stated central values only),
+            ``direction`` (``first``, ``up``, ``down``, ``same``, ``narrower``,
+            ``wider``, ``shifted``) and ``decrease``.
+
+        Examples
+        --------
+        >>> import pandas as pd, estimates
+        >>> police = estimates.read_claims(pd.DataFrame({
+        ...     "quantity": ["protesters"] * 2, "figure": ["8,000", "12,000"],
+        ...     "source": ["Police"] * 2, "stated": ["2025-03-07", "2025-03-08"]}))
+        >>> police.revisions()[["revision", "best", "change", "direction"]]
+           revision     best   change direction
+        0         1   8000.0      NaN     first
+        1         2  12000.0   4000.0        up
+        """
+        from .._compute.revisions import revisions
+        from .._compute.selection import selection_of
+
+        sel = selection_of(
+            selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+        )
+        by_ = [by] if isinstance(by, str) else list(by)
+        frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
+        return revisions(
+            frame, by_, sources=sel.sources, unit=unit, cumulative=cumulative, first=first
+        )
+
+    def camps(
+        self,
+        by: str | Sequence[str] = "quantity",
+        *,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+    ) -> pd.DataFrame:
+        """The camps of each group in conflict: which sources claim what range.
+
+        Computed on each group's comparison set (as :meth:`reconcile`); see
+        :mod:`estimates._compute.camps` for the rule.
+
+        Parameters
+        ----------
+        by : str or list of str, default "quantity"
+            Grouping columns.
+        selection : Selection, optional
+            The claim selection as one object (``estimates.Selection``); the same
+            object the methodology note describes.  Give it *or* the separate
+            arguments below, not both.
+        as_of : date, optional
+            Only claims stated by then (``stated_end <= as_of``).
+        window : duration, optional
+            Only claims stated within this span before ``as_of`` (or before the
+            table's latest statement): ``"30D"``, ``"4W"``.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim on a group (its earlier ones leave
+            every figure, not only the comparison).
+        exclude_kinds : str or list of str, default ()
+            Leave out claims by sources of these kinds (``source_kind`` column or
+            ``sources.kinds``), e.g. ``"warring party"``.
+        dedupe : bool, default True
+            Count a figure repeated from one ``original_source`` once.
+        sources : SourceBook, optional
+            Aliases (merged before counting and before telling a revision from a
+            disagreement), kinds and weights of sources.
+        unit : str, optional
+            Convert every group to this unit.
+        compare_within : duration, "auto" or None, default "auto"
+            Claims are compared only with claims of the same time: stated within
+            this span of each other, or with overlapping ``refers_to`` periods.
+            ``"auto"`` is 31 days and warns (``ComparabilityWarning``) when a group's
+            claims span more; ``None`` compares every source's latest claim.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per camp of a group in conflict: ``by`` keys, ``camp`` (1 is the
+            lowest), ``camps``, ``low``/``high`` (+ ``_closed``: the camp's range),
+            ``stated_low``/``stated_high`` (numbers its sources stated), ``claims``,
+            ``sources`` (joined by "; ", in the order of the line), ``source_list``,
+            ``claim_ids`` and ``texts``.
+
+        Examples
+        --------
+        >>> import estimates
+        >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
+        >>> claims.camps()[["camp", "low", "high", "sources"]]
+           camp      low       high                                sources
+        0     1  12000.0    16500.0  Préfecture de police; AFP; Occurrence
+        1     2  20000.0        inf                    BFMTV; Reuters; CGT
+        """
+        from .._compute.camps import camps
+        from .._compute.selection import selection_of
+
+        sel = selection_of(
+            selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+        )
+        by_ = [by] if isinstance(by, str) else list(by)
+        frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
+        return camps(frame, by_, sources=sel.sources, unit=unit, compare_within=compare_within)
+
+    def by_source(
+        self,
+        by: str | Sequence[str] = "quantity",
+        *,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+        wide: bool = False,
+        max_pairs: int = 1_000_000,
+    ) -> pd.DataFrame:
+        """How often, and how far, each pair of sources disagree (same time only).
+
+        A source's own revisions and claims of different times are never counted.
+
+        Parameters
+        ----------
+        by : str or list of str, default "quantity"
+            Grouping columns.
+        selection : Selection, optional
+            The claim selection as one object (``estimates.Selection``); the same
+            object the methodology note describes.  Give it *or* the separate
+            arguments below, not both.
+        as_of : date, optional
+            Only claims stated by then (``stated_end <= as_of``).
+        window : duration, optional
+            Only claims stated within this span before ``as_of`` (or before the
+            table's latest statement): ``"30D"``, ``"4W"``.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim on a group (its earlier ones leave
+            every figure, not only the comparison).
+        exclude_kinds : str or list of str, default ()
+            Leave out claims by sources of these kinds (``source_kind`` column or
+            ``sources.kinds``), e.g. ``"warring party"``.
+        dedupe : bool, default True
+            Count a figure repeated from one ``original_source`` once.
+        sources : SourceBook, optional
+            Aliases (merged before counting and before telling a revision from a
+            disagreement), kinds and weights of sources.
+        unit : str, optional
+            Convert every group to this unit.
+        compare_within : duration, "auto" or None, default "auto"
+            As for :meth:`disagreements`.
+        wide : bool, default False
+            Return the source x source matrix of ``share``.
+        max_pairs : int, default 1,000,000
+            The pair budget.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by (``source``, ``other``): ``pairs``, ``conflicts``,
+            ``tensions``, ``share``, ``median_ratio`` (of stated central values) and
+            ``max_gap``.
+
+        Examples
+        --------
+        >>> import estimates
+        >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
+        >>> int(claims.by_source().loc[("AFP", "Préfecture de police"), "tensions"])
+        1
+        """
         from .._compute.disagreements import by_source
 
-        return by_source(self, by=by, **options)
+        return by_source(
+            self._frame,
+            by,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            unit=unit,
+            compare_within=compare_within,
+            wide=wide,
+            max_pairs=max_pairs,
+        )
 
     def timeline(
-        self, freq: str = "M", by: str | Sequence[str] = "quantity", **options: Any
+        self,
+        freq: str = "M",
+        by: str | Sequence[str] = "quantity",
+        *,
+        running: bool | None = None,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        strategy: str = "median",
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "31D",
+        cumulative: bool | Sequence[str] = False,
     ) -> pd.DataFrame:
-        """Reconcile per period of statement (``freq``: ``"W"``, ``"M"``, ``"Q"``, ``"Y"``)."""
+        """Reconcile per period of statement, so that growth reads as growth.
+
+        Parameters
+        ----------
+        freq : {"D", "W", "M", "Q", "Y"}, default "M"
+            Period length.
+        by : str or list of str, default "quantity"
+            Grouping columns; ``period`` is added as the last index level.
+        running : bool, optional
+            True: each period holds every source's latest claim stated so far (the
+            running state of knowledge); False: the claims stated in the period.
+            Default: running for ``cumulative`` quantities, else not.
+        selection : Selection, optional
+            The claim selection as one object (``estimates.Selection``); the same
+            object the methodology note describes.  Give it *or* the separate
+            arguments below, not both.
+        as_of : date, optional
+            Only claims stated by then (``stated_end <= as_of``).
+        window : duration, optional
+            Only claims stated within this span before ``as_of`` (or before the
+            table's latest statement): ``"30D"``, ``"4W"``.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim on a group (its earlier ones leave
+            every figure, not only the comparison).
+        exclude_kinds : str or list of str, default ()
+            Leave out claims by sources of these kinds (``source_kind`` column or
+            ``sources.kinds``), e.g. ``"warring party"``.
+        dedupe : bool, default True
+            Count a figure repeated from one ``original_source`` once.
+        sources : SourceBook, optional
+            Aliases (merged before counting and before telling a revision from a
+            disagreement), kinds and weights of sources.
+        strategy : str, default "median"
+            Best-estimate strategy, as for :meth:`reconcile`.
+        unit : str, optional
+            Convert every group to this unit.
+        compare_within : duration or None, default "31D"
+            Within a period, claims are compared with those stated within this span
+            of the period's latest claim (None: every claim of the period).
+        cumulative : bool or list of str, default False
+            Running totals: their timeline is running (the range rises as they grow).
+
+        Returns
+        -------
+        pandas.DataFrame
+            The columns of :meth:`reconcile`, indexed by the ``by`` keys and ``period``.
+
+        Examples
+        --------
+        >>> import pandas as pd, estimates
+        >>> toll = estimates.read_claims(pd.DataFrame({
+        ...     "quantity": ["deaths"] * 4, "best": [100, 130, 400, 500],
+        ...     "source": ["A", "B", "A", "B"],
+        ...     "stated": ["2024-01-10", "2024-01-12", "2024-06-10", "2024-06-11"]}))
+        >>> toll.timeline("Q", cumulative=True)[["stated_low", "stated_high", "verdict"]]
+                         stated_low  stated_high   verdict
+        quantity period
+        deaths   2024Q1       100.0        130.0  conflict
+                 2024Q2       400.0        500.0  conflict
+        """
         from .._compute.timeline import timeline
 
-        return timeline(self, freq=freq, by=by, **options)
+        return timeline(
+            self._frame,
+            freq,
+            by,
+            running=running,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            strategy=strategy,
+            unit=unit,
+            compare_within=compare_within,
+            cumulative=cumulative,
+        )
 
-    def sensitivity(self, by: str | Sequence[str] = "quantity", **options: Any) -> pd.DataFrame:
-        """Leave-one-source-out: how the range and verdict change without each source."""
+    def sensitivity(
+        self,
+        by: str | Sequence[str] = "quantity",
+        *,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        strategy: str = "median",
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "31D",
+    ) -> pd.DataFrame:
+        """Leave-one-source-out: how the range and verdict change without each source.
+
+        Parameters
+        ----------
+        by : str or list of str, default "quantity"
+            Grouping columns.
+        selection : Selection, optional
+            The claim selection as one object (``estimates.Selection``); the same
+            object the methodology note describes.  Give it *or* the separate
+            arguments below, not both.
+        as_of : date, optional
+            Only claims stated by then (``stated_end <= as_of``).
+        window : duration, optional
+            Only claims stated within this span before ``as_of`` (or before the
+            table's latest statement): ``"30D"``, ``"4W"``.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim on a group (its earlier ones leave
+            every figure, not only the comparison).
+        exclude_kinds : str or list of str, default ()
+            Leave out claims by sources of these kinds (``source_kind`` column or
+            ``sources.kinds``), e.g. ``"warring party"``.
+        dedupe : bool, default True
+            Count a figure repeated from one ``original_source`` once.
+        sources : SourceBook, optional
+            Aliases (merged before counting and before telling a revision from a
+            disagreement), kinds and weights of sources.
+        strategy : str, default "median"
+            Best-estimate strategy, as for :meth:`reconcile`.
+        unit : str, optional
+            Convert every group to this unit.
+        compare_within : duration or None, default "31D"
+            As for :meth:`reconcile` (no warning is repeated here).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per (group, left-out source), indexed by the ``by`` keys and
+            ``without``: the reconcile columns without that source, the full group's
+            as ``full_<column>``, and ``changed``.  Memory stays proportional to the
+            number of claims.
+
+        Examples
+        --------
+        >>> import estimates
+        >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
+        >>> s = claims.sensitivity()
+        >>> sorted(s.index.get_level_values("without"))[:2]
+        ['AFP', 'BFMTV']
+        """
         from .._compute.sensitivity import sensitivity
 
-        return sensitivity(self, by=by, **options)
+        return sensitivity(
+            self._frame,
+            by,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            strategy=strategy,
+            unit=unit,
+            compare_within=compare_within,
+        )
 
     def describe(
         self, lang: str = "en", by: str | Sequence[str] = "quantity", **options: Any

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import estimates as est
 from estimates import Conventions, FigureError, get_conventions, use_conventions
@@ -60,9 +62,9 @@ def test_signed_units_have_no_floor():
 @pytest.mark.parametrize(
     ("profile", "kind", "scale", "expected"),
     [
-        ("default", "plural", 1000, (2000, 10000, True, False, None)),
-        ("default", "plural", 10000, (20000, 100000, True, False, None)),
-        ("default", "plural", 12, (24, 120, True, False, None)),
+        ("default", "plural", 1000, (2000, 20000, True, False, None)),
+        ("default", "plural", 10000, (20000, 200000, True, False, None)),
+        ("default", "plural", 12, (24, 240, True, False, None)),
         ("default", "several", 1000, (3000, 10000, True, False, None)),
         ("default", "few", 1000, (2000, 5000, True, True, None)),
         ("default", "several", 1, (3, 10, True, False, None)),
@@ -79,6 +81,24 @@ def test_magnitude_profiles(profile, kind, scale, expected):
     assert f.profile == profile
     assert f.hedge == "magnitude"
     assert f.stated == ()
+
+
+@given(st.integers(min_value=200, max_value=10**12))
+def test_default_plurals_tile_the_number_line(x):
+    # Every number from 200 up is read by exactly one of "hundreds", "thousands",
+    # "tens of thousands", ... (issue 8: 10,000-19,999 belonged to none).
+    conv = get_conventions("default")
+    scales = [10**k for k in range(2, 13)]
+    holding = [m for m in scales if x in conv.magnitude("plural", m)]
+    assert len(holding) == 1
+
+
+def test_ten_to_twenty_thousand_are_thousands():
+    conv = get_conventions("default")
+    thousands = conv.magnitude("plural", 1000)
+    tens = conv.magnitude("plural", 10000)
+    assert 10000 in thousands and 19999 in thousands
+    assert 20000 not in thousands and 20000 in tens
 
 
 def test_use_conventions_is_scoped():

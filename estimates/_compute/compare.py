@@ -1,0 +1,311 @@
+"""Comparing like with like: same time, different sources, hard separations only.
+
+Three rules decide which claims of a group are compared, and how a separation reads.
+
+Revisions are not disagreements
+    Two claims of one group by the same source (its ``source`` cell after the source
+    book's aliases) are a *revision*: the source updated its figure.  Only a source's
+    latest claim on a group is compared with the others (claims without a statement
+    date come before dated ones; on the same date the later row is the later claim).
+
+Same time
+    Claims are compared only when they describe the same time: stated within the
+    comparison window (``compare_within``, 31 days by default) of each other, or with
+    overlapping ``refers_to`` periods.  ``reconcile`` compares, per group, the claims
+    stated within the window of the group's latest claim (its *comparison set*: the
+    latest range); undated claims cannot be placed and are compared.  When a group's
+    claims span more than the window and no ``compare_within`` was given, a
+    :class:`~estimates.ComparabilityWarning` says how many claims were left out of
+    the comparison.
+
+Tension, not conflict
+    Two disjoint claims are in *tension*, not in conflict, when the separation exists
+    only at a conventional edge or within rounding: once each claim is widened by the
+    rounding of its round stated figure (:func:`rounding`) and its open ends closed,
+    they meet.  "des milliers" ``[2,000, 20,000)`` against "20,000" (they touch at
+    the open edge of the convention), or "12,000" against "about 15,000" (12,000 is
+    round to the thousand, ±500; 15,000 to the five thousand, capped at the ±10% of
+    "about": ±1,500; the gap of 1,500 is within them) are tensions.  Counting the
+    disjoint pairs of widened intervals is one more sorted sweep (:func:`hard_pairs`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .._model.errors import ComparabilityWarning
+from .sources import canonical_cells
+
+__all__ = [
+    "ComparisonSet",
+    "comparison_set",
+    "hard_pairs",
+    "rounding",
+    "source_codes",
+    "tolerances",
+]
+
+_NS_PER_DAY = 86_400 * 10**9
+_MIN = np.iinfo(np.int64).min
+
+# Hedge codes (the order of estimates.Hedge).
+_EXACT, _APPROX, _NEARLY, _MORE, _AT_LEAST, _LESS, _AT_MOST, _UP_TO, _RANGE, _MAG = range(10)
+
+
+def source_codes(frame: pd.DataFrame, book: object | None) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, a code of its source cell after aliases, and the cells' names.
+
+    Rows without a source get codes of their own (two anonymous claims are never one
+    source's revision).
+    """
+    cells = canonical_cells(frame, book)  # type: ignore[arg-type]
+    codes, names = pd.factorize(cells)
+    codes = codes.astype(np.int64)
+    anon = cells == "(no source)"
+    if anon.any():
+        codes[anon] = len(names) + np.arange(int(anon.sum()))
+        names = np.concatenate([np.asarray(names, dtype=object), cells[anon]])
+    return codes, np.asarray(names, dtype=object)
+
+
+@dataclass(frozen=True)
+class ComparisonSet:
+    """The claims of each group that are compared, and the group's time span.
+
+    Attributes
+    ----------
+    mask : bool array
+        Per row: compared (the latest claim of its source, within the window).
+    superseded : bool array
+        Per row: an earlier claim of the same source on the group (a revision).
+    out_of_window : bool array
+        Per row: the latest of its source, but stated before the window.
+    first, last : int arrays
+        Per group, the row position of the earliest and latest dated claim (-1: none).
+    span_days : float array
+        Per group, days between the earliest and latest statement (NaN: undated).
+    """
+
+    mask: np.ndarray
+    superseded: np.ndarray
+    out_of_window: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+    span_days: np.ndarray
+
+
+def comparison_set(
+    frame: pd.DataFrame,
+    codes: np.ndarray,
+    ngroups: int,
+    source: np.ndarray,
+    span: pd.Timedelta | None,
+) -> ComparisonSet:
+    """Which claims of each group are compared (see the module notes).
+
+    Column-wise: one sort of the (group, source) keys to find revisions (only rows of
+    repeated keys are ordered by date), and per-group maxima for the window.
+    """
+    n = len(frame)
+    stated = frame["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    dated = stated != _MIN  # NaT is int64 min
+    # ---- revisions: per (group, source), only the latest claim
+    nsrc = np.int64(int(source.max()) + 1 if n else 1)
+    key = codes.astype(np.int64) * nsrc + source
+    order = np.argsort(key, kind="stable")
+    ks = key[order]
+    dup = np.zeros(n, dtype=bool)
+    if n > 1:
+        same = ks[1:] == ks[:-1]
+        dup_sorted = np.zeros(n, dtype=bool)
+        dup_sorted[1:] |= same
+        dup_sorted[:-1] |= same
+        dup[order[dup_sorted]] = True
+    superseded = np.zeros(n, dtype=bool)
+    if dup.any():
+        rows = np.flatnonzero(dup)
+        # order repeated rows by (key, stated, row): the last of each key is the latest
+        o = np.lexsort((rows, stated[rows], key[rows]))
+        r = rows[o]
+        k = key[r]
+        last_of_key = np.ones(len(r), dtype=bool)
+        last_of_key[:-1] = k[1:] != k[:-1]
+        superseded[r[~last_of_key]] = True
+    # ---- time: the window before each group's latest statement
+    latest = np.full(ngroups, _MIN, dtype=np.int64)
+    earliest = np.full(ngroups, np.iinfo(np.int64).max, dtype=np.int64)
+    if dated.any():
+        s = pd.Series(stated[dated])
+        g = codes[dated]
+        latest[:] = s.groupby(g).max().reindex(range(ngroups), fill_value=_MIN).to_numpy()
+        earliest[:] = (
+            s.groupby(g)
+            .min()
+            .reindex(range(ngroups), fill_value=np.iinfo(np.int64).max)
+            .to_numpy()
+        )
+    has_dates = latest != _MIN
+    span_days = np.where(has_dates, (latest - earliest) / _NS_PER_DAY, np.nan)
+    out_of_window = np.zeros(n, dtype=bool)
+    if span is not None and dated.any():
+        limit = latest[codes] - span.value
+        old = dated & (stated <= limit)
+        if old.any() and frame["refers_start"].notna().any():
+            old &= ~_refers_overlap_latest(frame, codes, ngroups, stated, latest)
+        out_of_window = old & ~superseded
+    mask = ~superseded & ~out_of_window
+    first = _position_of(codes, ngroups, stated, earliest, dated, last=False)
+    last = _position_of(codes, ngroups, stated, latest, dated, last=True)
+    return ComparisonSet(mask, superseded, out_of_window, first, last, span_days)
+
+
+def _position_of(
+    codes: np.ndarray,
+    ngroups: int,
+    stated: np.ndarray,
+    target: np.ndarray,
+    dated: np.ndarray,
+    *,
+    last: bool,
+) -> np.ndarray:
+    """Per group, the row of a dated claim stated on ``target`` (the last or first row)."""
+    hit = dated & (stated == target[codes])
+    out = np.full(ngroups, -1, dtype=np.int64)
+    rows = np.flatnonzero(hit)
+    if last:
+        out[codes[rows]] = rows  # later rows overwrite earlier ones
+    else:
+        out[codes[rows[::-1]]] = rows[::-1]
+    return out
+
+
+def _refers_overlap_latest(
+    frame: pd.DataFrame,
+    codes: np.ndarray,
+    ngroups: int,
+    stated: np.ndarray,
+    latest: np.ndarray,
+) -> np.ndarray:
+    """Per row, whether its ``refers_to`` overlaps that of its group's latest claim."""
+    rs = frame["refers_start"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    re_ = frame["refers_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    has = (rs != _MIN) & (re_ != _MIN)
+    anchor = np.flatnonzero(stated == latest[codes])
+    a_start = np.full(ngroups, _MIN, dtype=np.int64)
+    a_end = np.full(ngroups, _MIN, dtype=np.int64)
+    a_has = has[anchor]
+    a_start[codes[anchor[a_has]]] = rs[anchor[a_has]]
+    a_end[codes[anchor[a_has]]] = re_[anchor[a_has]]
+    g_has = a_start[codes] != _MIN
+    return has & g_has & (rs <= a_end[codes]) & (re_ >= a_start[codes])
+
+
+def warn_out_of_window(
+    cs: ComparisonSet,
+    codes: np.ndarray,
+    labels: pd.Index,
+    span: pd.Timedelta,
+    *,
+    stacklevel: int,
+) -> None:
+    """Say which groups were compared over the window only (the time-aware default)."""
+    if not cs.out_of_window.any():
+        return
+    groups = np.unique(codes[cs.out_of_window])
+    names = ", ".join(repr(str(labels[i])) for i in groups[:3])
+    more = f" and {len(groups) - 3} more" if len(groups) > 3 else ""
+    warnings.warn(
+        f"the claims of {len(groups)} group(s) ({names}{more}) span more than "
+        f"{span.days} days: only the claims stated within {span.days} days of each "
+        f"group's latest one were compared ({int(cs.out_of_window.sum())} earlier claims "
+        "were not; see timeline() and revisions()). Pass compare_within= to choose the "
+        "window, or compare_within=None to compare every claim.",
+        ComparabilityWarning,
+        stacklevel=stacklevel,
+    )
+
+
+# ---------------------------------------------------------------------- tension
+def rounding(x: np.ndarray, cap: float = 0.10) -> np.ndarray:
+    """Half the rounding step of each round figure, at most ``cap`` of its size.
+
+    The step of an integer is the largest power of ten, or five times a power of
+    ten, dividing it: 12,000 is round to the thousand (±500), 15,000 to the five
+    thousand (±2,500, capped at ±1,500 by ``cap=0.10``), 16,200 to the hundred (±50).
+    Non-integers and NaN give 0.
+
+    >>> rounding(np.array([12000.0, 15000.0, 16200.0, 7.0, 2.5])).tolist()
+    [500.0, 1500.0, 50.0, 0.5, 0.0]
+    """
+    v = np.abs(np.asarray(x, dtype="float64"))
+    ok = np.isfinite(v) & (v > 0) & (v == np.floor(v)) & (v < 2.0**53)
+    step = np.where(ok, 1.0, 0.0)
+    rest = np.where(ok, v, 1.0)
+    for _ in range(16):  # at most 16 trailing zeros below 2**53
+        div = ok & (np.mod(rest, 10.0) == 0)
+        if not div.any():
+            break
+        step = np.where(div, step * 10.0, step)
+        rest = np.where(div, rest / 10.0, rest)
+    five = ok & (np.mod(rest, 5.0) == 0)
+    step = np.where(five, step * 5.0, step)
+    return np.where(ok, np.minimum(step / 2.0, cap * v), 0.0)
+
+
+def tolerances(
+    hedge: np.ndarray, low: np.ndarray, high: np.ndarray, best: np.ndarray, cap: float = 0.10
+) -> tuple[np.ndarray, np.ndarray]:
+    """How far each claim's low and high ends may move within rounding.
+
+    A stated central figure (exact, "about") is round to its step on both sides;
+    "nearly X" on its top, X.  Bounds a source stated as bounds (floors, ceilings,
+    ranges) and conventional edges of vague magnitudes do not move.
+    """
+    central = (hedge == _EXACT) | (hedge == _APPROX)
+    r_best = rounding(np.where(central, best, np.nan), cap)
+    r_top = rounding(np.where(hedge == _NEARLY, high, np.nan), cap)
+    return r_best, r_best + r_top
+
+
+def hard_pairs(
+    group: np.ndarray,
+    ngroups: int,
+    low: np.ndarray,
+    high: np.ndarray,
+    *,
+    per_claim: bool = False,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Disjoint pairs per group of *closed* intervals ``[low, high]`` (no pair listed).
+
+    Returns the count per group and, with ``per_claim``, each claim's number of
+    disjoint partners.  One sort of the (group, value rank) keys and two binary
+    searches.
+    """
+    n = len(group)
+    if n == 0:
+        return np.zeros(ngroups, dtype=np.int64), np.zeros(
+            0, dtype=np.int64
+        ) if per_claim else None
+    values, inv = np.unique(np.concatenate([low, high]), return_inverse=True)
+    width = np.int64(len(values) + 1)
+    g = group.astype(np.int64)
+    lo_key = g * width + inv[:n]
+    hi_key = g * width + inv[n:]
+    hi_sorted = np.sort(hi_key)
+    base = g * width
+    # ends strictly below each claim's start, within its group
+    below = np.searchsorted(hi_sorted, lo_key, side="left") - np.searchsorted(
+        hi_sorted, base, side="left"
+    )
+    counts = np.bincount(g, weights=below, minlength=ngroups).astype(np.int64)
+    if not per_claim:
+        return counts, None
+    lo_sorted = np.sort(lo_key)
+    above = np.searchsorted(lo_sorted, base + width, side="left") - np.searchsorted(
+        lo_sorted, hi_key, side="right"
+    )
+    return counts, (below + above).astype(np.int64)
