@@ -110,12 +110,12 @@ def test_seed_report_has_every_section(seed, seed_html):
     assert html.count("<svg") == 3
     assert html.count('<table class="claims">') == 3
     assert html.count('<dl class="key">') == 3
-    # The range most claims allow says how many: "most" would overstate 2 of 6.
-    assert "Allowed by the most claims" in html
-    assert "2,000–10,000 soldiers (2 of 3 claims)" in html
-    # The one conflicting pair: "thousands" stops just short of the US figure.
-    assert html.count('<table class="disagreements">') == 1
-    assert "none: they meet at a bound one of them excludes" in html
+    # "Thousands" and the US 10,000 are no longer a conflict (issue 8): every claim
+    # allows 10,000, and no pair is listed as excluding another.
+    assert "<dt>Allowed by every claim</dt><dd>10,000 soldiers</dd>" in html
+    assert "<dt>Verdict</dt><dd>the claims can all be true together</dd>" in html
+    assert html.count('<table class="disagreements">') == 0
+    assert html.count("No two claims exclude each other.") == 1
     # No ratio: "thousands" states no central value to divide by (issue 8).
     assert "×" not in html
     assert html.count("A single claim: nothing to compare.") == 2
@@ -176,13 +176,16 @@ def test_report_progress_bar_off_the_terminal_changes_nothing(seed, seed_html, c
 
 
 def test_report_rows_per_source_for_crowded_quantities(economist):
-    html = report(economist, timeline=False, charts="svg", per="source")
+    with pytest.warns(est.ComparabilityWarning, match="span more than 31 days"):
+        html = report(economist, timeline=False, charts="svg", per="source")
     section = html.split('<section id="q1">')[1].split("</section>")[0]  # 66 claims
     assert "MoD · 1 April 2022–30 April 2026 (39 claims)" in section  # on two lines
-    one_per_claim = report(economist, timeline=False, per="claim")
+    with pytest.warns(est.ComparabilityWarning):
+        one_per_claim = report(economist, timeline=False, per="claim")
     assert one_per_claim.count("UK MoD · ") > section.count("UK MoD · ")
     # By default a crowded quantity shows each source's latest claim, and says so.
-    latest = report(economist, timeline=False)
+    with pytest.warns(est.ComparabilityWarning):
+        latest = report(economist, timeline=False)
     assert "earlier claims not shown" in latest.split('<section id="q2">')[0]
 
 
@@ -232,20 +235,26 @@ def test_hostile_methodology_markdown_is_escaped():
 # ---------------------------------------------------------------- the Economist
 def test_economist_report_many_sources_over_years(economist):
     book = est.SourceBook(aliases={"UK Ministry of Defence": "UK MoD"})
-    html = report(economist, sources=book, max_pairs=5)
+    with pytest.warns(est.ComparabilityWarning, match="span more than 31 days"):
+        html = report(economist, sources=book, max_pairs=5)
     assert_safe(html)
     h2 = re.findall(r"<h2>(.*?)</h2>", html)
     assert h2[:4] == ["russia casualties", "russia deaths", "ukraine casualties", "ukraine deaths"]
     # Claims over 2022-2026: each quantity gets its range strip and its timeline.
     assert html.count("<svg") == 8
-    assert html.count('<table class="disagreements">') == 4
-    section = html.split('<section id="q2">')[1].split("</section>")[0]
+    # Time-aware (issue 8): only each source's latest claim of the same time is
+    # compared; four years of a running total are not listed as disputes.
+    assert html.count('<table class="disagreements">') == 1
+    section = html.split('<section id="q1">')[1].split("</section>")[0]
+    assert "<dt>Claims</dt><dd>66</dd>" in section
+    assert "<dt>Claims compared (each source&#39;s latest, stated at the same time)</dt>" in section
     pairs = section.split('<table class="disagreements">')[1].split("</table>")[0]
-    assert pairs.count("<tr>") == 1 + 5
-    assert "more pairs in conflict" in section
+    assert pairs.count("<tr>") == 1 + 1
+    assert "June 2026" in pairs and "2022" not in pairs and "UK MoD" not in pairs
     links = re.findall(r'<a href="(https?://[^"]+)"', html)
     assert len(links) > 50
-    assert report(economist, timeline=False).count("<svg") == 4
+    with pytest.warns(est.ComparabilityWarning):
+        assert report(economist, timeline=False).count("<svg") == 4
 
 
 # ---------------------------------------------------------------- markdown subset

@@ -19,14 +19,14 @@ matplotlib is an optional dependency: ``pip install 'estimates[plot]'``.
 """
 
 from ._words import format_number, unit_text
-from .data import ChartData, Selection, chart_data, group_label, strip_rows
+from .data import ChartData, Summary, chart_data, group_label, strip_rows
 from .draw import to_png, to_svg
 from .strip import range_strip, strip_figure
 from .timeline import timeline_chart, timeline_figure
 
 __all__ = [
     "ChartData",
-    "Selection",
+    "Summary",
     "chart_data",
     "format_number",
     "group_label",

@@ -9,23 +9,22 @@ the rows a range strip draws.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from ..._compute.comparability import harmonise_units
-from ..._compute.reconcile import _by_list, group_codes, select
+from ..._compute.reconcile import AUTO, group_codes
+from ..._compute.selection import Selection, as_frame, by_list
 from ..._model.errors import MissingColumnError, OptionError
 from ._words import stated_text, words
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..._model.sources import SourceBook
     from ..._table.claims import Claims
 
-__all__ = ["ChartData", "Selection", "chart_data", "group_label", "strip_rows"]
+__all__ = ["ChartData", "Summary", "chart_data", "group_label", "selection_options", "strip_rows"]
 
 #: Hedges of a ceiling: the claim states its upper bound ("up to 12,000").
 CEILINGS = ("up_to", "at_most", "less_than")
@@ -36,50 +35,54 @@ PER = ("claim", "source", "latest")
 
 
 @dataclass(frozen=True)
-class Selection:
-    """Which claims count and how they are summarised: the options of ``reconcile``
-    that charts, the report and the export pass to every part they draw or write.
+class Summary:
+    """How the selected claims of a group are summarised: the options of ``reconcile``
+    beyond the claim selection (:class:`~estimates._compute.selection.Selection`).
 
     Parameters
     ----------
     strategy : str
-        Best-estimate strategy of ``reconcile`` (default ``"median"``).
-    as_of, window, latest_per_source, sources, exclude_kinds
-        Which claims count, as for ``reconcile``.
+        Best-estimate strategy (default ``"median"``).
     unit : str, optional
         Convert every group to this unit.
+    compare_within : str, Timedelta, int or None
+        Claims are compared when stated within this span (``"auto"``: as ``reconcile``).
+    cumulative : bool or sequence of str
+        Quantities that are running totals.
     """
 
     strategy: str = "median"
-    as_of: str | date | pd.Timestamp | None = None
-    window: str | pd.Timedelta | None = None
-    latest_per_source: bool = False
-    sources: SourceBook | None = None
-    exclude_kinds: Sequence[str] | str = ()
     unit: str | None = None
+    compare_within: str | pd.Timedelta | int | None = AUTO
+    cumulative: bool | tuple[str, ...] = False
 
-    def options(self, *, strategy: bool = True, sources: bool = True) -> dict[str, Any]:
-        """The options that differ from their defaults, as keyword arguments (without
-        ``strategy`` or ``sources`` when asked: for functions that take them apart)."""
+    def options(self) -> dict[str, Any]:
+        """As keyword arguments of ``reconcile`` (defaults left out)."""
         out: dict[str, Any] = {}
-        if strategy and self.strategy != "median":
+        if self.strategy != "median":
             out["strategy"] = self.strategy
-        if sources and self.sources is not None:
-            out["sources"] = self.sources
-        for name in ("as_of", "window"):
-            if getattr(self, name) is not None:
-                out[name] = getattr(self, name)
-        if self.latest_per_source:
-            out["latest_per_source"] = True
-        if self.exclude_kinds:
-            out["exclude_kinds"] = self.exclude_kinds
         if self.unit is not None:
             out["unit"] = self.unit
+        if not (isinstance(self.compare_within, str) and self.compare_within == AUTO):
+            out["compare_within"] = self.compare_within
+        if self.cumulative:
+            out["cumulative"] = self.cumulative
         return out
 
-    def which(self) -> dict[str, Any]:
-        """The options that choose which claims count (those of ``select``)."""
-        return {k: v for k, v in self.options(strategy=False).items() if k != "unit"}
+
+def _cumulative(value: bool | Sequence[str]) -> bool | tuple[str, ...]:
+    return value if isinstance(value, bool) else tuple(value)
+
+
+def selection_options(selection: Selection) -> dict[str, Any]:
+    """A :class:`Selection` as the separate keyword arguments of functions that take
+    them one by one (defaults left out)."""
+    default = Selection()
+    return {
+        f.name: getattr(selection, f.name)
+        for f in fields(Selection)
+        if getattr(selection, f.name) != getattr(default, f.name)
+    }
 
 
 def group_label(key: Any) -> str:
@@ -126,6 +129,7 @@ def chart_data(
     *,
     freq: str | None = None,
     selection: Selection | None = None,
+    summary: Summary | None = None,
 ) -> ChartData:
     """Select, group and reconcile ``claims`` once (and, with ``freq``, run the timeline).
 
@@ -137,23 +141,26 @@ def chart_data(
     freq : {"W", "M", "Q", "Y"}, optional
         Also run ``claims.timeline(freq, running=True)`` (for timelines).
     selection : Selection, optional
-        Which claims count and how they are summarised (default: all, median).
+        Which claims count (default: every valid claim).
+    summary : Summary, optional
+        How they are summarised (default: as ``reconcile``).
     """
     sel = selection or Selection()
-    by_ = _by_list(by)
-    frame = select(claims, by_, **sel.which(), stacklevel=5)
+    how = summary or Summary()
+    by_ = by_list(by)
+    frame, _trace = sel.apply(as_frame(claims), by_, stacklevel=5)
     codes, labels = group_codes(frame, by_)
-    factor, group_unit = harmonise_units(frame["unit"], codes, len(labels), labels, sel.unit)
+    factor, group_unit = harmonise_units(frame["unit"], codes, len(labels), labels, how.unit)
     running = None
     if freq is not None:
-        running = claims.timeline(freq, by=by_, running=True, **sel.options())
+        running = claims.timeline(freq, by=by_, running=True, selection=sel, **how.options())
     return ChartData(
         frame=frame,
         codes=codes,
         labels=labels,
         factor=np.ones(len(frame)) if factor is None else factor,
         units=np.asarray(group_unit, dtype=object),
-        summary=claims.reconcile(by_, **sel.options()),
+        summary=claims.reconcile(by_, selection=sel, **how.options()),
         running=running,
         by=tuple(by_),
         sources=sel.sources,
@@ -176,6 +183,7 @@ def strip_rows(
     per: str = "claim",
     lang: str = "en",
     selection: Selection | None = None,
+    summary: Summary | None = None,
 ) -> pd.DataFrame:
     """The rows a range strip draws for one group, in drawing order (top first).
 
@@ -198,7 +206,7 @@ def strip_rows(
     0    0   UK · 1 November 2024      0.0  12000.0
     1    1  US · 12 November 2024  10000.0  10000.0
     """
-    data = chart_data(claims, by, selection=selection)
+    data = chart_data(claims, by, selection=selection, summary=summary)
     return data.rows(data.group(quantity), per=per, lang=lang)
 
 

@@ -17,8 +17,18 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..._compute.selection import Selection, selection_of
 from ._words import range_text, unit_axis_label, words
-from .data import ChartData, Selection, auto_per, chart_data, check_per, group_label, targets
+from .data import (
+    ChartData,
+    Summary,
+    _cumulative,
+    auto_per,
+    chart_data,
+    check_per,
+    group_label,
+    targets,
+)
 from .draw import (
     GID,
     SHADE,
@@ -51,13 +61,17 @@ def range_strip(
     ax: Axes | None = None,
     lang: str = "en",
     per: str | None = None,
-    strategy: str = "median",
+    selection: Selection | None = None,
     as_of: str | date | pd.Timestamp | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
-    sources: SourceBook | None = None,
     exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
     unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+    cumulative: bool | Sequence[str] = False,
 ) -> Figure:
     """One row per claim of a quantity: dots, bars and arrows over the shaded consensus.
 
@@ -76,8 +90,13 @@ def range_strip(
     per : {"claim", "source", "latest"}, optional
         One row per claim, one row per source (its claims on the same row), or each
         source's latest claim.  Default: per claim up to 30 claims, else latest.
-    strategy, as_of, window, latest_per_source, sources, exclude_kinds, unit
-        Which claims count and how they are summarised, as for ``reconcile``.
+    selection : Selection, optional
+        Which claims count, as one object (or give its fields one by one: ``as_of``,
+        ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe``, ``sources``).
+    as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+        Which claims count, as for ``reconcile``.
+    strategy, unit, compare_within, cumulative
+        How they are summarised, as for ``reconcile``.
 
     Returns
     -------
@@ -100,8 +119,17 @@ def range_strip(
     """
     _matplotlib()
     check_per(per)
-    selection = Selection(strategy, as_of, window, latest_per_source, sources, exclude_kinds, unit)
-    data = chart_data(claims, by, selection=selection)
+    chosen = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
+    how = Summary(strategy, unit, compare_within, _cumulative(cumulative))
+    data = chart_data(claims, by, selection=chosen, summary=how)
     groups = targets(data.labels, quantity, ax)
     if ax is None and len(groups) == 1:
         return strip_figure(data, groups[0], lang=lang, per=per)

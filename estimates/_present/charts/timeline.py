@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..._compute.selection import Selection, selection_of
 from ..._model.errors import OptionError
 from ._words import unit_axis_label, words
-from .data import ChartData, Selection, chart_data, group_label, targets
+from .data import ChartData, Summary, _cumulative, chart_data, group_label, targets
 from .draw import (
     GID,
     SHADE,
@@ -52,13 +53,17 @@ def timeline_chart(
     ax: Axes | None = None,
     freq: str = "M",
     lang: str = "en",
-    strategy: str = "median",
+    selection: Selection | None = None,
     as_of: str | date | pd.Timestamp | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
-    sources: SourceBook | None = None,
     exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
     unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+    cumulative: bool | Sequence[str] = False,
 ) -> Figure:
     """The claims of one quantity over time, over the shaded running envelope.
 
@@ -76,8 +81,13 @@ def timeline_chart(
         Period of the running envelope (``claims.timeline(freq, running=True)``).
     lang : str
         Language of labels, numbers and dates.
-    strategy, as_of, window, latest_per_source, sources, exclude_kinds, unit
-        Which claims count and how they are summarised, as for ``reconcile``.
+    selection : Selection, optional
+        Which claims count, as one object (or give its fields one by one: ``as_of``,
+        ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe``, ``sources``).
+    as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+        Which claims count, as for ``reconcile``.
+    strategy, unit, compare_within, cumulative
+        How they are summarised, as for ``reconcile``.
 
     Claims without a statement date cannot be placed: they are left out (with a
     :class:`~estimates.MissingDateWarning` from the timeline).
@@ -100,8 +110,17 @@ def timeline_chart(
     _matplotlib()
     if freq not in FREQS:
         raise OptionError("freq", freq, "'D', 'W', 'M', 'Q' or 'Y'")
-    selection = Selection(strategy, as_of, window, latest_per_source, sources, exclude_kinds, unit)
-    data = chart_data(claims, by, freq=freq, selection=selection)
+    chosen = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
+    how = Summary(strategy, unit, compare_within, _cumulative(cumulative))
+    data = chart_data(claims, by, freq=freq, selection=chosen, summary=how)
     groups = targets(data.labels, quantity, ax)
     h = float(_matplotlib().rcParams["figure.figsize"][1])
     fig, axes = _figure_axes(ax, h * len(groups) + 0.5, len(groups))

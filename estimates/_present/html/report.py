@@ -52,8 +52,9 @@ import numpy as np
 import pandas as pd
 
 from ..._compute.reconcile import _by_list
+from ..._compute.selection import Selection, selection_of
 from ..._model.errors import MissingDateWarning, OptionError
-from ..charts.data import Selection, check_per
+from ..charts.data import Summary, _cumulative, check_per, selection_options
 from .escape import css, safe_url, short_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,7 +91,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "source_1": "1 source",
         "contents": "Contents",
         "k_claims": "Claims",
-        "k_sources": "Sources",
+        "k_sources": "Sources compared",
+        "k_compared": "Claims compared (each source's latest, stated at the same time)",
         "k_stated": "Figures stated",
         "k_consensus": "Allowed by every claim",
         "k_agreement": "Allowed by the most claims",
@@ -105,7 +107,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "k_verdict": "Verdict",
         "verdict_agree": "the claims can all be true together",
         "verdict_conflict": "some claims exclude each other",
-        "verdict_tension": "the claims meet only at the edge of a vague figure",
+        "verdict_tension": "the claims are apart only within rounding or at the edge of a "
+        "vague figure",
+        "k_tensions": "Pairs apart only within rounding",
         "verdict_single": "a single claim",
         "chart_strip": "Each row is a claim: a dot is one number, a bar a range, a faded "
         "bar from zero a ceiling (“up to”), an arrow a side with no bound, a hollow circle "
@@ -157,7 +161,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "source_1": "1 source",
         "contents": "Sommaire",
         "k_claims": "Affirmations",
-        "k_sources": "Sources",
+        "k_sources": "Sources comparées",
+        "k_compared": "Affirmations comparées (la dernière de chaque source, de la même période)",
         "k_stated": "Chiffres avancés",
         "k_consensus": "Admis par toutes les affirmations",
         "k_agreement": "Admis par le plus d’affirmations",
@@ -382,10 +387,11 @@ def _key_figures(row: pd.Series, lang: str) -> list[tuple[str, str]]:
     """The key figures of one group of ``reconcile``, as (label, value) pairs."""
     w = _words(lang)
     u = _unit(str(row.get("unit") or ""), lang)
-    items = [
-        (w["k_claims"], _num(row["claims"], lang)),
-        (w["k_sources"], _num(row["sources"], lang)),
-    ]
+    total = row.get("claims_total", row["claims"])
+    items = [(w["k_claims"], _num(total, lang))]
+    if not pd.isna(total) and int(total) != int(row["claims"]):
+        items.append((w["k_compared"], _num(row["claims"], lang)))
+    items.append((w["k_sources"], _num(row["sources"], lang)))
     if not pd.isna(row.get("stated_low")):
         lo, hi = float(row["stated_low"]), float(row["stated_high"])
         items.append((w["k_stated"], _span(lo, hi, lang, True, True) + u))
@@ -393,7 +399,8 @@ def _key_figures(row: pd.Series, lang: str) -> list[tuple[str, str]]:
         items.append((w["k_consensus"], _group_span(row, "consensus", lang) + u))
     else:
         items.append((w["k_consensus"], w["k_none"]))
-        if not pd.isna(row.get("agreement_low")):
+        held = row.get("agreement_claims")
+        if not pd.isna(row.get("agreement_low")) and not pd.isna(held) and int(held) >= 2:
             text = w["k_agreement_of"].format(
                 range=_group_span(row, "agreement", lang) + u,
                 n=int(row["agreement_claims"]),
@@ -405,6 +412,9 @@ def _key_figures(row: pd.Series, lang: str) -> list[tuple[str, str]]:
         label = w["k_best"].format(strategy=w.get(f"s_{strategy}", strategy))
         items.append((label, _num(row["best"], lang) + u))
     items.append((w["k_conflicts"], _num(row["conflicts"], lang)))
+    tensions = row.get("tensions", 0)
+    if not pd.isna(tensions) and int(tensions) > 0:
+        items.append((w["k_tensions"], _num(tensions, lang)))
     verdict = str(row.get("verdict", ""))
     items.append((w["k_verdict"], w.get(f"verdict_{verdict}", verdict)))
     return items
@@ -492,75 +502,96 @@ def _str(value: Any) -> str:
 
 
 def _conflict_pairs(
-    part: pd.DataFrame, factor: np.ndarray, sources: Any, limit: int
+    data: ChartData, selection: Selection, summary: Summary, limit: int
 ) -> pd.DataFrame:
-    """The pairs of claims of one group that exclude each other, widest gap first, found
-    without enumerating every pair (``a`` lies below ``b``; positions in ``part``).
+    """The pairs of claims in conflict (``disagreements``: same time, not one source's
+    revisions, apart beyond rounding), widest gap first, at most ``limit`` per group.
 
-    A claim A lies wholly below B when A's upper bound is under B's lower bound (or
-    equal, with one of them open).  The widest gaps pair the claims with the lowest
-    upper bounds with those with the highest lower bounds, so ``limit + 1`` of each
-    hold the ``limit`` widest pairs.  Pairs of one source (after aliases) are its
-    revisions, not disagreements: they are left out.
+    A group too large to list its pairs is searched among its ``limit + 1`` claims with
+    the lowest upper bounds and its ``limit + 1`` with the highest lower bounds (where
+    the widest gaps are): the pairs are then some of the widest, and the count of all
+    of them comes from ``reconcile``, which needs no pair.
     """
-    from ..._compute.sources import canonical_cells
+    from ..._compute.compare import comparison_set, source_codes
+    from ..._compute.disagreements import DEFAULT_MAX_PAIRS, disagreements
+    from ..._compute.selection import DEFAULT_COMPARE_WITHIN, Comparison
+    from ..._model.errors import PairBudgetError
 
-    low = part["low"].to_numpy(dtype="float64") * factor
-    high = part["high"].to_numpy(dtype="float64") * factor
-    lc = part["low_closed"].to_numpy(dtype=bool)
-    hc = part["high_closed"].to_numpy(dtype=bool)
-    src = np.asarray(canonical_cells(part, sources), dtype=object)
-    k = min(len(part), limit + 1)
-    below = np.argsort(high, kind="stable")[:k]
-    above = np.argsort(-low, kind="stable")[:k]
-    a, b = np.meshgrid(below, above, indexing="ij")
-    a, b = a.ravel(), b.ravel()
-    apart = (high[a] < low[b]) | ((high[a] == low[b]) & ~(hc[a] & lc[b]))
-    keep = apart & (a != b) & (src[a] != src[b])
-    a, b = a[keep], b[keep]
-    with np.errstate(invalid="ignore"):
-        gap = low[b] - high[a]
-    pairs = pd.DataFrame({"a": a, "b": b, "gap": gap})
-    pairs = pairs.sort_values("gap", ascending=False, kind="stable").head(limit)
-    return pairs.reset_index(drop=True)
+    options = {k: v for k, v in summary.options().items() if k in ("unit", "compare_within")}
+    options["sources"] = selection.sources
+    # The pairs of the claims reconcile compared: each source's latest, of the same time.
+    within = summary.compare_within
+    auto = isinstance(within, str) and within == "auto"
+    span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=within).span
+    src, _names = source_codes(data.frame, selection.sources)
+    compared = comparison_set(data.frame, data.codes, len(data.labels), src, span).mask
+    frame = data.frame[compared]
+    codes = data.codes[compared]
+    try:
+        pairs = disagreements(
+            frame, list(data.by), revisions=False, only_conflicts=True, **options
+        )
+    except PairBudgetError:
+        k = data.factor[compared]
+        low = frame["low"].to_numpy(dtype="float64") * k
+        high = frame["high"].to_numpy(dtype="float64") * k
+        keep = np.zeros(len(frame), dtype=bool)
+        for g in range(len(data.labels)):
+            at = np.flatnonzero(codes == g)
+            if len(at) * (len(at) - 1) // 2 <= DEFAULT_MAX_PAIRS:
+                keep[at] = True
+                continue
+            keep[at[np.argsort(high[at], kind="stable")[: limit + 1]]] = True
+            keep[at[np.argsort(-low[at], kind="stable")[: limit + 1]]] = True
+        pairs = disagreements(
+            frame[keep], list(data.by), revisions=False, only_conflicts=True, **options
+        )
+    order = pairs.sort_values(["gap"], ascending=False, kind="stable")
+    return order.groupby(list(data.by), observed=True, sort=False, dropna=False).head(limit)
 
 
 def _pairs_table(
-    part: pd.DataFrame, pairs: pd.DataFrame, unit: str, lang: str, total: int
+    frame: pd.DataFrame, pairs: pd.DataFrame, unit: str, lang: str, total: int
 ) -> Table:
-    """The pairs in conflict; ``total`` is how many the group has in all."""
+    """The pairs in conflict, lower claim first; ``total`` is how many the group has."""
     w = _words(lang)
     rows = []
-    for a, b, gap in zip(pairs["a"], pairs["b"], pairs["gap"], strict=True):
-        lower, upper = part.iloc[int(a)], part.iloc[int(b)]
-        rows.append(
-            [
-                _who(lower, lang),
-                _who(upper, lang),
-                Cell(_gap(lower, upper, gap, unit, lang), "num"),
-            ]
-        )
+    for p in pairs.itertuples(index=False):
+        a, b = frame.loc[p.claim_a], frame.loc[p.claim_b]
+        lower, upper = (a, b) if p.high_a <= p.low_b else (b, a)
+        gap = _gap(float(p.gap), float(p.gap_stated), bool(p.gap_open), unit, lang)
+        rows.append([_who(lower, unit, lang), _who(upper, unit, lang), Cell(gap, "num")])
     more = max(total - len(pairs), 0)
     note = w["d_more"].format(n=_num(more, lang)) if more > 0 else ""
     return Table("disagreements", [w["d_a"], w["d_b"], w["d_gap"]], rows, note)
 
 
-def _gap(lower: pd.Series, upper: pd.Series, gap: float, unit: str, lang: str) -> str:
-    """The distance between two claims' ranges, hedged like them: exact only between two
-    single numbers; "at least" (or "more than", across an excluded bound) otherwise."""
+def _gap(gap: float, stated: float, open_: bool, unit: str, lang: str) -> str:
+    """The gap between the facing numbers the two sources stated, hedged like them
+    ("more than 38,000" when a facing number is a floor, a ceiling or a range's end);
+    when one states no number (a vague magnitude), the distance between the ranges, as
+    a lower bound."""
     w = _words(lang)
-    if gap == 0:
-        return w["d_touch"]
-    text = _num(gap, lang) + _unit(unit, lang)
-    if lower["low"] == lower["high"] and upper["low"] == upper["high"]:
-        return text
-    key = "more_than" if not (lower["high_closed"] and upper["low_closed"]) else "at_least"
-    return w[key].format(x=text)
+    if math.isnan(stated):
+        if gap == 0:
+            return w["d_touch"]
+        return w["at_least"].format(x=_num(gap, lang) + _unit(unit, lang))
+    text = _num(stated, lang) + _unit(unit, lang)
+    return w["more_than"].format(x=text) if open_ else text
 
 
-def _who(claim: pd.Series, lang: str) -> Cell:
+def _who(claim: pd.Series, unit: str, lang: str) -> Cell:
+    """A claim in a pair: its source, its words (or how it was read) and its date."""
     when = _when(claim["stated_start"], claim["stated_end"], lang)
-    return Cell(f"{_str(claim['source'])}: {_str(claim['text'])} ({when})")
+    words = _str(claim["text"]) or _reading(
+        float(claim["low"]),
+        float(claim["high"]),
+        bool(claim["low_closed"]),
+        bool(claim["high_closed"]),
+        unit,
+        lang,
+    )
+    return Cell(f"{_str(claim['source'])}: {words} ({when})")
 
 
 _SVG_ID = re.compile(r'(\bid="|url\(#|xlink:href="#|\bhref="#)([^"()]+)')
@@ -621,13 +652,17 @@ def report(
     max_pairs: int = 20,
     per: str | None = None,
     progress: bool = False,
-    strategy: str = "median",
+    selection: Selection | None = None,
     as_of: str | date | pd.Timestamp | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
-    sources: SourceBook | None = None,
     exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
     unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+    cumulative: bool | Sequence[str] = False,
     version: str | None = None,
 ) -> str:
     """One self-contained HTML page: per quantity, sentence, chart, claims, disagreements.
@@ -655,9 +690,14 @@ def report(
         more than 30 claims (the chart says how many it leaves out).
     progress : bool
         Show a progress bar on stderr (tqdm, when installed and stderr is a terminal).
-    strategy, as_of, window, latest_per_source, sources, exclude_kinds, unit
-        Which claims count and how they are summarised, as for ``reconcile``; every
-        part of the page (sentences, key figures, charts, methodology) uses them.
+    selection : Selection, optional
+        Which claims count, as one object (or give its fields one by one: ``as_of``,
+        ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe``, ``sources``).
+    as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+        Which claims count, as for ``reconcile``.
+    strategy, unit, compare_within, cumulative
+        How they are summarised, as for ``reconcile``.  Every part of the page
+        (sentences, key figures, charts, methodology) uses the same options.
     version : str, optional
         The version named in the footer (default: the installed ``estimates``).
 
@@ -676,48 +716,68 @@ def report(
     check_per(per)
     if not isinstance(max_pairs, int) or max_pairs < 0:
         raise OptionError("max_pairs", max_pairs, "a whole number >= 0")
-    selection = Selection(strategy, as_of, window, latest_per_source, sources, exclude_kinds, unit)
+    chosen = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
+    how = Summary(strategy, unit, compare_within, _cumulative(cumulative))
     by_ = _by_list(by)
-    data = _chart_data(claims, by_, selection, charts is not None and timeline is not False)
-    sentences = _sentences(claims, by_, lang, selection)
+    data = _chart_data(claims, by_, chosen, how, charts is not None and timeline is not False)
+    sentences = _sentences(claims, by_, lang, chosen, how)
+    pairs = _conflict_pairs(data, chosen, how, max_pairs)
     draw = charts is not None and _has_matplotlib()
     sections = [
-        _section(data, n, lang, sentences, charts if draw else None, timeline, per, max_pairs)
+        _section(data, n, lang, sentences, pairs, charts if draw else None, timeline, per)
         for n in _progress(range(len(data.labels)), progress)
     ]
     notes = [_words(lang)["no_charts"]] if charts is not None and not draw else []
-    method = _methodology(claims, by_, lang, selection)
+    method = _methodology(claims, by_, lang, chosen, how)
     return _page(claims, data, sections, method, lang, title, notes, version or _version())
 
 
-def _chart_data(claims: Claims, by: list[str], selection: Selection, running: bool) -> ChartData:
+def _chart_data(
+    claims: Claims, by: list[str], selection: Selection, summary: Summary, running: bool
+) -> ChartData:
     """Claims selected, grouped and reconciled once (with the running timeline)."""
     from ..charts import chart_data
 
     if not running or not _has_matplotlib():
-        return chart_data(claims, by, selection=selection)
+        return chart_data(claims, by, selection=selection, summary=summary)
     with warnings.catch_warnings():
         # Undated claims were already reported when the table was read.
         warnings.simplefilter("ignore", MissingDateWarning)
-        return chart_data(claims, by, freq="M", selection=selection)
+        return chart_data(claims, by, freq="M", selection=selection, summary=summary)
 
 
-def _sentences(claims: Claims, by: list[str], lang: str, selection: Selection) -> pd.Series:
+def _sentences(
+    claims: Claims, by: list[str], lang: str, selection: Selection, summary: Summary
+) -> pd.Series:
     from ..sentences import describe
 
-    return describe(claims, lang=_lang_key(lang), by=by, **selection.options())
+    options = selection_options(selection) | summary.options()
+    return describe(claims, lang=_lang_key(lang), by=by, **options)
 
 
-def _methodology(claims: Claims, by: list[str], lang: str, selection: Selection) -> str:
+def _methodology(
+    claims: Claims, by: list[str], lang: str, selection: Selection, summary: Summary
+) -> str:
     from ..methodology import methodology
 
+    options = selection_options(selection) | summary.options()
+    options.pop("strategy", None)
+    options.pop("sources", None)
     note = methodology(
         claims,
         by=by,
-        strategy=selection.strategy,
+        strategy=summary.strategy,
         sources=selection.sources,
         lang=_lang_key(lang),
-        **selection.options(strategy=False, sources=False),
+        **options,
     )
     html = methodology_html(note, top=2)
     if not html.startswith("<h2"):
@@ -725,15 +785,24 @@ def _methodology(claims: Claims, by: list[str], lang: str, selection: Selection)
     return html
 
 
+def _group_pairs(pairs: pd.DataFrame, data: ChartData, key: Any) -> pd.DataFrame:
+    """The rows of ``pairs`` of one group."""
+    keys = key if isinstance(key, tuple) else (key,)
+    mask = np.ones(len(pairs), dtype=bool)
+    for col, k in zip(data.by, keys, strict=True):
+        mask &= (pairs[col] == k).to_numpy(dtype=bool)
+    return pairs[mask]
+
+
 def _section(
     data: ChartData,
     g: int,
     lang: str,
     sentences: pd.Series,
+    conflicts: pd.DataFrame,
     charts: str | None,
     timeline: bool | None,
     per: str | None,
-    max_pairs: int,
 ) -> Section:
     """One quantity: its sentence, key figures, charts, claims and disagreements."""
     from ..charts import group_label
@@ -754,12 +823,12 @@ def _section(
     if int(row["claims"]) < 2:
         text = w["one_claim"]
     else:
-        found = _conflict_pairs(part, factor, data.sources, max_pairs)
+        found = _group_pairs(conflicts, data, key)
         if len(found) == 0:
             text = w["no_conflict"]
         else:
             total = max(int(row.get("conflicts", 0) or 0), len(found))
-            pairs = _pairs_table(part, found, unit, lang, total)
+            pairs = _pairs_table(data.frame, found, unit, lang, total)
     return Section(
         anchor=anchor,
         name=group_label(key),
