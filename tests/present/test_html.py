@@ -98,8 +98,9 @@ def test_claim_html_escapes_and_links_only_http(hostile):
     good = hostile[1]
     html = claim_html(good)
     assert "<a href" not in html and "https://example.org/a?b=1&amp;c=&lt;x&gt;" in html
-    linked = claim_html(est.Claim(est.parse("5"), quantity="q", source="S",
-                                  url="https://example.org/a?b=1&c=x"))
+    linked = claim_html(
+        est.Claim(est.parse("5"), quantity="q", source="S", url="https://example.org/a?b=1&c=x")
+    )
     assert '<a href="https://example.org/a?b=1&amp;c=x"' in linked
     assert 'rel="noopener noreferrer nofollow"' in linked
     assert_safe(html)

@@ -247,7 +247,9 @@ def test_economist_report_many_sources_over_years(economist):
     assert html.count('<table class="disagreements">') == 1
     section = html.split('<section id="q1">')[1].split("</section>")[0]
     assert "<dt>Claims</dt><dd>66</dd>" in section
-    assert "<dt>Claims compared (each source&#39;s latest, stated at the same time)</dt>" in section
+    assert (
+        "<dt>Claims compared (each source&#39;s latest, stated at the same time)</dt>" in section
+    )
     pairs = section.split('<table class="disagreements">')[1].split("</table>")[0]
     assert pairs.count("<tr>") == 1 + 1
     assert "June 2026" in pairs and "2022" not in pairs and "UK MoD" not in pairs
