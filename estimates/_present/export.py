@@ -50,7 +50,7 @@ Examples
 >>> table[["source", "stated", "from", "to", "value", "open end"]]
   source      stated     from       to    value open end
 0     UK  2024-11-10      NaN  12000.0      NaN    below
-1     US  2024-11-12  10000.0  10000.0  10000.0
+1     US  2024-11-12  10000.0  10000.0  10000.0      NaN
 >>> meta["title"], meta["type"]
 ('troops', 'd3-range-plot')
 """

@@ -91,8 +91,14 @@ def format_number(value: float, lang: str = "en") -> str:
     True
     >>> format_number(float("inf"))
     '∞'
+
+    Numbers too large or too small for a row of digits are written in scientific
+    notation, never rounded to zero nor refused:
+
+    >>> format_number(1e40), format_number(-2.5e-300)
+    ('1E40', '-2.5E-300')
     """
-    from babel.numbers import format_decimal
+    from babel.numbers import format_decimal, format_scientific
 
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -101,6 +107,8 @@ def format_number(value: float, lang: str = "en") -> str:
         return ""
     if math.isinf(v):
         return "∞" if v > 0 else "-∞"
+    if v != 0 and not 1e-6 <= abs(v) < 1e21:
+        return format_scientific(v, "#.######E0", locale=locale_of(lang))
     v = round(v, 6)
     if v == int(v) and abs(v) < 2**53:
         v = int(v)

@@ -242,7 +242,7 @@ def _rows_of(
         {
             "claim": f.index.to_numpy(),
             "source": canonical_cells(f, sources),
-            "stated": [stated_text(s, e, lang) for s, e in zip(start, end, strict=True)],
+            "stated_start": start.to_numpy(),
             "stated_end": end.to_numpy(),
             "low": f["low"].to_numpy(dtype="float64") * k,
             "high": f["high"].to_numpy(dtype="float64") * k,
@@ -266,6 +266,11 @@ def _rows_of(
         keep = latest.groupby("source", sort=False).tail(1).index
         rows = rows.loc[sorted(keep)].reset_index(drop=True)
         rows.attrs["left_out"] = int(mask.sum()) - len(rows)
+    # Dates in words only for the rows drawn (a crowded group draws few of its claims).
+    rows["stated"] = [
+        stated_text(s, e, lang)
+        for s, e in zip(rows.pop("stated_start"), rows["stated_end"], strict=True)
+    ]
     if per in ("claim", "latest"):
         rows["row"] = np.arange(len(rows))
         rows["when"] = rows["stated"]

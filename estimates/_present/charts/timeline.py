@@ -8,6 +8,7 @@ dates are written with month names in ``lang``.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..._compute.selection import Selection, selection_of
-from ..._model.errors import OptionError
+from ..._model.errors import ComparabilityWarning, OptionError
 from ._words import unit_axis_label, words
 from .data import ChartData, Summary, _cumulative, chart_data, group_label, targets
 from .draw import (
@@ -120,7 +121,11 @@ def timeline_chart(
         sources=sources,
     )
     how = Summary(strategy, unit, compare_within, _cumulative(cumulative))
-    data = chart_data(claims, by, freq=freq, selection=chosen, summary=how)
+    with warnings.catch_warnings():
+        # A timeline shows claims of every date on purpose: the comparison window of
+        # ``reconcile`` (whose warning says some were not compared) does not apply.
+        warnings.simplefilter("ignore", ComparabilityWarning)
+        data = chart_data(claims, by, freq=freq, selection=chosen, summary=how)
     groups = targets(data.labels, quantity, ax)
     h = float(_matplotlib().rcParams["figure.figsize"][1])
     fig, axes = _figure_axes(ax, h * len(groups) + 0.5, len(groups))

@@ -62,6 +62,8 @@ def _num(x: float) -> str:
 def _interval(lo: float, hi: float, lc: bool, hc: bool, unit: str = "") -> str:
     if math.isnan(lo) or math.isnan(hi):
         return "none"
+    if lo == hi:  # a single number, never in brackets that read as a range
+        return f"{_num(lo)} {unit}" if unit else _num(lo)
     text = str(interval_text(np.array([lo]), np.array([hi]), np.array([lc]), np.array([hc]))[0])
     return f"{text} {unit}" if unit else text
 
