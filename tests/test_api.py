@@ -19,12 +19,14 @@ PACKAGE = ROOT / "estimates"
 #: are how lower layers offer facade methods, e.g. ``Claims.describe``).
 ALLOWED = {
     "_model": {"_model"},
-    "_parsing": {"_model", "_parsing"},
-    "_table": {"_model", "_parsing", "_table"},
-    "_compute": {"_model", "_parsing", "_table", "_compute"},
-    "_extract": {"_model", "_parsing", "_table", "_extract"},
-    "_present": {"_model", "_parsing", "_table", "_compute", "_present"},
-    "_cli": {"_model", "_parsing", "_table", "_compute", "_present", "_extract", "_cli"},
+    # Languages and words (catalogues, the one language normaliser): just above _model.
+    "_i18n": {"_model", "_i18n"},
+    "_parsing": {"_model", "_i18n", "_parsing"},
+    "_table": {"_model", "_i18n", "_parsing", "_table"},
+    "_compute": {"_model", "_i18n", "_parsing", "_table", "_compute"},
+    "_extract": {"_model", "_i18n", "_parsing", "_table", "_extract"},
+    "_present": {"_model", "_i18n", "_parsing", "_table", "_compute", "_present"},
+    "_cli": {"_model", "_i18n", "_parsing", "_table", "_compute", "_present", "_extract", "_cli"},
 }
 
 

@@ -118,7 +118,7 @@ COUNT_UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "civilian": (
         "civilian = person",
-        ("civilian", "civilians", "civils"),
+        ("civilian", "civilians", "civil", "civils"),
     ),
     "refugee": (
         "refugee = person",
@@ -305,7 +305,9 @@ MEASURE_WORDS: dict[str, str] = {
     "square kilometres": "kilometer ** 2",
     "square kilometers": "kilometer ** 2",
     "kilomètres carrés": "kilometer ** 2",
+    "square mile": "mile ** 2",
     "square miles": "mile ** 2",
+    "mile carré": "mile ** 2",
     "miles carrés": "mile ** 2",
     "hectare": "hectare",
     "hectares": "hectare",
@@ -333,6 +335,7 @@ MEASURE_WORDS: dict[str, str] = {
     "euros": "euro",
     "£": "pound_sterling",
     "gbp": "pound_sterling",
+    "livre sterling": "pound_sterling",
     "livres sterling": "pound_sterling",
     "pound sterling": "pound_sterling",
     "pounds sterling": "pound_sterling",
@@ -548,30 +551,16 @@ def is_count(unit: str) -> bool:
 
 
 def unit_label(unit: str, *, plural: bool = True) -> str:
-    """A short human label for a canonical unit ("soldiers", "km", "$")."""
-    return _LABELS.get(unit, (unit, unit))[1 if plural else 0] if unit else ""
+    """A short English label for a canonical unit ("soldiers", "km", "$", "metres").
 
+    The words are the English unit words of the message catalogue (the one table,
+    :func:`estimates._i18n.unit_words`); a unit it does not name is its own label.
+    """
+    if not unit:
+        return ""
+    from .._i18n.unit_words import unit_words  # the catalogue layer sits above _model
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "person": ("person", "people"),
-    "casualty": ("casualty", "casualties"),
-    "death": ("death", "deaths"),
-    "wounded": ("wounded", "wounded"),
-    "aircraft": ("aircraft", "aircraft"),
-    "kilometer": ("km", "km"),
-    "meter": ("m", "m"),
-    "mile": ("mile", "miles"),
-    "kilometer ** 2": ("km²", "km²"),
-    "mile ** 2": ("sq mile", "sq miles"),
-    "metric_ton": ("tonne", "tonnes"),
-    "kilogram": ("kg", "kg"),
-    "hectare": ("hectare", "hectares"),
-    "dollar": ("$", "$"),
-    "euro": ("€", "€"),
-    "pound_sterling": ("£", "£"),
-    "rouble": ("rouble", "roubles"),
-    "hryvnia": ("hryvnia", "hryvnias"),
-    "percent": ("%", "%"),
-}
-for _unit in COUNT_UNITS:
-    _LABELS.setdefault(_unit, (_unit, _unit + "s"))
+    words = unit_words(unit, "en")
+    if words is None:
+        return unit
+    return words.plural if plural else words.singular

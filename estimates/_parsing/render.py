@@ -51,6 +51,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from .._i18n.unit_words import of_word, unit_words
 from .._model.conventions import PROFILES, Conventions
 from .._model.errors import FigureError
 from .._model.figure import Figure
@@ -78,53 +79,6 @@ _TEMPLATES: dict[str, dict[Hedge, str]] = {
         Hedge.UP_TO: "jusqu’à {n}", Hedge.RANGE: "entre {a} et {b}",
     },
 }
-
-# unit -> (singular, plural, placement) per language.  Placement: "prefix" ("$5"),
-# "glued" ("5%"), "after" ("5 km").  The words must map back to the unit through
-# canonical_unit (checked by the tests).
-_EN_UNITS: dict[str, tuple[str, str, str]] = {
-    "person": ("person", "people", "after"),
-    "dollar": ("$", "$", "prefix"), "euro": ("€", "€", "prefix"),
-    "pound_sterling": ("£", "£", "prefix"), "percent": ("%", "%", "glued"),
-    "kilometer": ("km", "km", "after"), "meter": ("metre", "metres", "after"),
-    "mile": ("mile", "miles", "after"), "kilometer ** 2": ("km²", "km²", "after"),
-    "mile ** 2": ("square miles", "square miles", "after"),
-    "hectare": ("hectare", "hectares", "after"), "acre": ("acre", "acres", "after"),
-    "metric_ton": ("tonne", "tonnes", "after"), "kilogram": ("kg", "kg", "after"),
-    "rouble": ("rouble", "roubles", "after"), "hryvnia": ("hryvnia", "hryvnias", "after"),
-    "day": ("day", "days", "after"), "week": ("week", "weeks", "after"),
-    "month": ("month", "months", "after"), "year": ("year", "years", "after"),
-    "casualty": ("casualty", "casualties", "after"), "wounded": ("wounded", "wounded", "after"),
-    "aircraft": ("aircraft", "aircraft", "after"), "death": ("death", "deaths", "after"),
-}
-_FR_UNITS: dict[str, tuple[str, str, str]] = {
-    "person": ("personne", "personnes", "after"), "soldier": ("soldat", "soldats", "after"),
-    "civilian": ("civils", "civils", "after"), "refugee": ("réfugié", "réfugiés", "after"),
-    "prisoner": ("prisonnier", "prisonniers", "after"),
-    "protester": ("manifestant", "manifestants", "after"),
-    "casualty": ("victime", "victimes", "after"), "death": ("mort", "morts", "after"),
-    "wounded": ("blessé", "blessés", "after"),
-    "container": ("conteneur", "conteneurs", "after"), "shell": ("obus", "obus", "after"),
-    "missile": ("missile", "missiles", "after"), "drone": ("drone", "drones", "after"),
-    "vehicle": ("véhicule", "véhicules", "after"), "aircraft": ("avion", "avions", "after"),
-    "ship": ("navire", "navires", "after"), "home": ("logement", "logements", "after"),
-    "event": ("incident", "incidents", "after"),
-    "dollar": ("dollar", "dollars", "after"), "euro": ("€", "€", "after"),
-    "pound_sterling": ("livres sterling", "livres sterling", "after"),
-    "percent": ("%", "%", "after"), "kilometer": ("km", "km", "after"),
-    "meter": ("mètre", "mètres", "after"), "mile": ("mile", "miles", "after"),
-    "kilometer ** 2": ("km²", "km²", "after"),
-    "mile ** 2": ("miles carrés", "miles carrés", "after"),
-    "hectare": ("hectare", "hectares", "after"), "acre": ("acre", "acres", "after"),
-    "metric_ton": ("tonne", "tonnes", "after"), "kilogram": ("kg", "kg", "after"),
-    "rouble": ("rouble", "roubles", "after"), "hryvnia": ("hryvnia", "hryvnias", "after"),
-    "day": ("jour", "jours", "after"), "week": ("semaine", "semaines", "after"),
-    "month": ("mois", "mois", "after"), "year": ("année", "ans", "after"),
-}
-# Words for a unit after "of" / "de" (symbols read badly there: "thousands of dollars").
-_EN_OF_WORDS = {"dollar": "dollars", "euro": "euros", "pound_sterling": "pounds sterling",
-                "percent": "percent"}
-_FR_OF_WORDS = {"euro": "euros", "percent": "pour cent"}
 
 # Vague magnitudes: (kind, scale, English, French).  Render picks the first whose
 # reading under the figure's profile is the figure.
@@ -222,11 +176,16 @@ def format_number(x: float, lang: str = "en") -> str:
 
 
 def _unit_forms(unit: str, lang: str) -> tuple[str, str, str] | None:
-    """(singular, plural, placement) for a unit, or None if no word names it."""
-    table = _EN_UNITS if lang == "en" else _FR_UNITS
-    got = table.get(unit)
+    """(singular, plural, placement) for a unit, or None if no word names it.
+
+    The words are the one unit-word table of the language (its message catalogue,
+    :func:`estimates._i18n.unit_words`); a narrow-space symbol ("5 %") is written
+    after the figure like a word.
+    """
+    got = unit_words(unit, lang)
     if got is not None:
-        return got
+        placement = "after" if got.placement == "thin" else got.placement
+        return got.singular, got.plural, placement
     if lang == "en" and canonical_unit(unit + "s") == unit:
         return unit, unit + "s", "after"
     if canonical_unit(unit) == unit:
@@ -253,8 +212,7 @@ def _of_unit(unit: str, lang: str) -> str | None:
     """The unit after "of" / "de": "of soldiers", "de soldats", "d'euros"."""
     if not unit:
         return ""
-    words = _EN_OF_WORDS if lang == "en" else _FR_OF_WORDS
-    word = words.get(unit)
+    word = of_word(unit, lang)
     if word is None:
         forms = _unit_forms(unit, lang)
         if forms is None:
@@ -296,7 +254,7 @@ def _magnitude(f: Figure, conv: Conventions, lang: str) -> str | None:
             forms = _unit_forms(f.unit, lang)
             if forms is None:
                 return None
-            word = (_EN_OF_WORDS if lang == "en" else _FR_OF_WORDS).get(f.unit, forms[1])
+            word = of_word(f.unit, lang) or forms[1]
             return f"{phrase} {word}"
         of = _of_unit(f.unit, lang)
         return None if of is None else phrase + of

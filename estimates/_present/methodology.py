@@ -1,22 +1,24 @@
 """The methodology note: how figures were read, grouped, selected and compared.
 
-:func:`methodology` writes a Markdown note to publish under a chart or an article:
+:func:`methodology_document` builds the note once, as a small document tree
+(:mod:`estimates._present.document`), rendered to Markdown (:func:`methodology`,
+``Document.to_markdown``) or HTML (``Document.to_html``), in the words of the
+language's message catalogue (context ``methodology``):
 
 1. **Scope**: how many claims, groups and sources, and how they were grouped.
-2. **Definitions**: stated range, envelope, consensus, agreement, conflicts and verdict,
-   one sentence each.
-3. **How figures were read**: each conventions profile the figures used (name,
-   description, references, from :func:`estimates.get_conventions`).
-4. **Central estimate**: the strategy, in words.
-5. **Sources**: each agent, how many claims it made, and its kind and other names
-   when a :class:`~estimates.SourceBook` (or a ``source_kind`` column) says so.
-6. **Revisions**: a source's successive claims on the same quantity, earlier to later.
-7. **Left out**: flagged rows (with the reason), claims outside ``as_of``/``window``,
-   undated claims, excluded kinds, superseded claims, repeats of one original source.
+2. **Definitions**: stated range, envelope, consensus, agreement, conflicts and verdict.
+3. **How figures were read**: each conventions profile the figures used.
+4. **Comparison**: the comparison window and revisions (the same
+   :class:`~estimates._compute.selection.Comparison` rule ``reconcile`` applies).
+5. **Central estimate**: the strategy, in words.
+6. **Sources**: each agent, how many claims it made, its kind and other names.
+7. **Revisions**: a source's successive claims on the same quantity.
+8. **Left out**: what each step of the :class:`~estimates._compute.selection.Selection`
+   dropped, read from the trace of the very selection that was applied (no second
+   copy of the selection rules here).
 
-Everything that comes from the data is escaped (:func:`markdown_escape`), so a source
-named ``*evil*`` or ``[x](javascript:alert(1))`` is shown as written, never as
-formatting or a link.
+Everything that comes from the data is a plain text node, escaped in both outputs, so
+a source named ``*evil*`` or ``[x](javascript:alert(1))`` is shown as written.
 
 Examples
 --------
@@ -30,12 +32,13 @@ Examples
 # Methodology
 >>> "## How figures were read" in note and "`default`" in note
 True
+>>> methodology_document(claims, lang="fr").to_html().startswith("<h1>Méthodologie</h1>")
+True
 """
 
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -43,411 +46,193 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .._compute.reconcile import ALL_STRATEGIES, _by_list, group_codes
-from .._compute.sources import canonical_cells, dedupe_originals, kind_mask
-from .._compute.time import as_of_mask, latest_per_source, to_day
+from .._compute.reconcile import AUTO, group_codes
+from .._compute.selection import (
+    ALL_STRATEGIES,
+    DEFAULT_COMPARE_WITHIN,
+    Comparison,
+    Selection,
+    Trace,
+    as_frame,
+    by_list,
+    selection_of,
+)
+from .._compute.sources import canonical_cells
+from .._compute.time import DateLike, to_day
+from .._i18n import translator
 from .._model.conventions import get_conventions
-from .._model.errors import EstimatesWarning
+from .._model.errors import EstimatesWarning, FigureError
 from .._model.figure import Figure
 from .._model.sources import SourceBook, split_agents
 from .._table.schema import ERROR_COLUMN
-from .sentences import OPTIONS, figure_phrase, join_agents_words
+from .document import (
+    Block,
+    Bullets,
+    Code,
+    Document,
+    Heading,
+    Inline,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    fill,
+    markdown_escape,
+)
+from .sentences import figure_phrase, group_label, join_agents_words
 from .style import HouseStyle, get_style
 
 if TYPE_CHECKING:  # pragma: no cover
     from .._table.claims import Claims
 
-__all__ = ["markdown_escape", "methodology"]
+__all__ = ["markdown_escape", "methodology", "methodology_document"]
 
 #: Claims shown in one revision chain before the middle ones are elided.
 MAX_CHAIN = 10
 #: Rows listed per reason in "Left out" before "... and N more".
 MAX_LISTED = 10
 
-# Characters that can start formatting, a link, raw HTML or a table cell in CommonMark
-# and GitHub Markdown, wherever they stand (line starts are never data here).
-_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+class _Words:
+    """The note's words: the catalogue's ``methodology`` context."""
+
+    def __init__(self, lang: str) -> None:
+        self._t = translator(lang)
+
+    def __getitem__(self, key: str) -> str:
+        return self._t(key, context="methodology")
 
 
-def markdown_escape(text: Any) -> str:
-    """Text shown as written in Markdown: formatting characters backslash-escaped
-    (CommonMark), line breaks folded into spaces.
-
-    >>> print(markdown_escape("*evil* [x](javascript:alert(1))"))
-    \\*evil\\* \\[x\\](javascript:alert(1))
-    >>> print(markdown_escape("<script> | a_b"))
-    \\<script\\> \\| a\\_b
-    """
-    s = "" if text is None else str(text)
-    s = _BREAKS.sub(" ", s)
-    return _SPECIAL.sub(r"\\\1", s)
+def _heading(template: str, **fields: Any) -> Heading:
+    level = len(template) - len(template.lstrip("#"))
+    return Heading(max(level, 1), fill(template.lstrip("#").strip(), **fields))
 
 
-_md = markdown_escape
-
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "# Methodology",
-        "scope": (
-            "This note covers {claims} on {groups}, from {sources}. Claims are grouped by "
-            "{by}; within a group every figure is converted to the group's most common "
-            "unit{unit}. Claims on different quantities are never pooled."
-        ),
-        "claims_1": "one claim",
-        "claims_n": "{n} claims",
-        "groups_1": "one quantity",
-        "groups_n": "{n} quantities",
-        "sources_1": "one source",
-        "sources_n": "{n} sources",
-        "unit": " (here: {unit})",
-        "definitions": "## Definitions",
-        "def_stated": (
-            "**Stated range**: from the smallest to the largest number the sources "
-            'actually stated; "up to 12,000" states 12,000 (not its floor of 0) and a '
-            'vague "thousands" states no number.'
-        ),
-        "def_envelope": ("**Envelope**: the smallest interval that holds every claim's interval."),
-        "def_consensus": (
-            "**Consensus**: the values every claim allows, the intersection of their "
-            "intervals; there is none as soon as two claims exclude each other."
-        ),
-        "def_agreement": (
-            "**Agreement**: the sub-range supported by the most claims, with the number "
-            "of claims that support it."
-        ),
-        "def_conflicts": (
-            "**Conflicts**: the pairs of claims whose intervals do not meet (an excluded "
-            "end counts as not meeting), with the gap between them."
-        ),
-        "def_verdict": (
-            '**Verdict**: "agree" when a consensus exists, "conflict" when it does '
-            'not, "single" for a lone claim.'
-        ),
-        "conventions": "## How figures were read",
-        "conventions_intro": (
-            "Each figure is read as an interval under a named conventions profile, "
-            "recorded on the figure. The figures here use:"
-        ),
-        "profile": "### Conventions profile `{name}`",
-        "references": "References:",
-        "unknown_profile": "This profile is not registered in this session.",
-        "no_profile": "No figure was read (no valid claims).",
-        "strategy": "## Central estimate",
-        "strategy_median": (
-            "Strategy **median**: the median of the claims' central values (a claim's "
-            'best value, or the midpoint of a stated range); ceilings ("up to"), floors '
-            '("more than") and vague magnitudes state no central value and are left out.'
-        ),
-        "strategy_conservative": (
-            "Strategy **conservative**: the lowest credible figure, as ACLED and UCDP do, "
-            "the smallest best value or lower bound any claim gives (ceilings give none)."
-        ),
-        "strategy_midpoint": (
-            "Strategy **midpoint**: the middle of the consensus range, or of the agreement "
-            "range when there is no consensus."
-        ),
-        "strategy_latest": (
-            "Strategy **latest**: the central value of the most recently stated claim."
-        ),
-        "strategy_weighted": (
-            "Strategy **weighted**: the weighted mean of the claims' central values, "
-            "weighted by source (weights from the source book, 1 by default)."
-        ),
-        "strategy_pooled": (
-            "Strategy **pooled**: the median of a linear opinion pool, an equal-weight "
-            "mixture of one distribution per claim, with its quantiles."
-        ),
-        "precision": (
-            "Derived numbers in the sentences (central values, gaps) are rounded to the "
-            "precision of the numbers the sources stated."
-        ),
-        "sources": "## Sources",
-        "sources_head": "| Source | Claims | Kind | Also named |",
-        "no_sources": "No claims were counted.",
-        "no_source": "(no source given)",
-        "revisions": "## Revisions",
-        "revisions_intro": (
-            "A source's successive claims on the same quantity, earlier to later "
-            "(by date of statement):"
-        ),
-        "no_revisions": "No source made more than one dated claim on the same quantity.",
-        "superseded_note": (
-            "Only each source's latest claim per quantity was counted (latest_per_source)."
-        ),
-        "more_chain": "… ({n} claims in all) …",
-        "excluded": "## Left out",
-        "nothing_left_out": "No claim was left out.",
-        "flagged": "Flagged invalid when read, so left out of every computation: {claims}",
-        "time": "Stated after {as_of} (as_of): {claims}",
-        "window": "Stated outside the window of {window} before {as_of}: {claims}",
-        "undated": "Undated, so not placed in time for as_of/window: {claims}",
-        "kinds": "By sources of an excluded kind ({kinds}): {claims}",
-        "superseded": (
-            "Superseded by a later claim of the same source (latest_per_source): {claims}"
-        ),
-        "deduped": "Repeating a figure of the same original source, counted once: {claims}",
-        "row": "row {row}",
-        "more": "… and {n} more",
-        "arrow": " → ",
-    },
-    "fr": {
-        "title": "# Méthodologie",
-        "scope": (
-            "Cette note porte sur {claims} concernant {groups}, de {sources}. Les "
-            "affirmations sont regroupées par {by} ; dans chaque groupe, chaque chiffre "
-            "est converti dans l’unité la plus fréquente du groupe{unit}. Des affirmations "
-            "sur des quantités différentes ne sont jamais mises en commun."
-        ),
-        "claims_1": "une affirmation",
-        "claims_n": "{n} affirmations",
-        "groups_1": "une quantité",
-        "groups_n": "{n} quantités",
-        "sources_1": "une source",
-        "sources_n": "{n} sources",
-        "unit": " (ici : {unit})",
-        "definitions": "## Définitions",
-        "def_stated": (
-            "**Fourchette avancée** : du plus petit au plus grand nombre effectivement "
-            "avancé par les sources ; « jusqu’à 12 000 » avance 12 000 (pas son plancher "
-            "de 0) et un vague « des milliers » n’avance aucun nombre."
-        ),
-        "def_envelope": (
-            "**Enveloppe** : le plus petit intervalle contenant l’intervalle de chaque "
-            "affirmation."
-        ),
-        "def_consensus": (
-            "**Consensus** : les valeurs admises par toutes les affirmations, "
-            "l’intersection de leurs intervalles ; il n’y en a pas dès que deux "
-            "affirmations s’excluent."
-        ),
-        "def_agreement": (
-            "**Accord** : la sous-plage soutenue par le plus grand nombre d’affirmations, "
-            "avec ce nombre."
-        ),
-        "def_conflicts": (
-            "**Conflits** : les paires d’affirmations dont les intervalles ne se "
-            "rejoignent pas (une borne exclue ne rejoint pas), avec l’écart qui les "
-            "sépare."
-        ),
-        "def_verdict": (
-            "**Verdict** : « agree » (accord) quand un consensus existe, « conflict » "
-            "quand il n’existe pas, « single » pour une affirmation isolée."
-        ),
-        "conventions": "## Lecture des chiffres",
-        "conventions_intro": (
-            "Chaque chiffre est lu comme un intervalle selon un profil de conventions "
-            "nommé, enregistré avec le chiffre. Les chiffres utilisent ici :"
-        ),
-        "profile": "### Profil de conventions `{name}`",
-        "references": "Références :",
-        "unknown_profile": "Ce profil n’est pas enregistré dans cette session.",
-        "no_profile": "Aucun chiffre n’a été lu (aucune affirmation valide).",
-        "strategy": "## Estimation centrale",
-        "strategy_median": (
-            "Stratégie **median** : la médiane des valeurs centrales des affirmations "
-            "(la meilleure valeur donnée, ou le milieu d’une fourchette) ; les plafonds "
-            "(« jusqu’à »), les planchers (« plus de ») et les ordres de grandeur vagues "
-            "n’en donnent pas et sont écartés."
-        ),
-        "strategy_conservative": (
-            "Stratégie **conservative** : le chiffre crédible le plus bas, comme le font "
-            "ACLED et l’UCDP, la plus petite valeur ou borne basse donnée (les plafonds "
-            "n’en donnent pas)."
-        ),
-        "strategy_midpoint": (
-            "Stratégie **midpoint** : le milieu de la plage de consensus, ou de la plage "
-            "d’accord en l’absence de consensus."
-        ),
-        "strategy_latest": (
-            "Stratégie **latest** : la valeur centrale de l’affirmation la plus récente."
-        ),
-        "strategy_weighted": (
-            "Stratégie **weighted** : la moyenne des valeurs centrales pondérée par "
-            "source (poids du carnet de sources, 1 par défaut)."
-        ),
-        "strategy_pooled": (
-            "Stratégie **pooled** : la médiane d’une mise en commun linéaire des avis, "
-            "mélange à poids égaux d’une distribution par affirmation, avec ses quantiles."
-        ),
-        "precision": (
-            "Les nombres dérivés des phrases (valeurs centrales, écarts) sont arrondis à "
-            "la précision des nombres avancés par les sources."
-        ),
-        "sources": "## Sources",
-        "sources_head": "| Source | Affirmations | Type | Autres noms |",
-        "no_sources": "Aucune affirmation n’a été comptée.",
-        "no_source": "(source non précisée)",
-        "revisions": "## Révisions",
-        "revisions_intro": (
-            "Les affirmations successives d’une même source sur une même quantité, de la "
-            "plus ancienne à la plus récente (par date de déclaration) :"
-        ),
-        "no_revisions": (
-            "Aucune source n’a fait plus d’une affirmation datée sur une même quantité."
-        ),
-        "superseded_note": (
-            "Seule la dernière affirmation de chaque source par quantité a été comptée "
-            "(latest_per_source)."
-        ),
-        "more_chain": "… ({n} affirmations en tout) …",
-        "excluded": "## Affirmations écartées",
-        "nothing_left_out": "Aucune affirmation n’a été écartée.",
-        "flagged": (
-            "Signalées invalides à la lecture, donc écartées de tous les calculs : {claims}"
-        ),
-        "time": "Déclarées après le {as_of} (as_of) : {claims}",
-        "window": "Déclarées hors de la fenêtre de {window} avant le {as_of} : {claims}",
-        "undated": "Sans date de déclaration, donc impossibles à situer (as_of/window) : {claims}",
-        "kinds": "De sources d’un type écarté ({kinds}) : {claims}",
-        "superseded": (
-            "Remplacées par une affirmation plus récente de la même source "
-            "(latest_per_source) : {claims}"
-        ),
-        "deduped": (
-            "Répétant un chiffre de la même source d’origine, comptées une fois : {claims}"
-        ),
-        "row": "ligne {row}",
-        "more": "… et {n} de plus",
-        "arrow": " → ",
-    },
-}
-
-
-def _french_spacing(text: str) -> str:
-    return (
-        text.replace(" :", "\u00a0:")
-        .replace(" ;", "\u202f;")
-        .replace("« ", "«\u00a0")
-        .replace(" »", "\u00a0»")
-    )
-
-
-_WORDS["fr"] = {k: _french_spacing(v) for k, v in _WORDS["fr"].items()}
-
-
-def methodology(
-    claims: Claims,
+def methodology_document(
+    claims: Claims | pd.DataFrame,
     *,
-    by: str | Sequence[str] = "quantity",
-    strategy: str = "median",
-    sources: SourceBook | None = None,
     lang: str = "en",
-    **options: Any,
-) -> str:
-    """A Markdown methodology note for a reconciliation of ``claims``.
+    by: str | Sequence[str] = "quantity",
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+) -> Document:
+    """The methodology note of a reconciliation, as a document tree.
 
-    Parameters
-    ----------
-    claims : Claims
-    by : str or list of str
-        Grouping column(s), as for ``reconcile``.
-    strategy : str
-        The central-estimate strategy to explain.
-    sources : SourceBook, optional
-        Aliases and kinds of sources (listed in the Sources section).
-    lang : str
-        ``"en"`` or ``"fr"``.
-    **options
-        The selection (``as_of``, ``window``, ``latest_per_source``,
-        ``exclude_kinds``, ``dedupe``), said in "Left out"; the other options of
-        ``describe`` (``weights``, ``unit``, ``cumulative`` ...) are accepted so the
-        same options can be passed to every presentation function.
-
-    Returns
-    -------
-    str
-        Markdown, with every value from the data escaped.
+    The arguments are those of :meth:`estimates.Claims.methodology`.  The selection is
+    applied once (:meth:`Selection.apply`) and the note describes its trace.
 
     Raises
     ------
-    ValueError
-        For an unknown language or strategy.
-    TypeError
-        For an unknown option.
+    LanguageError
+        For a language without a catalogue.
+    FigureError
+        For an unknown strategy.
     """
     st = get_style(None, lang)
-    w = _WORDS[st.lang]
-    by_ = _by_list(by)
+    w = _Words(st.lang)
+    by_ = by_list(by)
     if strategy not in ALL_STRATEGIES:
-        raise ValueError(f"strategy={strategy!r}: expected one of {', '.join(ALL_STRATEGIES)}")
-    accepted = tuple(
-        o for step in OPTIONS.values() for o in step if o not in ("strategy", "sources")
+        raise FigureError("strategy", strategy, f"one of {', '.join(ALL_STRATEGIES)}")
+    sel = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
     )
-    unknown = sorted(set(options) - set(accepted))
-    if unknown:
-        raise TypeError(
-            f"methodology() got unexpected option(s) {', '.join(map(repr, unknown))}; "
-            f"accepted: {', '.join(accepted)}"
+    frame = as_frame(claims)
+    with warnings.catch_warnings():  # the note says what was left out: no warning needed
+        warnings.simplefilter("ignore", EstimatesWarning)
+        chosen, trace = sel.apply(frame, by_)
+    book = sel.sources
+    blocks: list[Block] = [_heading(w["title"])]
+    blocks.append(Paragraph(_scope(chosen, by_, book, st, w, unit)))
+    blocks += _definitions(w)
+    blocks += _conventions(chosen, w)
+    blocks += _comparison(w, compare_within)
+    blocks += [
+        _heading(w["strategy"]),
+        Paragraph(fill(w[f"strategy_{strategy}"])),
+        Paragraph(fill(w["precision"])),
+    ]
+    blocks += _sources(chosen, book, w)
+    timed = frame.loc[
+        frame.index.difference(
+            _dropped(trace, "flagged", "as_of", "window", "exclude_kinds"), sort=False
         )
-    steps = _selection(claims._frame, by_, sources, options)
-    chosen = steps["chosen"]
-    out = [w["title"], "", _scope(chosen, by_, sources, st, w, options.get("unit")), ""]
-    out += _definitions(w)
-    out += _conventions(chosen, w)
-    out += [w["strategy"], "", w[f"strategy_{strategy}"], "", w["precision"], ""]
-    out += _sources(chosen, sources, w)
-    out += _revisions(
-        steps["timed"], by_, sources, st, w, bool(options.get("latest_per_source", False))
-    )
-    out += _left_out(steps, st, w, options)
-    return "\n".join(out).rstrip() + "\n"
+    ]
+    blocks += _revisions(timed, by_, book, st, w, sel.latest_per_source)
+    blocks += _left_out(frame, trace, sel, st, w)
+    return Document(tuple(blocks))
 
 
-# ---------------------------------------------------------------------- selection
-def _selection(
-    frame: pd.DataFrame, by: list[str], book: SourceBook | None, options: dict[str, Any]
-) -> dict[str, Any]:
-    """The filters of ``reconcile``'s selection, step by step, keeping what each drops."""
-    out: dict[str, Any] = {}
-    if ERROR_COLUMN in frame.columns:
-        bad = frame[ERROR_COLUMN].notna().to_numpy()
-        out["flagged"] = frame[bad]
-        frame = frame[~bad]
-    else:
-        out["flagged"] = frame.iloc[:0]
-    as_of, window = options.get("as_of"), options.get("window")
-    out["undated"] = out["time"] = frame.iloc[:0]
-    if as_of is not None or window is not None:
-        with warnings.catch_warnings():  # the note says it: no warning needed
-            warnings.simplefilter("ignore", EstimatesWarning)
-            mask = as_of_mask(frame, as_of, window)
-        if mask is not None:
-            dated = frame["stated_end"].notna().to_numpy()
-            out["undated"] = frame[~dated]
-            out["time"] = frame[dated & ~mask]
-            frame = frame[mask]
-    kinds = options.get("exclude_kinds", ())
-    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
-    out["kinds"] = frame.iloc[:0]
-    if kinds:
-        hit = kind_mask(frame, kinds, book)
-        out["kinds"] = frame[hit]
-        frame = frame[~hit]
-    out["timed"] = frame
-    out["superseded"] = frame.iloc[:0]
-    if options.get("latest_per_source", False):
-        kept = latest_per_source(frame, by, canonical_cells(frame, book))
-        keep = np.zeros(len(frame), dtype=bool)
-        keep[kept] = True
-        out["superseded"] = frame[~keep]
-        frame = frame[keep]
-    out["deduped"] = frame.iloc[:0]
-    if options.get("dedupe", True):
-        kept_frame = dedupe_originals(frame, by)
-        out["deduped"] = (
-            frame[~frame.index.isin(kept_frame.index)]
-            if len(kept_frame) < len(frame)
-            else frame.iloc[:0]
-        )
-        frame = kept_frame
-    out["chosen"] = frame
-    return out
+def methodology(
+    claims: Claims | pd.DataFrame,
+    *,
+    lang: str = "en",
+    by: str | Sequence[str] = "quantity",
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+) -> str:
+    """The methodology note in Markdown (see :func:`methodology_document`)."""
+    return methodology_document(
+        claims,
+        lang=lang,
+        by=by,
+        selection=selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+        strategy=strategy,
+        unit=unit,
+        compare_within=compare_within,
+    ).to_markdown()
+
+
+def _dropped(trace: Trace, *codes: str) -> pd.Index:
+    labels: list[object] = []
+    for code in codes:
+        labels.extend(trace.dropped(code))
+    return pd.Index(labels)
 
 
 # ---------------------------------------------------------------------- sections
-def _count(n: int, key: str, w: dict[str, str], st: HouseStyle) -> str:
+def _count(n: int, key: str, w: _Words, st: HouseStyle) -> str:
     return w[f"{key}_1"] if n == 1 else w[f"{key}_n"].format(n=st.count_word(n))
+
+
+def _codes(items: Sequence[Any], st: HouseStyle) -> list[Inline]:
+    """Column names as code spans, joined with the language's list pattern."""
+    marks = [f"\x00{i}\x00" for i in range(len(items))]
+    joined = st.list(marks)
+    out: list[Inline] = []
+    for k, part in enumerate(joined.split("\x00")):
+        if k % 2:
+            out.append(Code(str(items[int(part)])))
+        elif part:
+            out.append(Text(part))
+    return out
 
 
 def _scope(
@@ -455,48 +240,59 @@ def _scope(
     by: list[str],
     book: SourceBook | None,
     st: HouseStyle,
-    w: dict[str, str],
+    w: _Words,
     unit: str | None,
-) -> str:
+) -> list[Inline]:
     groups = len(group_codes(frame, by)[1]) if len(frame) else 0
     agents = _agent_table(frame, book)
-    by_text = st.list([f"`{_code(b)}`" for b in by])
-    return w["scope"].format(
+    return fill(
+        w["scope"],
         claims=_count(len(frame), "claims", w, st),
         groups=_count(groups, "groups", w, st),
         sources=_count(len(agents), "sources", w, st),
-        by=by_text,
-        unit=w["unit"].format(unit=f"`{_code(unit)}`") if unit else "",
+        by=_codes(by, st),
+        unit=fill(w["unit"], unit=Code(str(unit))) if unit else "",
     )
 
 
-def _code(text: Any) -> str:
-    """Text for inside backticks (no backtick can end the code span early)."""
-    return " ".join(str(text).replace("`", "'").split())
-
-
-def _definitions(w: dict[str, str]) -> list[str]:
+def _definitions(w: _Words) -> list[Block]:
     keys = ("stated", "envelope", "consensus", "agreement", "conflicts", "verdict")
-    return [w["definitions"], "", *(f"- {w['def_' + k]}" for k in keys), ""]
+    return [_heading(w["definitions"]), Bullets([fill(w["def_" + k]) for k in keys])]
 
 
-def _conventions(frame: pd.DataFrame, w: dict[str, str]) -> list[str]:
-    out = [w["conventions"], ""]
+def _conventions(frame: pd.DataFrame, w: _Words) -> list[Block]:
+    out: list[Block] = [_heading(w["conventions"])]
     names = [str(p) for p in pd.unique(frame["profile"].dropna())] if len(frame) else []
     if not names:
-        return [*out, w["no_profile"], ""]
-    out += [w["conventions_intro"], ""]
+        return [*out, Paragraph(fill(w["no_profile"]))]
+    out.append(Paragraph(fill(w["conventions_intro"])))
     for name in names:
-        out += [w["profile"].format(name=_code(name)), ""]
+        out.append(_heading(w["profile"].replace("`{name}`", "{name}"), name=Code(name)))
         try:
             conv = get_conventions(name)
         except KeyError:
-            out += [w["unknown_profile"], ""]
+            out.append(Paragraph(fill(w["unknown_profile"])))
             continue
-        out += [_md(conv.description), ""]
+        out.append(Paragraph([Text(conv.description)]))
         if conv.references:
-            out += [w["references"], "", *(f"- {_md(r)}" for r in conv.references), ""]
+            out += [
+                Paragraph(fill(w["references"])),
+                Bullets([[Text(r)] for r in conv.references]),
+            ]
     return out
+
+
+def _comparison(w: _Words, compare_within: str | pd.Timedelta | int | None) -> list[Block]:
+    """The comparison rule ``reconcile`` applies (the same :class:`Comparison` object)."""
+    auto = isinstance(compare_within, str) and compare_within == AUTO
+    span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=compare_within).span
+    rule = w["compare_all"] if span is None else w["compare_within"]
+    days = "" if span is None else str(span.days)
+    return [
+        _heading(w["comparison"]),
+        Paragraph(fill(rule, days=days)),
+        Paragraph(fill(w["revisions_rule"])),
+    ]
 
 
 def _agent_table(frame: pd.DataFrame, book: SourceBook | None) -> pd.DataFrame:
@@ -512,7 +308,7 @@ def _agent_table(frame: pd.DataFrame, book: SourceBook | None) -> pd.DataFrame:
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     anonymous = int((codes < 0).sum())
     for u, (cell, n) in enumerate(zip(uniques, counts, strict=True)):
-        kinds_here = set()
+        kinds_here: set[str] = set()
         if kind_col is not None:
             kinds_here = {str(k) for k in pd.unique(kind_col[codes == u].dropna())}
         for raw in split_agents(str(cell)):
@@ -531,25 +327,23 @@ def _agent_table(frame: pd.DataFrame, book: SourceBook | None) -> pd.DataFrame:
     return table.sort_values("claims", ascending=False, kind="stable")
 
 
-def _sources(frame: pd.DataFrame, book: SourceBook | None, w: dict[str, str]) -> list[str]:
-    out = [w["sources"], ""]
+def _sources(frame: pd.DataFrame, book: SourceBook | None, w: _Words) -> list[Block]:
+    out: list[Block] = [_heading(w["sources"])]
     table = _agent_table(frame, book)
     if not len(table):
-        return [*out, w["no_sources"], ""]
-    head = [c.strip() for c in w["sources_head"].strip("|").split("|")]
-    kinds = [", ".join(_md(k) for k in sorted(v)) for v in table["kind"]]
-    aliases = [", ".join(_md(a) for a in sorted(v)) for v in table["aliases"]]
+        return [*out, Paragraph(fill(w["no_sources"]))]
+    head = [c.strip() for c in w["sources_head"].strip().strip("|").split("|")]
+    kinds = [", ".join(sorted(v)) for v in table["kind"]]
+    aliases = [", ".join(sorted(v)) for v in table["aliases"]]
     keep = [True, True, any(kinds), any(aliases)]
-    cols = [h for h, k in zip(head, keep, strict=True) if k]
-    out += [
-        "| " + " | ".join(cols) + " |",
-        "|" + "|".join(["---", "---:", "---", "---"][: len(cols)]) + "|",
-    ]
+    align = [a for a, k in zip(("left", "right", "left", "left"), keep, strict=True) if k]
+    rows = []
     for i, (name, row) in enumerate(table.iterrows()):
-        shown = w["no_source"] if name == "\x00" else _md(name)
+        shown = w["no_source"] if name == "\x00" else str(name)
         cells = [shown, f"{row['claims']:,}", kinds[i], aliases[i]]
-        out.append("| " + " | ".join(c for c, k in zip(cells, keep, strict=True) if k) + " |")
-    return [*out, ""]
+        rows.append([[Text(c)] for c, k in zip(cells, keep, strict=True) if k])
+    cols = [h for h, k in zip(head, keep, strict=True) if k]
+    return [*out, Table(cols, rows, align)]
 
 
 def _revisions(
@@ -557,12 +351,12 @@ def _revisions(
     by: list[str],
     book: SourceBook | None,
     st: HouseStyle,
-    w: dict[str, str],
+    w: _Words,
     superseded: bool,
-) -> list[str]:
-    out = [w["revisions"], ""]
+) -> list[Block]:
+    out: list[Block] = [_heading(w["revisions"])]
     dated = frame[frame["stated_end"].notna() & frame["source"].notna()]
-    chains: list[str] = []
+    chains: list[list[Inline]] = []
     if len(dated):
         cells = canonical_cells(dated, book)
         keys = dated[by].astype(object).to_numpy()
@@ -575,15 +369,15 @@ def _revisions(
             if len(steps) > MAX_CHAIN:
                 half = MAX_CHAIN // 2 - 1
                 steps = [*steps[:half], w["more_chain"].format(n=len(steps)), *steps[-half:]]
-            who = join_agents_words(cell.split("; "), st)
-            label = " ".join(str(k) for k in key)
-            chains.append(f"- **{_md(who)}**, {_md(label)}: {w['arrow'].join(steps)}")
+            who = join_agents_words(str(cell).split("; "), st)
+            label = group_label(key if len(key) > 1 else key[0])
+            chains.append([Strong(who), Text(f", {label}: {w['arrow'].join(steps)}")])
     if not chains:
-        out += [w["no_revisions"], ""]
+        out.append(Paragraph(fill(w["no_revisions"])))
     else:
-        out += [w["revisions_intro"], "", *chains, ""]
+        out += [Paragraph(fill(w["revisions_intro"])), Bullets(chains)]
     if superseded:
-        out += [w["superseded_note"], ""]
+        out.append(Paragraph(fill(w["superseded_note"])))
     return out
 
 
@@ -591,7 +385,7 @@ def _step(row: pd.Series, st: HouseStyle) -> str:
     fig = _row_figure(row)
     words = figure_phrase(fig, st)
     when = st.date(row["stated_start"].date(), row["stated_end"].date())
-    return f"{_md(words)} ({_md(when)})"
+    return f"{words} ({when})"
 
 
 def _row_figure(row: pd.Series) -> Figure:
@@ -604,7 +398,7 @@ def _row_figure(row: pd.Series) -> Figure:
         bool(row["low_closed"]),
         bool(row["high_closed"]),
         best=opt(row["best"]),
-        hedge=str(row["hedge"]),
+        hedge=str(row["hedge"]),  # type: ignore[arg-type]  # Figure reads the code
         unit=opt(row["unit"]) or "",
         text=opt(row["text"]),
         profile=opt(row["profile"]) or "default",
@@ -612,56 +406,63 @@ def _row_figure(row: pd.Series) -> Figure:
 
 
 def _left_out(
-    steps: dict[str, Any], st: HouseStyle, w: dict[str, str], options: dict[str, Any]
-) -> list[str]:
-    out = [w["excluded"], ""]
-    as_of = options.get("as_of")
+    frame: pd.DataFrame, trace: Trace, sel: Selection, st: HouseStyle, w: _Words
+) -> list[Block]:
+    """What each step of the applied selection dropped, from its trace."""
+    out: list[Block] = [_heading(w["excluded"])]
+    as_of = sel.as_of
     when = st.day(to_day(as_of).date()) if as_of is not None else ""
-    kinds = options.get("exclude_kinds", ())
-    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
-    parts = [
-        ("flagged", {}),
+    timed = frame.loc[_dropped(trace, "as_of", "window")]
+    dated = timed["stated_end"].notna().to_numpy()
+    after = (
+        dated & (timed["stated_end"] > to_day(as_of)).to_numpy()
+        if as_of is not None
+        else (np.zeros(len(timed), dtype=bool))
+    )
+    parts: list[tuple[str, pd.DataFrame, dict[str, Any]]] = [
+        ("flagged", frame.loc[_dropped(trace, "flagged")], {}),
+        ("time", timed[after], {"as_of": when}),
+        ("window", timed[dated & ~after], {"as_of": when, "window": str(sel.window)}),
+        ("undated", timed[~dated], {}),
         (
-            "time" if options.get("window") is None else "window",
-            {"as_of": _md(when), "window": _md(options.get("window"))},
+            "kinds",
+            frame.loc[_dropped(trace, "exclude_kinds")],
+            {"kinds": ", ".join(sel.exclude_kinds)},
         ),
-        ("undated", {}),
-        ("kinds", {"kinds": ", ".join(_md(k) for k in kinds)}),
-        ("superseded", {}),
-        ("deduped", {}),
+        ("superseded", frame.loc[_dropped(trace, "latest_per_source")], {}),
+        ("deduped", frame.loc[_dropped(trace, "dedupe")], {}),
     ]
     said = False
-    for key, fields in parts:
-        rows = steps["time" if key == "window" else key]
+    for key, rows, fields in parts:
         if not len(rows):
             continue
         said = True
-        out += [w[key].format(claims=_count(len(rows), "claims", w, st), **fields), ""]
-        out += [
-            f"- {_row_text(label, row, st, w, key == 'flagged')}"
+        out.append(Paragraph(fill(w[key], claims=_count(len(rows), "claims", w, st), **fields)))
+        items = [
+            [Text(_row_text(label, row, st, w, key == "flagged"))]
             for label, row in rows.head(MAX_LISTED).iterrows()
         ]
         if len(rows) > MAX_LISTED:
-            out.append(f"- {w['more'].format(n=f'{len(rows) - MAX_LISTED:,}')}")
-        out.append("")
+            items.append([Text(w["more"].format(n=f"{len(rows) - MAX_LISTED:,}"))])
+        out.append(Bullets(items))
     if not said:
-        out += [w["nothing_left_out"], ""]
+        out.append(Paragraph(fill(w["nothing_left_out"])))
     return out
 
 
-def _row_text(label: Any, row: pd.Series, st: HouseStyle, w: dict[str, str], flagged: bool) -> str:
-    parts = [w["row"].format(row=_md(label))]
+def _row_text(label: Any, row: pd.Series, st: HouseStyle, w: _Words, flagged: bool) -> str:
+    parts = [w["row"].format(row=label)]
     source = row.get("source")
     if isinstance(source, str) and source:
-        parts.append(_md(source))
+        parts.append(source)
     text = row.get("text")
     if isinstance(text, str) and text:
-        parts.append(_md(st.quote(text)))
+        parts.append(st.quote(text))
     elif not flagged:
-        parts.append(_md(figure_phrase(_row_figure(row), st)))
+        parts.append(figure_phrase(_row_figure(row), st))
     start, end = row.get("stated_start"), row.get("stated_end")
     if not (pd.isna(start) or pd.isna(end)):
-        parts.append(_md(st.date(start.date(), end.date())))
+        parts.append(st.date(start.date(), end.date()))
     if flagged:
-        parts.append(_md(row.get(ERROR_COLUMN)))
+        parts.append(str(row.get(ERROR_COLUMN)))
     return ", ".join(parts)

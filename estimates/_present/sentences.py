@@ -56,6 +56,8 @@ with a figure of 10,000.
 from __future__ import annotations
 
 import math
+import textwrap
+import warnings
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -63,14 +65,26 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._compute.camps import camps as camps_of
+from .._compute.camps import stated_numbers
 from .._compute.comparability import harmonise_units
-from .._compute.disagreements import disagreements
+from .._compute.compare import comparison_set, source_codes
 from .._compute.kernel import claim_points
-from .._compute.reconcile import _by_list, group_codes, hedge_codes, reconcile, select
+from .._compute.reconcile import AUTO, _by_list, group_codes, hedge_codes, reconcile_frame
+from .._compute.selection import (
+    DEFAULT_COMPARE_WITHIN,
+    Comparison,
+    Selection,
+    as_frame,
+    selection_of,
+)
 from .._compute.sources import canonical_cells
+from .._compute.time import DateLike
 from .._model.figure import Figure
 from .._model.hedges import Hedge
+from .._model.sources import SourceBook
 from .._model.units import is_count
+from .._parsing.lexicon import LANGS as PARSE_LANGS
 from .._parsing.render import render
 from .style import HouseStyle, get_style, round_to
 
@@ -79,23 +93,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from .._table.claims import Claims
 
 __all__ = [
-    "OPTIONS",
+    "Descriptions",
     "describe",
     "describe_claim",
     "figure_phrase",
     "figure_words",
+    "group_label",
     "join_agents_words",
     "magnitude_words",
     "precision_exponents",
 ]
-
-#: Options of :func:`describe`, by the step that uses them.
-OPTIONS: dict[str, tuple[str, ...]] = {
-    "select": ("as_of", "window", "latest_per_source", "sources", "exclude_kinds", "dedupe"),
-    "reconcile": ("strategy", "weights", "unit", "cumulative", "quantiles", "tail"),
-    "disagreements": ("max_pairs",),
-}
-_ALL_OPTIONS = tuple(o for group in OPTIONS.values() for o in group)
 
 _STATES_LOW = np.array([Hedge(c).states_low for c in Hedge], dtype=bool)
 _STATES_HIGH = np.array([Hedge(c).states_high for c in Hedge], dtype=bool)
@@ -103,34 +110,34 @@ _STATES_BEST = np.array([Hedge(c).states_best for c in Hedge], dtype=bool)
 _HEDGES = tuple(h.value for h in Hedge)
 # Hedges whose interval is a reading of words under the conventions, not a stated bound.
 _READ = frozenset({"magnitude", "approx", "nearly"})
-# Hedges with no central value of their own (a ratio of centres would mislead).
-_NO_CENTRE = frozenset({"magnitude", "more_than", "at_least", "less_than", "at_most", "up_to"})
+# Hedge codes of claims that state a central value (exact, "about").
+_CENTRAL = frozenset({0, 1})
 
 
 def describe(
-    claims: Claims,
+    claims: Claims | pd.DataFrame,
     lang: str = "en",
     by: str | Sequence[str] = "quantity",
     *,
     style: str | HouseStyle | None = None,
-    **options: Any,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
+    weights: str | None = None,
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+    cumulative: bool | Sequence[str] = False,
+    stacklevel: int = 4,
 ) -> pd.Series:
     """Neutral, attributed sentences per group, indexed like ``reconcile``.
 
-    Parameters
-    ----------
-    claims : Claims
-    lang : str
-        ``"en"`` or ``"fr"``.
-    by : str or list of str
-        Grouping column(s), as for ``reconcile``.
-    style : str or HouseStyle, optional
-        ``"ap"`` or ``"fr-press"`` (default: the language's default style).
-    **options
-        Passed on: ``as_of``, ``window``, ``latest_per_source``, ``sources``,
-        ``exclude_kinds``, ``dedupe`` (which claims count), ``strategy``, ``weights``,
-        ``unit``, ``cumulative``, ``quantiles``, ``tail`` (``reconcile``) and
-        ``max_pairs`` (``disagreements``).
+    The arguments are those of :meth:`estimates.Claims.describe` (which documents
+    them); ``claims`` may also be a claims frame.
 
     Returns
     -------
@@ -139,10 +146,10 @@ def describe(
 
     Raises
     ------
-    ValueError
-        For an unknown language or style.
-    TypeError
-        For an unknown option.
+    LanguageError
+        For a language without a message catalogue.
+    StyleError
+        For an unknown style, or a style of another language.
 
     Examples
     --------
@@ -151,37 +158,91 @@ def describe(
     ...     "quantity": ["containers"], "figure": ["plus de 13 000 conteneurs"],
     ...     "lang": ["fr"], "source": ["South Korean intelligence agency"],
     ...     "stated": ["2024-10"]}))
-    >>> print(claims.describe().iloc[0])  # doctest: +NORMALIZE_WHITESPACE
+    >>> print(describe(claims).iloc[0])  # doctest: +NORMALIZE_WHITESPACE
     A single estimate of containers: more than 13,000 containers (South Korean
     intelligence agency, October 2024).
 
     French sentences use French typography: no-break spaces (U+00A0) before ":" and
     inside « », narrow ones (U+202F) in numbers.
 
-    >>> claims.describe("fr").iloc[0].startswith("Une seule estimation pour «\xa0containers")
+    >>> describe(claims, "fr").iloc[0].startswith("Une seule estimation pour «\xa0containers")
     True
     """
     st = get_style(style, lang)
     by_ = _by_list(by)
-    unknown = sorted(set(options) - set(_ALL_OPTIONS))
-    if unknown:
-        raise TypeError(
-            f"describe() got unexpected option(s) {', '.join(map(repr, unknown))}; "
-            f"accepted: {', '.join(_ALL_OPTIONS)}"
-        )
-    pick = {step: {k: options[k] for k in keys if k in options} for step, keys in OPTIONS.items()}
-    book = options.get("sources")
-    frame = select(claims, by_, stacklevel=4, **pick["select"]).reset_index(drop=True)
-    from .._table.claims import Claims
-
-    chosen = Claims._from_frame(frame)
-    result = reconcile(chosen, by_, sources=book, dedupe=False, **pick["reconcile"])
-    pairs = disagreements(
-        chosen, by_, sources=book, dedupe=False, only_conflicts=True, **pick["disagreements"]
+    sel = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
     )
-    writer = _Writer(frame, by_, result, pairs, st, book, pick["reconcile"].get("unit"))
+    frame, _trace = sel.apply(as_frame(claims), by_, stacklevel=stacklevel)
+    frame = frame.reset_index(drop=True)
+    book = sel.sources
+    result = reconcile_frame(
+        frame,
+        by_,
+        strategy=strategy,
+        sources=book,
+        weights=weights,
+        unit=unit,
+        compare_within=compare_within,
+        stacklevel=stacklevel + 1,
+    )
+    with warnings.catch_warnings():  # reconcile_frame has warned once already
+        warnings.simplefilter("ignore")
+        camp_rows = camps_of(frame, by_, sources=book, unit=unit, compare_within=compare_within)
+    compared = _compared(frame, by_, book, compare_within)
+    writer = _Writer(frame, by_, result, camp_rows, compared, st, book, unit)
     texts = [writer.paragraph(g) for g in range(len(result))]
-    return pd.Series(texts, index=result.index, name="description", dtype=object)
+    return Descriptions(texts, index=result.index, name="description", dtype=object)
+
+
+class Descriptions(pd.Series):
+    """The paragraphs of :func:`describe`: a Series that prints whole sentences.
+
+    Everything else is a plain Series (slices and operations return ``pd.Series``).
+
+    >>> print(Descriptions(["A single estimate of q: 10 (A)."], index=["q"]))
+    q
+      A single estimate of q: 10 (A).
+    """
+
+    @property
+    def _constructor(self) -> type[pd.Series]:  # type: ignore[override]
+        return pd.Series
+
+    def __repr__(self) -> str:
+        if not len(self):
+            return "Descriptions: no groups"
+        out = []
+        for key, text in self.items():
+            label = ", ".join(map(str, key)) if isinstance(key, tuple) else str(key)
+            out.append(label)
+            out.extend(
+                textwrap.wrap(str(text), width=88, initial_indent="  ", subsequent_indent="  ")
+            )
+        return "\n".join(out)
+
+
+def _compared(
+    frame: pd.DataFrame,
+    by: list[str],
+    book: SourceBook | None,
+    compare_within: str | pd.Timedelta | int | None,
+) -> np.ndarray:
+    """Per row, whether ``reconcile`` compares it (its comparison set): the same rule,
+    from the same compute functions."""
+    if not len(frame):
+        return np.zeros(0, dtype=bool)
+    auto = isinstance(compare_within, str) and compare_within == AUTO
+    span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=compare_within).span
+    codes, labels = group_codes(frame, by)
+    src, _names = source_codes(frame, book)
+    return comparison_set(frame, codes, len(labels), src, span).mask
 
 
 def describe_claim(claim: Claim, lang: str = "en", style: str | HouseStyle | None = None) -> str:
@@ -239,7 +300,8 @@ class _Writer:
         frame: pd.DataFrame,
         by: list[str],
         result: pd.DataFrame,
-        pairs: pd.DataFrame,
+        camp_rows: pd.DataFrame,
+        compared: np.ndarray,
         st: HouseStyle,
         book: Any,
         unit: str | None,
@@ -281,24 +343,28 @@ class _Writer:
         self.exponent = (
             pd.Series(exp).groupby(codes).min().reindex(range(ngroups)).to_numpy(dtype="float64")
         )
-        central = ~np.isnan(claim_points(self.low, self.high, self.best, self.hcode))
+        self.compared = compared
+        central = ~np.isnan(claim_points(self.low, self.high, self.best, self.hcode)) & compared
         self.centrals = np.bincount(codes, weights=central, minlength=ngroups).astype(int)
-        # Members of each group, earliest statement first (undated last).
+        # Numbers each claim states (NaN for vague magnitudes), in the group's unit.
+        self.smin, self.smax = stated_numbers(self.low, self.high, self.best, self.hcode)
+        # Compared members of each group, earliest statement first (undated last).
         end_key = np.where(np.isnat(self.end), np.datetime64("9999-12-31"), self.end)
-        order = np.lexsort((np.arange(len(frame)), end_key, codes))
+        rows = np.flatnonzero(compared)
+        order = rows[np.lexsort((rows, end_key[rows], codes[rows]))]
         bounds = np.searchsorted(codes[order], np.arange(ngroups + 1))
         self.members = [order[bounds[g] : bounds[g + 1]] for g in range(ngroups)]
-        # Conflicting pairs, by group.
-        self.pairs: list[list[tuple[int, int, float]]] = [[] for _ in range(ngroups)]
-        if len(pairs):
-            a = pairs["claim_a"].to_numpy(dtype=np.int64)
-            b = pairs["claim_b"].to_numpy(dtype=np.int64)
-            ratio = pairs["ratio"].to_numpy(dtype="float64")
-            for i, j, r in zip(a, b, ratio, strict=True):
-                self.pairs[codes[i]].append((int(i), int(j), float(r)))
+        # Camps of the groups in conflict, by group position.
+        self.camps: dict[int, list[dict[str, Any]]] = {}
+        if len(camp_rows):
+            position = {k: g for g, k in enumerate(result.index)}
+            keys = camp_rows[by].itertuples(index=False, name=None)
+            for key, rec in zip(keys, camp_rows.to_dict("records"), strict=True):
+                g = position[key if len(by) > 1 else key[0]]
+                self.camps.setdefault(g, []).append(rec)
         self.cols = {c: result[c].to_numpy() for c in result.columns}
         self.verdicts = result["verdict"].astype(str).to_numpy()
-        self.labels = [_label(k) for k in result.index]
+        self.labels = [group_label(k) for k in result.index]
         self._who: dict[str, str] = {}
         self._when: dict[tuple[Any, Any], str | None] = {}
 
@@ -308,29 +374,60 @@ class _Writer:
         self.unit = str(self.group_unit[g] or "")
         self.k = self.exponent[g]
         label = self.st.quote(self.labels[g]) if self.st.quote_labels else self.labels[g]
+        earlier = int(self.cols["claims_total"][g]) > len(rows)
+        growth = self._growth(g, rows) if earlier else None
         if len(rows) == 1:
             i = int(rows[0])
             figure = self._cite([i], self.figure(i, with_unit=True))
-            return self.st.phrase("single", label=label, figure=figure, colon=self.st.colon)
-        parts = [self._stated(g, rows, label)]
+            key = "single_latest" if earlier else "single"
+            parts = [self.st.phrase(key, label=label, figure=figure, colon=self.st.colon)]
+            return " ".join([*parts, growth] if growth else parts)
+        parts = [self._stated(g, rows, label, since=growth is not None)]
         verdict = self.verdicts[g]
         if verdict == "agree":
             parts.append(self._agree(g, rows))
-        elif verdict == "conflict" and self.pairs[g]:
+        elif verdict == "tension":
+            parts.append(self.st.phrase("tension", colon=self.st.colon))
+        elif verdict == "conflict":
             parts.append(self._conflict(g, rows))
-        central = self._central(g, rows)
-        if central:
-            parts.append(central)
+        if verdict != "conflict":  # a central value between camps would mislead
+            central = self._central(g, rows)
+            if central:
+                parts.append(central)
+        if growth:
+            parts.append(growth)
         return " ".join(parts)
 
+    # ------------------------------------------------------------------ growth
+    def _growth(self, g: int, rows: np.ndarray) -> str | None:
+        """How estimates moved since the group's first claim, when earlier claims
+        were left out of the comparison (a running total is not a dispute)."""
+        first = self.cols["first_claim"][g]
+        if first is None or not len(rows):
+            return None
+        i = int(first)
+        lo, hi = float(self.cols["stated_low"][g]), float(self.cols["stated_high"][g])
+        fig = self.figure(i)
+        figure = self._cite([i], fig)
+        top, bottom = self.smax[i], self.smin[i]
+        if math.isfinite(lo) and math.isfinite(top) and top < lo:
+            return self.st.phrase("growth_up", figure=figure)
+        if math.isfinite(hi) and math.isfinite(bottom) and bottom > hi:
+            return self.st.phrase("growth_down", figure=figure)
+        if self.hedge[i] == "magnitude":
+            return self.st.phrase("growth_other", figure=figure)
+        return self.st.phrase("growth_other", figure=self._is(figure))
+
     # ------------------------------------------------------------------ what was stated
-    def _stated(self, g: int, rows: np.ndarray, label: str) -> str:
+    def _stated(self, g: int, rows: np.ndarray, label: str, *, since: bool = False) -> str:
         st = self.st
         lo, hi = float(self.cols["stated_low"][g]), float(self.cols["stated_high"][g])
         n = len(rows)
         if not (math.isfinite(lo) and math.isfinite(hi)):
             items = [self._cite([int(i)], self.figure(int(i))) for i in rows]
-            return st.phrase("no_figure", label=label, figures=st.list(items), colon=st.colon)
+            vague = all(self.hedge[i] == "magnitude" for i in rows)
+            key = "no_figure" if vague else "figures"  # floors and ceilings with no end
+            return st.phrase(key, label=label, figures=st.list(items), colon=st.colon)
         at_lo = [int(i) for i in rows if self._states(int(i), lo)]
         at_hi = [int(i) for i in rows if self._states(int(i), hi)]
         one_source = len({self.cells[i] for i in rows}) == 1
@@ -363,6 +460,9 @@ class _Writer:
                 low=low,
                 high=high,
             )
+        if since:
+            first = min(_day(self.start[i]) for i in rows if not np.isnat(self.start[i]))
+            return st.phrase("range_since", since=st.day(first), label=label, low=low, high=high)
         return st.phrase("range", label=label, low=low, high=high)
 
     def _is(self, phrase: str) -> str:
@@ -411,49 +511,87 @@ class _Writer:
 
     # ------------------------------------------------------------------ conflicts
     def _conflict(self, g: int, rows: np.ndarray) -> str:
+        """Who stands apart (leave-one-source-out, from ``reconcile``), else the camps,
+        else the conflicting pair(s); every gap and ratio from stated numbers."""
         st = self.st
-        pairs = self.pairs[g]
-        ratio = {(a, b): r for a, b, r in pairs} | {(b, a): r for a, b, r in pairs}
-        n = len(rows)
+        kw = {"colon": st.colon, "semicolon": st.semicolon}
         cell_count: dict[str, int] = {}
         for i in rows:
             cell_count[self.cells[i]] = cell_count.get(self.cells[i], 0) + 1
-        # A source stands apart when every pair of its claims with another source's
-        # conflicts: count those pairs per source (linear in the pairs).
-        across: dict[str, int] = {}
-        for a, b, _ in pairs:
-            if self.cells[a] != self.cells[b]:
-                across[self.cells[a]] = across.get(self.cells[a], 0) + 1
-                across[self.cells[b]] = across.get(self.cells[b], 0) + 1
-        apart = []
-        if n >= 3 and len(cell_count) >= 3:
-            apart = [c for c, k in cell_count.items() if across.get(c, 0) == k * (n - k)]
-        kw = {"colon": st.colon, "semicolon": st.semicolon}
-        if len(apart) == 1:
-            mine = [int(i) for i in rows if self.cells[i] == apart[0]]
-            others = [int(j) for j in rows if self.cells[j] != apart[0]]
-            a, b = min(
-                ((i, j) for i in mine for j in others),
-                key=lambda p: (self._gap(*p), ratio.get(p, math.inf)),
-            )
-            return st.phrase(
-                "conflict_apart", clause=self._clause(a, b, ratio[a, b], cell_count), **kw
-            )
-        a, b, r = max(pairs, key=lambda p: (self._gap(p[0], p[1]), _nan_low(p[2])))
-        clause = self._clause(a, b, r, cell_count)
+        n, npairs = len(rows), int(self.cols["conflicts"][g])
+        apart = self.cols["apart_claim"][g]
+        if apart is not None and n >= 3:
+            j = int(apart)
+            up = self.cols["apart_direction"][g] == "above"
+            others = [int(i) for i in rows if self.cells[i] != self.cells[j]]
+            # the farthest claim on the other side, by stated numbers
+            if up:
+                k = min(others, key=lambda i: (_nan_high(self.smax[i]), self.high[i]))
+                pair = (k, j)
+            else:
+                k = max(others, key=lambda i: (_nan_low(self.smin[i]), self.low[i]))
+                pair = (j, k)
+            clause = self._clause(*pair, cell_count, first=j)
+            return st.phrase("conflict_apart", who=self.who(j), clause=clause, **kw)
+        lower, upper = self._furthest(rows)
+        clause = self._clause(lower, upper, cell_count)
+        camps = self.camps.get(g, [])
+        if n >= 3 and len(camps) >= 2:
+            texts = [self._camp(c) for c in camps]
+            if len(texts) == 2:
+                head = st.phrase("camps_two", a=texts[0], b=texts[1], **kw)
+            else:
+                head = st.phrase(
+                    "camps_many", n=st.count_word(len(texts)), camps=st.list(texts), **kw
+                )
+            return f"{head} {st.phrase('furthest', clause=clause, **kw)}"
         if n == 2:
             return st.phrase("conflict_two", clause=clause, **kw)
-        if len(pairs) == 1:
+        if npairs == 1:
             return st.phrase("conflict_one_pair", clause=clause, **kw)
-        return st.phrase("conflict_pairs", n=st.count_word(len(pairs)), clause=clause, **kw)
+        return st.phrase("conflict_pairs", n=st.count_word(npairs), clause=clause, **kw)
 
-    def _gap(self, a: int, b: int) -> float:
-        return max(self.low[b] - self.high[a], self.low[a] - self.high[b], 0.0)
+    def _furthest(self, rows: np.ndarray) -> tuple[int, int]:
+        """The furthest-apart claims: the lowest largest stated number against the
+        highest smallest one (interval ends for claims that state none).  Linear."""
+        lower = min((int(i) for i in rows), key=lambda i: (_nan_high(self.smax[i]), self.high[i]))
+        upper = max((int(i) for i in rows), key=lambda i: (_nan_low(self.smin[i]), self.low[i]))
+        if lower == upper or self.low[upper] < self.high[lower]:
+            lower = min((int(i) for i in rows), key=lambda i: self.high[i])
+            upper = max((int(i) for i in rows), key=lambda i: self.low[i])
+        return lower, upper
 
-    def _clause(self, a: int, b: int, ratio: float, cell_count: dict[str, int]) -> str:
+    def _camp(self, camp: dict[str, Any]) -> str:
+        """A camp: the range its claims state, and its sources."""
+        st = self.st
+        unit = self._shown_unit(False)
+        count = not unit or is_count(unit)
+        lo, hi = float(camp["stated_low"]), float(camp["stated_high"])
+        if math.isnan(lo) or math.isnan(hi):  # only vague magnitudes: quote them
+            words = st.list([st.quote(str(t)) for t in camp["texts"] if t])
+        elif math.isinf(float(camp["high"])):
+            words = st.phrase("or_more", n=st.amount(lo, unit))
+        elif float(camp["low"]) <= 0 and count and lo == hi:
+            words = st.hedged("up_to", st.amount(hi, unit), count=count)
+        elif lo == hi:
+            words = st.amount(lo, unit)
+        else:
+            words = st.span(st.amount(lo, "" if count else unit), st.amount(hi, unit))
+        agents: list[str] = []
+        for cell in camp["source_list"]:
+            agents.extend([] if cell == "(no source)" else str(cell).split("; "))
+        who = st.list(list(dict.fromkeys(agents))) if agents else st.phrases["unattributed"]
+        return f"{words} ({who})"
+
+    def _clause(
+        self, a: int, b: int, cell_count: dict[str, int], *, first: int | None = None
+    ) -> str:
+        """How two conflicting claims differ: "stops just short of", a ratio of stated
+        numbers ("is five times", "is more than four times"), or the gap between the
+        facing stated numbers ("by 8,000", "by more than 38,000").  ``first``: the
+        claim to name first (a source that stands apart)."""
         st = self.st
         lower, upper = (a, b) if self.high[a] <= self.low[b] else (b, a)
-        gap = self._gap(a, b)
         prep = st.phrases["np_prep"]
 
         def side(i: int, role: str) -> str:
@@ -462,29 +600,78 @@ class _Writer:
             if prep and not magnitude:
                 fig = st.prep(prep, fig)
             dated = cell_count.get(self.cells[i], 0) > 1
-            text = st.phrase(role, figure=self._cite([i], fig, dates=dated))
-            if self.hedge[i] in _READ:
+            named = i != first  # the source standing apart is named before the clause
+            text = st.phrase(role, figure=self._cite([i], fig, names=named, dates=dated))
+            if self.hedge[i] in _READ and (magnitude or math.isnan(self._stated_gap(a, b)[0])):
                 reading = self.interval(self.low[i], self.high[i], self.lc[i], self.hc[i])
                 text = st.phrase("reading", figure=text, reading=reading)
             return text
 
-        if gap == 0:
+        gap, gap_open = self._stated_gap(lower, upper)
+        ratio, ratio_open = self._ratio(lower, upper)
+        down = first is not None and first == lower
+        if self._gap(lower, upper) == 0 and not (gap > 0):
             clause = st.phrase("short_of", low=side(lower, "first"), high=side(upper, "second"))
-        elif ratio >= 2 and not ({self.hedge[lower], self.hedge[upper]} & _NO_CENTRE):
+        elif ratio >= 2 and not down:
+            times = st.times(ratio, floor=bool(ratio_open))
+            if ratio_open:
+                # rounded down: "more than four times" when 4 is below the bound
+                exact_floor = ratio == _floor_step(ratio)
+                hedge = "at_least" if ratio_open == "at_least" and exact_floor else "more_than"
+                times = st.hedged(hedge, times, count=False)
             clause = st.phrase(
-                "ratio",
-                low=side(lower, "second"),
-                high=side(upper, "first"),
-                times=st.times(ratio),
+                "ratio", low=side(lower, "second"), high=side(upper, "first"), times=times
+            )
+        elif math.isnan(gap):  # a facing claim states no number: no number for the gap
+            clause = st.phrase(
+                "above_reading", low=side(lower, "second"), high=side(upper, "first")
             )
         else:
-            clause = st.phrase(
-                "exceeds",
-                low=side(lower, "second"),
-                high=side(upper, "first"),
-                gap=self._gap_text(gap),
-            )
+            text = self._gap_text(gap)
+            if gap_open:
+                text = st.hedged(gap_open, text, count=False)
+            text = st.prep(st.phrases["by"], text)
+            if down:
+                clause = st.phrase(
+                    "falls_short", low=side(lower, "first"), high=side(upper, "second"), gap=text
+                )
+            else:
+                clause = st.phrase(
+                    "exceeds", low=side(lower, "second"), high=side(upper, "first"), gap=text
+                )
         return clause.removesuffix(",")
+
+    def _gap(self, a: int, b: int) -> float:
+        return max(self.low[b] - self.high[a], self.low[a] - self.high[b], 0.0)
+
+    def _stated_gap(self, lower: int, upper: int) -> tuple[float, str]:
+        """The gap between the facing numbers the two sources stated, and its hedge:
+        ``""`` (two central values), ``"more_than"`` (a facing bound is open: "more
+        than 50,000" exceeds 12,000 by more than 38,000) or ``"at_least"`` (a facing
+        bound is closed: a range's end, "up to", "at least")."""
+        gap = self.smin[upper] - self.smax[lower]
+        if not math.isfinite(gap):
+            return math.nan, ""
+        if self.hcode[lower] in _CENTRAL and self.hcode[upper] in _CENTRAL:
+            return float(gap), ""
+        opened = (self.hcode[lower] not in _CENTRAL and not self.hc[lower]) or (
+            self.hcode[upper] not in _CENTRAL and not self.lc[upper]
+        )
+        return float(gap), "more_than" if opened else "at_least"
+
+    def _ratio(self, lower: int, upper: int) -> tuple[float, str]:
+        """Larger over smaller stated number: of two central values, or of the facing
+        numbers (then a lower bound, hedged like the gap).  NaN when either states
+        none."""
+        if self.hcode[lower] in _CENTRAL and self.hcode[upper] in _CENTRAL:
+            lo, hi = self.best[lower], self.best[upper]
+            hedge = ""
+        else:
+            lo, hi = self.smax[lower], self.smin[upper]
+            hedge = self._stated_gap(lower, upper)[1]
+        if not (lo > 0 and math.isfinite(hi)):
+            return math.nan, ""
+        return float(hi / lo), hedge
 
     # ------------------------------------------------------------------ central value
     def _central(self, g: int, rows: np.ndarray) -> str | None:
@@ -542,6 +729,8 @@ class _Writer:
                 o["best"][i],
                 str(self.orig_unit[i]),
                 after_preposition=after_preposition,
+                low_closed=bool(self.lc[i]),
+                high_closed=bool(self.hc[i]),
             )
             if text is not None:
                 return text
@@ -553,6 +742,8 @@ class _Writer:
             self.best[i],
             unit,
             after_preposition=after_preposition,
+            low_closed=bool(self.lc[i]),
+            high_closed=bool(self.hc[i]),
         )
         if text is None:
             return self.interval(
@@ -576,8 +767,10 @@ class _Writer:
             return self.derived(lo, bound=True, unit=unit)
         if math.isinf(hi):  # open above: the lower bound, hedged
             hedge, bound = ("at_least" if lc else "more_than"), lo
-        elif (lo <= 0 and count) or math.isinf(lo):  # open below: the upper bound, hedged
+        elif lo <= 0 and count:  # a ceiling of a count: the upper bound, hedged
             hedge, bound = ("up_to" if hc else "less_than"), hi
+        elif math.isinf(lo):  # open below
+            hedge, bound = ("at_most" if hc else "less_than"), hi
         else:
             a = self.derived(lo, bound=True, unit="" if count else unit)
             if not lc:
@@ -669,9 +862,12 @@ def figure_words(
     unit: str = "",
     *,
     after_preposition: bool = False,
+    low_closed: bool = True,
+    high_closed: bool = True,
 ) -> str | None:
     """The stated number(s) of a figure with its hedge, in house style; None for a
-    vague magnitude or a figure whose hedge needs a best value it lacks.
+    vague magnitude or a figure whose hedge needs a best value it lacks.  A range
+    with one infinite end is written as its finite end, hedged ("at least 5").
 
     >>> from estimates._present.style import get_style
     >>> figure_words(get_style("ap"), "up_to", 0, 12000, float("nan"), "soldier")
@@ -680,6 +876,12 @@ def figure_words(
     'de 2 millions à 3 millions de dollars'
     """
     count = not unit or is_count(unit)
+    if hedge == "range" and math.isinf(high) and math.isfinite(low):  # low=5, high=inf
+        hedge = "at_least" if low_closed else "more_than"
+    elif hedge == "range" and math.isinf(low) and math.isfinite(high):
+        hedge = "at_most" if high_closed else "less_than"
+    elif hedge == "range" and not (math.isfinite(low) and math.isfinite(high)):
+        return None
     if hedge == "range":
         words = st.unit_words(unit) if unit else None
         if words is not None and words.placement != "after":
@@ -703,8 +905,12 @@ def figure_words(
 
 
 def magnitude_words(figure: Figure, st: HouseStyle) -> str:
-    """A vague magnitude in the style's language ("thousands", "des milliers"), else
-    the words as written."""
+    """A vague magnitude quoted in its own words ("des milliers" stays French in an
+    English sentence); without its text, written in the style's language."""
+    if figure.text:
+        return figure.text
+    if st.lang not in PARSE_LANGS:  # render writes only the languages parse reads
+        return render(figure, "en")
     text = render(figure, st.lang)
     if text[:1] not in "[(":
         return text
@@ -750,9 +956,14 @@ def join_agents_words(agents: Sequence[str], st: HouseStyle) -> str:
     return st.list(list(agents))
 
 
-def _label(key: Any) -> str:
+def group_label(key: Any) -> str:
+    """A group's label: its key; keys of several columns joined with commas, the first
+    capitalised when it is all lower case ("Russia, deaths" for ("russia", "deaths"))."""
     parts = key if isinstance(key, tuple) else (key,)
-    return " ".join(str(p) for p in parts if not (p is None or p is pd.NA or p != p))
+    words = [str(p) for p in parts if not (p is None or p is pd.NA or p != p)]
+    if len(words) > 1 and words[0] and words[0] == words[0].lower():
+        words[0] = words[0][0].upper() + words[0][1:]
+    return ", ".join(words)
 
 
 def _text(value: Any) -> str:
@@ -769,3 +980,13 @@ def _day(value: Any) -> date:
 
 def _nan_low(x: float) -> float:
     return -math.inf if math.isnan(x) else x
+
+
+def _nan_high(x: float) -> float:
+    return math.inf if math.isnan(x) else x
+
+
+def _floor_step(ratio: float) -> float:
+    """A ratio rounded down the way :meth:`HouseStyle.times` rounds it."""
+    step = 0.5 if ratio < 5 else 1.0 if ratio < 20 else 10.0 ** (math.floor(math.log10(ratio)) - 1)
+    return max(math.floor(ratio / step + 1e-9) * step, 1.0)

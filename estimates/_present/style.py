@@ -57,43 +57,50 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Literal
 
-from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal
 
-from .._model.dates import DateInterval
+from .._i18n import UnitWords, languages, translator, unit_words
+from .._i18n import normalise_lang as _normalise_lang
+from .._model.errors import EstimatesError
 from .._model.hedges import Hedge
 from .._model.units import is_count, unit_label
+from .format import DateWords, digits, format_day, format_period
 
 __all__ = [
     "DEFAULT_STYLES",
     "STYLES",
     "HouseStyle",
+    "StyleError",
     "UnitWords",
+    "default_style",
     "get_style",
     "normalise_lang",
     "register_style",
     "round_to",
+    "style_from_catalogue",
     "style_names",
 ]
 
+ListStyle = Literal[
+    "standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"
+]
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
-Placement = Literal["after", "prefix", "glued", "thin"]
 
+class StyleError(EstimatesError, ValueError):
+    """A house style is misdefined or unknown, or cannot write a value.
 
-@dataclass(frozen=True, slots=True)
-class UnitWords:
-    """How a style writes a unit next to a figure.
-
-    ``placement``: ``after`` ("5 km"), ``prefix`` ("$5"), ``glued`` ("5%") or ``thin``
-    (after a narrow no-break space: "5 %").
+    ``code`` is ``"style"``.
     """
 
-    singular: str
-    plural: str
-    placement: Placement = "after"
+    code = "style"
+
+
+class StyleTypeError(EstimatesError, TypeError):
+    """Something that is not a :class:`HouseStyle` was given as one."""
+
+    code = "style_type"
 
 
 @dataclass(frozen=True, eq=False)
@@ -179,20 +186,44 @@ class HouseStyle:
     colon: str = ":"
     semicolon: str = ";"
     elide: bool = False
+    elision_letters: str = "aeiouyhàâäéèêëîïôöùûüœæ"
     quote_labels: bool = False
 
     def __post_init__(self) -> None:
-        if self.lang not in LANGS:
-            raise ValueError(f"lang={self.lang!r}: expected one of {', '.join(LANGS)}")
+        if self.lang not in languages():
+            raise StyleError(
+                f"lang={self.lang!r}: expected one of {', '.join(languages())} "
+                "(a language with a message catalogue)"
+            )
         if len(self.number_words) != 10:
-            raise ValueError("number_words: expected ten words, for 0 to 9")
+            raise StyleError("number_words: expected ten words, for 0 to 9")
         for name in ("hedges", "units", "phrases", "after_preposition"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         missing = [
             h.value for h in Hedge if h.value not in self.hedges and h is not Hedge.MAGNITUDE
         ]
         if missing:
-            raise ValueError(f"hedges: no template for {', '.join(missing)}")
+            raise StyleError(f"hedges: no template for {', '.join(missing)}")
+
+    @property
+    def date_words(self) -> DateWords:
+        """The style's date patterns, for :mod:`estimates._present.format`."""
+        return DateWords(
+            locale=self.locale,
+            day_pattern=self.day_pattern,
+            day_month_pattern=self.day_month_pattern,
+            month_pattern=self.month_pattern,
+            quarter_pattern=self.quarter_pattern,
+            year_pattern=self.year_pattern,
+            week=self.week,
+            between_days=self.between_days,
+            between_months=self.between_months,
+            first_of_month=self.first_of_month,
+        )
+
+    def word(self, key: str, context: str = "sentence", **fields: object) -> str:
+        """A word of the style's language catalogue (verdicts, statuses, headings)."""
+        return translator(self.lang)(key, context=context, **fields)
 
     # ------------------------------------------------------------------ numbers
     def number(self, x: float, *, spell: bool = True) -> str:
@@ -211,23 +242,20 @@ class HouseStyle:
         """The figure and whether it ends with a scale word ("million")."""
         x = float(x)
         if not math.isfinite(x):
-            raise ValueError(f"cannot write {x!r} as a figure")
+            raise StyleError(f"cannot write {x!r} as a figure")
         if spell and x == int(x) and 0 < x < min(self.spell_below, 10):
             return self.number_words[int(x)], False
         ax = abs(x)
         for value, singular, plural in self.scales:
             if ax >= value:
-                q = Decimal(repr(ax)) / Decimal(repr(value))
-                if q == q.quantize(Decimal(1).scaleb(-self.scale_decimals)):
-                    word = singular if q < 2 else plural
-                    digits = format_decimal(q, locale=self.locale, decimal_quantization=False)
-                    return f"{'-' if x < 0 else ''}{digits} {word}", True
+                q = (Decimal(repr(ax)) / Decimal(repr(value))).normalize()
+                exponent = q.as_tuple().exponent
+                if isinstance(exponent, int) and exponent >= -self.scale_decimals:
+                    word = singular if self._singular(float(q)) else plural
+                    text = digits(float(q), self.locale)
+                    return f"{'-' if x < 0 else ''}{text} {word}", True
                 break
-        if x == int(x) and ax < 1e21:
-            value_: Decimal | int = int(x)
-        else:
-            value_ = Decimal(repr(x))
-        return format_decimal(value_, locale=self.locale, decimal_quantization=False), False
+        return digits(x, self.locale), False
 
     def amount(self, x: float, unit: str = "") -> str:
         """A figure with its unit ("12,000 soldiers", "$3 million", "5 %").
@@ -254,12 +282,14 @@ class HouseStyle:
         return f"{n} {word}"
 
     def _singular(self, x: float) -> bool:
-        # English: one; French: below two ("1,5 million", "0,5 kilomètre").
-        return abs(x) == 1 if self.lang == "en" else abs(x) < 2
+        # The catalogue's plural rule (CLDR for fractions): English "1 metre" but
+        # "1.5 metres"; French "1,5 million", "0,5 kilomètre".
+        return translator(self.lang).is_singular(x)
 
     def unit_words(self, unit: str) -> UnitWords:
-        """How the style writes a canonical unit."""
-        got = self.units.get(unit)
+        """How the style writes a canonical unit (the style's own words, else the
+        catalogue's, else the unit's name)."""
+        got = self.units.get(unit) or unit_words(unit, self.lang)
         if got is not None:
             return got
         return UnitWords(unit_label(unit, plural=False), unit_label(unit, plural=True))
@@ -270,27 +300,35 @@ class HouseStyle:
             return self.number_words[n]
         return self.number(n, spell=False)
 
-    def times(self, ratio: float) -> str:
+    def times(self, ratio: float, *, floor: bool = False) -> str:
         """A ratio rounded sensibly, in words: "twice", "two and a half times",
         "five times", "about 12 times" (halves below five, whole numbers to 20, then
-        two significant digits).
+        two significant digits).  ``floor`` rounds down and never says "about", for a
+        ratio that is a lower bound (the caller says "more than").
 
         >>> get_style("ap").times(4.96), get_style("fr-press").times(2.5)
         ('five times', 'deux fois et demie')
+        >>> get_style("ap").times(4.17, floor=True)
+        'four times'
         """
         if not math.isfinite(ratio) or ratio < 1:
-            raise ValueError(f"ratio={ratio!r}: expected a number >= 1")
+            raise StyleError(f"ratio={ratio!r}: expected a number >= 1")
         if ratio < 5:
-            r = float(round_to(ratio, 0.5))
+            step = 0.5
         elif ratio < 20:
-            r = float(round_to(ratio, 1))
+            step = 1.0
         else:
-            r = float(round_to(ratio, 10 ** (math.floor(math.log10(ratio)) - 1)))
+            step = 10.0 ** (math.floor(math.log10(ratio)) - 1)
+        if floor:
+            r = math.floor(ratio / step + 1e-9) * step
+            r = max(r, 1.0)
+        else:
+            r = float(round_to(ratio, step))
         whole = int(r)
         key = "times_half" if r != whole else ("twice" if whole == 2 else "times")
         words = self.count_word(whole) if whole < 10 else self.number(whole, spell=False)
         text = self.phrases[key].format(n=words)
-        if not math.isclose(r, ratio, rel_tol=0.05):
+        if not floor and not math.isclose(r, ratio, rel_tol=0.05):
             text = self.hedged("approx", text)
         return text
 
@@ -327,71 +365,35 @@ class HouseStyle:
     def prep(self, word: str, phrase: str) -> str:
         """A preposition before a phrase, elided when the language wants it
         ("de environ 50 000" is "d'environ 50 000")."""
-        if self.elide and word.endswith("de") and phrase[:1].lower() in _VOWELS:
+        if self.elide and word.endswith("de") and phrase[:1].lower() in self.elision_letters:
             return f"{word[:-2]}d’{phrase}"
         return f"{word} {phrase}"
 
-    def list(self, items: Sequence[str], *, style: str = "standard") -> str:
+    def list(self, items: Sequence[str], *, style: ListStyle = "standard") -> str:
         """Items joined with the locale's list pattern (Babel ``format_list``)."""
         return format_list(list(items), style=style, locale=self.locale)
 
     def phrase(self, key: str, **fields: object) -> str:
         """A sentence template of the style, filled in."""
-        try:
-            template = self.phrases[key]
-        except KeyError:
-            raise KeyError(f"style {self.name!r} has no phrase {key!r}") from None
+        template = self.phrases.get(key)
+        if template is None:
+            raise StyleError(f"style {self.name!r} has no phrase {key!r}")
         return template.format(**fields)
 
     # ------------------------------------------------------------------ dates
     def day(self, d: date, pattern: str | None = None) -> str:
         """A day in the style ("12 November 2024", "1er novembre 2024")."""
-        p = pattern or self.day_pattern
-        if d.day == 1 and self.first_of_month:
-            p = p.replace("d", f"'{self.first_of_month}'", 1)
-        return format_date(d, p, locale=self.locale)
+        return format_day(d, self.date_words, pattern)
 
     def date(self, start: date, end: date) -> str:
-        """A span of days as readers say it: a day, a week, a month, a quarter, a year,
-        or "between ... and ...".
+        """A span of days as readers say it (see
+        :func:`estimates._present.format.format_period`).
 
         >>> from datetime import date
-        >>> ap = get_style("ap")
-        >>> ap.date(date(2024, 10, 1), date(2024, 10, 31))
-        'October 2024'
-        >>> ap.date(date(2024, 11, 4), date(2024, 11, 20))
+        >>> get_style("ap").date(date(2024, 11, 4), date(2024, 11, 20))
         'between 4 and 20 November 2024'
-        >>> get_style("fr-press").date(date(2023, 8, 1), date(2024, 10, 31))
-        'entre août 2023 et octobre 2024'
         """
-        precision = DateInterval(start, end).precision
-        if precision == "day":
-            return self.day(start)
-        if precision == "week":
-            return self.week.format(day=self.day(start))
-        if precision == "month":
-            return format_date(start, self.month_pattern, locale=self.locale)
-        if precision == "quarter":
-            return format_date(start, self.quarter_pattern, locale=self.locale)
-        if precision == "year":
-            return format_date(start, self.year_pattern, locale=self.locale)
-        whole_months = start.day == 1 and DateInterval.month(end.year, end.month).end == end
-        if whole_months:
-            first = "MMMM" if start.year == end.year else self.month_pattern
-            return self.between_months.format(
-                start=format_date(start, first, locale=self.locale),
-                end=format_date(end, self.month_pattern, locale=self.locale),
-            )
-        if (start.year, start.month) == (end.year, end.month):
-            first = self.day(start, "d")
-        elif start.year == end.year:
-            first = self.day(start, self.day_month_pattern)
-        else:
-            first = self.day(start)
-        return self.between_days.format(start=first, end=self.day(end))
-
-
-_VOWELS = frozenset("aeiouyhàâäéèêëîïôöùûüœæ")
+        return format_period(start, end, self.date_words)
 
 
 def round_to(x: float, step: float) -> Decimal:
@@ -406,248 +408,56 @@ def round_to(x: float, step: float) -> Decimal:
 
 
 # ---------------------------------------------------------------------- the styles
-LANGS = ("en", "fr")
+def style_from_catalogue(name: str, lang: str, description: str | None = None) -> HouseStyle:
+    """A house style whose words all come from the message catalogue of ``lang``
+    (contexts ``style``, ``number``, ``scale``, ``hedge``, ``hedge-after-preposition``,
+    ``sentence``; unit words from ``unit``).  A third language needs only a catalogue.
+    """
+    t = translator(lang)
 
-_EN_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-# Feminine: the French counts are of "estimations", "paires" and "sources".
-_FR_WORDS = ("zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
+    def s(key: str) -> str:
+        return t(key, context="style")
 
-_EN_UNITS = {
-    "dollar": UnitWords("$", "$", "prefix"),
-    "euro": UnitWords("€", "€", "prefix"),
-    "pound_sterling": UnitWords("£", "£", "prefix"),
-    "percent": UnitWords("%", "%", "glued"),
-    "meter": UnitWords("metre", "metres"),
-    "metric_ton": UnitWords("tonne", "tonnes"),
-}
+    scales = tuple(
+        (float(v), t.plural(v, 1, context="scale"), t.plural(v, 2, context="scale"))
+        for v in sorted(t.keys("scale"), key=float, reverse=True)
+    )
+    return HouseStyle(
+        name=name,
+        lang=t.lang,
+        locale=s("locale"),
+        description=description if description is not None else s("description"),
+        day_pattern=s("day_pattern"),
+        day_month_pattern=s("day_month_pattern"),
+        month_pattern=s("month_pattern"),
+        quarter_pattern=s("quarter_pattern"),
+        year_pattern=s("year_pattern"),
+        first_of_month=s("first_of_month") or None,
+        week=s("week"),
+        between_days=s("between_days"),
+        between_months=s("between_months"),
+        number_words=tuple(t(str(i), context="number") for i in range(10)),
+        spell_below=int(s("spell_below")),
+        scales=scales,
+        scale_decimals=int(s("scale_decimals")),
+        scale_unit=s("scale_unit"),
+        hedges={k: t(k, context="hedge") for k in t.keys("hedge")},
+        after_preposition={
+            k: t(k, context="hedge-after-preposition") for k in t.keys("hedge-after-preposition")
+        },
+        units={},
+        phrases={k: t(k, context="sentence") for k in t.keys("sentence")},
+        quotes=(s("quote_open"), s("quote_close")),
+        colon=s("colon"),
+        semicolon=s("semicolon"),
+        elide=s("elide") == "yes",
+        elision_letters=s("elision_letters"),
+        quote_labels=s("quote_labels") == "yes",
+    )
 
-_FR_UNITS = {
-    "person": UnitWords("personne", "personnes"),
-    "soldier": UnitWords("soldat", "soldats"),
-    "civilian": UnitWords("civil", "civils"),
-    "refugee": UnitWords("réfugié", "réfugiés"),
-    "prisoner": UnitWords("prisonnier", "prisonniers"),
-    "protester": UnitWords("manifestant", "manifestants"),
-    "casualty": UnitWords("victime", "victimes"),
-    "death": UnitWords("mort", "morts"),
-    "wounded": UnitWords("blessé", "blessés"),
-    "container": UnitWords("conteneur", "conteneurs"),
-    "shell": UnitWords("obus", "obus"),
-    "missile": UnitWords("missile", "missiles"),
-    "drone": UnitWords("drone", "drones"),
-    "vehicle": UnitWords("véhicule", "véhicules"),
-    "aircraft": UnitWords("avion", "avions"),
-    "ship": UnitWords("navire", "navires"),
-    "home": UnitWords("logement", "logements"),
-    "event": UnitWords("incident", "incidents"),
-    "dollar": UnitWords("dollar", "dollars"),
-    "euro": UnitWords("euro", "euros"),
-    "pound_sterling": UnitWords("livre sterling", "livres sterling"),
-    "rouble": UnitWords("rouble", "roubles"),
-    "hryvnia": UnitWords("hryvnia", "hryvnias"),
-    "percent": UnitWords("%", "%", "thin"),
-    "kilometer": UnitWords("km", "km"),
-    "meter": UnitWords("mètre", "mètres"),
-    "mile": UnitWords("mile", "miles"),
-    "kilometer ** 2": UnitWords("km²", "km²"),
-    "mile ** 2": UnitWords("mile carré", "miles carrés"),
-    "hectare": UnitWords("hectare", "hectares"),
-    "metric_ton": UnitWords("tonne", "tonnes"),
-    "kilogram": UnitWords("kg", "kg"),
-    "day": UnitWords("jour", "jours"),
-    "week": UnitWords("semaine", "semaines"),
-    "month": UnitWords("mois", "mois"),
-    "year": UnitWords("an", "ans"),
-}
 
-# Sentence templates.  Fields are written by the sentence writer, already in style.
-_EN_PHRASES = {
-    "single": "A single estimate of {label}{colon} {figure}.",
-    "range": "Estimates of {label} range {low} {high}.",
-    "from": "from",
-    "to": "to",
-    "one_source": "One source, {who}, gives {n} estimates of {label}, ranging {low} {high}.",
-    "all_same": "All {n} estimates of {label} give {figure}.",
-    "both_same": "Both estimates of {label} give {figure}.",
-    "only_figure": "The only figure stated for {label} is {figure}.",
-    "no_figure": "Estimates of {label} state no figure{colon} {figures}.",
-    "agree_two": "Both estimates are consistent with a figure {consensus}.",
-    "agree_all": "All {n} estimates are consistent with a figure {consensus}.",
-    "of": "of",
-    "is": "",
-    "conflict_two": "The two estimates conflict{colon} {clause}.",
-    "conflict_one_pair": "Two of the estimates conflict{colon} {clause}.",
-    "conflict_pairs": "The estimates conflict in {n} pairs; the furthest apart{colon} {clause}.",
-    "conflict_apart": "The estimates conflict, and one source stands apart{colon} {clause}.",
-    "first": "{figure}",
-    "second": "{figure}",
-    "np_prep": "",
-    "points": "{n} percentage points",
-    "short_of": "{low} stops just short of {high}",
-    "exceeds": "{high} exceeds {low} by {gap}",
-    "ratio": "{high} is {times} {low}",
-    "reading": "{figure}, read as {reading},",
-    "times": "{n} times",
-    "times_half": "{n} and a half times",
-    "twice": "twice",
-    "others": "and {n} others",
-    "other": "and one other",
-    "unattributed": "unattributed",
-    "central_median": "The median estimate is {x}.",
-    "central_median_some": "The median of the {m} estimates that give a central value is {x}.",
-    "central_weighted": "The weighted mean of the estimates is {x}.",
-    "central_weighted_some": (
-        "The weighted mean of the {m} estimates that give a central value is {x}."
-    ),
-    "central_pooled": "Pooling the estimates gives a median of {x}.",
-    "central_conservative": "The lowest credible figure is {x}.",
-    "central_midpoint": "The middle of the range all estimates allow is {x}.",
-    "central_midpoint_agreement": "The middle of the range most estimates support is {x}.",
-    "central_latest": "The latest central value is {x}.",
-}
-
-_FR_PHRASES = {
-    "single": "Une seule estimation pour {label}{colon} {figure}.",
-    "range": "Les estimations pour {label} vont {low} {high}.",
-    "from": "de",
-    "to": "à",
-    "one_source": "Une seule source, {who}, donne {n} estimations pour {label}, {low} {high}.",
-    "all_same": "Les {n} estimations pour {label} donnent toutes {figure}.",
-    "both_same": "Les deux estimations pour {label} donnent {figure}.",
-    "only_figure": "Le seul chiffre avancé pour {label} est {figure}.",
-    "no_figure": "Les estimations pour {label} n’avancent aucun chiffre{colon} {figures}.",
-    "agree_two": "Les deux estimations sont compatibles avec un chiffre {consensus}.",
-    "agree_all": "Les {n} estimations sont toutes compatibles avec un chiffre {consensus}.",
-    "of": "de",
-    "is": "de",
-    "conflict_two": "Les deux estimations se contredisent{colon} {clause}.",
-    "conflict_one_pair": "Deux des estimations se contredisent{colon} {clause}.",
-    "conflict_pairs": (
-        "Les estimations se contredisent dans {n} paires{semicolon} les plus éloignées{colon} "
-        "{clause}."
-    ),
-    "conflict_apart": (
-        "Les estimations se contredisent, et une source fait exception{colon} {clause}."
-    ),
-    "first": "l’estimation {figure}",
-    "second": "celle {figure}",
-    "np_prep": "de",
-    "points": "{n} points",
-    "short_of": "{low} s’arrête juste avant {high}",
-    "exceeds": "{high} dépasse de {gap} {low}",
-    "ratio": "{high} représente {times} {low}",
-    "reading": "{figure}, soit {reading},",
-    "times": "{n} fois",
-    "times_half": "{n} fois et demie",
-    "twice": "deux fois",
-    "others": "et {n} autres",
-    "other": "et une autre",
-    "unattributed": "source non précisée",
-    "central_median": "L’estimation médiane est {x}.",
-    "central_median_some": (
-        "La médiane des {m} estimations qui donnent une valeur centrale est {x}."
-    ),
-    "central_weighted": "La moyenne pondérée des estimations est {x}.",
-    "central_weighted_some": (
-        "La moyenne pondérée des {m} estimations qui donnent une valeur centrale est {x}."
-    ),
-    "central_pooled": "La mise en commun des estimations donne une médiane {x}.",
-    "central_conservative": "Le chiffre crédible le plus bas est {x}.",
-    "central_midpoint": "Le milieu de la plage admise par toutes les estimations est {x}.",
-    "central_midpoint_agreement": (
-        "Le milieu de la plage soutenue par le plus d’estimations est {x}."
-    ),
-    "central_latest": "La valeur centrale la plus récente est {x}.",
-}
-
-AP = HouseStyle(
-    name="ap",
-    lang="en",
-    locale="en_GB",
-    description=(
-        "AP-like English: figures with thousands commas, one to nine spelled out in "
-        "counts, 'million'/'billion' for round figures, currency symbols first, no "
-        "serial comma; dates as '12 November 2024', 'week of 4 November 2024', "
-        "'October 2024'."
-    ),
-    day_pattern="d MMMM y",
-    day_month_pattern="d MMMM",
-    month_pattern="MMMM y",
-    quarter_pattern="QQQQ 'of' y",
-    year_pattern="y",
-    week="week of {day}",
-    between_days="between {start} and {end}",
-    between_months="between {start} and {end}",
-    number_words=_EN_WORDS,
-    spell_below=10,
-    scales=((1e9, "billion", "billion"), (1e6, "million", "million")),
-    hedges={
-        "exact": "{n}",
-        "approx": "about {n}",
-        "nearly": "nearly {n}",
-        "more_than": "more than {n}",
-        "at_least": "at least {n}",
-        "less_than": "less than {n}",
-        "fewer_than": "fewer than {n}",
-        "at_most": "at most {n}",
-        "up_to": "up to {n}",
-        "range": "{a} to {b}",
-    },
-    # "from 10,000 to up to 12,000" stumbles; "to as many as 12,000" keeps the ceiling.
-    after_preposition={"up_to": "as many as {n}"},
-    units=_EN_UNITS,
-    phrases=_EN_PHRASES,
-)
-
-FR_PRESS = HouseStyle(
-    name="fr-press",
-    lang="fr",
-    locale="fr_FR",
-    description=(
-        "Presse française : chiffres groupés par espaces fines insécables, virgule "
-        "décimale, « million(s) » et « milliard(s) » pour les chiffres ronds ; dates "
-        "« 12 novembre 2024 », « 1er novembre 2024 », « semaine du 4 novembre 2024 », "
-        "« octobre 2024 » ; espaces insécables avant les deux-points et dans les "
-        "guillemets."
-    ),
-    day_pattern="d MMMM y",
-    day_month_pattern="d MMMM",
-    month_pattern="MMMM y",
-    quarter_pattern="QQQQ y",
-    year_pattern="y",
-    first_of_month="1er",
-    week="semaine du {day}",
-    between_days="entre le {start} et le {end}",
-    between_months="entre {start} et {end}",
-    number_words=_FR_WORDS,
-    spell_below=0,
-    scales=((1e9, "milliard", "milliards"), (1e6, "million", "millions")),
-    scale_unit="de",
-    hedges={
-        "exact": "{n}",
-        "approx": "environ {n}",
-        "nearly": "près de {n}",
-        "more_than": "plus de {n}",
-        "at_least": "au moins {n}",
-        "less_than": "moins de {n}",
-        "at_most": "au plus {n}",
-        "up_to": "jusqu’à {n}",
-        "range": "de {a} à {b}",
-    },
-    after_preposition={
-        "up_to": "{n} au maximum",
-        "at_most": "{n} au plus",
-        "at_least": "{n} au moins",
-        "range": "{a} à {b}",
-    },
-    units=_FR_UNITS,
-    phrases=_FR_PHRASES,
-    quotes=(f"«{NBSP}", f"{NBSP}»"),
-    colon=f"{NBSP}:",
-    semicolon=f"{NNBSP};",
-    elide=True,
-    quote_labels=True,
-)
+AP = style_from_catalogue("ap", "en")
+FR_PRESS = style_from_catalogue("fr-press", "fr")
 
 _STYLES: dict[str, HouseStyle] = {s.name: s for s in (AP, FR_PRESS)}
 
@@ -659,18 +469,8 @@ DEFAULT_STYLES: Mapping[str, str] = MappingProxyType({"en": "ap", "fr": "fr-pres
 
 
 def normalise_lang(lang: str) -> str:
-    """``"en"`` or ``"fr"`` from a language tag ("en-GB", "fr_FR").
-
-    Raises
-    ------
-    ValueError
-        For any other language.
-    """
-    if isinstance(lang, str):
-        key = lang.strip().lower().replace("_", "-").split("-", 1)[0]
-        if key in LANGS:
-            return key
-    raise ValueError(f"lang={lang!r}: expected 'en' or 'fr' (or a tag such as 'fr-FR')")
+    """The language key of a tag ("fr" for "fr-FR"); see :mod:`estimates._i18n.lang`."""
+    return _normalise_lang(lang)
 
 
 def register_style(style: HouseStyle, *, replace: bool = False) -> HouseStyle:
@@ -678,14 +478,14 @@ def register_style(style: HouseStyle, *, replace: bool = False) -> HouseStyle:
 
     Raises
     ------
-    ValueError
+    StyleError
         If another style has that name and ``replace`` is False.
     """
     if not isinstance(style, HouseStyle):
-        raise TypeError(f"expected a HouseStyle, got {type(style).__name__}")
+        raise StyleTypeError(f"expected a HouseStyle, got {type(style).__name__}")
     old = _STYLES.get(style.name)
     if old is not None and old != style and not replace:
-        raise ValueError(f"a style named {style.name!r} exists; pass replace=True")
+        raise StyleError(f"a style named {style.name!r} exists; pass replace=True")
     _STYLES[style.name] = style
     return style
 
@@ -700,7 +500,7 @@ def get_style(style: str | HouseStyle | None = None, lang: str | None = None) ->
 
     Raises
     ------
-    ValueError
+    StyleError
         For an unknown style or language, or a style that writes another language
         than ``lang``.
 
@@ -711,25 +511,45 @@ def get_style(style: str | HouseStyle | None = None, lang: str | None = None) ->
     >>> get_style("chicago")
     Traceback (most recent call last):
     ...
-    ValueError: style='chicago': expected one of 'ap', 'fr-press' (or a HouseStyle)
+    estimates._present.style.StyleError: style='chicago': expected one of 'ap', ...
     >>> get_style("ap", lang="fr")
     Traceback (most recent call last):
     ...
-    ValueError: style 'ap' writes 'en', not lang='fr': use style='fr-press' (or style=None)
+    estimates._present.style.StyleError: style 'ap' writes 'en', not lang='fr': use ...
     """
     key = None if lang is None else normalise_lang(lang)
     if style is None:
-        return _STYLES[DEFAULT_STYLES[key or "en"]]
+        return default_style(key or "en")
+    found: HouseStyle | None
     if isinstance(style, HouseStyle):
         found = style
     else:
         found = _STYLES.get(style) if isinstance(style, str) else None
-        if found is None:
-            known = ", ".join(repr(n) for n in _STYLES)
-            raise ValueError(f"style={style!r}: expected one of {known} (or a HouseStyle)")
+    if found is None:
+        known = ", ".join(repr(n) for n in _STYLES)
+        raise StyleError(f"style={style!r}: expected one of {known} (or a HouseStyle)")
     if key is not None and found.lang != key:
-        raise ValueError(
+        raise StyleError(
             f"style {found.name!r} writes {found.lang!r}, not lang={lang!r}: use "
-            f"style={DEFAULT_STYLES[key]!r} (or style=None)"
+            f"style={default_style(key).name!r} (or style=None)"
         )
     return found
+
+
+_CATALOGUE_STYLES: dict[tuple[str, int], HouseStyle] = {}
+
+
+def default_style(lang: str) -> HouseStyle:
+    """The default style of a language: the registered default, else a style built
+    from the language's catalogue (named after the language)."""
+    from .._i18n.catalogue import _generation
+
+    key = normalise_lang(lang)
+    name = DEFAULT_STYLES.get(key)
+    if name is not None and name in _STYLES:
+        return _STYLES[name]
+    cache_key = (key, _generation())
+    got = _CATALOGUE_STYLES.get(cache_key)
+    if got is None:
+        got = _CATALOGUE_STYLES[cache_key] = style_from_catalogue(key, key)
+    return got

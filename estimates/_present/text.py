@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._i18n import translator
+from .format import format_interval, format_number, format_periods
+
 if TYPE_CHECKING:  # pragma: no cover
     from .._table.claims import Claims
 
@@ -21,36 +24,25 @@ __all__ = [
 ]
 
 
-def interval_text(low: np.ndarray, high: np.ndarray, lc: np.ndarray, hc: np.ndarray) -> np.ndarray:
-    """Interval notation per row: ``[0, 12,000]``, ``(13,000, inf)``, ``[10,000]``."""
-
-    def num(x: np.ndarray) -> np.ndarray:
-        out = np.array([f"{v:,.15g}" for v in x], dtype=object)
-        out[np.isposinf(x)] = "inf"
-        out[np.isneginf(x)] = "-inf"
-        return out
-
-    lo, hi = num(low), num(high)
-    left = np.where(lc, "[", "(")
-    right = np.where(hc, "]", ")")
-    body = np.where(low == high, lo, lo + ", " + hi)
-    return (left + body + right).astype(object)
+def interval_text(
+    low: np.ndarray, high: np.ndarray, lc: np.ndarray, hc: np.ndarray, lang: str = "en"
+) -> np.ndarray:
+    """Interval notation per row: ``[0, 12,000]``, ``(13,000, ∞)``, ``[10,000]`` (the one
+    formatter, :func:`estimates._present.format.format_interval`)."""
+    return np.array(
+        [
+            format_interval(float(a), float(b), bool(c), bool(d), lang)
+            for a, b, c, d in zip(low, high, lc, hc, strict=True)
+        ],
+        dtype=object,
+    )
 
 
-def summary_frame(claims: Claims, max_rows: int | None = None) -> pd.DataFrame:
+def summary_frame(claims: Claims, max_rows: int | None = None, lang: str = "en") -> pd.DataFrame:
     """The columns a reader wants first: quantity, figure, interval, source, stated."""
     f = claims._frame if max_rows is None else claims._frame.head(max_rows)
-    stated = np.where(
-        f["stated_start"].isna(),
-        "",
-        np.where(
-            f["stated_start"] == f["stated_end"],
-            f["stated_start"].dt.strftime("%Y-%m-%d"),
-            f["stated_start"].dt.strftime("%Y-%m-%d")
-            + "/"
-            + f["stated_end"].dt.strftime("%Y-%m-%d"),
-        ),
-    )
+    # Dates in words, as in sentences and charts: "week of 4 November 2024".
+    stated = format_periods(f["stated_start"], f["stated_end"], lang)
     out = pd.DataFrame(
         {
             "quantity": f["quantity"].astype(object).fillna(""),
@@ -60,6 +52,7 @@ def summary_frame(claims: Claims, max_rows: int | None = None) -> pd.DataFrame:
                 f["high"].to_numpy(),
                 f["low_closed"].to_numpy(),
                 f["high_closed"].to_numpy(),
+                lang,
             ),
             "unit": f["unit"].astype(object).fillna(""),
             "hedge": f["hedge"].astype(object),
@@ -117,18 +110,16 @@ def reconciliation_summary(frame: pd.DataFrame) -> str:
     text = f"Reconciliation: {n:,} group{'s' if n != 1 else ''}"
     if n and "verdict" in frame.columns:
         counts = frame["verdict"].astype(str).value_counts()
-        parts = [f"{counts[v]:,} {v}" for v in ("conflict", "agree", "single") if v in counts]
+        parts = [
+            f"{counts[v]:,} {v}" for v in ("conflict", "tension", "agree", "single") if v in counts
+        ]
         if parts:
             text += " (" + ", ".join(parts) + ")"
     return text
 
 
-def _num_text(x: np.ndarray) -> np.ndarray:
-    out = np.array([f"{v:,.15g}" for v in x], dtype=object)
-    out[np.isnan(x)] = ""
-    out[np.isposinf(x)] = "inf"
-    out[np.isneginf(x)] = "-inf"
-    return out
+def _num_text(x: np.ndarray, lang: str = "en") -> np.ndarray:
+    return np.array([format_number(v, lang) for v in x], dtype=object)
 
 
 def _range_text(frame: pd.DataFrame, prefix: str) -> np.ndarray:
@@ -160,9 +151,19 @@ def reconciliation_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if {f"{prefix}_low", f"{prefix}_high"} <= set(frame.columns):
             out[prefix] = _range_text(frame, prefix)
     if "agreement_claims" in frame.columns and "agreement" in out.columns:
+        # Exactly how many claims hold the range: "(2 of 6 claims)", never "most".
         held = frame["agreement_claims"].to_numpy()
+        total = frame["claims"].to_numpy() if "claims" in frame.columns else held
+        t = translator("en")
+        words = np.array(
+            [
+                t.plural("held", int(n), context="text", k=f"{int(k):,}", n=f"{int(n):,}")
+                for k, n in zip(held, total, strict=True)
+            ],
+            dtype=object,
+        )
         out["agreement"] = np.where(
-            out["agreement"] == "none", "none", out["agreement"] + " (" + held.astype(str) + ")"
+            out["agreement"] == "none", "none", out["agreement"] + " (" + words + ")"
         )
     if "best" in frame.columns:
         out["best"] = _num_text(frame["best"].to_numpy(dtype="float64"))
@@ -190,13 +191,11 @@ def reconciliation_text(frame: pd.DataFrame, max_rows: int = 50) -> str:
     ...     "quantity": ["troops"] * 2, "figure": ["10,000 soldiers", "up to 12,000 troops"],
     ...     "source": ["United States", "US intelligence"],
     ...     "stated": ["2024-W45", "2024-11-12"]}))
-    >>> print(reconciliation_text(claims.reconcile()))  # doctest: +NORMALIZE_WHITESPACE
+    >>> text = reconciliation_text(claims.reconcile())
+    >>> print(text.splitlines()[0])
     Reconciliation: 1 group (1 agree)
-              claims  sources            stated consensus     agreement             best
-              verdict conflicts max gap     unit
-    quantity
-    troops         2        2  10,000 to 12,000  [10,000]  [10,000] (2)  10,000 (median)
-                agree         0          soldier
+    >>> "[10,000] (2 of 2 claims)" in text
+    True
     """
     head = reconciliation_summary(frame)
     if len(frame) == 0:

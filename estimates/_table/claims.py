@@ -34,6 +34,7 @@ from .validation import check_errors_arg, warn_thin_data
 if TYPE_CHECKING:  # pragma: no cover
     from .._compute.selection import Selection
     from .._compute.time import DateLike
+    from .._present.style import HouseStyle
 
 __all__ = ["Claims", "read_claims"]
 
@@ -955,12 +956,122 @@ class Claims:
         )
 
     def describe(
-        self, lang: str = "en", by: str | Sequence[str] = "quantity", **options: Any
+        self,
+        lang: str = "en",
+        by: str | Sequence[str] = "quantity",
+        *,
+        style: str | HouseStyle | None = None,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        strategy: str = "median",
+        weights: str | None = None,
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+        cumulative: bool | Sequence[str] = False,
     ) -> pd.Series:
-        """Neutral, attributed sentences per group (indexed like :meth:`reconcile`)."""
+        """Neutral, attributed sentences per group, as a journalist would publish them.
+
+        Each group's paragraph says what was stated (the range, each end quoted with
+        its hedge and attributed: source and date), whether the claims agree, and how
+        they differ when they do not: the source that stands apart (one whose removal
+        resolves every conflict), else the camps (which sources claim what range
+        against which), with gaps and ratios taken only from numbers sources stated
+        ("by more than 38,000" when a facing number is open).  Claims are compared
+        like with like in time (see :meth:`reconcile`): a source's successive figures
+        are a revision, and claims before the comparison window are told as how the
+        estimates grew since the first.  Vague words are quoted as written, in their
+        own language.
+
+        Parameters
+        ----------
+        lang : str, default "en"
+            Output language: ``"en"``, ``"fr"`` (tags such as ``"fr-FR"`` alike), or a
+            language whose catalogue was added with
+            ``estimates._i18n.register_catalogue``.
+        by : str or list of str, default "quantity"
+            Grouping column(s), as for :meth:`reconcile`.  Labels of several columns
+            read "Russia, deaths".
+        style : str or HouseStyle, optional
+            House style: ``"ap"`` or ``"fr-press"`` (default: the language's own).
+        selection : Selection, optional
+            The claim selection as one object; the same as passing ``as_of``,
+            ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe`` and
+            ``sources`` (which must then be left at their defaults).
+        as_of : date, optional
+            Leave out claims stated after this date.
+        window : duration, optional
+            With ``as_of``, keep only claims stated within this span before it.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim per group.
+        exclude_kinds : str or list of str, default ()
+            Leave out sources of these kinds (``source_kind`` column or the book).
+        dedupe : bool, default True
+            Count a figure repeated from one original source once.
+        sources : SourceBook, optional
+            Aliases, kinds and weights of sources.
+        strategy : str, default "median"
+            Central-estimate strategy of the "central value" sentence (never printed
+            between conflicting claims).
+        weights : str, optional
+            Weight column, for ``strategy="weighted"``.
+        unit : str, optional
+            Unit to describe every group in (default: each group's most common unit).
+        compare_within : duration, int, "auto" or None, default "auto"
+            Comparison window: claims are compared when stated within it of each
+            other (31 days by default; ``None``: every source's latest claim).
+        cumulative : bool or list of str, default False
+            Quantities that are running totals.
+
+        Returns
+        -------
+        pandas.Series
+            One paragraph per group, named ``description``, indexed like
+            :meth:`reconcile`; it prints whole sentences at the prompt.
+
+        Raises
+        ------
+        LanguageError
+            (a ``ValueError``) for a language without a catalogue.
+        StyleError
+            (a ``ValueError``) for an unknown style or one of another language.
+
+        Examples
+        --------
+        >>> import estimates
+        >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
+        >>> print(claims.describe().iloc[0])  # doctest: +NORMALIZE_WHITESPACE
+        Estimates of protesters in Paris range from 12,000 (Préfecture de police,
+        8 March 2025) to more than 50,000 (CGT, 8 March 2025). The estimates split into
+        two camps: 12,000 to 16,200 (Préfecture de police, AFP and Occurrence) against
+        20,000 or more (BFMTV, Reuters and CGT). The furthest apart: more than 50,000
+        (CGT) is more than four times 12,000 (Préfecture de police).
+        """
         from .._present.sentences import describe
 
-        return describe(self, lang=lang, by=by, **options)
+        return describe(
+            self,
+            lang=lang,
+            by=by,
+            style=style,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            strategy=strategy,
+            weights=weights,
+            unit=unit,
+            compare_within=compare_within,
+            cumulative=cumulative,
+            stacklevel=5,
+        )
 
     def plot(self, kind: str = "range", **options: Any) -> Any:
         """A range strip (``kind="range"``) or timeline (``kind="timeline"``) chart."""
@@ -982,11 +1093,102 @@ class Claims:
             Path(path).write_text(page, encoding="utf-8")
         return page
 
-    def methodology(self, **options: Any) -> str:
-        """A Markdown methodology note: definitions, conventions, sources, revisions."""
-        from .._present.methodology import methodology
+    def methodology(
+        self,
+        lang: str = "en",
+        by: str | Sequence[str] = "quantity",
+        *,
+        format: str = "markdown",
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        strategy: str = "median",
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+    ) -> str:
+        """A methodology note to publish under a chart or an article.
 
-        return methodology(self, **options)
+        Sections: scope, definitions, how figures were read (conventions profiles),
+        comparison (time window, revisions), central estimate (strategy), sources,
+        revisions and what was left out.  The note is built once as a document and
+        describes the very :class:`~estimates.Selection` that was applied (its trace);
+        every value from the data is escaped.
+
+        Parameters
+        ----------
+        lang : str, default "en"
+            Output language (``"en"``, ``"fr"``, tags such as ``"fr-FR"``, or a
+            language with an added catalogue).
+        by : str or list of str, default "quantity"
+            Grouping column(s), as for :meth:`reconcile`.
+        format : {"markdown", "html"}, default "markdown"
+            Markdown (CommonMark with a GitHub table) or an HTML fragment.
+        selection : Selection, optional
+            The claim selection as one object (instead of the next six arguments).
+        as_of : date, optional
+            Leave out claims stated after this date.
+        window : duration, optional
+            With ``as_of``, keep only claims stated within this span before it.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim per group.
+        exclude_kinds : str or list of str, default ()
+            Leave out sources of these kinds.
+        dedupe : bool, default True
+            Count a figure repeated from one original source once.
+        sources : SourceBook, optional
+            Aliases, kinds and weights of sources (listed in the Sources section).
+        strategy : str, default "median"
+            The central-estimate strategy to explain.
+        unit : str, optional
+            The unit every group is converted to, when one was asked for.
+        compare_within : duration, int, "auto" or None, default "auto"
+            The comparison window to explain (31 days by default).
+
+        Returns
+        -------
+        str
+            The note, in Markdown or HTML.
+
+        Raises
+        ------
+        LanguageError
+            (a ``ValueError``) for a language without a catalogue.
+        FigureError
+            (a ``ValueError``) for an unknown strategy or format.
+
+        Examples
+        --------
+        >>> import estimates
+        >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
+        >>> claims.methodology("fr").splitlines()[0]
+        '# Méthodologie'
+        >>> claims.methodology(format="html").splitlines()[0]
+        '<h1>Methodology</h1>'
+        """
+        from .._present.methodology import methodology_document
+
+        if format not in ("markdown", "html"):
+            raise FigureError("format", format, "'markdown' or 'html'")
+        doc = methodology_document(
+            self,
+            lang=lang,
+            by=by,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            strategy=strategy,
+            unit=unit,
+            compare_within=compare_within,
+        )
+        return doc.to_markdown() if format == "markdown" else doc.to_html()
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:

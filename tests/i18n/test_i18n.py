@@ -1,0 +1,161 @@
+"""Languages and words: the one normaliser, the catalogues, the one formatter."""
+
+from __future__ import annotations
+
+import pickle
+import warnings
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import estimates as est
+from estimates._i18n import (
+    LanguageError,
+    MessageError,
+    normalise_lang,
+    register_catalogue,
+    translator,
+    unit_words,
+    unregister_catalogue,
+)
+from estimates._i18n.unit_words import unit_table
+from estimates._model.units import unit_label
+from estimates._parsing.render import render
+from estimates._present.format import (
+    format_interval,
+    format_number,
+    format_period,
+    format_periods,
+    format_range,
+)
+from estimates._present.style import get_style
+
+from ..datasets import seed_claims
+
+NNBSP = "\u202f"
+DATA = Path(__file__).parent.parent / "data" / "i18n"
+
+
+@pytest.mark.parametrize("tag", ["fr", "fr-FR", "fr_FR", "FR", " fr-ca "])
+def test_one_normaliser(tag: str) -> None:
+    assert normalise_lang(tag) == "fr"
+    assert translator(tag).lang == "fr"
+
+
+@pytest.mark.parametrize("tag", ["de", "", None, 3, "klingon"])
+def test_unsupported_language_is_a_value_error_listing_the_supported(tag: object) -> None:
+    with pytest.raises(LanguageError, match="expected one of 'en', 'fr'") as info:
+        normalise_lang(tag)
+    assert isinstance(info.value, ValueError) and isinstance(info.value, est.EstimatesError)
+    assert info.value.code == "unsupported_language"
+    again = pickle.loads(pickle.dumps(info.value))
+    assert str(again) == str(info.value)
+
+
+def test_catalogue_words_and_plurals() -> None:
+    fr, en = translator("fr"), translator("en")
+    assert fr("conflict", context="verdict") == "conflit"
+    assert fr("disputed", context="verdict") == "contesté"
+    assert en.plural("claim", 1, context="count", n="1") == "1 claim"
+    assert en.plural("claim", 0, context="count", n="0") == "0 claims"
+    # French: 0 and 1 are singular; so is 1.5 (CLDR), which English makes plural.
+    assert fr.plural("claim", 0, context="count", n="0") == "0 affirmation"
+    assert fr.is_singular(1.5) and not en.is_singular(1.5)
+    with pytest.raises(MessageError, match="catalogue 'fr' has no message 'nope'"):
+        fr("nope", context="verdict")
+
+
+def test_english_and_french_catalogues_have_the_same_messages() -> None:
+    en, fr = translator("en"), translator("fr")
+    for context in ("style", "number", "scale", "sentence", "unit", "verdict", "count"):
+        assert en.keys(context) == fr.keys(context), context
+    # English alone distinguishes "fewer than" (counts) from "less than" (measures).
+    assert en.keys("hedge") - fr.keys("hedge") == {"fewer_than"}
+    assert fr.keys("hedge") <= en.keys("hedge")
+
+
+def test_one_unit_word_table() -> None:
+    # French "year" and English "meter" read the same in sentences, render and labels.
+    assert unit_words("year", "fr").singular == "année"
+    assert unit_words("year", "fr").plural == "ans"
+    assert get_style("fr-press").amount(1, "year") == "1 année"
+    assert get_style("fr-press").amount(3, "year") == "3 ans"
+    c = est.get_conventions()
+    assert render(c.figure("exact", 3, unit="year"), "fr") == "3 ans"
+    assert unit_label("meter") == "metres" and unit_label("meter", plural=False) == "metre"
+    assert get_style("ap").amount(3, "meter") == "3 metres"
+    assert render(c.figure("exact", 3, unit="meter")) == "3 metres"
+    assert set(unit_table("en")) == set(unit_table("fr"))
+
+
+def test_numbers_are_written_exactly_in_the_locale() -> None:
+    assert format_number(12000) == "12,000"
+    assert format_number(12000, "fr-FR") == f"12{NNBSP}000"
+    assert format_number(1_490_000, scale=True) == "1.49 million"
+    assert format_number(1_490_000, "fr", scale=True) == "1,49 million"
+    assert format_number(2_000_000, "fr", scale=True) == "2 millions"
+    # Never rounded: a figure that needs three decimals of a million is written in full.
+    assert format_number(1_225_500, scale=True) == "1,225,500"
+    assert format_number(0.1 + 0.2) == "0.30000000000000004"
+    # Extreme values (issue 13) do not raise.
+    assert format_number(1e40, scale=True).endswith("billion")
+    assert format_number(1e-300) == "0." + "0" * 299 + "1"
+    assert format_number(float("-inf")) == "-∞"
+
+
+def test_ranges_and_intervals() -> None:
+    assert format_range(2000, 10000) == "2,000 to 10,000"
+    assert format_range(13000, float("inf"), "fr", low_closed=False) == f"plus de 13{NNBSP}000"
+    assert format_range(float("-inf"), 5, "en") == "at most 5"
+    assert format_interval(0, 12000, True, False) == "[0, 12,000)"
+    assert format_interval(13000, float("inf"), False, False, "fr") == f"(13{NNBSP}000{NNBSP}; ∞)"
+
+
+def test_one_date_formatter() -> None:
+    assert format_period(date(2024, 11, 4), date(2024, 11, 10)) == "week of 4 November 2024"
+    assert format_period(date(2024, 11, 4), date(2024, 11, 4), "fr") == "4 novembre 2024"
+    assert format_period(date(2024, 11, 1), date(2024, 11, 1), "fr") == "1er novembre 2024"
+    out = format_periods(
+        ["2024-11-04", None, "2024-10-01"], ["2024-11-10", None, "2024-10-31"], "fr"
+    )
+    assert list(out) == ["semaine du 4 novembre 2024", "", "octobre 2024"]
+    # The house styles use the same formatter.
+    assert get_style("ap").date(date(2024, 11, 4), date(2024, 11, 10)) == "week of 4 November 2024"
+
+
+@pytest.fixture
+def german():
+    register_catalogue("de", DATA)
+    yield
+    unregister_catalogue("de")
+
+
+def test_a_third_language_is_a_catalogue(german) -> None:
+    assert normalise_lang("de-AT") == "de"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        text = seed_claims().describe("de")
+    containers = text.iloc[1]
+    assert containers == (
+        "Eine einzige Schätzung für North Korean weapons containers sent to Russia: "
+        "mehr als 13.000 Container (South Korean intelligence agency, Oktober 2024)."
+    )
+    assert text.iloc[0].startswith(
+        "Die Schätzungen für North Korean troops in Kursk reichen von 10.000 "
+        "(United States, Woche vom 4. November 2024) bis zu 12.000"
+    )
+    assert format_number(1_500_000, "de", scale=True) == "1,5 Millionen"
+    # Words the catalogue leaves out come from English.
+    assert translator("de")("agree", context="verdict") == "agree"
+
+
+def test_unregistered_language_is_refused_again(german) -> None:
+    unregister_catalogue("de")
+    with pytest.raises(LanguageError):
+        translator("de")
+
+
+def test_register_catalogue_refuses_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no catalogue for 'xx'"):
+        register_catalogue("xx", tmp_path)
