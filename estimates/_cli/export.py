@@ -6,10 +6,12 @@ Usage::
     estimates export claims.csv --datawrapper --chart dot -o chart.csv --lang fr
     estimates export claims.csv --spreadsheet -o claims-for-excel.csv
 
-``--datawrapper`` writes the wide table Datawrapper's range, dot and arrow plots read
-(one row per quantity, one column per source, then the lowest and highest figures
-stated, the consensus and agreement ranges and the central estimate) and, next to it,
-a JSON file of metadata (sources, their links and claims, units, column meanings).
+``--datawrapper`` writes one chart per quantity: a CSV with a row per claim (its source,
+the date it was stated, the words as written, and only the numbers the source stated:
+``from``, ``to``, ``value``, with ``open end`` for floors and ceilings) and, next to it,
+a JSON file of metadata.  With several quantities, FILE names one pair of files per
+quantity (``chart-1-<quantity>.csv`` ...).  ``--lang`` is the language of the output
+(headers, labels); ``--input-lang`` the language of the figures read.
 ``--spreadsheet`` writes the claims table itself.  Both CSVs are safe to open in a
 spreadsheet: cells that would run as formulas are prefixed with an apostrophe.
 """
@@ -20,6 +22,7 @@ import argparse
 import sys
 
 from .options import add_claims_options, add_output_option, read, read_analysis
+from .report import refuse_overwriting_input
 
 NAME = "export"
 HELP = (
@@ -51,14 +54,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.spreadsheet:  # the claims as read: the analysis options do not apply
+        refuse_overwriting_input(args)
         read(args).to_csv(args.output, spreadsheet=True)
         print(f"wrote {args.output}", file=sys.stderr)
         return 0
+    from .._compute.selection import selection_of
     from .._present.export import write_datawrapper
 
+    refuse_overwriting_input(args)
     claims, by, options = read_analysis(args)
-    csv_path, json_path = write_datawrapper(
-        claims, args.output, by=by, lang=args.lang, chart=args.chart, **options
+    unit = options.pop("unit", None)
+    options.pop("strategy", None)  # a Datawrapper table has no central estimate
+    written = write_datawrapper(
+        claims,
+        args.output,
+        by=by,
+        lang=args.lang,
+        chart=args.chart,
+        selection=selection_of(None, **options),
+        unit=unit,
     )
-    print(f"wrote {csv_path} and {json_path}", file=sys.stderr)
+    for csv_path, json_path in written:
+        print(f"wrote {csv_path} and {json_path}", file=sys.stderr)
     return 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 
 from .options import add_claims_options, add_output_option, read_analysis, write_output
+from .report import refuse_overwriting_input
 
 NAME = "methodology"
 HELP = "Write the methodology note (Markdown): how figures were read, grouped and compared."
@@ -28,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from .._present.methodology import methodology
 
+    refuse_overwriting_input(args)
     claims, by, options = read_analysis(args)
     strategy = options.pop("strategy", "median")
     sources = options.pop("sources", None)

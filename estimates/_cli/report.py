@@ -4,6 +4,9 @@ Usage::
 
     estimates report seeds/kursk_claims.csv -o kursk.html
     estimates report seeds/kursk_claims.csv -o kursk-fr.html --lang fr
+
+``--lang`` is the language of the page; ``--input-lang`` the language of the figures
+read (rows with no ``lang`` value), as for every command that writes text.
     estimates report losses.csv -o losses.html --by country type --exclude-kind "warring party"
 
 The page holds, per quantity, the sentence saying what the claims span, a chart, the
@@ -15,8 +18,11 @@ browser, attach it to an e-mail, or publish it as it is.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
+from .._model.errors import OptionError
 from .options import add_claims_options, add_output_option, read_analysis, write_output
 
 NAME = "report"
@@ -57,9 +63,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    from .._present.report import report
+def refuse_overwriting_input(args: argparse.Namespace) -> None:
+    """Refuse ``-o`` naming the claims file read (``estimates report k.csv -o k.csv``)."""
+    out = getattr(args, "output", None)
+    if out in (None, "-"):
+        return
+    src, dst = Path(args.claims), Path(out)
+    same = src.resolve() == dst.resolve()
+    if not same and src.exists() and dst.exists():
+        same = os.path.samefile(src, dst)
+    if same:
+        raise OptionError("--output", out, "a file other than the claims file it would overwrite")
 
+
+def run(args: argparse.Namespace) -> int:
+    from .._present.html.report import report
+
+    refuse_overwriting_input(args)
     claims, by, options = read_analysis(args)
     html = report(
         claims,

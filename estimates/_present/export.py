@@ -1,41 +1,44 @@
-"""Exports for charting tools: the wide table Datawrapper's range, dot and arrow plots read.
+"""Datawrapper export: one chart per quantity, each claim a dated row of stated numbers.
 
-Datawrapper's range plot, dot plot and arrow plot all read a *wide* table: one row per
-category (here: per quantity, or per group of ``by``), the first column holding the
-category labels, then one numeric column per series.  The range plot and the arrow
-plot draw between two of those columns (chosen in Datawrapper's "Refine" step: range
-start / range end, arrow start / arrow end); the dot plot draws one dot per column.
+:func:`datawrapper` builds the table and metadata of one Datawrapper chart for one
+quantity (one group of ``by``); :func:`write_datawrapper` writes one CSV and its JSON
+metadata per quantity.  Claims on different quantities are never put in one chart
+(soldiers and containers are different things), and every row says when it was stated,
+so 2022 and 2026 figures are never shown side by side undated.
 
-:func:`datawrapper` builds that table from claims:
+The table has one row per claim, oldest first (undated last):
 
-=====================  ==============================================================
-column                 meaning
-=====================  ==============================================================
-(label)                the group: the quantity, or the ``by`` keys joined with `` · ``
-one per source         the source's figure for the group: its latest claim's best
-                       value, else the number it stated ("up to 12,000" gives 12,000,
-                       "more than 13,000" gives 13,000), else the middle of its range
-lowest stated          the smallest number any source stated (``stated_low``)
-highest stated         the largest number any source stated (``stated_high``)
-consensus from / to    what every claim allows (blank when the claims conflict or a
-                       side is unbounded)
-agreement from / to    what most claims allow
-central estimate       ``reconcile``'s best value (strategy in the metadata)
-=====================  ==============================================================
+=================  ==================================================================
+column             meaning
+=================  ==================================================================
+claim              the row's label: the source and the date stated, in words
+source             who said it
+stated             the last day it may have been stated (ISO ``YYYY-MM-DD``; blank
+                   when undated)
+as written         the figure as the source wrote it
+from               the lower number the source stated (blank when it stated none:
+                   "up to 12,000" states no lower number, "about 15,000" states only
+                   15,000, "thousands" states no number at all)
+to                 the upper number the source stated (blank likewise: "more than
+                   50,000" states no upper number)
+value              the single number the source stated ("10,000", "about 15,000");
+                   blank for ranges, floors, ceilings and vague magnitudes
+open end           "above" for a floor with no upper bound ("more than 50,000"), "below"
+                   for a ceiling ("up to 12,000"): draw an arrow, not a bar or a dot
+=================  ==================================================================
 
-Use *lowest stated* and *highest stated* as the range (or arrow) ends, and the source
-columns for a dot plot.  Headers are in ``lang`` ("en" or "fr").  Values are plain
-numbers in the group's unit (the unit is in the metadata); non-finite values are blank.
+Every number in the table is a number some source stated: nothing is invented (no
+middle of a range, no 6,000 for "thousands", no 0 under "up to").  Use ``from`` and
+``to`` as a range plot's ends or an arrow plot's start and end, ``value`` for a dot
+plot; ``open end`` says which rows need an arrow.  Headers are in ``lang``.
 
-The metadata dictionary follows the shape of a Datawrapper chart's properties
-(``title``, ``type``, ``metadata.describe`` with ``intro``, ``source-name``,
-``source-url``, and ``metadata.annotate.notes``; Datawrapper shows those fields as
-HTML, so they are HTML-escaped), plus an ``estimates`` block with the raw source names,
-their links and claims, the units and the meaning of every column.
-
-With ``spreadsheet=True`` (the default) every text cell *and header* that a spreadsheet
-would run as a formula (``=``, ``+``, ``-``, ``@`` ...) is prefixed with ``'``
-(:func:`~estimates._table.io.neutralise_formulas`).
+Safety: Datawrapper shows labels and descriptions as HTML, so every text cell and every
+metadata text field is HTML-escaped; with ``spreadsheet=True`` (the default) a text
+cell a spreadsheet would run as a formula is prefixed with ``'``
+(:func:`~estimates._table.io.neutralise_formulas`).  Sources are rows, not columns: two
+sources whose names look alike after neutralising (``=A`` and ``'=A``) stay two rows,
+and nothing is dropped.  Links are kept only when
+:func:`~estimates._present.html.escape.safe_url` accepts them.
 
 Examples
 --------
@@ -44,11 +47,12 @@ Examples
 ...     "quantity": ["troops"] * 2, "figure": ["10,000", "up to 12,000"],
 ...     "source": ["US", "UK"], "stated": ["2024-11-12", "2024-11-10"]}))
 >>> table, meta = datawrapper(c)
->>> table.iloc[:, :5]
-  quantity       US       UK  lowest stated  highest stated
-0   troops  10000.0  12000.0        10000.0         12000.0
->>> meta["type"], meta["estimates"]["range"]
-('d3-range-plot', {'start': 'lowest stated', 'end': 'highest stated'})
+>>> table[["source", "stated", "from", "to", "value", "open end"]]
+  source      stated     from       to    value open end
+0     UK  2024-11-10      NaN  12000.0      NaN    below
+1     US  2024-11-12  10000.0  10000.0  10000.0      NaN
+>>> meta["title"], meta["type"]
+('troops', 'd3-range-plot')
 """
 
 from __future__ import annotations
@@ -57,293 +61,353 @@ import html
 import json
 import math
 import os
+import re
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from .._compute.comparability import harmonise_units
-from .._compute.reconcile import _by_list, group_codes, select
+from .._compute.camps import stated_numbers
+from .._compute.reconcile import hedge_codes
+from .._compute.selection import Selection, selection_of
 from .._compute.sources import canonical_cells
-from .._table.io import json_number, neutralise_formulas, write_csv
-from .charts import SELECT_OPTIONS, group_label
-from .report import safe_url
+from .._model.errors import OptionError
+from .._table.io import neutralise_formulas, write_csv
+from .charts._words import stated_text
+from .charts.data import Summary, chart_data, group_label, selection_options
+from .html.escape import safe_url
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .._model.sources import SourceBook
     from .._table.claims import Claims
 
-__all__ = ["datawrapper", "write_datawrapper"]
+__all__ = ["datawrapper", "datawrapper_charts", "write_datawrapper"]
+
+CHARTS = {"range": "d3-range-plot", "dot": "d3-dot-plot", "arrow": "d3-arrow-plot"}
 
 _HEADERS: dict[str, dict[str, str]] = {
     "en": {
-        "quantity": "quantity",
-        "stated_low": "lowest stated",
-        "stated_high": "highest stated",
-        "consensus_low": "consensus from",
-        "consensus_high": "consensus to",
-        "agreement_low": "agreement from",
-        "agreement_high": "agreement to",
-        "best": "central estimate",
-        "notes": "Dots: each source's latest figure (its best value, else the number it "
-        "stated, else the middle of its range). Range: lowest to highest figure stated. "
-        "Consensus: what every claim allows; agreement: what most claims allow.",
-        "source_suffix": " (source)",
+        "claim": "claim",
+        "source": "source",
+        "stated": "stated",
+        "text": "as written",
+        "from": "from",
+        "to": "to",
+        "value": "value",
+        "open": "open end",
+        "above": "above",
+        "below": "below",
+        "notes": "Each row is a claim, with the date it was stated. From and to are the "
+        "numbers the source stated; value is its single number. An open end has no "
+        "bound: “above” (more than) or “below” (up to). No number is invented.",
+        "vague": "Claims that state no number ({n}) are listed without numbers.",
     },
     "fr": {
-        "quantity": "grandeur",
-        "stated_low": "plus bas avancé",
-        "stated_high": "plus haut avancé",
-        "consensus_low": "consensus de",
-        "consensus_high": "consensus à",
-        "agreement_low": "accord de",
-        "agreement_high": "accord à",
-        "best": "estimation centrale",
-        "notes": "Points : le dernier chiffre de chaque source (sa meilleure valeur, sinon le "
-        "nombre avancé, sinon le milieu de son intervalle). Intervalle : du plus bas au plus "
-        "haut chiffre avancé. Consensus : ce que toutes les affirmations admettent ; accord : "
-        "ce que le plus d’affirmations admettent.",
-        "source_suffix": " (source)",
+        "claim": "affirmation",
+        "source": "source",
+        "stated": "date",
+        "text": "texte",
+        "from": "de",
+        "to": "à",
+        "value": "valeur",
+        "open": "sans borne",
+        "above": "au-dessus",
+        "below": "en dessous",
+        "notes": "Chaque ligne est une affirmation, avec sa date. « De » et « à » sont les "
+        "nombres avancés par la source ; « valeur » est son nombre unique. Une borne "
+        "ouverte n’a pas de limite : « au-dessus » (plus de) ou « en dessous » (jusqu’à). "
+        "Aucun nombre n’est inventé.",
+        "vague": "Les affirmations qui n’avancent aucun nombre ({n}) sont listées sans nombre.",
     },
 }
 
-_STATS = (
-    "stated_low",
-    "stated_high",
-    "consensus_low",
-    "consensus_high",
-    "agreement_low",
-    "agreement_high",
-    "best",
-)
-
 
 def _headers(lang: str) -> dict[str, str]:
-    return _HEADERS.get(lang.split("_")[0].split("-")[0].lower(), _HEADERS["en"])
+    return _HEADERS.get(lang.replace("_", "-").split("-")[0].lower(), _HEADERS["en"])
 
 
-def _centres(low: np.ndarray, high: np.ndarray, best: np.ndarray, hedge: pd.Series) -> np.ndarray:
-    """Best value, else the number stated (a ceiling's top, a floor's bottom), else the
-    middle of the range, else its one finite bound."""
-    kind = hedge.astype(str).to_numpy()
-    ceiling = np.isin(kind, ("up_to", "at_most", "less_than"))
-    floor = np.isin(kind, ("more_than", "at_least"))
-    fl, fh = np.isfinite(low), np.isfinite(high)
+def _cell(value: Any) -> Any:
+    """A text cell as Datawrapper should show it: HTML-escaped (it renders HTML)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return html.escape(str(value), quote=False)
+
+
+def _spreadsheet_text(cells: pd.Series) -> pd.Series:
+    """Text a spreadsheet shows as written: formulas neutralised with a leading ``'``,
+    and a leading ``'`` of the text itself doubled, so that ``'=A`` (a source's name)
+    never shows as ``=A`` (another source's name, neutralised)."""
+    quoted = cells.map(lambda v: "'" + v if isinstance(v, str) and v.startswith("'") else v)
+    return neutralise_formulas(quoted)
+
+
+def stated_bounds(frame: pd.DataFrame, factor: np.ndarray) -> pd.DataFrame:
+    """Per claim, the numbers its source stated: ``from``, ``to``, ``value``, ``open``.
+
+    ``from`` (``to``) is the claim's lower (upper) bound when the source stated it,
+    else NaN; ``value`` its single stated number, else NaN; ``open`` is ``"above"``
+    for a claim with no upper bound, ``"below"`` for a ceiling read from zero.
+    """
+    low = frame["low"].to_numpy(dtype="float64") * factor
+    high = frame["high"].to_numpy(dtype="float64") * factor
+    best = frame["best"].to_numpy(dtype="float64") * factor
+    hedge = hedge_codes(frame["hedge"])
+    smin, smax = stated_numbers(low, high, best, hedge)
     with np.errstate(invalid="ignore"):
-        mid = np.where(fl & fh, (low + high) / 2, np.where(fl, low, np.where(fh, high, np.nan)))
-    stated = np.where(ceiling & fh, high, np.where(floor & fl, low, mid))
-    return np.where(np.isfinite(best), best, stated)
-
-
-def _finite(values: pd.Series) -> pd.Series:
-    v = values.astype("float64")
-    return v.where(np.isfinite(v.to_numpy()))
+        lo = np.where(np.isfinite(low) & (low == smin), low, np.nan)
+        hi = np.where(np.isfinite(high) & (high == smax), high, np.nan)
+        one = np.where((smin == smax) & np.isfinite(smin), smin, np.nan)
+    central = (hedge == 0) | (hedge == 1)  # exact, about: a single number stated
+    value = np.where(central, one, np.nan)
+    lo = np.where(np.isnan(lo) & np.isfinite(value) & (low == high), value, lo)
+    hi = np.where(np.isnan(hi) & np.isfinite(value) & (low == high), value, hi)
+    kind = frame["hedge"].astype(str).to_numpy()
+    ceiling = np.isin(kind, ("up_to", "at_most", "less_than"))
+    opened = np.where(
+        np.isposinf(high), "above", np.where(ceiling | np.isneginf(low), "below", "")
+    )
+    return pd.DataFrame({"from": lo, "to": hi, "value": value, "open": opened}, index=frame.index)
 
 
 def datawrapper(
+    claims: Claims,
+    quantity: Any = None,
+    *,
+    by: str | Sequence[str] = "quantity",
+    lang: str = "en",
+    spreadsheet: bool = True,
+    chart: str = "range",
+    selection: Selection | None = None,
+    as_of: str | date | pd.Timestamp | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    unit: str | None = None,
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """The table and metadata of one Datawrapper chart: one quantity, a row per claim.
+
+    Parameters
+    ----------
+    claims : Claims
+    quantity : str or tuple, optional
+        The group to chart (a ``by`` key).  Needed when the claims hold several: one
+        chart never mixes quantities (see :func:`datawrapper_charts` for all of them).
+    by : str or list of str
+        Grouping columns, as for ``reconcile``.
+    lang : str
+        Language of the headers, labels and notes ("en", "fr").
+    spreadsheet : bool
+        Neutralise text cells a spreadsheet would run as formulas.
+    chart : {"range", "dot", "arrow"}
+        The Datawrapper chart type named in the metadata.
+    selection : Selection, optional
+        Which claims count, as one object (or give its fields one by one).
+    as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+        Which claims count, as for ``reconcile``.
+    unit : str, optional
+        Convert the figures to this unit (default: the group's most common one).
+
+    Returns
+    -------
+    (pandas.DataFrame, dict)
+        The table (see the module documentation for its columns) and the metadata.
+
+    Raises
+    ------
+    OptionError
+        For an unknown ``chart``, or claims of several quantities without ``quantity=``.
+    """
+    if chart not in CHARTS:
+        raise OptionError("chart", chart, "'range', 'dot' or 'arrow'")
+    chosen = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
+    data = chart_data(claims, by, selection=chosen, summary=Summary(unit=unit))
+    if quantity is None:
+        if len(data.labels) != 1:
+            known = ", ".join(repr(group_label(x)) for x in data.labels[:20])
+            raise OptionError(
+                "quantity",
+                None,
+                f"one of {known}: a chart shows one quantity "
+                "(datawrapper_charts() gives one chart per quantity)",
+            )
+        g = 0
+    else:
+        g = data.group(quantity)
+    return _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen)
+
+
+def datawrapper_charts(
     claims: Claims,
     *,
     by: str | Sequence[str] = "quantity",
     lang: str = "en",
     spreadsheet: bool = True,
     chart: str = "range",
-    **options: Any,
-) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """The wide table and metadata for a Datawrapper range, dot or arrow plot.
+    selection: Selection | None = None,
+    unit: str | None = None,
+) -> dict[Any, tuple[pd.DataFrame, dict[str, Any]]]:
+    """One Datawrapper chart (table and metadata) per quantity, keyed by group.
 
-    Parameters
-    ----------
-    claims : Claims
-    by : str or list of str
-        Grouping columns (one table row per group).
-    lang : {"en", "fr"}
-        Language of the headers and notes.
-    spreadsheet : bool
-        Neutralise text cells and headers a spreadsheet would run as formulas.
-    chart : {"range", "dot", "arrow"}
-        The Datawrapper chart type named in the metadata.
-    **options
-        Passed to ``reconcile`` (``strategy``, ``as_of``, ``sources``,
-        ``exclude_kinds`` ...).
-
-    Returns
-    -------
-    (pandas.DataFrame, dict)
-        The table (see the module documentation for its columns) and the metadata.
+    Arguments as for :func:`datawrapper`.
     """
-    types = {"range": "d3-range-plot", "dot": "d3-dot-plot", "arrow": "d3-arrow-plot"}
-    if chart not in types:
-        raise ValueError(f"chart={chart!r}: expected 'range', 'dot' or 'arrow'")
+    if chart not in CHARTS:
+        raise OptionError("chart", chart, "'range', 'dot' or 'arrow'")
+    chosen = selection or Selection()
+    data = chart_data(claims, by, selection=chosen, summary=Summary(unit=unit))
+    return {
+        data.labels[g]: _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen)
+        for g in range(len(data.labels))
+    }
+
+
+def _chart(
+    claims: Claims,
+    data: Any,
+    g: int,
+    lang: str,
+    spreadsheet: bool,
+    kind: str,
+    selection: Selection,
+) -> tuple[pd.DataFrame, dict[str, Any]]:
     h = _headers(lang)
-    by = _by_list(by)
-    summary = claims.reconcile(by, **options)
-    frame = select(claims, by, **{k: v for k, v in options.items() if k in SELECT_OPTIONS})
-    codes, labels = group_codes(frame, by)
-    factor, units = harmonise_units(frame["unit"], codes, len(labels), labels, options.get("unit"))
-    k = np.ones(len(frame)) if factor is None else factor
-    low = frame["low"].to_numpy(dtype="float64") * k
-    high = frame["high"].to_numpy(dtype="float64") * k
-    best = frame["best"].to_numpy(dtype="float64") * k
-    source = canonical_cells(frame, options.get("sources"))
-    label_of = {i: group_label(lab) for i, lab in enumerate(labels)}
-    long = pd.DataFrame(
+    mask = data.codes == g
+    part = data.frame[mask]
+    end = part["stated_end"]
+    order = np.lexsort(
+        (end.to_numpy(dtype="datetime64[ns]").astype(np.int64), end.isna().to_numpy())
+    )
+    part = part.iloc[order]
+    end = part["stated_end"]
+    factor = data.factor[mask][order]
+    nums = stated_bounds(part, factor)
+    source = np.asarray(canonical_cells(part, data.sources), dtype=object)
+    when = [stated_text(s, e, lang) for s, e in zip(part["stated_start"], end, strict=True)]
+    iso = end.dt.strftime("%Y-%m-%d").astype(object).where(end.notna(), None)
+    words = {"above": h["above"], "below": h["below"], "": None}
+    table = pd.DataFrame(
         {
-            "group": codes,
-            "source": source,
-            "value": _centres(low, high, best, frame["hedge"]),
-            "stated": frame["stated_end"].to_numpy(),
-            "order": np.arange(len(frame)),
+            h["claim"]: [_cell(f"{s} · {w}") for s, w in zip(source, when, strict=True)],
+            h["source"]: [_cell(s) for s in source],
+            h["stated"]: iso.to_numpy(dtype=object),
+            h["text"]: [_cell(t) for t in part["text"].astype(object)],
+            h["from"]: nums["from"].to_numpy(),
+            h["to"]: nums["to"].to_numpy(),
+            h["value"]: nums["value"].to_numpy(),
+            h["open"]: [words[o] for o in nums["open"]],
         }
     )
-    # A source's latest claim on a group stands for it (undated claims count as oldest).
-    long = long.sort_values(
-        ["group", "source", "stated", "order"], na_position="first", kind="stable"
-    )
-    latest = long.groupby(["group", "source"], sort=False).tail(1)
-    source_order = list(pd.unique(source))
-    wide = latest.pivot(index="group", columns="source", values="value")
-    wide = wide.reindex(index=range(len(labels)), columns=source_order)
-
-    reserved = {h["quantity"], *(h[s] for s in _STATS)}
-    names = {s: (s + h["source_suffix"] if s in reserved else s) for s in source_order}
-    table = pd.DataFrame({h["quantity"]: [label_of[i] for i in range(len(labels))]})
-    for s in source_order:
-        table[names[s]] = _finite(wide[s]).to_numpy()
-    stats = summary.reindex(labels)
-    for s in _STATS:
-        table[h[s]] = _finite(stats[s]).to_numpy()
     if spreadsheet:
-        table[h["quantity"]] = neutralise_formulas(table[h["quantity"]])
-        table.columns = neutralise_formulas(pd.Series(table.columns, dtype=object)).tolist()
-
-    meta = _metadata(
-        claims,
-        frame,
-        source,
-        codes,
-        labels,
-        units,
-        names,
-        summary,
-        h,
-        lang,
-        types[chart],
-        by,
-        options,
-    )
+        for c in (h["claim"], h["source"], h["text"]):
+            table[c] = _spreadsheet_text(table[c])
+    meta = _metadata(claims, data, g, part, source, nums, h, lang, kind, selection)
     return table, meta
 
 
 def _metadata(
     claims: Claims,
-    frame: pd.DataFrame,
+    data: Any,
+    g: int,
+    part: pd.DataFrame,
     source: np.ndarray,
-    codes: np.ndarray,
-    labels: pd.Index,
-    units: np.ndarray,
-    names: dict[str, str],
-    summary: pd.DataFrame,
+    nums: pd.DataFrame,
     h: dict[str, str],
     lang: str,
     kind: str,
-    by: list[str],
-    options: dict[str, Any],
+    selection: Selection,
 ) -> dict[str, Any]:
-    urls = frame["url"].astype(object).to_numpy()
-    texts = frame["text"].astype(object).to_numpy()
-    notes = frame["note"].astype(object).to_numpy()
-    start, end = frame["stated_start"], frame["stated_end"]
-    sources: list[dict[str, Any]] = []
-    for s in names:
-        rows = np.flatnonzero(source == s)
-        links = list(dict.fromkeys(u for u in urls[rows] if safe_url(u)))
-        sources.append(
-            {
-                "name": s,
-                "column": names[s],
-                "links": links,
-                "claims": [
-                    {
-                        "group": group_label(labels[codes[i]]),
-                        "text": _text(texts[i]),
-                        "stated": _day_span(start.iloc[i], end.iloc[i]),
-                        "low": json_number(frame["low"].iloc[i]),
-                        "high": json_number(frame["high"].iloc[i]),
-                        "note": _text(notes[i]),
-                        "url": _text(urls[i]),
-                    }
-                    for i in rows
-                ],
-            }
-        )
-    first_link = next((x for src in sources for x in src["links"]), "")
-    intro = ""
-    if len(labels) == 1:
-        from .sentences import describe
+    from .sentences import describe
 
-        sentence = describe(claims, lang=lang, by=by, **options)
-        intro = str(sentence.iloc[0]) if len(sentence) else ""
-    strategy = (
-        str(summary["best_strategy"].iloc[0])
-        if len(summary)
-        else options.get("strategy", "median")
-    )
-    title = " / ".join(group_label(x) for x in labels[:3]) + (" …" if len(labels) > 3 else "")
+    key = data.labels[g]
+    title = group_label(key)
+    links = [u for u in dict.fromkeys(part["url"].astype(object)) if safe_url(u)]
+    names = list(dict.fromkeys(source.tolist()))
+    sentences = describe(claims, lang=lang, by=list(data.by), **selection_options(selection))
+    intro = str(sentences.loc[[key]].iloc[0]) if key in sentences.index else ""
+    vague = int((nums["from"].isna() & nums["to"].isna() & nums["value"].isna()).sum())
+    notes = h["notes"] + (" " + h["vague"].format(n=vague) if vague else "")
     return {
         "title": html.escape(title, quote=False),
         "type": kind,
-        "language": "fr-FR" if lang.startswith("fr") else "en-US",
+        "language": "fr-FR" if h is _HEADERS["fr"] else "en-US",
         "metadata": {
             "describe": {
                 "intro": html.escape(intro, quote=False),
                 "source-name": html.escape(", ".join(names), quote=False),
-                "source-url": first_link,
+                "source-url": links[0] if links else "",
                 "byline": "",
             },
-            "annotate": {"notes": html.escape(h["notes"], quote=False)},
+            "annotate": {"notes": html.escape(notes, quote=False)},
         },
         "estimates": {
-            "by": by,
-            "label_column": h["quantity"],
-            "range": {"start": h["stated_low"], "end": h["stated_high"]},
-            "columns": {h[s]: s for s in _STATS},
-            "units": {group_label(lab): str(u) for lab, u in zip(labels, units, strict=True)},
-            "strategy": strategy,
-            "sources": sources,
+            "group": title,
+            "by": list(data.by),
+            "unit": str(data.units[g]),
+            "label_column": h["claim"],
+            "range": {"start": h["from"], "end": h["to"]},
+            "dot": h["value"],
+            "open_end": h["open"],
+            "sources": [html.escape(str(n), quote=False) for n in names],
+            "links": links,
         },
     }
 
 
-def _text(v: Any) -> str | None:
-    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-        return None
-    return str(v)
-
-
-def _day_span(start: Any, end: Any) -> str | None:
-    if pd.isna(start) or pd.isna(end):
-        return None
-    from .._model.dates import DateInterval
-
-    return str(DateInterval(start, end))
+_SLUG = re.compile(r"[^0-9A-Za-z]+")
 
 
 def write_datawrapper(
-    claims: Claims, path: str | os.PathLike[str], **options: Any
-) -> tuple[Path, Path]:
-    """Write the Datawrapper table to ``path`` (CSV) and its metadata next to it (JSON).
+    claims: Claims,
+    path: str | os.PathLike[str],
+    *,
+    by: str | Sequence[str] = "quantity",
+    lang: str = "en",
+    spreadsheet: bool = True,
+    chart: str = "range",
+    selection: Selection | None = None,
+    unit: str | None = None,
+) -> list[tuple[Path, Path]]:
+    """Write one Datawrapper chart per quantity: a CSV and its metadata as JSON.
 
-    The JSON file has the CSV's name with the suffix ``.json``.  Options are those of
-    :func:`datawrapper`.  Returns both paths.
+    One quantity: ``path`` and ``path`` with the suffix ``.json``.  Several: one pair
+    per quantity, named ``<stem>-<n>-<quantity>.csv`` (and ``.json``) next to ``path``.
+    Returns the (CSV, JSON) paths written.
     """
-    table, meta = datawrapper(claims, **options)
-    csv_path = Path(path)
-    json_path = csv_path.with_suffix(".json")
-    if json_path == csv_path:
-        json_path = csv_path.with_name(csv_path.name + ".json")
-    write_csv(table, csv_path, spreadsheet=options.get("spreadsheet", True))
-    json_path.write_text(
-        json.dumps(meta, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8"
+    charts = datawrapper_charts(
+        claims,
+        by=by,
+        lang=lang,
+        spreadsheet=spreadsheet,
+        chart=chart,
+        selection=selection,
+        unit=unit,
     )
-    return csv_path, json_path
+    base = Path(path)
+    written = []
+    for n, (key, (table, meta)) in enumerate(charts.items(), start=1):
+        if len(charts) == 1:
+            csv_path = base
+        else:
+            slug = _SLUG.sub("-", group_label(key)).strip("-").lower()[:60] or "quantity"
+            csv_path = base.with_name(f"{base.stem}-{n}-{slug}{base.suffix or '.csv'}")
+        json_path = csv_path.with_suffix(".json")
+        if json_path == csv_path:
+            json_path = csv_path.with_name(csv_path.name + ".json")
+        write_csv(table, csv_path, spreadsheet=spreadsheet)
+        json_path.write_text(
+            json.dumps(meta, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8"
+        )
+        written.append((csv_path, json_path))
+    return written

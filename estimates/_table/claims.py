@@ -1165,7 +1165,7 @@ class Claims:
     def report(self, path: PathLike | None = None, **options: Any) -> str:
         """One self-contained HTML report (sentences, charts, claims, disagreements and
         methodology); written to ``path`` when given.  Returns the HTML."""
-        from .._present.report import report
+        from .._present.html.report import report
 
         page = report(self, **options)
         if path is not None:

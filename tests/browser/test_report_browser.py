@@ -49,7 +49,7 @@ def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory) -> Path:
-    from estimates._present.report import report
+    from estimates._present.html.report import report
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", est.DataQualityWarning)

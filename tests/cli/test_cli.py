@@ -202,24 +202,27 @@ def test_report_economist_by_columns(tmp_path):
 def test_export_datawrapper_writes_csv_and_json(tmp_path, capsys):
     out = tmp_path / "chart.csv"
     assert main(["export", SEED, "--datawrapper", "-o", str(out)]) == 0
-    assert "chart.json" in capsys.readouterr().err
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows[0][0] == "quantity" and len(rows) == 4
-    meta = json.loads((tmp_path / "chart.json").read_text(encoding="utf-8"))
+    # One chart per quantity (issue 8): three pairs of files.
+    assert "chart-1-north-korean-troops-in-kursk.json" in capsys.readouterr().err
+    first = tmp_path / "chart-1-north-korean-troops-in-kursk.csv"
+    rows = list(csv.reader(io.StringIO(first.read_text(encoding="utf-8"))))
+    assert rows[0][0] == "claim" and len(rows) == 4
+    meta = json.loads(first.with_suffix(".json").read_text(encoding="utf-8"))
     assert meta["type"] == "d3-range-plot"
     assert (
         main(["export", SEED, "--datawrapper", "--chart", "dot", "--lang", "fr", "-o", str(out)])
         == 0
     )
-    assert out.read_text(encoding="utf-8").startswith("grandeur,")
+    assert first.read_text(encoding="utf-8").startswith("affirmation,")
 
 
 def test_export_hostile_is_formula_safe(hostile_csv, tmp_path):
     out = tmp_path / "chart.csv"
     assert main(["export", str(hostile_csv), "--datawrapper", "-o", str(out)]) == 0
-    for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8"))):
-        for cell in row:
-            assert not cell.startswith(FORMULA_START), cell
+    for path in tmp_path.glob("chart*.csv"):
+        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"))):
+            for cell in row:
+                assert not cell.startswith(FORMULA_START), cell
     sheet = tmp_path / "claims.csv"
     assert main(["export", str(hostile_csv), "--spreadsheet", "-o", str(sheet)]) == 0
     for row in csv.reader(io.StringIO(sheet.read_text(encoding="utf-8"))):

@@ -1,28 +1,29 @@
-"""Datawrapper export: the wide table, its metadata, and spreadsheet safety."""
+"""Datawrapper export: one chart per quantity, a dated row per claim, only stated numbers."""
 
 from __future__ import annotations
 
 import csv
 import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import estimates as est
-from estimates._present.export import datawrapper, write_datawrapper
+from estimates._compute.selection import Selection
+from estimates._present.export import datawrapper, datawrapper_charts, write_datawrapper
 
-from ..datasets import NK, quiet, strict_table
+from ..datasets import NK, ROOT, quiet, strict_table
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-HOSTILE_SOURCES = [
-    '=HYPERLINK("http://x")',
-    "+cmd",
-    "@SUM(A1)",
-    "-1+1",
-    "<script>alert(1)</script>",
-]
+NUMBERS = ("from", "to", "value")
+
+
+@pytest.fixture(scope="module")
+def protest() -> est.Claims:
+    return est.read_claims(ROOT / "tests" / "data" / "protest_paris.csv", lang="lang")
 
 
 @pytest.fixture(scope="module")
@@ -30,81 +31,119 @@ def hostile() -> est.Claims:
     return est.read_claims(
         pd.DataFrame(
             {
-                "quantity": ["=cmd|' /C calc'!A0"] * 3 + ["@troops"] * 2,
+                "quantity": ["=cmd|' /C calc'!A0"] * 5,
                 "figure": ["10,000", "up to 12,000", "more than 20,000", "5,000", "7,000"],
-                "source": [*HOSTILE_SOURCES],
+                "source": ["=A", "'=A", "<b>Bold</b> & co", "+cmd", "@SUM(A1)"],
                 "url": [
                     "javascript:alert(1)",
                     "https://example.org/a?b=1&c=2",
+                    'https://ok.example/"onmouseover="alert(1)',
                     None,
-                    "data:text/html,<script>alert(1)</script>",
                     "http://example.com/x",
                 ],
-                "note": ["<img src=x onerror=alert(1)>", "=1+1", None, None, None],
                 "stated": ["2024-11-01", "2024-11-02", "2024-11-03", "2024-11-04", "2024-11-05"],
             }
         )
     )
 
 
-def test_seed_table_one_row_per_quantity(seed):
-    table, meta = datawrapper(seed)
-    assert table.columns.tolist() == [
-        "quantity",
-        "South Korea; United States; Ukraine",
-        "United States",
-        "US intelligence; South Korean intelligence; Ukrainian intelligence",
-        "Volodymyr Zelensky",
-        "South Korean intelligence agency",
-        "lowest stated",
-        "highest stated",
-        "consensus from",
-        "consensus to",
-        "agreement from",
-        "agreement to",
-        "central estimate",
-    ]
-    t = table.set_index("quantity")
-    assert t.index.tolist() == [
+def stated_by_some_source(claims: est.Claims) -> set[float]:
+    """Every number written in the claims' texts (digits with thousands separators)."""
+    found: set[float] = set()
+    for text in claims.frame["text"].dropna():
+        for m in re.findall(r"\d[\d\s\u202f,.]*\d|\d", str(text)):
+            found.add(float(re.sub(r"[\s\u202f,]", "", m)))
+    return found
+
+
+def plotted(table: pd.DataFrame) -> set[float]:
+    values = table[list(NUMBERS)].to_numpy(dtype="float64").ravel()
+    return {float(v) for v in values if not math.isnan(v)}
+
+
+# ---------------------------------------------------------------- issue 8
+def test_seed_one_chart_per_quantity_every_value_stated(seed):
+    charts = quiet(datawrapper_charts, seed)
+    assert [str(k) for k in charts] == [
         NK,
         "North Korean weapons containers sent to Russia",
         "Russian troops held in Kursk by Ukraine",
     ]
-    nk = t.loc[NK]
-    # Each source's figure: the ceiling of "up to 12,000", the middle of "thousands".
-    assert nk["United States"] == 10000
-    assert nk["US intelligence; South Korean intelligence; Ukrainian intelligence"] == 12000
-    assert nk["South Korea; United States; Ukraine"] == 6000
-    assert (nk["lowest stated"], nk["highest stated"]) == (10000, 12000)
-    assert math.isnan(nk["consensus from"]) and math.isnan(nk["consensus to"])
-    assert (nk["agreement from"], nk["agreement to"], nk["central estimate"]) == (
-        2000,
-        10000,
-        10000,
-    )
-    assert math.isnan(nk["Volodymyr Zelensky"])  # said nothing about this quantity
-    containers = t.loc["North Korean weapons containers sent to Russia"]
-    assert containers["consensus from"] == 13000
-    assert math.isnan(containers["consensus to"])  # unbounded: blank, not "inf"
-    assert meta["type"] == "d3-range-plot"
-    assert meta["estimates"]["range"] == {"start": "lowest stated", "end": "highest stated"}
-    assert meta["estimates"]["units"][NK] == "soldier"
-    names = [s["name"] for s in meta["estimates"]["sources"]]
-    assert names == table.columns[1:6].tolist()
-    us = meta["estimates"]["sources"][1]
-    assert us["claims"][0]["text"] == "10 000 soldats nord-coréens"
-    assert us["claims"][0]["stated"] == "2024-W45"
-    assert "Consensus" in meta["metadata"]["annotate"]["notes"]
+    stated = stated_by_some_source(seed)
+    for table, meta in charts.values():
+        assert plotted(table) <= stated, (plotted(table) - stated, meta["title"])
+    nk, meta = charts[NK]
+    rows = nk.set_index("source")
+    # "des milliers" is not a dot at 6,000: it states no number.
+    vague = rows.loc["South Korea; United States; Ukraine"]
+    assert all(math.isnan(vague[c]) for c in NUMBERS)
+    # "up to 12,000" is not a plain dot at 12,000, nor a bar from 0: a ceiling, open below.
+    ceiling = rows.loc["US intelligence; South Korean intelligence; Ukrainian intelligence"]
+    assert math.isnan(ceiling["from"]) and ceiling["to"] == 12000
+    assert math.isnan(ceiling["value"]) and ceiling["open end"] == "below"
+    us = rows.loc["United States"]
+    assert (us["from"], us["to"], us["value"]) == (10000, 10000, 10000)
+    # Dates included; the undated claim says so.
+    assert nk["stated"].tolist()[:2] == ["2024-11-10", "2024-11-12"]
+    assert pd.isna(nk["stated"].iloc[2])
+    assert nk["claim"].tolist()[0] == "United States · week of 4 November 2024"
+    assert meta["estimates"]["unit"] == "soldier" and meta["title"] == NK
+    containers = charts["North Korean weapons containers sent to Russia"][0].iloc[0]
+    assert containers["from"] == 13000 and math.isnan(containers["to"])
+    assert math.isnan(containers["value"]) and containers["open end"] == "above"
 
 
-def test_french_headers_and_chart_types(seed):
-    table, meta = datawrapper(seed, lang="fr", chart="dot")
-    assert table.columns[0] == "grandeur"
-    assert {"plus bas avancé", "plus haut avancé", "estimation centrale"} <= set(table.columns)
+def test_mixed_quantities_are_refused_in_one_chart(seed):
+    with pytest.raises(est.OptionError, match="a chart shows one quantity"):
+        quiet(datawrapper, seed)
+    table, meta = quiet(datawrapper, seed, "North Korean weapons containers sent to Russia")
+    assert len(table) == 1 and meta["estimates"]["unit"] == "container"
+
+
+def test_protest_table_every_plotted_value_was_stated(protest):
+    table, meta = datawrapper(protest)
+    assert plotted(table) <= stated_by_some_source(protest)
+    rows = table.set_index("source")
+    assert (rows.loc["CGT", "from"], rows.loc["CGT", "open end"]) == (50000, "above")
+    assert math.isnan(rows.loc["CGT", "to"]) and math.isnan(rows.loc["CGT", "value"])
+    assert (rows.loc["BFMTV", "from"], rows.loc["BFMTV", "to"]) == (20000, 30000)
+    assert math.isnan(rows.loc["BFMTV", "value"])  # no invented middle of 25,000
+    assert all(math.isnan(rows.loc["Reuters", c]) for c in NUMBERS)  # no 60,000
+    assert rows.loc["AFP", "value"] == 15000 and math.isnan(rows.loc["AFP", "from"])
+    assert rows.loc["Occurrence", "value"] == 16200
+    assert set(table["stated"]) == {"2025-03-08"}
+    assert "state no number (1)" in meta["metadata"]["annotate"]["notes"]
+
+
+def test_economist_dates_every_row_and_never_mixes_quantities(economist):
+    book = est.SourceBook(aliases={"UK Ministry of Defence": "UK MoD"})
+    with pytest.warns(est.ComparabilityWarning):
+        charts = datawrapper_charts(economist, selection=Selection(sources=book))
+    assert len(charts) == 4
+    for key, (table, meta) in charts.items():
+        assert table["stated"].notna().all()  # 2022 and 2026 figures always dated
+        assert meta["title"] == str(key)
+        assert "UK Ministry of Defence" not in set(table["source"])
+
+
+def test_french_headers_and_chart_types(protest):
+    table, meta = datawrapper(protest, lang="fr-FR", chart="dot")
+    assert table.columns.tolist() == [
+        "affirmation",
+        "source",
+        "date",
+        "texte",
+        "de",
+        "à",
+        "valeur",
+        "sans borne",
+    ]
+    assert table["sans borne"].tolist()[1] == "au-dessus"
+    assert table["affirmation"].tolist()[0] == "Préfecture de police · 8 mars 2025"
     assert meta["type"] == "d3-dot-plot" and meta["language"] == "fr-FR"
-    assert datawrapper(seed, chart="arrow")[1]["type"] == "d3-arrow-plot"
-    with pytest.raises(ValueError, match="chart="):
-        datawrapper(seed, chart="pie")
+    assert datawrapper(protest, chart="arrow")[1]["type"] == "d3-arrow-plot"
+    with pytest.raises(est.OptionError, match="chart="):
+        datawrapper(protest, chart="pie")
 
 
 def test_single_quantity_gets_its_sentence_as_intro(seed):
@@ -115,68 +154,47 @@ def test_single_quantity_gets_its_sentence_as_intro(seed):
     )
 
 
-def test_economist_aliases_and_latest_claim_per_source(economist):
-    book = est.SourceBook(aliases={"UK Ministry of Defence": "UK MoD"})
-    table, meta = datawrapper(economist, sources=book, exclude_kinds="warring party")
-    assert "UK Ministry of Defence" not in table.columns
-    assert "Armed Forces of Ukraine" not in table.columns  # a warring party, excluded
-    t = table.set_index("quantity")
-    assert t.index.tolist() == [
-        "russia casualties",
-        "russia deaths",
-        "ukraine casualties",
-        "ukraine deaths",
-    ]
-    # UK MoD's latest figure of Russian casualties (its monthly series ends in 2026).
-    f = economist.frame
-    mod = f[
-        (f["quantity"] == "russia casualties")
-        & f["source"].isin(["UK MoD", "UK Ministry of Defence"])
-    ]
-    latest = mod.sort_values("stated_end").iloc[-1]
-    expected = latest["best"] if not math.isnan(latest["best"]) else latest["low"]
-    assert t.loc["russia casualties", "UK MoD"] == expected
-    assert (t["lowest stated"] <= t["highest stated"]).all()
-    links = next(s for s in meta["estimates"]["sources"] if s["name"] == "UK MoD")["links"]
-    assert links and all(u.startswith(("http://", "https://")) for u in links)
-    assert meta["metadata"]["describe"]["source-url"].startswith("http")
+# ---------------------------------------------------------------- issue 13
+def test_sources_that_collide_after_neutralising_stay_two_rows(hostile):
+    table, _ = datawrapper(hostile)
+    assert len(table) == 5  # nothing silently dropped
+    assert table["source"].tolist()[:2] == ["'=A", "''=A"]
+    for col in ("claim", "source", "as written"):
+        for cell in table[col].dropna():
+            assert not cell.startswith(FORMULA_START), cell
 
 
-def test_hostile_cells_and_headers_are_neutralised(hostile):
+def test_html_in_source_names_is_escaped_for_datawrapper(hostile):
     table, meta = datawrapper(hostile)
-    for name in table.columns:
-        assert not str(name).startswith(FORMULA_START), name
-    for cell in table.iloc[:, 0]:
-        assert not cell.startswith(FORMULA_START), cell
-    assert '\'=HYPERLINK("http://x")' in table.columns
-    assert {"'+cmd", "'@SUM(A1)", "'-1+1"} <= set(table.columns)
-    assert table.iloc[:, 0].tolist() == ["'=cmd|' /C calc'!A0", "'@troops"]
-    # Raw names stay in the metadata's own block; Datawrapper's HTML fields are escaped.
-    names = [s["name"] for s in meta["estimates"]["sources"]]
-    assert names == HOSTILE_SOURCES
-    assert "<script>" not in json.dumps(meta["metadata"])
-    assert "&lt;script&gt;" in meta["metadata"]["describe"]["source-name"]
-    for s in meta["estimates"]["sources"]:
-        for link in s["links"]:
-            assert link.startswith(("http://", "https://"))
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in table["source"].tolist()
+    assert not any("<b>" in str(c) for c in table.to_numpy().ravel())
+    assert "<b>" not in json.dumps(meta)
+    # One URL policy: only safe links, never one with a quote or a javascript: scheme.
+    assert meta["estimates"]["links"] == ["https://example.org/a?b=1&c=2", "http://example.com/x"]
     assert meta["metadata"]["describe"]["source-url"] == "https://example.org/a?b=1&c=2"
 
 
 def test_written_csv_is_spreadsheet_safe_and_json_next_to_it(hostile, tmp_path):
-    csv_path, json_path = write_datawrapper(hostile, tmp_path / "chart.csv")
+    ((csv_path, json_path),) = write_datawrapper(hostile, tmp_path / "chart.csv")
     assert json_path == tmp_path / "chart.json"
     with open(csv_path, newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
-    assert len(rows) == 3  # header + two quantities
+    assert len(rows) == 6  # header + five claims
     for row in rows:
         for cell in row:
             assert not cell.startswith(FORMULA_START), cell
-    header = rows[0]
-    assert header[0] == "quantity" and "'+cmd" in header
-    body = dict(zip(header, rows[1], strict=True))
-    assert body["lowest stated"] == "10000" and body["highest stated"] == "20000"
     meta = json.loads(json_path.read_text(encoding="utf-8"))
-    assert meta["estimates"]["label_column"] == "quantity"
+    assert meta["estimates"]["label_column"] == "claim"
+
+
+def test_one_file_pair_per_quantity(seed, tmp_path):
+    written = quiet(write_datawrapper, seed, tmp_path / "kursk.csv")
+    assert [p.name for p, _ in written] == [
+        "kursk-1-north-korean-troops-in-kursk.csv",
+        "kursk-2-north-korean-weapons-containers-sent-to-russia.csv",
+        "kursk-3-russian-troops-held-in-kursk-by-ukraine.csv",
+    ]
+    assert all(j.exists() for _, j in written)
 
 
 def test_negative_numbers_stay_numbers(tmp_path):
@@ -189,7 +207,6 @@ def test_negative_numbers_stay_numbers(tmp_path):
         stated=["2024-01-01", "2024-01-02"],
     )
     table, _ = datawrapper(claims)
-    assert table["lowest stated"].iloc[0] == -5
-    csv_path, _ = write_datawrapper(claims, tmp_path / "t.csv")
-    # A's middle, B's middle, the stated ends, consensus, agreement and the median.
-    assert "balance,-3,-0.5,-5,2,-3,-1,-3,-1,-1.75" in csv_path.read_text(encoding="utf-8")
+    assert table["from"].tolist() == [-5, -3] and table["to"].tolist() == [-1, 2]
+    ((csv_path, _),) = write_datawrapper(claims, tmp_path / "t.csv")
+    assert "A · 1 January 2024,A,2024-01-01,,-5,-1,," in csv_path.read_text(encoding="utf-8")

@@ -73,7 +73,9 @@ def test_claims_html_escapes_everything(hostile):
     # javascript: and data: URLs are shown as text, never linked.
     assert 'href="javascript' not in html and 'href="data' not in html
     assert "javascript:alert(document.cookie)" in html
-    assert 'href="https://example.org/a?b=1&amp;c=&lt;x&gt;"' in html
+    # "<" and ">" cannot be in a URL: shown as text, never linked (issue 13).
+    assert 'href="https://example.org/a?b=1' not in html
+    assert "https://example.org/a?b=1&amp;c=&lt;x&gt;" in html
     assert_safe(html)
 
 
@@ -95,8 +97,12 @@ def test_claim_html_escapes_and_links_only_http(hostile):
     assert_safe(html)
     good = hostile[1]
     html = claim_html(good)
-    assert '<a href="https://example.org/a?b=1&amp;c=&lt;x&gt;"' in html
-    assert 'rel="noopener noreferrer nofollow"' in html
+    assert "<a href" not in html and "https://example.org/a?b=1&amp;c=&lt;x&gt;" in html
+    linked = claim_html(
+        est.Claim(est.parse("5"), quantity="q", source="S", url="https://example.org/a?b=1&c=x")
+    )
+    assert '<a href="https://example.org/a?b=1&amp;c=x"' in linked
+    assert 'rel="noopener noreferrer nofollow"' in linked
     assert_safe(html)
 
 
@@ -131,6 +137,12 @@ def test_figure_html_escapes_text():
         ("//example.org/x", False),
         ("/relative/path", False),
         ("https:///no-host", False),
+        ('https://ok.example/"onmouseover="alert(1)', False),
+        ("https://ok.example/<script>", False),
+        ("https://ok.example/a>b", False),
+        ("https://ok.example/a`b", False),
+        ("https://ok.example/a\\b", False),
+        ("https://ok.example/a\x7fb", False),
         (None, False),
         (float("nan"), False),
     ],
@@ -200,12 +212,13 @@ def test_claims_html_words_for_numeric_rows_and_row_limit():
 def test_reconciliation_repr_html(seed):
     r = quiet(seed.reconcile)
     html = r._repr_html_()
-    assert "<strong>Reconciliation: 3 groups (1 conflict, 2 single)</strong>" in html
+    # Issue 8: "thousands" and the US 10,000 no longer conflict; every claim allows 10,000.
+    assert "<strong>Reconciliation: 3 groups (1 agree, 2 single)</strong>" in html
     assert "<th>North Korean troops in Kursk</th>" in html
-    assert '<td class="estimates-conflict">conflict</td>' in html
+    assert '<td class="estimates-agree">agree</td>' in html
     assert '<td class="estimates-single">single</td>' in html
     assert "10,000 – 12,000" in html
-    assert "[2,000, 10,000] (2 claims)" in html
+    assert "10,000 (3 claims)" in html
     assert "10,000 (median)" in html
     assert_safe(html)
 

@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 
 import estimates as est
-from estimates._present.report import markdown_html, report, safe_url
+from estimates._present.html.escape import safe_url
+from estimates._present.html.report import methodology_html as markdown_html
+from estimates._present.html.report import report
 
 from ..datasets import QUANTITIES
 
@@ -108,13 +110,19 @@ def test_seed_report_has_every_section(seed, seed_html):
     assert html.count("<svg") == 3
     assert html.count('<table class="claims">') == 3
     assert html.count('<dl class="key">') == 3
-    assert "Allowed by most claims" in html and "2,000–10,000 soldiers (2 of 3 claims)" in html
-    # The one conflicting pair: "thousands" stops just short of the US figure.
-    assert html.count('<table class="disagreements">') == 1
-    assert "none: they meet at a bound one of them excludes" in html and "×1.67" in html
+    # "Thousands" and the US 10,000 are no longer a conflict (issue 8): every claim
+    # allows 10,000, and no pair is listed as excluding another.
+    assert "<dt>Allowed by every claim</dt><dd>10,000 soldiers</dd>" in html
+    assert "<dt>Verdict</dt><dd>the claims can all be true together</dd>" in html
+    assert html.count('<table class="disagreements">') == 0
+    assert html.count("No two claims exclude each other.") == 1
+    # No ratio: "thousands" states no central value to divide by (issue 8).
+    assert "×" not in html
     assert html.count("A single claim: nothing to compare.") == 2
     text = " ".join(doc.text)
-    assert "undated" in text and "2024-W45" in text and "[0, 12,000] soldiers" in text
+    # Dates in words, as in the sentences; a ceiling reads as one, never as "[0, 12,000]".
+    assert "undated" in text and "week of 4 November 2024" in text and "W45" not in text
+    assert "at most 12,000 soldiers" in text and "[0, 12,000]" not in text
     assert "more than 13,000 containers" in text  # consensus of an unbounded claim
 
 
@@ -168,11 +176,17 @@ def test_report_progress_bar_off_the_terminal_changes_nothing(seed, seed_html, c
 
 
 def test_report_rows_per_source_for_crowded_quantities(economist):
-    html = report(economist, timeline=False, charts="svg")
+    with pytest.warns(est.ComparabilityWarning, match="span more than 31 days"):
+        html = report(economist, timeline=False, charts="svg", per="source")
     section = html.split('<section id="q1">')[1].split("</section>")[0]  # 66 claims
-    assert "UK MoD · 2022-04-01–2026-04-30 (39 claims)" in section
-    one_per_claim = report(economist, timeline=False, per="claim")
-    assert one_per_claim.count("UK MoD · 2022-") > section.count("UK MoD · 2022-")
+    assert "MoD · 1 April 2022–30 April 2026 (39 claims)" in section  # on two lines
+    with pytest.warns(est.ComparabilityWarning):
+        one_per_claim = report(economist, timeline=False, per="claim")
+    assert one_per_claim.count("UK MoD · ") > section.count("UK MoD · ")
+    # By default a crowded quantity shows each source's latest claim, and says so.
+    with pytest.warns(est.ComparabilityWarning):
+        latest = report(economist, timeline=False)
+    assert "earlier claims not shown" in latest.split('<section id="q2">')[0]
 
 
 def test_report_options_reach_every_part(seed):
@@ -194,7 +208,9 @@ def test_hostile_names_quotes_and_urls_render_as_text(hostile):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     claims_part = parse(html.split('<section id="methodology">')[0])
     links = [a["href"] for t, a in claims_part.tags if t == "a" and a["href"][0] != "#"]
-    assert links == ["https://example.org/a?b=1&c=<2>"]  # the only http(s) URL
+    # "<" and ">" cannot be in a URL: shown as text, like javascript: (issue 13).
+    assert links == []
+    assert "https://example.org/a?b=1&amp;c=&lt;2&gt;" in html
     assert "javascript:alert(1)" in text  # shown as text, never a link
     assert not any("javascript" in (v or "").lower() for _, a in doc.tags for v in a.values())
     # Formula-like names are plain text in HTML (no spreadsheet here).
@@ -219,20 +235,28 @@ def test_hostile_methodology_markdown_is_escaped():
 # ---------------------------------------------------------------- the Economist
 def test_economist_report_many_sources_over_years(economist):
     book = est.SourceBook(aliases={"UK Ministry of Defence": "UK MoD"})
-    html = report(economist, sources=book, max_pairs=5)
+    with pytest.warns(est.ComparabilityWarning, match="span more than 31 days"):
+        html = report(economist, sources=book, max_pairs=5)
     assert_safe(html)
     h2 = re.findall(r"<h2>(.*?)</h2>", html)
     assert h2[:4] == ["russia casualties", "russia deaths", "ukraine casualties", "ukraine deaths"]
     # Claims over 2022-2026: each quantity gets its range strip and its timeline.
     assert html.count("<svg") == 8
-    assert html.count('<table class="disagreements">') == 4
-    section = html.split('<section id="q2">')[1].split("</section>")[0]
+    # Time-aware (issue 8): only each source's latest claim of the same time is
+    # compared; four years of a running total are not listed as disputes.
+    assert html.count('<table class="disagreements">') == 1
+    section = html.split('<section id="q1">')[1].split("</section>")[0]
+    assert "<dt>Claims</dt><dd>66</dd>" in section
+    assert (
+        "<dt>Claims compared (each source&#39;s latest, stated at the same time)</dt>" in section
+    )
     pairs = section.split('<table class="disagreements">')[1].split("</table>")[0]
-    assert pairs.count("<tr>") == 1 + 5
-    assert "more pairs in conflict" in section
+    assert pairs.count("<tr>") == 1 + 1
+    assert "June 2026" in pairs and "2022" not in pairs and "UK MoD" not in pairs
     links = re.findall(r'<a href="(https?://[^"]+)"', html)
     assert len(links) > 50
-    assert report(economist, timeline=False).count("<svg") == 4
+    with pytest.warns(est.ComparabilityWarning):
+        assert report(economist, timeline=False).count("<svg") == 4
 
 
 # ---------------------------------------------------------------- markdown subset
@@ -262,15 +286,16 @@ raw <html> & **not bold**
 ---
 """
     html = markdown_html(md, top=2)
+    flat = re.sub(r"\s+", "", html)
     assert "<h2>Title</h2>" in html and "<h3>Section</h3>" in html
     assert "<em>emphasis</em>" in html and "<strong>strong</strong>" in html
     assert "<code>code &lt;x&gt;</code>" in html
-    assert "<ul>\n<li>one</li>\n<li>two continued</li>\n</ul>" in html
-    assert "<ol>\n<li>first</li>\n<li>second</li>\n</ol>" in html
-    assert "<blockquote><p>quoted <strong>text</strong></p></blockquote>" in html
-    assert "<th>a</th><th>b</th>" in html and "<td>&lt;2&gt;</td>" in html
-    assert "<pre><code>raw &lt;html&gt; &amp; **not bold**</code></pre>" in html
-    assert "<hr>" in html
+    assert "<ul><li>one</li><li>twocontinued</li></ul>" in flat
+    assert "<ol><li>first</li><li>second</li></ol>" in flat
+    assert "<blockquote><p>quoted<strong>text</strong></p></blockquote>" in flat
+    assert "<th>a</th>" in flat and "&lt;2&gt;</td>" in flat
+    assert "<pre><code>raw &lt;html&gt; &amp; **not bold**\n</code></pre>" in html
+    assert "<hr />" in html
 
 
 def test_markdown_words_with_underscores_stay_words():

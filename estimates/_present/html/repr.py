@@ -7,8 +7,8 @@ returned by ``reconcile`` call.  The output is a fragment (no ``<html>``), with 
 
 Safety: every value that comes from the data (quantities, sources, texts, notes,
 errors, URLs, group keys, column names) goes through :func:`html.escape`; a URL becomes
-a link only when it is a plain ``http(s)`` URL (:func:`safe_url`); anything else
-(``javascript:``, ``data:``, relative paths) is shown as escaped text.
+a link only when :func:`~estimates._present.html.escape.safe_url` accepts it; anything
+else (``javascript:``, ``data:``, relative paths) is shown as escaped text.
 
 Examples
 --------
@@ -23,90 +23,34 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from html import escape
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
 
-from .._model.dates import DateInterval
-from .._model.figure import Figure
-from .._table.schema import ERROR_COLUMN
-from .style import get_style
-from .text import claims_summary, interval_text, reconciliation_summary
+from ..._model.dates import DateInterval
+from ..._model.figure import Figure
+from ..._table.schema import ERROR_COLUMN
+from ..style import get_style
+from ..text import claims_summary, interval_text, reconciliation_summary
+from .escape import css, link
+from .escape import text as _e
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .._model.claim import Claim
-    from .._table.claims import Claims
+    from ..._model.claim import Claim
+    from ..._table.claims import Claims
 
-__all__ = ["claim_html", "claims_html", "figure_html", "reconciliation_html", "safe_url"]
+__all__ = ["claim_html", "claims_html", "figure_html", "reconciliation_html"]
 
 #: Rows of a claims table shown before "... N more".
 MAX_ROWS = 50
 
-_CSS = (
-    "<style>"
-    ".estimates-html{font-size:0.92em;line-height:1.4}"
-    ".estimates-html table{border-collapse:collapse;margin:0.3em 0}"
-    ".estimates-html th,.estimates-html td{padding:0.15em 0.6em;text-align:left;"
-    "vertical-align:top;border-bottom:1px solid rgba(128,128,128,0.3)}"
-    ".estimates-html td.estimates-num{text-align:right;font-variant-numeric:tabular-nums}"
-    ".estimates-muted{opacity:0.7}"
-    ".estimates-agree{color:#1a7f37}"
-    ".estimates-conflict{color:#b42318;font-weight:600}"
-    ".estimates-single{opacity:0.8}"
-    ".estimates-flagged td{background:rgba(255,170,0,0.15)}"
-    ".estimates-error{color:#b42318}"
-    "</style>"
-)
-
-
-def _e(value: Any) -> str:
-    """Escaped text of any value (``""`` for missing values)."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    return escape(str(value), quote=True)
-
-
-def safe_url(url: Any) -> str | None:
-    """The URL when it is a plain ``http(s)`` URL with a host, else None.
-
-    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)")
-    ('https://example.org/a?b=1', None)
-    >>> safe_url(" JAVASCRIPT:alert(1)"), safe_url("//evil.example"), safe_url("data:,x")
-    (None, None, None)
-    """
-    if not isinstance(url, str):
-        return None
-    if url != url.strip() or any(ord(c) < 33 or c in "\\\x7f" for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
+_CSS = f"<style>{css('repr.css')}</style>"
 
 
 def _link(url: Any, label: str | None = None) -> str:
-    """A link for a safe URL, else the URL as escaped text."""
-    ok = safe_url(url)
-    if ok is None:
-        return f'<span class="estimates-muted">{_e(url)}</span>' if _e(url) else ""
-    text = _e(label if label is not None else _short(ok))
-    return (
-        f'<a href="{escape(ok, quote=True)}" target="_blank" '
-        f'rel="noopener noreferrer nofollow">{text}</a>'
-    )
-
-
-def _short(url: str) -> str:
-    host = urlsplit(url).netloc
-    return host.removeprefix("www.") or url
+    """A link for a safe URL, else the URL as escaped, muted text."""
+    return link(url, label, muted="estimates-muted")
 
 
 def _num(x: float) -> str:
@@ -118,6 +62,8 @@ def _num(x: float) -> str:
 def _interval(lo: float, hi: float, lc: bool, hc: bool, unit: str = "") -> str:
     if math.isnan(lo) or math.isnan(hi):
         return "none"
+    if lo == hi:  # a single number, never in brackets that read as a range
+        return f"{_num(lo)} {unit}" if unit else _num(lo)
     text = str(interval_text(np.array([lo]), np.array([hi]), np.array([lc]), np.array([hc]))[0])
     return f"{text} {unit}" if unit else text
 
@@ -140,10 +86,10 @@ def figure_html(figure: Figure) -> str:
 
 
 def _figure_span(figure: Figure) -> str:
-    from .sentences import figure_phrase
+    from ..sentences import figure_phrase
 
     words = figure.text or figure_phrase(figure)
-    from .._model.units import unit_label
+    from ..._model.units import unit_label
 
     interval = _interval(
         figure.low, figure.high, figure.low_closed, figure.high_closed, unit_label(figure.unit)
@@ -163,7 +109,7 @@ def _figure_span(figure: Figure) -> str:
 # ---------------------------------------------------------------------- claim
 def claim_html(claim: Claim) -> str:
     """A claim: quantity and figure, then who said it, when, and where to read it."""
-    from .._model.claim import Claim
+    from ..._model.claim import Claim
 
     if not isinstance(claim, Claim):
         raise TypeError(f"claim_html() expects a Claim, got {type(claim).__name__}")
@@ -283,7 +229,7 @@ def _words(row: pd.Series) -> str:
     text = row["text"]
     if isinstance(text, str) and text:
         return text
-    from .sentences import figure_words
+    from ..sentences import figure_words
 
     unit = row["unit"] if isinstance(row["unit"], str) else ""
     best = row["best"]

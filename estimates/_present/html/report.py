@@ -1,0 +1,924 @@
+"""The report: one self-contained HTML file saying what the claims span and where they clash.
+
+:func:`report` writes, per quantity (per group of ``by``):
+
+* the neutral, attributed sentence of :func:`~estimates._present.sentences.describe`;
+* the key figures of ``reconcile`` (claims, sources, stated range, consensus or
+  agreement range, best estimate, conflicts);
+* the range strip (and, when its claims span several months, the timeline) as inline
+  SVG (or PNG data URIs, ``charts="png"``);
+* the claims table, each claim linked to its source when its URL is ``http(s)``;
+* the disagreements: the pairs of claims that exclude each other, widest gap first;
+
+then a methodology section (the note of
+:func:`~estimates._present.methodology.methodology`, rendered by markdown-it-py with raw
+HTML disabled).
+
+The page is built from Jinja2 templates (``templates/report.html.j2``) with
+autoescaping, and styled by ``report.css``, both package files.  It needs nothing else:
+no network, no external CSS, no JavaScript (a Content Security Policy forbids scripts
+and remote resources).  Everything that comes from the data is escaped, so a source
+named ``<script>alert(1)</script>`` is shown as text; links go through the one URL
+policy, :func:`~estimates._present.html.escape.safe_url`.
+
+The report works on a group of any size: the disagreements it lists are found among
+the claims with the lowest upper bounds and the highest lower bounds (no enumeration
+of every pair), and the claims table and charts show at most :data:`MAX_ROWS` claims per
+quantity, with a note of how many are left out.
+
+Examples
+--------
+>>> import estimates
+>>> from estimates._present.html.report import report
+>>> claims = estimates.read_claims("seeds/kursk_claims.csv")  # doctest: +SKIP
+>>> html = report(claims, lang="fr")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import math
+import re
+import sys
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import metadata
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ..._compute.reconcile import _by_list
+from ..._compute.selection import Selection, selection_of
+from ..._model.errors import MissingDateWarning, OptionError
+from ..charts.data import Summary, _cumulative, check_per, selection_options
+from .escape import css, safe_url, short_url
+
+if TYPE_CHECKING:  # pragma: no cover
+    from jinja2 import Environment
+
+    from ..._model.sources import SourceBook
+    from ..._table.claims import Claims
+    from ..charts import ChartData
+
+__all__ = ["methodology_html", "report"]
+
+#: Claims listed per quantity in the claims table (the rest are counted in a note).
+MAX_ROWS = 200
+
+#: Content Security Policy of the report: no scripts, no remote resources at all.
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
+
+CHARTS = ("svg", "png", None)
+
+
+# --------------------------------------------------------------------------- words
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "What the claims say",
+        "subtitle": "{claims} on {quantities}, from {sources}.",
+        "claims_n": "{n} claims",
+        "claim_1": "1 claim",
+        "quantities_n": "{n} quantities",
+        "quantity_1": "1 quantity",
+        "sources_n": "{n} sources",
+        "source_1": "1 source",
+        "contents": "Contents",
+        "k_claims": "Claims",
+        "k_sources": "Sources compared",
+        "k_compared": "Claims compared (each source's latest, stated at the same time)",
+        "k_stated": "Figures stated",
+        "k_consensus": "Allowed by every claim",
+        "k_agreement": "Allowed by the most claims",
+        "k_agreement_of": "{range} ({n} of {m} claims)",
+        "k_none": "none",
+        "more_than": "more than {x}",
+        "at_least": "at least {x}",
+        "less_than": "less than {x}",
+        "at_most": "at most {x}",
+        "k_best": "Central estimate ({strategy})",
+        "k_conflicts": "Pairs of claims in conflict",
+        "k_verdict": "Verdict",
+        "verdict_agree": "the claims can all be true together",
+        "verdict_conflict": "some claims exclude each other",
+        "verdict_tension": "the claims are apart only within rounding or at the edge of a "
+        "vague figure",
+        "k_tensions": "Pairs apart only within rounding",
+        "verdict_single": "a single claim",
+        "chart_strip": "Each row is a claim: a dot is one number, a bar a range, a faded "
+        "bar from zero a ceiling (“up to”), an arrow a side with no bound, a hollow circle "
+        "a bound the claim excludes.",
+        "chart_timeline": "The claims by date stated, over the range of every source's "
+        "latest claim.",
+        "claims_table": "Claims",
+        "c_source": "Source",
+        "c_stated": "Stated",
+        "c_figure": "As written",
+        "c_reading": "Read as",
+        "c_status": "Status",
+        "c_reported": "Reported by",
+        "c_link": "Link",
+        "c_note": "Note",
+        "undated": "undated",
+        "rows_more": "… and {n} more claims (the {m} listed are the most recent).",
+        "disagreements": "Disagreements",
+        "no_conflict": "No two claims exclude each other.",
+        "one_claim": "A single claim: nothing to compare.",
+        "d_a": "Claim",
+        "d_b": "Against",
+        "d_gap": "Gap",
+        "d_touch": "none: they meet at a bound one of them excludes",
+        "d_more": "… and {n} more pairs in conflict (see claims.disagreements()).",
+        "methodology": "Methodology",
+        "generated": "Made with estimates {version}. Everything in this page comes from the "
+        "claims file; nothing is fetched from the network.",
+        "no_charts": "Charts need matplotlib: pip install 'estimates[plot]'.",
+        "st_claimed": "claimed",
+        "st_confirmed": "confirmed",
+        "st_disputed": "disputed",
+        "st_retracted": "retracted",
+        "s_median": "median",
+        "s_conservative": "conservative",
+        "s_midpoint": "midpoint",
+        "s_latest": "latest",
+        "s_weighted": "weighted",
+        "s_pooled": "pooled",
+    },
+    "fr": {
+        "title": "Ce que disent les affirmations",
+        "subtitle": "{claims} sur {quantities}, de {sources}.",
+        "claims_n": "{n} affirmations",
+        "claim_1": "1 affirmation",
+        "quantities_n": "{n} grandeurs",
+        "quantity_1": "1 grandeur",
+        "sources_n": "{n} sources",
+        "source_1": "1 source",
+        "contents": "Sommaire",
+        "k_claims": "Affirmations",
+        "k_sources": "Sources comparées",
+        "k_compared": "Affirmations comparées (la dernière de chaque source, de la même période)",
+        "k_stated": "Chiffres avancés",
+        "k_consensus": "Admis par toutes les affirmations",
+        "k_agreement": "Admis par le plus d’affirmations",
+        "k_agreement_of": "{range} ({n} affirmations sur {m})",
+        "k_none": "aucun",
+        "more_than": "plus de {x}",
+        "at_least": "au moins {x}",
+        "less_than": "moins de {x}",
+        "at_most": "au plus {x}",
+        "k_best": "Estimation centrale ({strategy})",
+        "k_conflicts": "Paires d’affirmations en conflit",
+        "k_verdict": "Bilan",
+        "verdict_agree": "les affirmations peuvent toutes être vraies à la fois",
+        "verdict_conflict": "certaines affirmations s’excluent",
+        "verdict_tension": "les affirmations ne se rejoignent qu’à la limite d’un chiffre vague",
+        "verdict_single": "une seule affirmation",
+        "chart_strip": "Chaque ligne est une affirmation : un point est un nombre, une barre "
+        "un intervalle, une barre estompée depuis zéro un plafond (« jusqu’à »), une flèche "
+        "un côté sans borne, un cercle vide une borne exclue.",
+        "chart_timeline": "Les affirmations par date, sur l’étendue des dernières "
+        "affirmations de chaque source.",
+        "claims_table": "Affirmations",
+        "c_source": "Source",
+        "c_stated": "Date",
+        "c_figure": "Texte",
+        "c_reading": "Lu comme",
+        "c_status": "Statut",
+        "c_reported": "Rapporté par",
+        "c_link": "Lien",
+        "c_note": "Remarque",
+        "undated": "sans date",
+        "rows_more": "… et {n} autres affirmations (les {m} affichées sont les plus récentes).",
+        "disagreements": "Désaccords",
+        "no_conflict": "Aucune affirmation n’en exclut une autre.",
+        "one_claim": "Une seule affirmation : rien à comparer.",
+        "d_a": "Affirmation",
+        "d_b": "Contre",
+        "d_gap": "Écart",
+        "d_touch": "aucun : elles se touchent en une borne que l’une exclut",
+        "d_more": "… et {n} autres paires en conflit (voir claims.disagreements()).",
+        "methodology": "Méthodologie",
+        "generated": "Produit avec estimates {version}. Tout ce qui figure sur cette page "
+        "vient du fichier d’affirmations ; rien n’est chargé depuis le réseau.",
+        "no_charts": "Les graphiques demandent matplotlib : pip install 'estimates[plot]'.",
+        "st_claimed": "affirmé",
+        "st_confirmed": "confirmé",
+        "st_disputed": "contesté",
+        "st_retracted": "retiré",
+        "s_median": "médiane",
+        "s_conservative": "prudente",
+        "s_midpoint": "milieu",
+        "s_latest": "dernière",
+        "s_weighted": "pondérée",
+        "s_pooled": "mélange",
+    },
+}
+
+
+def _lang_key(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def _words(lang: str) -> dict[str, str]:
+    return _WORDS.get(_lang_key(lang), _WORDS["en"])
+
+
+# --------------------------------------------------------------------------- page model
+@dataclass
+class Cell:
+    """One table cell: escaped text, or a link when ``url`` passes :func:`safe_url`."""
+
+    text: str = ""
+    css: str = ""
+    url: str | None = None
+
+
+@dataclass
+class Table:
+    """A table of cells under column headings, with a note of the rows left out."""
+
+    css: str
+    heads: list[str]
+    rows: list[list[Cell]]
+    note: str = ""
+
+
+@dataclass
+class Chart:
+    """A chart: an inline SVG element (trusted, made by matplotlib) or a PNG data URI."""
+
+    label: str
+    caption: str
+    svg: str = ""
+    png: str = ""
+
+
+@dataclass
+class Section:
+    """One quantity of the report."""
+
+    anchor: str
+    name: str
+    sentence: str | None
+    key: list[tuple[str, str]]
+    charts: list[Chart]
+    claims: Table
+    pairs: Table | None
+    pairs_text: str = ""
+    words: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- rendering
+@functools.cache
+def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("estimates._present.html", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["safe_url"] = safe_url
+    env.filters["short_url"] = short_url
+    return env
+
+
+def methodology_html(markdown: str, *, top: int = 2) -> str:
+    """The methodology note's Markdown as HTML (markdown-it-py, raw HTML disabled).
+
+    Headings are shifted so that the note's highest level becomes ``<h{top}>``; a link
+    whose URL :func:`safe_url` refuses is not a link: it is shown as written.
+
+    >>> print(methodology_html("# Method\\n\\nClaims are **intervals**.\\n\\n- <b>x</b>"))
+    <h2>Method</h2>
+    <p>Claims are <strong>intervals</strong>.</p>
+    <ul>
+    <li>&lt;b&gt;x&lt;/b&gt;</li>
+    </ul>
+    >>> methodology_html("[x](javascript:alert(1))")  # not a link: shown as written
+    '<p>[x](javascript:alert(1))</p>'
+    """
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.validateLink = lambda url: safe_url(url) is not None  # type: ignore[method-assign]
+    tokens = md.parse(markdown)
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    shift = top - min(levels) if levels else 0
+    for t in tokens:
+        if t.type in ("heading_open", "heading_close"):
+            t.tag = f"h{min(max(int(t.tag[1]) + shift, 1), 6)}"
+        if t.type == "inline" and t.children:
+            _unlink(t.children)
+    return str(md.renderer.render(tokens, md.options, {})).rstrip("\n")
+
+
+def _unlink(children: list[Any]) -> None:
+    """Links (their URLs passed :func:`safe_url`) open nothing of this page's."""
+    for tok in children:
+        if tok.type == "link_open":
+            tok.attrSet("rel", "noopener noreferrer nofollow")
+
+
+# --------------------------------------------------------------------------- numbers
+def _num(value: float, lang: str) -> str:
+    from ..charts import format_number
+
+    return format_number(value, lang)
+
+
+def _unit(unit: str, lang: str) -> str:
+    from ..charts import unit_text
+
+    return f" {unit_text(unit, lang)}" if unit else ""
+
+
+def _span(low: float, high: float, lang: str, low_closed: bool, high_closed: bool) -> str:
+    """A range in words ("2,000–10,000", "more than 13,000", "at most 5")."""
+    w = _words(lang)
+    if math.isinf(high) and math.isinf(low):
+        return w["k_none"]
+    if math.isinf(high):
+        return w["at_least" if low_closed else "more_than"].format(x=_num(low, lang))
+    if math.isinf(low):
+        return w["at_most" if high_closed else "less_than"].format(x=_num(high, lang))
+    if low == high:
+        return _num(low, lang)
+    return f"{_num(low, lang)}–{_num(high, lang)}"
+
+
+def _reading(low: float, high: float, lc: bool, hc: bool, unit: str, lang: str) -> str:
+    """How a claim was read, in words: a point, a range, a floor or a ceiling."""
+    if low == high:
+        return _num(low, lang) + _unit(unit, lang)
+    if low == 0 and lc and math.isfinite(high):
+        w = _words(lang)
+        return w["at_most" if hc else "less_than"].format(x=_num(high, lang)) + _unit(unit, lang)
+    return _span(low, high, lang, lc, hc) + _unit(unit, lang)
+
+
+def _when(start: Any, end: Any, lang: str) -> str:
+    """A statement date in words, in ``lang`` ("week of 4 November 2024")."""
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        return _words(lang)["undated"]
+    from ..style import get_style
+
+    return get_style(lang=_lang_key(lang)).date(
+        pd.Timestamp(start).date(), pd.Timestamp(end).date()
+    )
+
+
+def _count(n: int, one: str, many: str, lang: str) -> str:
+    w = _words(lang)
+    return w[one] if n == 1 else w[many].format(n=_num(n, lang))
+
+
+# --------------------------------------------------------------------------- pieces
+def _key_figures(row: pd.Series, lang: str) -> list[tuple[str, str]]:
+    """The key figures of one group of ``reconcile``, as (label, value) pairs."""
+    w = _words(lang)
+    u = _unit(str(row.get("unit") or ""), lang)
+    total = row.get("claims_total", row["claims"])
+    items = [(w["k_claims"], _num(total, lang))]
+    if not pd.isna(total) and int(total) != int(row["claims"]):
+        items.append((w["k_compared"], _num(row["claims"], lang)))
+    items.append((w["k_sources"], _num(row["sources"], lang)))
+    if not pd.isna(row.get("stated_low")):
+        lo, hi = float(row["stated_low"]), float(row["stated_high"])
+        items.append((w["k_stated"], _span(lo, hi, lang, True, True) + u))
+    if not pd.isna(row.get("consensus_low")):
+        items.append((w["k_consensus"], _group_span(row, "consensus", lang) + u))
+    else:
+        items.append((w["k_consensus"], w["k_none"]))
+        held = row.get("agreement_claims")
+        if not pd.isna(row.get("agreement_low")) and not pd.isna(held) and int(held) >= 2:
+            text = w["k_agreement_of"].format(
+                range=_group_span(row, "agreement", lang) + u,
+                n=int(row["agreement_claims"]),
+                m=int(row["claims"]),
+            )
+            items.append((w["k_agreement"], text))
+    if not pd.isna(row.get("best")):
+        strategy = str(row.get("best_strategy", ""))
+        label = w["k_best"].format(strategy=w.get(f"s_{strategy}", strategy))
+        items.append((label, _num(row["best"], lang) + u))
+    items.append((w["k_conflicts"], _num(row["conflicts"], lang)))
+    tensions = row.get("tensions", 0)
+    if not pd.isna(tensions) and int(tensions) > 0:
+        items.append((w["k_tensions"], _num(tensions, lang)))
+    verdict = str(row.get("verdict", ""))
+    items.append((w["k_verdict"], w.get(f"verdict_{verdict}", verdict)))
+    return items
+
+
+def _group_span(row: pd.Series, kind: str, lang: str) -> str:
+    return _span(
+        float(row[f"{kind}_low"]),
+        float(row[f"{kind}_high"]),
+        lang,
+        bool(row.get(f"{kind}_low_closed", True)),
+        bool(row.get(f"{kind}_high_closed", True)),
+    )
+
+
+_CLAIM_COLUMNS = (
+    "c_source",
+    "c_stated",
+    "c_figure",
+    "c_reading",
+    "c_status",
+    "c_reported",
+    "c_link",
+    "c_note",
+)
+_CLAIM_CSS = {"c_stated": "when", "c_reading": "num", "c_note": "note"}
+
+
+def _claims_table(part: pd.DataFrame, factor: np.ndarray, unit: str, lang: str) -> Table:
+    """The claims of a group, oldest first (undated last), at most :data:`MAX_ROWS` (the
+    most recent); columns with nothing in them are left out."""
+    w = _words(lang)
+    end = part["stated_end"]
+    order = np.lexsort(
+        (end.to_numpy(dtype="datetime64[ns]").astype(np.int64), end.isna().to_numpy())
+    )
+    hidden = max(len(order) - MAX_ROWS, 0)
+    if hidden:
+        dated = order[~end.isna().to_numpy()[order]]
+        order = np.sort(dated[-MAX_ROWS:]) if len(dated) >= MAX_ROWS else order[:MAX_ROWS]
+        order = order[np.argsort(end.to_numpy(dtype="datetime64[ns]")[order], kind="stable")]
+    rows: list[dict[str, Cell]] = []
+    for i in order:
+        r = part.iloc[i]
+        k = float(factor[i])
+        status = "" if pd.isna(r["status"]) else str(r["status"])
+        url = r["url"]
+        rows.append(
+            {
+                "c_source": Cell(_str(r["source"])),
+                "c_stated": Cell(_when(r["stated_start"], r["stated_end"], lang), "when"),
+                "c_figure": Cell(_str(r["text"])),
+                "c_reading": Cell(
+                    _reading(
+                        r["low"] * k,
+                        r["high"] * k,
+                        bool(r["low_closed"]),
+                        bool(r["high_closed"]),
+                        unit,
+                        lang,
+                    ),
+                    "num",
+                ),
+                "c_status": Cell(w.get(f"st_{status}", status)),
+                "c_reported": Cell(_str(r["reported_by"])),
+                "c_link": Cell(_str(url), url=safe_url(url)),
+                "c_note": Cell(_str(r["note"]), "note"),
+            }
+        )
+    cols = [
+        c
+        for c in _CLAIM_COLUMNS
+        if c in ("c_source", "c_reading") or any(row[c].text for row in rows)
+    ]
+    note = w["rows_more"].format(n=_num(hidden, lang), m=_num(len(order), lang)) if hidden else ""
+    return Table("claims", [w[c] for c in cols], [[row[c] for c in cols] for row in rows], note)
+
+
+def _str(value: Any) -> str:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return str(value)
+
+
+def _conflict_pairs(
+    data: ChartData, selection: Selection, summary: Summary, limit: int
+) -> pd.DataFrame:
+    """The pairs of claims in conflict (``disagreements``: same time, not one source's
+    revisions, apart beyond rounding), widest gap first, at most ``limit`` per group.
+
+    A group too large to list its pairs is searched among its ``limit + 1`` claims with
+    the lowest upper bounds and its ``limit + 1`` with the highest lower bounds (where
+    the widest gaps are): the pairs are then some of the widest, and the count of all
+    of them comes from ``reconcile``, which needs no pair.
+    """
+    from ..._compute.compare import comparison_set, source_codes
+    from ..._compute.disagreements import DEFAULT_MAX_PAIRS, disagreements
+    from ..._compute.selection import DEFAULT_COMPARE_WITHIN, Comparison
+    from ..._model.errors import PairBudgetError
+
+    options = {k: v for k, v in summary.options().items() if k in ("unit", "compare_within")}
+    options["sources"] = selection.sources
+    # The pairs of the claims reconcile compared: each source's latest, of the same time.
+    within = summary.compare_within
+    auto = isinstance(within, str) and within == "auto"
+    span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=within).span
+    src, _names = source_codes(data.frame, selection.sources)
+    compared = comparison_set(data.frame, data.codes, len(data.labels), src, span).mask
+    frame = data.frame[compared]
+    codes = data.codes[compared]
+    try:
+        pairs = disagreements(
+            frame, list(data.by), revisions=False, only_conflicts=True, **options
+        )
+    except PairBudgetError:
+        k = data.factor[compared]
+        low = frame["low"].to_numpy(dtype="float64") * k
+        high = frame["high"].to_numpy(dtype="float64") * k
+        keep = np.zeros(len(frame), dtype=bool)
+        for g in range(len(data.labels)):
+            at = np.flatnonzero(codes == g)
+            if len(at) * (len(at) - 1) // 2 <= DEFAULT_MAX_PAIRS:
+                keep[at] = True
+                continue
+            keep[at[np.argsort(high[at], kind="stable")[: limit + 1]]] = True
+            keep[at[np.argsort(-low[at], kind="stable")[: limit + 1]]] = True
+        pairs = disagreements(
+            frame[keep], list(data.by), revisions=False, only_conflicts=True, **options
+        )
+    order = pairs.sort_values(["gap"], ascending=False, kind="stable")
+    return order.groupby(list(data.by), observed=True, sort=False, dropna=False).head(limit)
+
+
+def _pairs_table(
+    frame: pd.DataFrame, pairs: pd.DataFrame, unit: str, lang: str, total: int
+) -> Table:
+    """The pairs in conflict, lower claim first; ``total`` is how many the group has."""
+    w = _words(lang)
+    rows = []
+    for p in pairs.itertuples(index=False):
+        a, b = frame.loc[p.claim_a], frame.loc[p.claim_b]
+        lower, upper = (a, b) if p.high_a <= p.low_b else (b, a)
+        gap = _gap(float(p.gap), float(p.gap_stated), bool(p.gap_open), unit, lang)
+        rows.append([_who(lower, unit, lang), _who(upper, unit, lang), Cell(gap, "num")])
+    more = max(total - len(pairs), 0)
+    note = w["d_more"].format(n=_num(more, lang)) if more > 0 else ""
+    return Table("disagreements", [w["d_a"], w["d_b"], w["d_gap"]], rows, note)
+
+
+def _gap(gap: float, stated: float, open_: bool, unit: str, lang: str) -> str:
+    """The gap between the facing numbers the two sources stated, hedged like them
+    ("more than 38,000" when a facing number is a floor, a ceiling or a range's end);
+    when one states no number (a vague magnitude), the distance between the ranges, as
+    a lower bound."""
+    w = _words(lang)
+    if math.isnan(stated):
+        if gap == 0:
+            return w["d_touch"]
+        return w["at_least"].format(x=_num(gap, lang) + _unit(unit, lang))
+    text = _num(stated, lang) + _unit(unit, lang)
+    return w["more_than"].format(x=text) if open_ else text
+
+
+def _who(claim: pd.Series, unit: str, lang: str) -> Cell:
+    """A claim in a pair: its source, its words (or how it was read) and its date."""
+    when = _when(claim["stated_start"], claim["stated_end"], lang)
+    words = _str(claim["text"]) or _reading(
+        float(claim["low"]),
+        float(claim["high"]),
+        bool(claim["low_closed"]),
+        bool(claim["high_closed"]),
+        unit,
+        lang,
+    )
+    return Cell(f"{_str(claim['source'])}: {words} ({when})")
+
+
+_SVG_ID = re.compile(r'(\bid="|url\(#|xlink:href="#|\bhref="#)([^"()]+)')
+
+
+def _svg_inline(svg: str, prefix: str) -> str:
+    """An SVG document as an inline ``<svg>`` element (no prolog).
+
+    Its ids (and the references to them) get ``prefix``, so that several charts in one
+    page never share an id.
+    """
+    body = svg[svg.find("<svg") :]
+    return _SVG_ID.sub(lambda m: f"{m[1]}{prefix}{m[2]}", body)
+
+
+def _chart(fig: Any, label: str, caption: str, kind: str, prefix: str) -> Chart:
+    from ..charts import to_png, to_svg
+
+    if kind == "png":
+        return Chart(label, caption, png=base64.b64encode(to_png(fig)).decode("ascii"))
+    return Chart(label, caption, svg=_svg_inline(to_svg(fig), prefix))
+
+
+def _has_matplotlib() -> bool:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:  # pragma: no cover - exercised without the extra
+        return False
+    return True
+
+
+def _progress(items: Sequence[Any], enabled: bool) -> Iterable[Any]:
+    if not enabled:
+        return items
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - tqdm is optional
+        return items
+    return tqdm(items, desc="report", unit="quantity", file=sys.stderr, disable=None, leave=False)
+
+
+def _version() -> str:
+    try:
+        return metadata.version("estimates")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "(development)"
+
+
+# --------------------------------------------------------------------------- report
+def report(
+    claims: Claims,
+    *,
+    by: str | Sequence[str] = "quantity",
+    lang: str = "en",
+    title: str | None = None,
+    charts: str | None = "svg",
+    timeline: bool | None = None,
+    max_pairs: int = 20,
+    per: str | None = None,
+    progress: bool = False,
+    selection: Selection | None = None,
+    as_of: str | date | pd.Timestamp | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+    cumulative: bool | Sequence[str] = False,
+    version: str | None = None,
+) -> str:
+    """One self-contained HTML page: per quantity, sentence, chart, claims, disagreements.
+
+    Parameters
+    ----------
+    claims : Claims
+    by : str or list of str
+        Grouping columns, as for ``reconcile``.
+    lang : str
+        Language of the page (sentences, headings, numbers, dates): ``"en"``, ``"fr"``
+        (``"fr-FR"`` is ``"fr"``).
+    title : str, optional
+        The page title (default: "What the claims say" in ``lang``).
+    charts : {"svg", "png", None}
+        Inline SVG (default; text stays text), PNG data URIs, or no charts.
+    timeline : bool, optional
+        Add a timeline chart per quantity.  Default: when its dated claims span more
+        than one month.
+    max_pairs : int
+        Disagreements shown per quantity (the widest gaps first).
+    per : {"claim", "source", "latest"}, optional
+        Rows of the range strips: one per claim, one per source, or each source's
+        latest claim.  Default: per claim, each source's latest claim for a quantity of
+        more than 30 claims (the chart says how many it leaves out).
+    progress : bool
+        Show a progress bar on stderr (tqdm, when installed and stderr is a terminal).
+    selection : Selection, optional
+        Which claims count, as one object (or give its fields one by one: ``as_of``,
+        ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe``, ``sources``).
+    as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+        Which claims count, as for ``reconcile``.
+    strategy, unit, compare_within, cumulative
+        How they are summarised, as for ``reconcile``.  Every part of the page
+        (sentences, key figures, charts, methodology) uses the same options.
+    version : str, optional
+        The version named in the footer (default: the installed ``estimates``).
+
+    Returns
+    -------
+    str
+        The HTML document.
+
+    Raises
+    ------
+    OptionError
+        For ``charts``, ``per`` or ``max_pairs`` outside what they accept.
+    """
+    if charts not in CHARTS:
+        raise OptionError("charts", charts, "'svg', 'png' or None")
+    check_per(per)
+    if not isinstance(max_pairs, int) or max_pairs < 0:
+        raise OptionError("max_pairs", max_pairs, "a whole number >= 0")
+    chosen = selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
+    how = Summary(strategy, unit, compare_within, _cumulative(cumulative))
+    by_ = _by_list(by)
+    data = _chart_data(claims, by_, chosen, how, charts is not None and timeline is not False)
+    sentences = _sentences(claims, by_, lang, chosen, how)
+    pairs = _conflict_pairs(data, chosen, how, max_pairs)
+    draw = charts is not None and _has_matplotlib()
+    sections = [
+        _section(data, n, lang, sentences, pairs, charts if draw else None, timeline, per)
+        for n in _progress(range(len(data.labels)), progress)
+    ]
+    notes = [_words(lang)["no_charts"]] if charts is not None and not draw else []
+    method = _methodology(claims, by_, lang, chosen, how)
+    return _page(claims, data, sections, method, lang, title, notes, version or _version())
+
+
+def _chart_data(
+    claims: Claims, by: list[str], selection: Selection, summary: Summary, running: bool
+) -> ChartData:
+    """Claims selected, grouped and reconciled once (with the running timeline)."""
+    from ..charts import chart_data
+
+    if not running or not _has_matplotlib():
+        return chart_data(claims, by, selection=selection, summary=summary)
+    with warnings.catch_warnings():
+        # Undated claims were already reported when the table was read.
+        warnings.simplefilter("ignore", MissingDateWarning)
+        return chart_data(claims, by, freq="M", selection=selection, summary=summary)
+
+
+def _sentences(
+    claims: Claims, by: list[str], lang: str, selection: Selection, summary: Summary
+) -> pd.Series:
+    from ..sentences import describe
+
+    options = selection_options(selection) | summary.options()
+    return describe(claims, lang=_lang_key(lang), by=by, **options)
+
+
+def _methodology(
+    claims: Claims, by: list[str], lang: str, selection: Selection, summary: Summary
+) -> str:
+    from ..methodology import methodology
+
+    options = selection_options(selection) | summary.options()
+    options.pop("strategy", None)
+    options.pop("sources", None)
+    note = methodology(
+        claims,
+        by=by,
+        strategy=summary.strategy,
+        sources=selection.sources,
+        lang=_lang_key(lang),
+        **options,
+    )
+    html = methodology_html(note, top=2)
+    if not html.startswith("<h2"):
+        html = f"<h2>{_words(lang)['methodology']}</h2>\n{html}"
+    return html
+
+
+def _group_pairs(pairs: pd.DataFrame, data: ChartData, key: Any) -> pd.DataFrame:
+    """The rows of ``pairs`` of one group."""
+    keys = key if isinstance(key, tuple) else (key,)
+    mask = np.ones(len(pairs), dtype=bool)
+    for col, k in zip(data.by, keys, strict=True):
+        mask &= (pairs[col] == k).to_numpy(dtype=bool)
+    return pairs[mask]
+
+
+def _section(
+    data: ChartData,
+    g: int,
+    lang: str,
+    sentences: pd.Series,
+    conflicts: pd.DataFrame,
+    charts: str | None,
+    timeline: bool | None,
+    per: str | None,
+) -> Section:
+    """One quantity: its sentence, key figures, charts, claims and disagreements."""
+    from ..charts import group_label
+
+    w = _words(lang)
+    key = data.labels[g]
+    row = data.summary.iloc[g]
+    unit = str(row.get("unit") or "")
+    mask = data.codes == g
+    part = data.frame[mask]
+    factor = data.factor[mask]
+    anchor = f"q{g + 1}"
+    figures: list[Chart] = []
+    if charts is not None:
+        figures = _charts(data, g, lang, charts, timeline, part, anchor, per)
+    pairs: Table | None = None
+    text = ""
+    if int(row["claims"]) < 2:
+        text = w["one_claim"]
+    else:
+        found = _group_pairs(conflicts, data, key)
+        if len(found) == 0:
+            text = w["no_conflict"]
+        else:
+            total = max(int(row.get("conflicts", 0) or 0), len(found))
+            pairs = _pairs_table(data.frame, found, unit, lang, total)
+    return Section(
+        anchor=anchor,
+        name=group_label(key),
+        sentence=_lookup(sentences, key),
+        key=_key_figures(row, lang),
+        charts=figures,
+        claims=_claims_table(part, factor, unit, lang),
+        pairs=pairs,
+        pairs_text=text,
+        words=w,
+    )
+
+
+def _page(
+    claims: Claims,
+    data: ChartData,
+    sections: list[Section],
+    method: str,
+    lang: str,
+    title: str | None,
+    notes: list[str],
+    version: str,
+) -> str:
+    """The whole document, through ``templates/report.html.j2``."""
+    from markupsafe import Markup
+
+    w = _words(lang)
+    summary = data.summary
+    n = len(sections)
+    subtitle = w["subtitle"].format(
+        claims=_count(int(summary["claims"].sum()) if n else 0, "claim_1", "claims_n", lang),
+        quantities=_count(n, "quantity_1", "quantities_n", lang),
+        sources=_count(len(claims.valid().sources), "source_1", "sources_n", lang),
+    )
+    for s in sections:
+        for c in s.charts:
+            c.svg = Markup(c.svg)  # noqa: S704 - made by matplotlib
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            lang=_lang_key(lang),
+            csp=Markup(CSP),  # noqa: S704 - a constant of this module
+            css=Markup(css("report.css")),  # noqa: S704 - trusted
+            version=version,
+            title=title if title is not None else w["title"],
+            subtitle=subtitle,
+            notes=notes,
+            sections=sections,
+            methodology=Markup(method),  # noqa: S704 - markdown-it-py output, raw HTML disabled
+            w=w,
+            footer=w["generated"].format(version=version),
+        )
+    )
+
+
+def _lookup(sentences: pd.Series, key: Any) -> str | None:
+    try:
+        value = sentences.loc[key]
+    except KeyError:
+        return None
+    if isinstance(value, pd.Series):
+        value = value.iloc[0] if len(value) else None
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    return str(value)
+
+
+def _charts(
+    data: ChartData,
+    g: int,
+    lang: str,
+    kind: str,
+    timeline: bool | None,
+    part: pd.DataFrame,
+    anchor: str,
+    per: str | None,
+) -> list[Chart]:
+    from ..charts import group_label, strip_figure, timeline_figure
+
+    w = _words(lang)
+    name = group_label(data.labels[g])
+    out = [
+        _chart(
+            strip_figure(data, g, lang=lang, per=per), name, w["chart_strip"], kind, f"{anchor}s-"
+        )
+    ]
+    dated = part["stated_end"].dropna()
+    months = dated.dt.to_period("M").nunique() if len(dated) else 0
+    if data.running is not None and (timeline or (timeline is None and months > 1)):
+        fig = timeline_figure(data, g, lang=lang)
+        out.append(_chart(fig, name, w["chart_timeline"], kind, f"{anchor}t-"))
+    return out
