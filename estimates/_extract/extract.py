@@ -58,7 +58,7 @@ from .._parsing.lexicon import normalise_lang
 from .._parsing.parser import Mention, scan
 from .._table.claims import Claims
 from .._table.ingest import standardise
-from .attribution import Cue, attribute, find_cues
+from .attribution import Cue, assign, find_cues
 from .dates import DateMention, find_dates
 from .quantity import clause_end, counted_phrase, find_place, suggest_key
 from .sentences import split_sentences
@@ -200,8 +200,9 @@ def _rows(
         cues = find_cues(text, s0, s1, lang, pub or date.today(), spans, dates=dates)
         if any(c.pronoun and not c.agents for c in cues):
             cues = _with_previous_agents(text, sentences, s0, s1, lang, pub, spans, dates)
+        chosen = assign(text, lang, spans, cues, s0, dates)
         for i, m in enumerate(ms):
-            cue = attribute((m.start, m.end), cues, [x.start for x in ms])
+            cue, _rule = chosen[i]
             lo = ms[i - 1].end if i else s0
             hi = ms[i + 1].start if i + 1 < len(ms) else s1
             # the figure's clause ends where a later cue's words start ("..., selon X")
