@@ -191,6 +191,9 @@ _TITLES = frozenset({
     "responsable", "official", "m.", "m", "mme", "dr", "dr.", "mr", "mr.", "mrs", "ms",
     "lt", "lt.", "col", "maj", "maj.", "sgt", "capt", "gén",
     "analyste", "analyst", "expert", "chercheur", "researcher", "patron", "ceo",
+    "chairman", "chairwoman", "chair", "commissioner", "commissaire", "coordinator",
+    "coordinateur", "coordonnateur", "délégué", "déléguée", "représentante", "préfet",
+    "préfète", "procureur", "procureure", "prosecutor", "superintendent", "commissioner",
 })
 # fmt: on
 
@@ -595,7 +598,8 @@ def _walk_back(
             j -= 1
             continue
         if t.text == ",":
-            if any(w.low in _COORD for w in words):  # a list: "A, B et C"
+            near_figure = any(t.start - 25 <= f1 <= t.start for _, f1 in figures)
+            if any(w.low in _COORD for w in words) and not near_figure:  # "A, B et C"
                 words.insert(0, t)
                 j -= 1
                 continue
@@ -725,6 +729,13 @@ def _skip_adjuncts(toks: list[Token], j: int, dates: Sequence[DateMention], lang
         if any(d.start <= t.start < d.end for d in dates):
             j += 1
             continue
+        if (
+            t.low in ("ce", "cette", "this", "last")
+            and j + 1 < n
+            and any(d.start <= toks[j + 1].start < d.end for d in dates)
+        ):
+            j += 2
+            continue
         if t.low in _PREPOSITIONS_AFTER:
             j += 1
             if j < n and _is_det(toks[j], lang):
@@ -747,6 +758,12 @@ def _with_apposition(
         return words
     idx = {t.start: i for i, t in enumerate(toks)}
     j = idx[words[-1].start] + 1
+    k0 = j  # over a complement first: "la représentante du HCR au Tchad, Laura Castro"
+    while k0 < len(toks) and k0 < j + 5 and toks[k0].is_word and toks[k0].text != ",":
+        k0 += 1
+    if k0 < len(toks) and toks[k0].text == "," and k0 > j:
+        words = [*words, *toks[j:k0]]
+        j = k0
     if j < len(toks) and toks[j].text == ",":
         name: list[Token] = []
         k = j + 1
@@ -914,7 +931,17 @@ def _make_cue(
     # Passives are no cue: "was estimated", "a été estimé", "est estimé à"; nor is a
     # noun after an article or a preposition ("le chiffre", "an estimate", "of claims").
     prev = toks[k - 1] if k > 0 else None
-    if prev is not None and (
+    clitic = (
+        lang == "fr"
+        and prev is not None
+        and prev.low in ("les", "le", "la", "l'")
+        and verb_low.endswith(("ait", "aient", "ent"))
+        and k >= 2
+        and toks[k - 2].is_word
+        and not _is_det(toks[k - 2], lang)
+        and toks[k - 2].low not in _NOMINAL_BEFORE
+    )  # "L'ONU les estimait à 76 000": "les" is the object
+    if prev is not None and not clitic and (
         prev.low in _PASSIVE or _is_det(prev, lang) or prev.low in _NOMINAL_BEFORE
     ):
         return None
@@ -935,6 +962,8 @@ def _make_cue(
         k0 -= 1
     if lang == "en" and k0 < k and not negated and toks[k0].low in ("did", "does", "do"):
         return None  # "did say" is rare; "do estimate" likewise: keep it simple
+    if clitic:
+        k0 -= 1
     cue = Cue(
         toks[k0].start,
         m.end(),
@@ -969,6 +998,8 @@ def _make_cue(
         return cue
     if len(subj_words) == 1 and _is_det(subj_words[0], lang):
         return None  # "the report said" read as "report" is a noun: the cue is "said"
+    if any(t.low in ("according", "selon", "d'après", "citing") for t in subj_words):
+        return None  # "according to US estimates": a phrase, not a verb
     content = [t for t in subj_words if not _is_det(t, lang)]
     if content and content[0].low in _DOCUMENTS and (
         len(content) < 2 or content[1].low not in _PREPOSITIONS
@@ -1333,7 +1364,11 @@ def assign(
             continue
         if text:
             gap = gapped_agent(text, lang, figures[i], s0, figures, dates)
-            if gap is not None and any(c.kind == "verb" and c.end <= a for c in cues):
+            if (
+                gap is not None
+                and any(c.kind == "verb" and c.end <= gap.start for c in cues)
+                and not any(gap.start <= c.start < a for c in cues)
+            ):
                 out.append((gap, "gapping"))
                 continue
         before: Cue | None = None
