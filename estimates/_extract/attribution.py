@@ -225,6 +225,8 @@ _COUNTERS = frozenset({"police", "préfecture", "syndicats", "syndicat", "organi
                        "intersyndicale", "autorités", "ministère", "gendarmerie", "mairie",
                        "gouvernement", "intérieur", "cgt", "cfdt", "fo"})
 _EN_PHRASE_WORDS = frozenset({"according", "citing"})
+_EN_NOUNLIKE = frozenset({"estimate", "estimates", "report", "reports", "claim", "claims",
+                          "count", "counts", "record", "records", "tally", "tallies"})
 _COUNTERS_EN = frozenset({"police", "official", "officials", "government", "army", "military",
                           "organisers", "organizers", "union", "unions", "ministry"})
 _BEFORE_INVERTED = frozenset({",", "»", "”", '"', "—", "–", ")", "«"})
@@ -238,6 +240,8 @@ _FILLERS = frozenset({("pour", "sa", "part"), ("pour", "leur", "part"), ("de", "
                       ("de", "leur", "côté"), ("quant", "à", "elle"), ("quant", "à", "lui"),
                       ("for", "its", "part"), ("for", "their", "part"), ("for", "his", "part"),
                       ("for", "her", "part")})
+_LIST_BREAKERS = frozenset({"of", "in", "from", "with", "for", "at", "on", "into", "dans",
+                            "à", "avec", "pour", "sur"})
 _PARTICLES = frozenset({"do", "da", "de", "del", "di", "du", "dos", "van", "von", "al", "bin"})
 _PREPOSITIONS = frozenset({"of", "de", "du", "des", "d'", "against", "contre", "for", "pour"})
 _MAX_SUBJECT = 14  # words
@@ -581,7 +585,7 @@ def _walk_back(
         t = toks[j]
         if _inside(t.start, figures):
             break
-        if skip and _inside(t.start, skip):
+        if skip and _inside(t.start, skip) and t.low not in ("since", "depuis"):
             j -= 1
             continue
         if j >= 2 and (toks[j - 2].low, toks[j - 1].low, t.low) in _FILLERS:
@@ -598,8 +602,7 @@ def _walk_back(
             j -= 1
             continue
         if t.text == ",":
-            near_figure = any(t.start - 25 <= f1 <= t.start for _, f1 in figures)
-            if any(w.low in _COORD for w in words) and not near_figure:  # "A, B et C"
+            if any(w.low in _COORD for w in words) and _list_item_before(toks, j, figures):
                 words.insert(0, t)
                 j -= 1
                 continue
@@ -641,6 +644,26 @@ def _walk_back(
             return words, relative, True
         j -= 1
     return words, relative, False
+
+
+def _list_item_before(toks: list[Token], j: int, figures: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words before the comma at ``j`` are one short item of a list of
+    agents ("la Corée du Sud, les États-Unis et l'Ukraine"), not the end of a clause
+    ("... thousands of villages in the Sindh province, witnesses and officials said")."""
+    n = 0
+    k = j - 1
+    while k >= 0 and toks[k].text not in (",", ";", ":", "(", ")", "«", "»", '"'):
+        t = toks[k]
+        if _inside(t.start, figures) or t.low in _LIST_BREAKERS:
+            return False
+        if t.low in _COMPLEMENTISER or t.low in _RELATIVE or t.low in ("alors", "while"):
+            break
+        if t.is_word:
+            n += 1
+        if n > 6:
+            return False
+        k -= 1
+    return n > 0
 
 
 def _subject_before(
@@ -948,12 +971,25 @@ def _make_cue(
     nxt = toks[k_end] if k_end < len(toks) else None
     if nxt is not None and nxt.low in _STATE_AFTER:
         return None  # "troops reported dead", "people reported missing": no speech
-    if lang == "en" and nxt is not None and nxt.low == "of" and m.group("aux") is None:
-        return None  # "the first significant estimate of", "reports of": nouns
+    if (
+        lang == "en"
+        and m.group("aux") is None
+        and nxt is not None
+        and (
+            nxt.low == "of"
+            or (verb_low in _EN_NOUNLIKE and nxt.low in ("for", "on", "from", "by", ",", "."))
+        )
+    ):
+        return None  # "the first significant estimate of", "U.S. estimate for": nouns
     # Negation and adverbs just before the verb belong to the cue.
     negated = any(w in _NEGATORS for w in words.lower().replace("’", "'").split())
     k0 = k
-    while k0 > 0 and k - k0 < 3 and toks[k0 - 1].low in (_NEG_LEAD | _LEAD_ADVERBS):
+    while (
+        k0 > 0
+        and k - k0 < 3
+        and toks[k0 - 1].low in (_NEG_LEAD | _LEAD_ADVERBS)
+        and toks[k0 - 1].low not in ("since", "depuis", "later", "earlier")
+    ):
         if toks[k0 - 1].low in _NEGATORS or toks[k0 - 1].low in ("did", "does", "do"):
             negated = negated or toks[k0 - 1].low in _NEGATORS
         k0 -= 1
@@ -1000,6 +1036,9 @@ def _make_cue(
         return None  # "the report said" read as "report" is a noun: the cue is "said"
     if any(t.low in ("according", "selon", "d'après", "citing") for t in subj_words):
         return None  # "according to US estimates": a phrase, not a verb
+    first = next((i for i, t in enumerate(toks) if t.start == subj_words[0].start), 0)
+    if first > 0 and toks[first - 1].low in ("by", "par") and not relative:
+        return None  # "Documents leaked by X revealed": X is no speaker of the verb
     content = [t for t in subj_words if not _is_det(t, lang)]
     if content and content[0].low in _DOCUMENTS and (
         len(content) < 2 or content[1].low not in _PREPOSITIONS

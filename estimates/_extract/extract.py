@@ -32,9 +32,19 @@ place          the place named in the figure's clause ("Koursk"), if any
 sentence       the sentence holding the figure
 span_start     where the figure starts in the text (a character offset)
 span_end       where it ends (``text[span_start:span_end]`` is the figure)
-confidence     0-1, the lowest confidence of the inferred source and dates
-               (empty when neither was inferred); the quantity key is always
-               a suggestion and does not count
+attribution_cue how the source was read: ``selon`` (a phrase: "selon X",
+               "d'après X", "according to X", "pour la police"),
+               ``reporting_verb`` ("X a déclaré", "X said"), ``passive_agent``
+               ("décomptés par X", "an estimate by X"), ``estimate_noun``
+               ("X's estimate: N"), ``gapping`` ("..., et la préfecture 7850":
+               the verb of the clause before elided), ``pattern`` (a city list
+               read after the pattern the article set), ``pronoun`` ("il",
+               "they": an agent named earlier in the sentence),
+               ``previous_sentence`` (an agent of the sentence before), or
+               ``none`` (nobody named)
+confidence     0-1, the lowest confidence of the source and of the inferred
+               dates: sort on it to review the doubtful rows first; the
+               quantity key is always a suggestion and does not count
 reasons        per field, how it was read: ``field: reason`` joined by `` | ``
 =============  ================================================================
 """
@@ -74,6 +84,7 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "sentence",
     "span_start",
     "span_end",
+    "attribution_cue",
     "confidence",
     "reasons",
 )
@@ -90,8 +101,9 @@ class _Row:
     counted: str
     place: str | None
     key: str
-    confidence: float | None
+    confidence: float
     reasons: str
+    cue: str
 
 
 def _published(value: Any) -> date | None:
@@ -202,7 +214,7 @@ def _rows(
             cues = _with_previous_agents(text, sentences, s0, s1, lang, pub, spans, dates)
         chosen = assign(text, lang, spans, cues, s0, dates)
         for i, m in enumerate(ms):
-            cue, _rule = chosen[i]
+            cue, rule = chosen[i]
             lo = ms[i - 1].end if i else s0
             hi = ms[i + 1].start if i + 1 < len(ms) else s1
             # the figure's clause ends where a later cue's words start ("..., selon X")
@@ -211,8 +223,26 @@ def _rows(
                 if c0 >= m.end:
                     hi = min(hi, c0)
                     break
-            out.append(_row(text, lang, pub, m, (s0, s1), cue, dates, lo, hi))
+            out.append(_row(text, lang, pub, m, (s0, s1), cue, dates, lo, hi, rule))
     return out
+
+
+#: How far each way of choosing a figure's cue is trusted (see ``assign``).
+_RULE_CONFIDENCE = {"after": 0.9, "before": 0.9, "closing": 0.8, "gapping": 0.7}
+
+
+def _how(cue: Cue | None, rule: str) -> tuple[str, float]:
+    """The ``attribution_cue`` of a row and the confidence of its source."""
+    if cue is None or cue.negated or not cue.agents:
+        # nobody named: sure when the sentence has no cue at all, less when one was
+        # found but names nobody (a document, "on", a pronoun with no antecedent)
+        return "none", (0.5 if cue is not None else 0.7)
+    conf = min(cue.confidence, _RULE_CONFIDENCE.get(rule, 0.6))
+    if cue.pronoun:
+        return ("pronoun" if cue.confidence >= 0.7 else "previous_sentence"), conf
+    if rule == "gapping":
+        return "gapping", conf
+    return cue.how, conf
 
 
 _HAS = frozenset(
@@ -259,9 +289,11 @@ def _row(
     dates: Sequence[DateMention],
     lo: int,
     hi: int,
+    rule: str = "before",
 ) -> _Row:
     reasons: list[str] = []
-    confidences: list[float] = []
+    how, source_conf = _how(cue, rule)
+    confidences: list[float] = [source_conf]
     # ------------------------------------------------------------ source
     source: str | None = None
     status = "claimed"
@@ -274,8 +306,7 @@ def _row(
     else:
         source = join_agents(cue.agents)
         where = "after" if cue.start >= m.end else "before"
-        reasons.append(f"source: {cue.reason}, {where} the figure")
-        confidences.append(cue.confidence)
+        reasons.append(f"source: {cue.reason}, {where} the figure ({how})")
         if cue.confirm:
             status = "confirmed"
             reasons.append(f"status: confirmed ('{cue.verb}')")
@@ -332,9 +363,20 @@ def _row(
     reasons.append(
         f"quantity: suggested from {what}" + (f" and the place '{place}'" if place else "")
     )
-    conf = min(confidences) if confidences else None
+    conf = min(confidences)
     return _Row(
-        m, sentence, source, status, stated, refers, counted, place, key, conf, " | ".join(reasons)
+        m,
+        sentence,
+        source,
+        status,
+        stated,
+        refers,
+        counted,
+        place,
+        key,
+        conf,
+        " | ".join(reasons),
+        how,
     )
 
 
@@ -416,9 +458,8 @@ def _table(
             ),
             "span_start": np.array([r.mention.start for r in rows], dtype="int64"),
             "span_end": np.array([r.mention.end for r in rows], dtype="int64"),
-            "confidence": np.array(
-                [np.nan if r.confidence is None else r.confidence for r in rows], dtype=float
-            ),
+            "attribution_cue": strings([r.cue for r in rows]),
+            "confidence": np.array([r.confidence for r in rows], dtype=float),
             "reasons": strings([r.reasons for r in rows]),
         }
     )
