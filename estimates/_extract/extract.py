@@ -69,6 +69,7 @@ from .._parsing.parser import Mention, scan
 from .._table.claims import Claims
 from .._table.ingest import standardise
 from .attribution import Cue, assign, find_cues
+from .claims import not_a_claim, number_words
 from .dates import DateMention, find_dates
 from .quantity import clause_end, counted_phrase, find_place, suggest_key
 from .sentences import split_sentences
@@ -199,13 +200,20 @@ def _rows(
     out: list[_Row] = []
     for (s0, s1), ms in _by_sentence(sentences, mentions):
         dates = find_dates(text, lang, pub, s0, s1, use_dateparser=use_dp) if pub else []
-        # A duration inside a date ("three days ago") is no figure, nor an age.
-        ms = [
-            m
-            for m in ms
-            if not any(d.start <= m.start and m.end <= d.end for d in dates)
-            and not _is_age(text, m, lang)
-        ]
+        # Number words the scanner left in an enumeration ("dont trente dans le Kunar").
+        extra = number_words(text, lang, ms, s0, s1)
+        if extra:
+            ms = sorted([*ms, *extra], key=lambda x: x.start)
+        # A duration inside a date ("three days ago") is no figure, nor an age, nor a
+        # duration, a magnitude, a multiplier, a distance, a rank or a speaker.
+        kept: list[Mention] = []
+        for m in ms:
+            if any(d.start <= m.start and m.end <= d.end for d in dates):
+                continue
+            if _is_age(text, m, lang) or not_a_claim(text, m, lang, kept[-1] if kept else None):
+                continue
+            kept.append(m)
+        ms = kept
         if not ms:
             continue
         spans = [(m.start, m.end) for m in ms]
