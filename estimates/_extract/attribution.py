@@ -193,7 +193,7 @@ _TITLES = frozenset({
     "analyste", "analyst", "expert", "chercheur", "researcher", "patron", "ceo",
     "chairman", "chairwoman", "chair", "commissioner", "commissaire", "coordinator",
     "coordinateur", "coordonnateur", "délégué", "déléguée", "représentante", "préfet",
-    "préfète", "procureur", "procureure", "prosecutor", "superintendent", "commissioner",
+    "préfète", "procureur", "procureure", "prosecutor", "superintendent",
 })
 # fmt: on
 
@@ -540,7 +540,7 @@ def _strip_documents(words: list[Token], lang: str) -> list[Token]:
     """"police estimates" -> "police"; "les chiffres de la police" -> "police";
     "organisers' estimate" -> "organisers"."""
     body = [t for t in words if t.is_word or t.text in ("(", ")")]
-    if len(body) >= 2 and body[-1].low in _DOCUMENTS and not body[-2].low in _PREPOSITIONS:
+    if len(body) >= 2 and body[-1].low in _DOCUMENTS and body[-2].low not in _PREPOSITIONS:
         words = words[: words.index(body[-1])]
         while words and words[-1].text in ("'", "’"):
             words = words[:-1]

@@ -54,7 +54,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -63,9 +63,10 @@ import pandas as pd
 
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval, _as_date
+from .._model.errors import EstimatesError
 from .._model.sources import join_agents
 from .._parsing.lexicon import normalise_lang
-from .._parsing.parser import Mention, scan
+from .._parsing.parser import Mention, parse, scan
 from .._table.claims import Claims
 from .._table.ingest import standardise
 from .attribution import Cue, assign, find_cues
@@ -198,6 +199,7 @@ def _rows(
 ) -> list[_Row]:
     sentences = split_sentences(text) or [(0, len(text))]
     out: list[_Row] = []
+    pattern: tuple[Cue, Cue] | None = None
     for (s0, s1), ms in _by_sentence(sentences, mentions):
         dates = find_dates(text, lang, pub, s0, s1, use_dateparser=use_dp) if pub else []
         # Number words the scanner left in an enumeration ("dont trente dans le Kunar").
@@ -221,8 +223,16 @@ def _rows(
         if any(c.pronoun and not c.agents for c in cues):
             cues = _with_previous_agents(text, sentences, s0, s1, lang, pub, spans, dates)
         chosen = assign(text, lang, spans, cues, s0, dates)
+        pattern = _pattern_of(text, ms, chosen) or pattern
         for i, m in enumerate(ms):
             cue, rule = chosen[i]
+            split = _split_by_pattern(text, lang, m, cues, pattern) if pattern else None
+            if split is not None:
+                for part, pcue in split:
+                    out.append(
+                        _row(text, lang, pub, part, (s0, s1), pcue, dates, s0, s1, "pattern")
+                    )
+                continue
             lo = ms[i - 1].end if i else s0
             hi = ms[i + 1].start if i + 1 < len(ms) else s1
             # the figure's clause ends where a later cue's words start ("..., selon X")
@@ -232,6 +242,73 @@ def _rows(
                     hi = min(hi, c0)
                     break
             out.append(_row(text, lang, pub, m, (s0, s1), cue, dates, lo, hi, rule))
+    return out
+
+
+def _bracket(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The brackets around ``text[a:b]`` on the same line, if any."""
+    lo = text.rfind("(", max(0, a - 200), a)
+    if lo < 0 or ")" in text[lo:a] or "\n" in text[lo:a]:
+        return None
+    hi = text.find(")", b, b + 200)
+    if hi < 0 or "(" in text[b:hi] or "\n" in text[b:hi]:
+        return None
+    return lo, hi + 1
+
+
+def _pattern_of(
+    text: str, ms: Sequence[Mention], chosen: Sequence[tuple[Cue | None, str]]
+) -> tuple[Cue, Cue] | None:
+    """The pattern a city-by-city list sets: two figures in one pair of brackets, each
+    with its own "selon X" after it ("Toulouse (9.000 selon la police, 70.000 selon
+    les syndicats)"): (the first cue, the second cue)."""
+    for i in range(len(ms) - 1):
+        (c1, r1), (c2, r2) = chosen[i], chosen[i + 1]
+        if r1 != "after" or r2 != "after" or c1 is None or c2 is None:
+            continue
+        if c1.how != "selon" or c2.how != "selon" or c1.agents == c2.agents:
+            continue
+        br = _bracket(text, ms[i].start, ms[i].end)
+        if br is not None and br == _bracket(text, ms[i + 1].start, ms[i + 1].end):
+            return c1, c2
+    return None
+
+
+_RANGE_SPLIT = re.compile(r"\s*(?:[-–—]|\bà\b|\bto\b)\s*")
+
+
+def _split_by_pattern(
+    text: str, lang: str, m: Mention, cues: Sequence[Cue], pattern: tuple[Cue, Cue]
+) -> list[tuple[Mention, Cue]] | None:
+    """A range alone in brackets after a pattern is set ("Nantes (10.000 à 25.000)")
+    read as the pattern's pair: 10.000 for the first source, 25.000 for the second."""
+    if m.figure.hedge.value != "range" or m.hedge_span is not None:
+        return None
+    br = _bracket(text, m.start, m.end)
+    if br is None or text[br[0] + 1 : br[1] - 1].strip() != m.text.strip():
+        return None
+    if any(br[0] <= c.start < br[1] for c in cues):
+        return None
+    a, b = m.number_span
+    cut = _RANGE_SPLIT.search(text, a, b)
+    if cut is None:
+        return None
+    out: list[tuple[Mention, Cue]] = []
+    for (x, y), cue in zip(((a, cut.start()), (cut.end(), b)), pattern, strict=True):
+        try:
+            fig = parse(text[x:y], lang)
+        except EstimatesError:
+            return None
+        words = f"({pattern[0].verb} {pattern[0].agent_text}, {pattern[1].verb} "
+        words += f"{pattern[1].agent_text})"
+        pcue = replace(
+            cue,
+            how="pattern",
+            confidence=0.6,
+            dates=[],
+            reason=f"the list's pattern {words}, read for a pair in brackets",
+        )
+        out.append((Mention(x, y, text[x:y], fig, None, (x, y), None), pcue))
     return out
 
 
