@@ -75,7 +75,8 @@ _FR_AUX = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront
 _FR_ADVERBS = ("également", "aussi", "déjà", "encore", "récemment", "notamment", "pourtant",
                "ainsi", "toutefois", "enfin", "publiquement", "officiellement", "clairement",
                "pas", "jamais", "plus", "alors", "lui-même", "elle-même", "d'ailleurs",
-               "ensuite", "depuis")
+               "ensuite", "depuis", "initialement", "précédemment", "auparavant",
+               "provisoirement", "finalement", "dernièrement", "publiquement")
 _FR_PARTICIPLES = (
     "déclaré", "affirmé", "confirmé", "estimé", "indiqué", "annoncé", "précisé", "rapporté",
     "dit", "expliqué", "assuré", "ajouté", "avancé", "évalué", "chiffré", "reconnu",
@@ -116,13 +117,15 @@ _FR_PAST = (
 _FR_PHRASES = ("selon", "d'après", "de l'avis de", "aux dires de", "au dire de")
 _EN_AUX = ("has", "have", "had")
 _EN_ADVERBS = ("not", "never", "also", "previously", "publicly", "repeatedly", "since",
-               "already", "earlier", "recently", "reportedly", "separately", "later", "again")
+               "already", "earlier", "recently", "reportedly", "separately", "later", "again",
+               "initially", "originally", "first", "publicly", "officially")
 _EN_PAST = (
     "said", "told", "estimated", "confirmed", "claimed", "reported", "announced", "stated",
     "added", "believed", "assessed", "indicated", "acknowledged", "admitted", "warned",
     "wrote", "noted", "insisted", "maintained", "calculated", "counted", "put",
     "placed", "tallied", "recorded", "gave", "given", "cited", "predicted", "revealed",
     "projected", "forecast", "registered", "documented", "declared", "disclosed",
+    "published", "released", "issued",
 )
 _EN_PRESENT = (
     "says", "say", "tells", "tell", "estimates", "estimate", "confirms", "confirm",
@@ -243,6 +246,9 @@ _FILLERS = frozenset({("pour", "sa", "part"), ("pour", "leur", "part"), ("de", "
 _LIST_BREAKERS = frozenset({"of", "in", "from", "with", "for", "at", "on", "into", "dans",
                             "à", "avec", "pour", "sur"})
 _PARTICLES = frozenset({"do", "da", "de", "del", "di", "du", "dos", "van", "von", "al", "bin"})
+_ROLE_HEADS = frozenset({"organisers", "organizers", "organisateurs", "officials",
+                         "responsables", "witnesses", "témoins", "residents", "habitants",
+                         "authorities", "autorités", "protesters", "manifestants"})
 _PREPOSITIONS = frozenset({"of", "de", "du", "des", "d'", "against", "contre", "for", "pour"})
 _MAX_SUBJECT = 14  # words
 _AFTER_VERB = 60  # characters read for a statement date after the verb
@@ -521,6 +527,8 @@ def _agents_from(
     for it in items:
         it = _strip_determiners(it, lang)
         it = _strip_documents(it, lang)
+        if len(it) > 2 and it[0].low in _ROLE_HEADS and it[1].low in _PREPOSITIONS | {"in"}:
+            it = it[:1]  # "Organisers of today's demonstration against ..."
         name = _name_after_title(it)
         if name is not None:
             it = name
@@ -737,6 +745,18 @@ def _subject_after(
             break  # "M. Kalimzai à la presse", "John Kirby to reporters"
         words.append(t)
         j += 1
+    # "le Haut Commissariat de l'ONU pour les réfugiés (HCR)": a name through "pour"
+    named = any(w.capitalised for w in words)
+    if named and j + 3 < len(toks) and toks[j].low in ("pour", "for"):
+        k = j + 1
+        while k < len(toks) and k < j + 5 and toks[k].text != "(":
+            k += 1
+        if k + 2 < len(toks) and toks[k].text == "(" and _caps(toks[k + 1]):
+            words.extend(t for t in toks[j:k] if t.is_word or t.text in ("'", "’"))
+            j = k
+    if words and j + 2 < len(toks) and toks[j].text == "(" and _caps(toks[j + 1]):
+        if toks[j + 2].text == ")":
+            words.extend(toks[j : j + 3])
     return words
 
 
@@ -782,7 +802,13 @@ def _with_apposition(
     idx = {t.start: i for i, t in enumerate(toks)}
     j = idx[words[-1].start] + 1
     k0 = j  # over a complement first: "la représentante du HCR au Tchad, Laura Castro"
-    while k0 < len(toks) and k0 < j + 5 and toks[k0].is_word and toks[k0].text != ",":
+    while (
+        k0 < len(toks)
+        and k0 < j + 5
+        and toks[k0].is_word
+        and not toks[k0].text[0].isdigit()
+        and not _inside(toks[k0].start, figures)
+    ):
         k0 += 1
     if k0 < len(toks) and toks[k0].text == "," and k0 > j:
         words = [*words, *toks[j:k0]]
@@ -977,7 +1003,10 @@ def _make_cue(
         and nxt is not None
         and (
             nxt.low == "of"
-            or (verb_low in _EN_NOUNLIKE and nxt.low in ("for", "on", "from", "by", ",", "."))
+            or (
+                verb_low in _EN_NOUNLIKE
+                and nxt.low in ("for", "on", "from", "by", ",", ".", ":", ";", "is", "was")
+            )
         )
     ):
         return None  # "the first significant estimate of", "U.S. estimate for": nouns
@@ -1114,7 +1143,7 @@ def _passive_cues(
             agent = _with_apposition(toks, agent, figures)
             # after a figure, the participle follows it closely ("8500 décomptés par")
             prior = [f for f in figures if f[1] <= head.start]
-            if prior and head.low in _PASSIVE_PARTS:
+            if prior:
                 gap = text[prior[-1][1] : head.start]
                 if len(gap.split()) > 2 or "," in gap:
                     continue
