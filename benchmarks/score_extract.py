@@ -258,7 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", choices=("en", "fr"), action="append")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every miss")
-    ap.add_argument("--repeat", type=int, default=20, help="copies of the corpus for the speed figure")
+    ap.add_argument(
+        "--repeat", type=int, default=20, help="copies of the corpus for the speed figure"
+    )
     args = ap.parse_args(argv)
     ok = True
     for lang in args.lang or ["fr", "en"]:
@@ -281,7 +283,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  source (found)  {_pct(sc.source, sc.found)}   goal >= 90%")
         print(f"  stated date     {_pct(sc.date, sc.dated)}   goal >= 85%")
         print(f"  false positives {_pct(sc.false_pos, sc.rows)}   goal <= 5%")
-        print(f"  speed           {mbs:.2f} MB/s ({sc.nbytes / 1e6:.2f} MB: the passages x {args.repeat})")
+        print(
+            f"  speed           {mbs:.2f} MB/s ({sc.nbytes / 1e6:.2f} MB: the passages x {args.repeat})"
+        )
         met = all(rates[k] >= g for k, g in GOALS.items()) and fp <= FP_GOAL
         print(f"  goals {'met' if met else 'NOT met'}")
         ok = ok and met

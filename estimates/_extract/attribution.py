@@ -202,53 +202,235 @@ _TITLES = frozenset({
 
 # Nouns of documents and counts, which are no agents: "selon des estimations", "the
 # latest figures"; their agent comes after "par" / "by" / "de" / "of", if anywhere.
-_DOCUMENTS = frozenset({
-    "estimation", "estimations", "chiffre", "chiffres", "comptage", "comptages",
-    "décompte", "décomptes", "bilan", "bilans", "données", "statistiques", "sources",
-    "source", "calculs", "évaluation", "évaluations", "recensement", "rapport",
-    "estimate", "estimates", "figure", "figures", "count", "counts", "tally", "data",
-    "statistics", "calculations", "assessment", "assessments", "numbers",
-})
+_DOCUMENTS = frozenset(
+    {
+        "estimation",
+        "estimations",
+        "chiffre",
+        "chiffres",
+        "comptage",
+        "comptages",
+        "décompte",
+        "décomptes",
+        "bilan",
+        "bilans",
+        "données",
+        "statistiques",
+        "sources",
+        "source",
+        "calculs",
+        "évaluation",
+        "évaluations",
+        "recensement",
+        "rapport",
+        "estimate",
+        "estimates",
+        "figure",
+        "figures",
+        "count",
+        "counts",
+        "tally",
+        "data",
+        "statistics",
+        "calculations",
+        "assessment",
+        "assessments",
+        "numbers",
+    }
+)
 # After a reporting form, a state: "troops reported dead", "people said missing".
-_STATE_AFTER = frozenset({"dead", "killed", "missing", "wounded", "injured", "to", "as",
-                          "morts", "tués", "disparus", "blessés"})
+_STATE_AFTER = frozenset(
+    {
+        "dead",
+        "killed",
+        "missing",
+        "wounded",
+        "injured",
+        "to",
+        "as",
+        "morts",
+        "tués",
+        "disparus",
+        "blessés",
+    }
+)
 # Participles after which "par" / "by" names the agent of a count or an estimate.
 _PASSIVE_PARTS = frozenset(
     f"{stem}{end}"
-    for stem in ("décompté", "compté", "comptabilisé", "dénombré", "recensé", "donné",
-                 "fourni", "annoncé", "évalué", "estimé", "chiffré", "communiqué", "publié",
-                 "avancé", "revendiqué", "établi", "rendu", "enregistré", "relevé", "cité",
-                 "transmis", "avancé")
+    for stem in (
+        "décompté",
+        "compté",
+        "comptabilisé",
+        "dénombré",
+        "recensé",
+        "donné",
+        "fourni",
+        "annoncé",
+        "évalué",
+        "estimé",
+        "chiffré",
+        "communiqué",
+        "publié",
+        "avancé",
+        "revendiqué",
+        "établi",
+        "rendu",
+        "enregistré",
+        "relevé",
+        "cité",
+        "transmis",
+        "avancé",
+    )
     for end in ("", "e", "s", "es")
-) | frozenset({"transmis", "rendus", "estimated", "reported", "counted", "given",
-               "provided", "released", "compiled", "published", "made", "issued", "put",
-               "placed", "confirmed", "recorded", "tallied", "cited", "claimed"})
+) | frozenset(
+    {
+        "transmis",
+        "rendus",
+        "estimated",
+        "reported",
+        "counted",
+        "given",
+        "provided",
+        "released",
+        "compiled",
+        "published",
+        "made",
+        "issued",
+        "put",
+        "placed",
+        "confirmed",
+        "recorded",
+        "tallied",
+        "cited",
+        "claimed",
+    }
+)
 # Bodies that count ("contre 13.500 pour la police").
-_COUNTERS = frozenset({"police", "préfecture", "syndicats", "syndicat", "organisateurs",
-                       "intersyndicale", "autorités", "ministère", "gendarmerie", "mairie",
-                       "gouvernement", "intérieur", "cgt", "cfdt", "fo"})
+_COUNTERS = frozenset(
+    {
+        "police",
+        "préfecture",
+        "syndicats",
+        "syndicat",
+        "organisateurs",
+        "intersyndicale",
+        "autorités",
+        "ministère",
+        "gendarmerie",
+        "mairie",
+        "gouvernement",
+        "intérieur",
+        "cgt",
+        "cfdt",
+        "fo",
+    }
+)
 _EN_PHRASE_WORDS = frozenset({"according", "citing"})
-_EN_NOUNLIKE = frozenset({"estimate", "estimates", "report", "reports", "claim", "claims",
-                          "count", "counts", "record", "records", "tally", "tallies"})
-_COUNTERS_EN = frozenset({"police", "official", "officials", "government", "army", "military",
-                          "organisers", "organizers", "union", "unions", "ministry"})
+_EN_NOUNLIKE = frozenset(
+    {
+        "estimate",
+        "estimates",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "count",
+        "counts",
+        "record",
+        "records",
+        "tally",
+        "tallies",
+    }
+)
+_COUNTERS_EN = frozenset(
+    {
+        "police",
+        "official",
+        "officials",
+        "government",
+        "army",
+        "military",
+        "organisers",
+        "organizers",
+        "union",
+        "unions",
+        "ministry",
+    }
+)
 _BEFORE_INVERTED = frozenset({",", "»", "”", '"', "—", "–", ")", "«"})
-_PREPOSITIONS_AFTER = frozenset({"à", "au", "aux", "devant", "dans", "lors", "pendant",
-                                 "to", "at", "in", "before", "during", "on"})
+_PREPOSITIONS_AFTER = frozenset(
+    {
+        "à",
+        "au",
+        "aux",
+        "devant",
+        "dans",
+        "lors",
+        "pendant",
+        "to",
+        "at",
+        "in",
+        "before",
+        "during",
+        "on",
+    }
+)
 # Nouns that describe an organisation before its name ("Risk modelling firm RMS").
-_DESCRIPTORS = frozenset({"firm", "company", "modeller", "modeler", "insurer", "reinsurer",
-                          "broker", "newspaper", "daily", "broadcaster", "quotidien",
-                          "journal", "cabinet", "société", "agence", "agency"})
-_FILLERS = frozenset({("pour", "sa", "part"), ("pour", "leur", "part"), ("de", "son", "côté"),
-                      ("de", "leur", "côté"), ("quant", "à", "elle"), ("quant", "à", "lui"),
-                      ("for", "its", "part"), ("for", "their", "part"), ("for", "his", "part"),
-                      ("for", "her", "part")})
-_LIST_BREAKERS = frozenset({"of", "in", "from", "with", "for", "at", "on", "into", "dans",
-                            "à", "avec", "pour", "sur"})
+_DESCRIPTORS = frozenset(
+    {
+        "firm",
+        "company",
+        "modeller",
+        "modeler",
+        "insurer",
+        "reinsurer",
+        "broker",
+        "newspaper",
+        "daily",
+        "broadcaster",
+        "quotidien",
+        "journal",
+        "cabinet",
+        "société",
+        "agence",
+        "agency",
+    }
+)
+_FILLERS = frozenset(
+    {
+        ("pour", "sa", "part"),
+        ("pour", "leur", "part"),
+        ("de", "son", "côté"),
+        ("de", "leur", "côté"),
+        ("quant", "à", "elle"),
+        ("quant", "à", "lui"),
+        ("for", "its", "part"),
+        ("for", "their", "part"),
+        ("for", "his", "part"),
+        ("for", "her", "part"),
+    }
+)
+_LIST_BREAKERS = frozenset(
+    {"of", "in", "from", "with", "for", "at", "on", "into", "dans", "à", "avec", "pour", "sur"}
+)
 _PARTICLES = frozenset({"do", "da", "de", "del", "di", "du", "dos", "van", "von", "al", "bin"})
-_ROLE_HEADS = frozenset({"organisers", "organizers", "organisateurs", "officials",
-                         "responsables", "witnesses", "témoins", "residents", "habitants",
-                         "authorities", "autorités", "protesters", "manifestants"})
+_ROLE_HEADS = frozenset(
+    {
+        "organisers",
+        "organizers",
+        "organisateurs",
+        "officials",
+        "responsables",
+        "witnesses",
+        "témoins",
+        "residents",
+        "habitants",
+        "authorities",
+        "autorités",
+        "protesters",
+        "manifestants",
+    }
+)
 _PREPOSITIONS = frozenset({"of", "de", "du", "des", "d'", "against", "contre", "for", "pour"})
 _MAX_SUBJECT = 14  # words
 _AFTER_VERB = 60  # characters read for a statement date after the verb
@@ -301,6 +483,7 @@ _NEG_LEAD = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "has",
 # fmt: on
 _LEAD_ADVERBS = frozenset(_EN_ADVERBS) | frozenset({"reportedly", "also", "again"})
 _COMPLEMENTISER = frozenset({"que", "qu'", "that"})
+_COMPLEMENTISER_RE = re.compile(r"(?<![^\W_])(?:que|qu['’]|that)(?![^\W_])")
 _NOMINAL_BEFORE = frozenset(
     {
         "de",
@@ -527,7 +710,7 @@ def _agents_from(
     for it in items:
         it = _strip_determiners(it, lang)
         it = _strip_documents(it, lang)
-        if len(it) > 2 and it[0].low in _ROLE_HEADS and it[1].low in _PREPOSITIONS | {"in"}:
+        if len(it) > 2 and it[0].low in _ROLE_HEADS and it[1].low in _PREPOSITIONS:
             it = it[:1]  # "Organisers of today's demonstration against ..."
         name = _name_after_title(it)
         if name is not None:
@@ -545,7 +728,7 @@ def _agents_from(
 
 
 def _strip_documents(words: list[Token], lang: str) -> list[Token]:
-    """"police estimates" -> "police"; "les chiffres de la police" -> "police";
+    """ "police estimates" -> "police"; "les chiffres de la police" -> "police";
     "organisers' estimate" -> "organisers"."""
     body = [t for t in words if t.is_word or t.text in ("(", ")")]
     if len(body) >= 2 and body[-1].low in _DOCUMENTS and body[-2].low not in _PREPOSITIONS:
@@ -634,6 +817,15 @@ def _walk_back(
                     j = k - 1
                     continue
             break
+        if (
+            t.low in ("pour", "for")
+            and any(w.text == "(" for w in words)
+            and j > 0
+            and toks[j - 1].is_word
+        ):
+            words.insert(0, t)  # "le Haut Commissariat ... pour les réfugiés (HCR)"
+            j -= 1
+            continue
         if t.low in _RELATIVE and not _caps(t):
             if words:
                 break
@@ -935,6 +1127,20 @@ def find_cues(
                 cue.reason += "; a pronoun with no agent named before it: no source"
         if cue.agents and not cue.negated:
             named = cue.agents
+    # Reported speech inside reported speech ("Burns on Wednesday said that the United
+    # States estimated ..."; "RMS said on Thursday that it estimated"): the inner cue
+    # was stated when the outer one was.
+    for i, cue in enumerate(cues):
+        if cue.dates or cue.kind != "verb":
+            continue
+        for outer in reversed(cues[:i]):
+            if (
+                outer.kind == "verb"
+                and outer.dates
+                and _COMPLEMENTISER_RE.search(text, outer.end, cue.start)
+            ):
+                cue.dates = list(outer.dates)
+                break
     # A cue ends its clause when nothing is reported after it.
     for i, cue in enumerate(cues):
         after_end = cues[i + 1].start if i + 1 < len(cues) else end
@@ -990,8 +1196,10 @@ def _make_cue(
         and not _is_det(toks[k - 2], lang)
         and toks[k - 2].low not in _NOMINAL_BEFORE
     )  # "L'ONU les estimait à 76 000": "les" is the object
-    if prev is not None and not clitic and (
-        prev.low in _PASSIVE or _is_det(prev, lang) or prev.low in _NOMINAL_BEFORE
+    if (
+        prev is not None
+        and not clitic
+        and (prev.low in _PASSIVE or _is_det(prev, lang) or prev.low in _NOMINAL_BEFORE)
     ):
         return None
     nxt = toks[k_end] if k_end < len(toks) else None
@@ -1057,9 +1265,10 @@ def _make_cue(
         cue.reason = f"subject of '{words}' after it ('{cue.agent_text}')"
         cue.confidence = 0.8
         if cue.agent_span is not None:  # "a annoncé mardi le gouverneur", "said Tuesday"
-            cue.dates = _within(dates, cue.end, cue.agent_span[1]) + _within(
-                dates, cue.agent_span[1], min(end, cue.agent_span[1] + _AFTER_VERB)
-            )[:1]
+            cue.dates = (
+                _within(dates, cue.end, cue.agent_span[1])
+                + _within(dates, cue.agent_span[1], min(end, cue.agent_span[1] + _AFTER_VERB))[:1]
+            )
         return cue
     if len(subj_words) == 1 and _is_det(subj_words[0], lang):
         return None  # "the report said" read as "report" is a noun: the cue is "said"
@@ -1069,8 +1278,10 @@ def _make_cue(
     if first > 0 and toks[first - 1].low in ("by", "par") and not relative:
         return None  # "Documents leaked by X revealed": X is no speaker of the verb
     content = [t for t in subj_words if not _is_det(t, lang)]
-    if content and content[0].low in _DOCUMENTS and (
-        len(content) < 2 or content[1].low not in _PREPOSITIONS
+    if (
+        content
+        and content[0].low in _DOCUMENTS
+        and (len(content) < 2 or content[1].low not in _PREPOSITIONS)
     ):
         return None  # "le bilan provisoire fait état de": a document names nobody
     _fill_agents(text, cue, subj, lang, dates)
@@ -1212,9 +1423,7 @@ def _noun_cues(
                 if not toks[i].capitalised:
                     break
         possessive = toks[j - 1].text in ("'", "’") or toks[j - 1].low.endswith(("'s", "’s"))
-        if not owner or not (
-            possessive or owner[-1].capitalised or owner[-1].low in _COUNTERS_EN
-        ):
+        if not owner or not (possessive or owner[-1].capitalised or owner[-1].low in _COUNTERS_EN):
             continue
         words = " ".join(text[owner[0].start : t.end].split())
         cue = Cue(owner[0].start, nxt.end, words, "noun", how="estimate_noun")
@@ -1430,7 +1639,7 @@ def assign(
         if after is not None:
             out.append((after, "after"))
             continue
-        if text:
+        if text and any(c.kind == "verb" and c.end <= a for c in cues):
             gap = gapped_agent(text, lang, figures[i], s0, figures, dates)
             if (
                 gap is not None

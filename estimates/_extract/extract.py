@@ -198,6 +198,8 @@ def _rows(
     text: str, lang: str, pub: date | None, mentions: list[Mention], use_dp: bool
 ) -> list[_Row]:
     sentences = split_sentences(text) or [(0, len(text))]
+    starts = [a for a, _ in sentences]
+    named: dict[int, tuple[str, ...]] = {}
     out: list[_Row] = []
     pattern: tuple[Cue, Cue] | None = None
     for (s0, s1), ms in _by_sentence(sentences, mentions):
@@ -221,7 +223,13 @@ def _rows(
         spans = [(m.start, m.end) for m in ms]
         cues = find_cues(text, s0, s1, lang, pub or date.today(), spans, dates=dates)
         if any(c.pronoun and not c.agents for c in cues):
-            cues = _with_previous_agents(text, sentences, s0, s1, lang, pub, spans, dates)
+            cues = _with_previous_agents(
+                text, sentences, starts, s0, s1, lang, pub, spans, dates, named
+            )
+        last = [c.agents for c in cues if c.agents and not c.negated]
+        if last:
+            named[s0] = last[-1]
+        first_row = len(out)
         chosen = assign(text, lang, spans, cues, s0, dates)
         pattern = _pattern_of(text, ms, chosen) or pattern
         for i, m in enumerate(ms):
@@ -242,7 +250,60 @@ def _rows(
                     hi = min(hi, c0)
                     break
             out.append(_row(text, lang, pub, m, (s0, s1), cue, dates, lo, hi, rule))
+        if pub is not None:
+            _date_from_next(text, lang, pub, sentences, starts, s1, out[first_row:], use_dp)
     return out
+
+
+_GIVEN = re.compile(
+    r"(?<![^\W_])(?:the|this|that|its|their|l['’]|cette|ce|leur|son|sa)\s*"
+    r"(?:estimate|figure|count|tally|toll|estimation|chiffre|bilan|décompte)s?\s*,?\s*"
+    r"(?:given|released|published|made|issued|announced|provided|"
+    r"donnée?s?|publiée?s?|annoncée?s?|rendue?s?\s+publique?s?|fournie?s?)\s+",
+    re.IGNORECASE,
+)
+
+
+def _date_from_next(
+    text: str,
+    lang: str,
+    pub: date,
+    sentences: list[tuple[int, int]],
+    starts: list[int],
+    s1: int,
+    rows: list[_Row],
+    use_dp: bool,
+) -> None:
+    """Date the sourced, undated rows of a sentence from the next one when it says when
+    the figure was given: "... more than 100,000 casualties. Kirby said the estimate,
+    given Monday, was based on ..." (in place)."""
+    todo = [r for r in rows if r.stated is None and r.source is not None]
+    if not todo:
+        return
+    i = bisect.bisect_left(starts, s1)
+    if i >= len(sentences):
+        return
+    n0, n1 = sentences[i]
+    g = _GIVEN.search(text, n0, n1)
+    if g is None:
+        return
+    d = next(
+        (
+            d
+            for d in find_dates(text, lang, pub, n0, n1, use_dateparser=use_dp)
+            if d.start == g.end()
+        ),
+        None,
+    )
+    if d is None or d.since:
+        return
+    for r in todo:
+        r.stated = d.interval
+        r.reasons += (
+            f" | stated: '{d.text}' = {d.interval}, {d.rule}, from '{g.group().strip()} "
+            f"{d.text}' in the next sentence"
+        )
+        r.confidence = min(r.confidence, 0.7)
 
 
 def _bracket(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -346,17 +407,23 @@ def _is_age(text: str, m: Mention, lang: str) -> bool:
 def _with_previous_agents(
     text: str,
     sentences: list[tuple[int, int]],
+    starts: list[int],
     s0: int,
     s1: int,
     lang: str,
     pub: date | None,
     spans: list[tuple[int, int]],
     dates: list[DateMention],
+    named: dict[int, tuple[str, ...]],
 ) -> list[Cue]:
-    """Cues again, with the last agents named in the sentence before (for pronouns)."""
-    i = bisect.bisect_left([a for a, _ in sentences], s0)
+    """Cues again, with the last agents named in the sentence before (for pronouns):
+    read there, or kept from when that sentence was read (``named``: sentence start ->
+    its last agents, pronouns resolved)."""
+    i = bisect.bisect_left(starts, s0)
     agents: tuple[str, ...] = ()
-    if i > 0:
+    if i > 0 and sentences[i - 1][0] in named:
+        agents = named[sentences[i - 1][0]]
+    elif i > 0:
         p0, p1 = sentences[i - 1]
         for c in find_cues(text, p0, p1, lang, pub or date.today(), [], dates=[]):
             if c.agents and not c.negated:
@@ -410,6 +477,13 @@ def _row(
         more = f" (also read: {', '.join(sorted(other))})" if other else ""
         reasons.append(f"stated: '{d.text}' = {stated}, {d.rule}{more}")
         confidences.append(0.9 if not other else 0.6)
+    elif (obj := _object_date(text, m, cue, dates)) is not None:
+        stated = obj.interval
+        reasons.append(
+            f"stated: '{obj.text}' = {stated}, {obj.rule}, after the figure the verb "
+            f"'{cue.verb}' reports"
+        )
+        confidences.append(0.7)
     elif cue.tense == "present":
         stated = DateInterval(pub, pub)
         reasons.append(
@@ -463,6 +537,34 @@ def _row(
         " | ".join(reasons),
         how,
     )
+
+
+_OBJECT_GAP = re.compile(r"^[\s\w'’.-]{0,90}$")
+_NOT_OBJECT = re.compile(
+    r"(?<![^\W_])(?:que|qu['’]|that|died|were|was|are|is|sont|ont|est|était|étaient|"
+    r"have|has|had|avait|avaient)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def _object_date(
+    text: str, m: Mention, cue: Cue, dates: Sequence[DateMention]
+) -> DateMention | None:
+    """A statement date after a figure that is the object of the reporting verb: "the
+    local government reported 10 deaths on Sunday", "Milley had placed the number at
+    100,000 in November", "L'ONU les estimait à 76 000 il y a trois jours"."""
+    if cue.kind != "verb" or cue.inverted or cue.end > m.start:
+        return None
+    between = text[cue.end : m.start]
+    if not _OBJECT_GAP.match(between) or _NOT_OBJECT.search(between):
+        return None
+    for d in dates:
+        if d.start >= m.end and not d.since:
+            gap = text[m.end : d.start]
+            if len(gap) <= 30 and "," not in gap and not _NOT_OBJECT.search(gap):
+                return d
+            return None
+    return None
 
 
 def _refers_date(
