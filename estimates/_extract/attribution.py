@@ -483,6 +483,8 @@ _NEG_LEAD = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "has",
 # fmt: on
 _LEAD_ADVERBS = frozenset(_EN_ADVERBS) | frozenset({"reportedly", "also", "again"})
 _COMPLEMENTISER = frozenset({"que", "qu'", "that"})
+_GAP_HINT = re.compile(r",|(?<![^\W_])(?:et|and)(?![^\W_])")
+_PASSIVE_HINT = re.compile(r"(?<![^\W_])(?:par|by|pour)(?![^\W_])", re.IGNORECASE)
 _COMPLEMENTISER_RE = re.compile(r"(?<![^\W_])(?:que|qu['’]|that)(?![^\W_])")
 _NOMINAL_BEFORE = frozenset(
     {
@@ -1338,6 +1340,8 @@ def _passive_cues(
     préfecture", "an estimate by the U.S. government", "pour la police" after a figure.
     """
     out: list[Cue] = []
+    if not toks or not _PASSIVE_HINT.search(text, toks[0].start, toks[-1].end):
+        return out
     covered = [(c.start, c.agent_span[1]) for c in cues if c.agent_span is not None]
     for j, t in enumerate(toks):
         if t.low in ("par", "by") and j > 0:
@@ -1559,6 +1563,8 @@ def gapped_agent(
     noun (up to four words, no verb, no figure).
     """
     a = figure[0]
+    if not _GAP_HINT.search(text, max(s0, a - 60), a):
+        return None
     toks = tokenize(text, max(s0, a - 60), a)
     if len(toks) < 2:
         return None

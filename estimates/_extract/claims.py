@@ -128,7 +128,14 @@ _SMALL = {
     lang: frozenset(w for w in NUMBER_WORDS[lang] if w not in ("un", "une", "one", "zero", "zéro"))
     for lang in ("en", "fr")
 }
-_WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?:-[^\W\d_]+)*(?![^\W_])")
+_SMALL_RE = {
+    lang: re.compile(
+        r"(?<![^\W_])(?i:"
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?:-[^\W\d_]+)*(?![^\W_])"
+    )
+    for lang, words in _SMALL.items()
+}
 _ENUM_BEFORE = re.compile(
     r"(?:,|\bdont|\bet|\band|\bincluding|\by\s+compris|\bplus|\bwhile|\btandis\s+que)\s*$",
     re.IGNORECASE,
@@ -166,7 +173,10 @@ def number_words(
     out: list[Mention] = []
     spans = [(m.start, m.end) for m in mentions]
     first = min((a for a, _ in spans), default=end)
-    for w in _WORD.finditer(text, start, end):
+    pattern = _SMALL_RE.get(lang)
+    if pattern is None:
+        return out
+    for w in pattern.finditer(text, start, end):
         low = w.group().lower()
         if low not in small:
             continue
