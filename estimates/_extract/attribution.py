@@ -737,8 +737,14 @@ def _strip_documents(words: list[Token], lang: str) -> list[Token]:
         words = words[: words.index(body[-1])]
         while words and words[-1].text in ("'", "’"):
             words = words[:-1]
-    if len(words) >= 3 and words[0].low in _DOCUMENTS and words[1].low in _PREPOSITIONS:
-        words = _strip_determiners(words[2:], lang)
+    for i in (0, 1):  # "les chiffres de la police", "une précédente estimation du HCR"
+        if (
+            len(words) >= i + 3
+            and words[i].low in _DOCUMENTS
+            and words[i + 1].low in _PREPOSITIONS
+            and not words[0].capitalised
+        ):
+            return _strip_determiners(words[i + 2 :], lang)
     return words
 
 
@@ -837,7 +843,7 @@ def _walk_back(
                 j -= 1
             continue
         if t.low in stop and not _caps(t):
-            if not words and t.low in _PRONOUNS | _NOBODY:
+            if not words and t.low in _PRONOUNS | _NOBODY and t.low not in _COMPLEMENTISER:
                 words.insert(0, t)  # a pronoun subject
             break
         words.insert(0, t)
@@ -896,6 +902,9 @@ def _subject_before(
         piece = toks[k + 1 : j]
         if not piece:
             return _walk_back(toks, j - 1, lang, figures, skip)
+        if skip and k >= 0 and all(_inside(t.start, skip) for t in piece if t.is_word):
+            # a date between commas: "Une précédente estimation du HCR, le 20 août, ..."
+            return _walk_back(toks, k - 1, lang, figures, skip)
         first = piece[0].low
         has_title = any(t.low in _TITLES for t in piece)
         if k >= 0 and toks[k].text == ",":

@@ -32,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -119,7 +120,7 @@ def not_a_claim(text: str, m: Mention, lang: str, previous: Mention | None = Non
         return "a conversion"
     if _RANK_BEFORE.search(before) and _SUPERLATIVE_AFTER.match(after):
         return "a rank"
-    if _SPEAKER_AFTER.match(after) and m.figure.high <= 10 and not m.figure.unit:
+    if _SPEAKER_AFTER.match(after) and m.figure.low <= 10 and not m.figure.unit:
         return "the speaker of a claim"
     return None
 
@@ -145,6 +146,7 @@ _DETERMINER_BEFORE = re.compile(
     r"\b(?:les|des|ces|ses|leurs|nos|vos|the|these|those|its|their|our|all|tous|toutes)\s*$",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.!?…][\"'”»)]*\s")
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[^\W\d_A-Z]{3,}[sx]\b")
 
 
@@ -171,8 +173,8 @@ def number_words(
     """
     small = _SMALL.get(lang, frozenset())
     out: list[Mention] = []
-    spans = [(m.start, m.end) for m in mentions]
-    first = min((a for a, _ in spans), default=end)
+    ends = {m.start: m.end for m in mentions}
+    starts = sorted(ends)
     pattern = _SMALL_RE.get(lang)
     if pattern is None:
         return out
@@ -181,16 +183,25 @@ def number_words(
         if low not in small:
             continue
         a, b = w.span()
-        if any(s <= a < e for s, e in spans):
-            continue
+        i = bisect.bisect_right(starts, a) - 1
+        if i >= 0 and a < ends[starts[i]]:
+            continue  # inside a figure
         before = text[max(start, a - 20) : a]
         after = text[b : b + 30]
         if _DETERMINER_BEFORE.search(before):
             continue
-        enumeration = a > first and _ENUM_BEFORE.search(before) is not None
+        # an enumeration: a figure before it in the same sentence
+        prev = starts[i] if i >= 0 else None
+        enumeration = (
+            prev is not None
+            and a - prev < 300
+            and _SENTENCE_END.search(text, prev, a) is None
+            and _ENUM_BEFORE.search(before) is not None
+        )
         if not (enumeration or _MORE_AFTER.match(after) or _PLURAL_NOUN_AFTER.match(after)):
             continue
         figure = parse(w.group(), lang)
         out.append(Mention(a, b, w.group(), figure, None, (a, b), None))
-        first = min(first, a)
+        bisect.insort(starts, a)
+        ends[a] = b
     return out

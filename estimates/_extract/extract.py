@@ -174,6 +174,10 @@ def extract(
     key = normalise_lang(lang)
     pub = _published(published)
     mentions = scan(text, key, conventions=conventions)
+    # Number words the scanner left in an enumeration ("dont trente dans le Kunar").
+    extra = number_words(text, key, mentions, 0, len(text))
+    if extra:
+        mentions = sorted([*mentions, *extra], key=lambda x: x.start)
     rows: list[_Row] = []
     if mentions:
         rows = _rows(text, key, pub, mentions, use_dateparser)
@@ -204,10 +208,6 @@ def _rows(
     pattern: tuple[Cue, Cue] | None = None
     for (s0, s1), ms in _by_sentence(sentences, mentions):
         dates = find_dates(text, lang, pub, s0, s1, use_dateparser=use_dp) if pub else []
-        # Number words the scanner left in an enumeration ("dont trente dans le Kunar").
-        extra = number_words(text, lang, ms, s0, s1)
-        if extra:
-            ms = sorted([*ms, *extra], key=lambda x: x.start)
         # A duration inside a date ("three days ago") is no figure, nor an age, nor a
         # duration, a magnitude, a multiplier, a distance, a rank or a speaker.
         kept: list[Mention] = []
