@@ -75,13 +75,16 @@ _FR_AUX = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront
 _FR_ADVERBS = ("également", "aussi", "déjà", "encore", "récemment", "notamment", "pourtant",
                "ainsi", "toutefois", "enfin", "publiquement", "officiellement", "clairement",
                "pas", "jamais", "plus", "alors", "lui-même", "elle-même", "d'ailleurs",
-               "ensuite", "depuis")
+               "ensuite", "depuis", "initialement", "précédemment", "auparavant",
+               "provisoirement", "finalement", "dernièrement", "publiquement")
 _FR_PARTICIPLES = (
     "déclaré", "affirmé", "confirmé", "estimé", "indiqué", "annoncé", "précisé", "rapporté",
     "dit", "expliqué", "assuré", "ajouté", "avancé", "évalué", "chiffré", "reconnu",
     "signalé", "fait état", "fait savoir", "revendiqué", "souligné", "communiqué", "avoué",
     "admis", "martelé", "prétendu", "calculé", "recensé", "rappelé", "raconté", "confié",
     "écrit", "observé", "constaté", "avancé", "établi", "répété", "maintenu",
+    "compté", "dénombré", "comptabilisé", "décompté", "enregistré", "évoqué", "rectifié",
+    "placé", "situé", "publié", "cité", "relevé",
 )
 _FR_PRESENT = (
     "déclare", "déclarent", "affirme", "affirment", "estime", "estiment", "confirme",
@@ -93,6 +96,10 @@ _FR_PRESENT = (
     "pense", "pensent", "croit", "croient", "souligne", "soulignent", "ajoute", "ajoutent",
     "recense", "recensent", "calcule", "calculent", "écrit", "écrivent", "rappelle",
     "rappellent", "martèle", "martèlent", "constate", "constatent", "observe", "observent",
+    "compte", "comptent", "dénombre", "dénombrent", "comptabilise", "comptabilisent",
+    "décompte", "décomptent", "enregistre", "enregistrent", "évoque", "évoquent",
+    "parle de", "parlent de", "place", "placent", "situe", "situent", "cite", "citent",
+    "relève", "relèvent", "publie", "publient",
 )
 _FR_PAST = (
     "déclara", "affirma", "annonça", "indiqua", "estima", "précisa", "ajouta", "confirma",
@@ -100,21 +107,33 @@ _FR_PAST = (
     "indiquait", "indiquaient", "assurait", "assuraient", "disait", "disaient", "pensait",
     "pensaient", "croyait", "croyaient", "évaluait", "évaluaient", "confirmait",
     "confirmaient", "annonçait", "annonçaient", "rapportait", "rapportaient",
+    "comptait", "comptaient", "dénombrait", "dénombraient", "recensait", "recensaient",
+    "faisait état", "faisaient état", "chiffrait", "chiffraient", "évoquait", "évoquaient",
+    "revendiquait", "revendiquaient", "avançait", "avançaient", "plaçait", "plaçaient",
+    "situait", "situaient", "comptabilisait", "comptabilisaient", "compta", "dénombra",
+    "recensa", "évalua", "chiffra", "avança", "revendiqua", "déclarèrent", "annoncèrent",
+    "indiquèrent", "estimèrent", "affirmèrent",
 )
 _FR_PHRASES = ("selon", "d'après", "de l'avis de", "aux dires de", "au dire de")
 _EN_AUX = ("has", "have", "had")
 _EN_ADVERBS = ("not", "never", "also", "previously", "publicly", "repeatedly", "since",
-               "already", "earlier", "recently", "reportedly", "separately", "later", "again")
+               "already", "earlier", "recently", "reportedly", "separately", "later", "again",
+               "initially", "originally", "first", "publicly", "officially")
 _EN_PAST = (
     "said", "told", "estimated", "confirmed", "claimed", "reported", "announced", "stated",
     "added", "believed", "assessed", "indicated", "acknowledged", "admitted", "warned",
     "wrote", "noted", "insisted", "maintained", "calculated", "counted", "put",
+    "placed", "tallied", "recorded", "gave", "given", "cited", "predicted", "revealed",
+    "projected", "forecast", "registered", "documented", "declared", "disclosed",
+    "published", "released", "issued",
 )
 _EN_PRESENT = (
     "says", "say", "tells", "tell", "estimates", "estimate", "confirms", "confirm",
     "claims", "claim", "reports", "report", "announces", "announce", "adds", "believes",
     "believe", "assesses", "assess", "indicates", "acknowledges", "admits", "warns",
-    "writes", "notes", "insists", "maintains", "calculates", "counts",
+    "writes", "notes", "insists", "maintains", "calculates", "counts", "puts", "places",
+    "tallies", "records", "gives", "cites", "predicts", "reveals", "projects", "forecasts",
+    "give", "cite", "predict",
 )
 _EN_PHRASES = ("according to", "as reported by", "citing")
 # Verbs that confirm another party's figure: the claim's status is "confirmed".
@@ -130,6 +149,7 @@ _STOP: dict[str, frozenset[str]] = {
         "ils", "elles", "on", "nous", "vous", "je", "j'", "tu", "lui", "leur", "leurs",
         "pendant", "ou", "donc", "or", "ni", "sans", "avec", "pour", "par", "lors",
         "malgré", "après", "avant", "depuis", "estimé", "estimés", "estimée", "estimées",
+        "chez",
     }),
     "en": frozenset({
         "that", "when", "while", "where", "because", "but", "if", "although", "though",
@@ -171,11 +191,247 @@ _TITLES = frozenset({
     "ambassador", "conseiller", "conseillère", "adviser", "advisor", "roi", "king", "reine",
     "queen", "colonel", "col.", "lieutenant", "amiral", "admiral", "sénateur", "senator",
     "député", "lawmaker", "représentant", "representative", "envoyé", "envoy",
-    "responsable", "official", "m.", "mme", "dr", "dr.", "mr", "mr.", "mrs", "ms",
+    "responsable", "official", "m.", "m", "mme", "dr", "dr.", "mr", "mr.", "mrs", "ms",
+    "lt", "lt.", "col", "maj", "maj.", "sgt", "capt", "gén",
     "analyste", "analyst", "expert", "chercheur", "researcher", "patron", "ceo",
+    "chairman", "chairwoman", "chair", "commissioner", "commissaire", "coordinator",
+    "coordinateur", "coordonnateur", "délégué", "déléguée", "représentante", "préfet",
+    "préfète", "procureur", "procureure", "prosecutor", "superintendent",
 })
 # fmt: on
 
+# Nouns of documents and counts, which are no agents: "selon des estimations", "the
+# latest figures"; their agent comes after "par" / "by" / "de" / "of", if anywhere.
+_DOCUMENTS = frozenset(
+    {
+        "estimation",
+        "estimations",
+        "chiffre",
+        "chiffres",
+        "comptage",
+        "comptages",
+        "décompte",
+        "décomptes",
+        "bilan",
+        "bilans",
+        "données",
+        "statistiques",
+        "sources",
+        "source",
+        "calculs",
+        "évaluation",
+        "évaluations",
+        "recensement",
+        "rapport",
+        "estimate",
+        "estimates",
+        "figure",
+        "figures",
+        "count",
+        "counts",
+        "tally",
+        "data",
+        "statistics",
+        "calculations",
+        "assessment",
+        "assessments",
+        "numbers",
+    }
+)
+# After a reporting form, a state: "troops reported dead", "people said missing".
+_STATE_AFTER = frozenset(
+    {
+        "dead",
+        "killed",
+        "missing",
+        "wounded",
+        "injured",
+        "to",
+        "as",
+        "morts",
+        "tués",
+        "disparus",
+        "blessés",
+    }
+)
+# Participles after which "par" / "by" names the agent of a count or an estimate.
+_PASSIVE_PARTS = frozenset(
+    f"{stem}{end}"
+    for stem in (
+        "décompté",
+        "compté",
+        "comptabilisé",
+        "dénombré",
+        "recensé",
+        "donné",
+        "fourni",
+        "annoncé",
+        "évalué",
+        "estimé",
+        "chiffré",
+        "communiqué",
+        "publié",
+        "avancé",
+        "revendiqué",
+        "établi",
+        "rendu",
+        "enregistré",
+        "relevé",
+        "cité",
+        "transmis",
+        "avancé",
+    )
+    for end in ("", "e", "s", "es")
+) | frozenset(
+    {
+        "transmis",
+        "rendus",
+        "estimated",
+        "reported",
+        "counted",
+        "given",
+        "provided",
+        "released",
+        "compiled",
+        "published",
+        "made",
+        "issued",
+        "put",
+        "placed",
+        "confirmed",
+        "recorded",
+        "tallied",
+        "cited",
+        "claimed",
+    }
+)
+# Bodies that count ("contre 13.500 pour la police").
+_COUNTERS = frozenset(
+    {
+        "police",
+        "préfecture",
+        "syndicats",
+        "syndicat",
+        "organisateurs",
+        "intersyndicale",
+        "autorités",
+        "ministère",
+        "gendarmerie",
+        "mairie",
+        "gouvernement",
+        "intérieur",
+        "cgt",
+        "cfdt",
+        "fo",
+    }
+)
+_EN_PHRASE_WORDS = frozenset({"according", "citing"})
+_EN_NOUNLIKE = frozenset(
+    {
+        "estimate",
+        "estimates",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "count",
+        "counts",
+        "record",
+        "records",
+        "tally",
+        "tallies",
+    }
+)
+_COUNTERS_EN = frozenset(
+    {
+        "police",
+        "official",
+        "officials",
+        "government",
+        "army",
+        "military",
+        "organisers",
+        "organizers",
+        "union",
+        "unions",
+        "ministry",
+    }
+)
+_BEFORE_INVERTED = frozenset({",", "»", "”", '"', "—", "–", ")", "«"})
+_PREPOSITIONS_AFTER = frozenset(
+    {
+        "à",
+        "au",
+        "aux",
+        "devant",
+        "dans",
+        "lors",
+        "pendant",
+        "to",
+        "at",
+        "in",
+        "before",
+        "during",
+        "on",
+    }
+)
+# Nouns that describe an organisation before its name ("Risk modelling firm RMS").
+_DESCRIPTORS = frozenset(
+    {
+        "firm",
+        "company",
+        "modeller",
+        "modeler",
+        "insurer",
+        "reinsurer",
+        "broker",
+        "newspaper",
+        "daily",
+        "broadcaster",
+        "quotidien",
+        "journal",
+        "cabinet",
+        "société",
+        "agence",
+        "agency",
+    }
+)
+_FILLERS = frozenset(
+    {
+        ("pour", "sa", "part"),
+        ("pour", "leur", "part"),
+        ("de", "son", "côté"),
+        ("de", "leur", "côté"),
+        ("quant", "à", "elle"),
+        ("quant", "à", "lui"),
+        ("for", "its", "part"),
+        ("for", "their", "part"),
+        ("for", "his", "part"),
+        ("for", "her", "part"),
+    }
+)
+_LIST_BREAKERS = frozenset(
+    {"of", "in", "from", "with", "for", "at", "on", "into", "dans", "à", "avec", "pour", "sur"}
+)
+_PARTICLES = frozenset({"do", "da", "de", "del", "di", "du", "dos", "van", "von", "al", "bin"})
+_ROLE_HEADS = frozenset(
+    {
+        "organisers",
+        "organizers",
+        "organisateurs",
+        "officials",
+        "responsables",
+        "witnesses",
+        "témoins",
+        "residents",
+        "habitants",
+        "authorities",
+        "autorités",
+        "protesters",
+        "manifestants",
+    }
+)
+_PREPOSITIONS = frozenset({"of", "de", "du", "des", "d'", "against", "contre", "for", "pour"})
 _MAX_SUBJECT = 14  # words
 _AFTER_VERB = 60  # characters read for a statement date after the verb
 _APOS = "['’ʼ]"
@@ -227,6 +483,9 @@ _NEG_LEAD = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "has",
 # fmt: on
 _LEAD_ADVERBS = frozenset(_EN_ADVERBS) | frozenset({"reportedly", "also", "again"})
 _COMPLEMENTISER = frozenset({"que", "qu'", "that"})
+_GAP_HINT = re.compile(r",|(?<![^\W_])(?:et|and)(?![^\W_])")
+_PASSIVE_HINT = re.compile(r"(?<![^\W_])(?:par|by|pour)(?![^\W_])", re.IGNORECASE)
+_COMPLEMENTISER_RE = re.compile(r"(?<![^\W_])(?:que|qu['’]|that)(?![^\W_])")
 _NOMINAL_BEFORE = frozenset(
     {
         "de",
@@ -280,6 +539,12 @@ class Cue:
         Statement dates read next to the cue, nearest to the verb first.
     confidence : float
     reason : str
+    how : str
+        How the cue names its agent, for the ``attribution_cue`` column: ``"selon"``
+        (a phrase: "selon", "d'après", "according to", "pour la police"),
+        ``"reporting_verb"``, ``"passive_agent"`` ("décomptés par la préfecture",
+        "an estimate by the U.S. government"), ``"estimate_noun"`` ("organisers'
+        estimate: 200,000", "Eqecat's estimate is ...").
     """
 
     start: int
@@ -298,6 +563,7 @@ class Cue:
     dates: list[DateMention] = field(default_factory=list)
     confidence: float = 0.9
     reason: str = ""
+    how: str = "reporting_verb"
 
 
 # ----------------------------------------------------------------------- agents
@@ -335,8 +601,9 @@ def _text_of(text: str, words: list[Token]) -> str:
 
 def _is_name(words: list[Token]) -> bool:
     """Capitalised words without an article ("Mark Rutte", "John Kirby")."""
+    words = [t for t in words if t.text != "."]
     return (
-        0 < len(words) <= 4
+        0 < len(words) <= 5
         and not any(words[0].low in d for d in _DETERMINERS.values())
         and all(
             t.capitalised or t.low in ("de", "van", "von", "al", "bin", "ben", "da") for t in words
@@ -345,14 +612,21 @@ def _is_name(words: list[Token]) -> bool:
     )
 
 
+def _is_title(t: Token) -> bool:
+    low = t.low.rstrip(".")
+    return low in _TITLES or low.rsplit("-", 1)[-1] in _TITLES or low in _DESCRIPTORS
+
+
 def _name_after_title(words: list[Token]) -> list[Token] | None:
     """The name after the last title word ("président ukrainien Volodymyr Zelensky")."""
     last = -1
     for i, t in enumerate(words):
-        if t.low in _TITLES or t.low.rstrip(".") in _TITLES:
+        if _is_title(t):
             last = i
     if last < 0:
         return None
+    if any(t.low in _PREPOSITIONS for t in words[:last]):
+        return None  # "Organisers of the visit of President George Bush"
     j = last + 1
     # adjectives and complements of the title ("ukrainien", "de l'OTAN") are skipped up
     # to the trailing run of capitalised words
@@ -362,7 +636,7 @@ def _name_after_title(words: list[Token]) -> list[Token] | None:
     tail = words[k:]
     if not tail or not tail[0].capitalised:
         return None
-    if any(t.low in _TITLES for t in tail):
+    if any(_is_title(t) for t in tail):
         return None
     if len(tail) == 1 and k == j and words[last].low not in ("m.", "mme", "mr", "mr.", "dr"):
         return tail if last > 0 or words[last].capitalised else None
@@ -437,6 +711,9 @@ def _agents_from(
     out: list[str] = []
     for it in items:
         it = _strip_determiners(it, lang)
+        it = _strip_documents(it, lang)
+        if len(it) > 2 and it[0].low in _ROLE_HEADS and it[1].low in _PREPOSITIONS:
+            it = it[:1]  # "Organisers of today's demonstration against ..."
         name = _name_after_title(it)
         if name is not None:
             it = name
@@ -450,6 +727,25 @@ def _agents_from(
         if s:
             out.append(s)
     return tuple(dict.fromkeys(out)), titled
+
+
+def _strip_documents(words: list[Token], lang: str) -> list[Token]:
+    """ "police estimates" -> "police"; "les chiffres de la police" -> "police";
+    "organisers' estimate" -> "organisers"."""
+    body = [t for t in words if t.is_word or t.text in ("(", ")")]
+    if len(body) >= 2 and body[-1].low in _DOCUMENTS and body[-2].low not in _PREPOSITIONS:
+        words = words[: words.index(body[-1])]
+        while words and words[-1].text in ("'", "’"):
+            words = words[:-1]
+    for i in (0, 1):  # "les chiffres de la police", "une précédente estimation du HCR"
+        if (
+            len(words) >= i + 3
+            and words[i].low in _DOCUMENTS
+            and words[i + 1].low in _PREPOSITIONS
+            and not words[0].capitalised
+        ):
+            return _strip_determiners(words[i + 2 :], lang)
+    return words
 
 
 def _join_words(text: str, words: list[Token]) -> str:
@@ -470,9 +766,16 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _walk_back(
-    toks: list[Token], j: int, lang: str, figures: Sequence[tuple[int, int]]
+    toks: list[Token],
+    j: int,
+    lang: str,
+    figures: Sequence[tuple[int, int]],
+    skip: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Token], bool, bool]:
-    """Subject words ending at token ``j``: (words, through a relative word, cut short)."""
+    """Subject words ending at token ``j``: (words, through a relative word, cut short).
+
+    Tokens inside ``skip`` (dates: "Rival firm AIR earlier this week estimated") and
+    parentheticals ("La police pour sa part fait état") are passed over."""
     stop = _STOP[lang]
     words: list[Token] = []
     relative = False
@@ -481,8 +784,24 @@ def _walk_back(
         t = toks[j]
         if _inside(t.start, figures):
             break
+        if skip and _inside(t.start, skip) and t.low not in ("since", "depuis"):
+            j -= 1
+            continue
+        if j >= 2 and (toks[j - 2].low, toks[j - 1].low, t.low) in _FILLERS:
+            j -= 3
+            continue
+        if (
+            t.low in _PARTICLES
+            and words
+            and words[0].capitalised
+            and j > 0
+            and toks[j - 1].capitalised
+        ):
+            words.insert(0, t)  # "Rio Grande do Sul"
+            j -= 1
+            continue
         if t.text == ",":
-            if any(w.low in _COORD for w in words):  # a list: "A, B et C"
+            if any(w.low in _COORD for w in words) and _list_item_before(toks, j, figures):
                 words.insert(0, t)
                 j -= 1
                 continue
@@ -495,7 +814,26 @@ def _walk_back(
             if t.text == ".":
                 j -= 1
                 continue
+            if t.text == ")" and j >= 2:
+                # an acronym in brackets: "la Fédération ... (FFSA) a indiqué"
+                k = j - 1
+                while k > j - 4 and k >= 0 and toks[k].text != "(":
+                    k -= 1
+                inner = toks[k + 1 : j]
+                if k >= 1 and toks[k].text == "(" and inner and all(_caps(w) for w in inner):
+                    words[0:0] = toks[k : j + 1]
+                    j = k - 1
+                    continue
             break
+        if (
+            t.low in ("pour", "for")
+            and any(w.text == "(" for w in words)
+            and j > 0
+            and toks[j - 1].is_word
+        ):
+            words.insert(0, t)  # "le Haut Commissariat ... pour les réfugiés (HCR)"
+            j -= 1
+            continue
         if t.low in _RELATIVE and not _caps(t):
             if words:
                 break
@@ -505,7 +843,7 @@ def _walk_back(
                 j -= 1
             continue
         if t.low in stop and not _caps(t):
-            if not words and t.low in _PRONOUNS | _NOBODY:
+            if not words and t.low in _PRONOUNS | _NOBODY and t.low not in _COMPLEMENTISER:
                 words.insert(0, t)  # a pronoun subject
             break
         words.insert(0, t)
@@ -516,8 +854,32 @@ def _walk_back(
     return words, relative, False
 
 
+def _list_item_before(toks: list[Token], j: int, figures: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words before the comma at ``j`` are one short item of a list of
+    agents ("la Corée du Sud, les États-Unis et l'Ukraine"), not the end of a clause
+    ("... thousands of villages in the Sindh province, witnesses and officials said")."""
+    n = 0
+    k = j - 1
+    while k >= 0 and toks[k].text not in (",", ";", ":", "(", ")", "«", "»", '"'):
+        t = toks[k]
+        if _inside(t.start, figures) or t.low in _LIST_BREAKERS:
+            return False
+        if t.low in _COMPLEMENTISER or t.low in _RELATIVE or t.low in ("alors", "while"):
+            break
+        if t.is_word:
+            n += 1
+        if n > 6:
+            return False
+        k -= 1
+    return n > 0
+
+
 def _subject_before(
-    toks: list[Token], i: int, lang: str, figures: Sequence[tuple[int, int]]
+    toks: list[Token],
+    i: int,
+    lang: str,
+    figures: Sequence[tuple[int, int]],
+    skip: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Token], bool, bool]:
     """Words of the subject ending at token ``i - 1``; (words, relative, cut short).
 
@@ -539,7 +901,10 @@ def _subject_before(
             k -= 1
         piece = toks[k + 1 : j]
         if not piece:
-            return _walk_back(toks, j - 1, lang, figures)
+            return _walk_back(toks, j - 1, lang, figures, skip)
+        if skip and k >= 0 and all(_inside(t.start, skip) for t in piece if t.is_word):
+            # a date between commas: "Une précédente estimation du HCR, le 20 août, ..."
+            return _walk_back(toks, k - 1, lang, figures, skip)
         first = piece[0].low
         has_title = any(t.low in _TITLES for t in piece)
         if k >= 0 and toks[k].text == ",":
@@ -549,14 +914,14 @@ def _subject_before(
                 or first in _COMPLEMENTISER
                 or first.endswith("ing")
             ):
-                return _walk_back(toks, k - 1, lang, figures)
-            left, rel, cut = _walk_back(toks, k - 1, lang, figures)
+                return _walk_back(toks, k - 1, lang, figures, skip)
+            left, rel, cut = _walk_back(toks, k - 1, lang, figures, skip)
             if _is_name(piece) or (has_title and _is_name(left)):
                 return [*left, toks[k], *piece], rel, cut
         elif k < 0 and _is_name(piece):  # "Mark Rutte, a déclaré" opening the sentence
             return piece, False, False
         return [], False, False  # the caller looks for a subject after the verb
-    return _walk_back(toks, j, lang, figures)
+    return _walk_back(toks, j, lang, figures, skip)
 
 
 def _subject_after(
@@ -579,9 +944,128 @@ def _subject_after(
             break
         if t.low in stop and t.low not in _PRONOUNS | {"lui", "eux", "them", "him"}:
             break
+        if words and t.low in _PREPOSITIONS_AFTER:
+            break  # "M. Kalimzai à la presse", "John Kirby to reporters"
         words.append(t)
         j += 1
+    # "le Haut Commissariat de l'ONU pour les réfugiés (HCR)": a name through "pour"
+    named = any(w.capitalised for w in words)
+    if named and j + 3 < len(toks) and toks[j].low in ("pour", "for"):
+        k = j + 1
+        while k < len(toks) and k < j + 5 and toks[k].text != "(":
+            k += 1
+        if k + 2 < len(toks) and toks[k].text == "(" and _caps(toks[k + 1]):
+            words.extend(t for t in toks[j:k] if t.is_word or t.text in ("'", "’"))
+            j = k
+    if words and j + 2 < len(toks) and toks[j].text == "(" and _caps(toks[j + 1]):
+        if toks[j + 2].text == ")":
+            words.extend(toks[j : j + 3])
     return words
+
+
+def _skip_adjuncts(toks: list[Token], j: int, dates: Sequence[DateMention], lang: str) -> int:
+    """The first token after the dates and prepositional phrases that follow a verb
+    ("a déclaré à l'AFP Bernard Spitz", "a rectifié mercredi devant la presse le
+    ministre", "a annoncé dans la nuit de lundi à mardi le vice-président")."""
+    n = len(toks)
+    for _ in range(8):
+        if j >= n:
+            return j
+        t = toks[j]
+        if any(d.start <= t.start < d.end for d in dates):
+            j += 1
+            continue
+        if (
+            t.low in ("ce", "cette", "this", "last")
+            and j + 1 < n
+            and any(d.start <= toks[j + 1].start < d.end for d in dates)
+        ):
+            j += 2
+            continue
+        if t.low in _PREPOSITIONS_AFTER:
+            j += 1
+            if j < n and _is_det(toks[j], lang):
+                j += 1
+            if j < n and toks[j].is_word:
+                j += 1
+            while j + 1 < n and toks[j].low in ("de", "du", "des", "of") and toks[j + 1].is_word:
+                j += 2
+            continue
+        return j
+    return j
+
+
+def _with_apposition(
+    toks: list[Token], words: list[Token], figures: Sequence[tuple[int, int]]
+) -> list[Token]:
+    """A subject after the verb with a name in apposition ("le ministre afghan de la
+    Santé, Qalandar Ebad"): the words, the comma and the name."""
+    if not words:
+        return words
+    idx = {t.start: i for i, t in enumerate(toks)}
+    j = idx[words[-1].start] + 1
+    k0 = j  # over a complement first: "la représentante du HCR au Tchad, Laura Castro"
+    while (
+        k0 < len(toks)
+        and k0 < j + 5
+        and toks[k0].is_word
+        and not toks[k0].text[0].isdigit()
+        and not _inside(toks[k0].start, figures)
+    ):
+        k0 += 1
+    if k0 < len(toks) and toks[k0].text == "," and k0 > j:
+        words = [*words, *toks[j:k0]]
+        j = k0
+    if j < len(toks) and toks[j].text == ",":
+        name: list[Token] = []
+        k = j + 1
+        while k < len(toks) and (toks[k].is_word or toks[k].text in (".", "-")) and len(name) < 6:
+            if _inside(toks[k].start, figures):
+                break
+            if toks[k].is_word and not toks[k].capitalised and toks[k].low not in ("de", "van"):
+                break
+            name.append(toks[k])
+            k += 1
+        end_ok = k >= len(toks) or toks[k].text in (".", ",", ";", "!", "?", ")")
+        if end_ok and _is_name([t for t in name if t.is_word]):
+            return [*words, toks[j], *name]
+    return words
+
+
+def _is_document(words: list[Token], lang: str) -> bool:
+    """Whether a noun phrase names a document, not an agent ("des estimations
+    préliminaires", "un nouveau bilan", "the latest figures")."""
+    content = [t for t in words if t.is_word and not _is_det(t, lang)]
+    return bool(content) and any(t.low in _DOCUMENTS for t in content[:3])
+
+
+def _document_agent(
+    toks: list[Token], i: int, figures: Sequence[tuple[int, int]], lang: str
+) -> list[Token] | None:
+    """The agent after "par" / "by" in a document phrase ("les comptages transmis par la
+    police", "un nouveau bilan rendu public samedi soir par le ministère"), or after
+    "de" / "of" ("les chiffres de la police")."""
+    j = i
+    seen_doc = False
+    n = 0
+    while j < len(toks) and n < 12:
+        t = toks[j]
+        if _inside(t.start, figures) or t.text in (",", ";", ":", "(", ")", "«", "»", '"'):
+            return None
+        if t.low in _DOCUMENTS:
+            seen_doc = True
+        elif seen_doc and t.low in ("par", "by"):
+            return _subject_after(toks, j + 1, figures, lang) or None
+        elif seen_doc and n <= 3 and t.low in ("de", "du", "des", "of", "d'"):
+            after = _subject_after(toks, j + 1, figures, lang)
+            if after and not _is_document(after, lang):
+                return after
+            return None
+        elif not seen_doc and not (t.is_word and (_is_det(t, lang) or n < 2)):
+            return None
+        j += 1
+        n += 1
+    return None
 
 
 # ----------------------------------------------------------------------- cues
@@ -637,6 +1121,9 @@ def find_cues(
         cue = _make_cue(text, m, toks, k, lang, dates, figures, end)
         if cue is not None:
             cues.append(cue)
+    cues.extend(_passive_cues(text, toks, lang, dates, figures, cues))
+    cues.extend(_noun_cues(text, toks, lang, dates, figures))
+    cues.sort(key=lambda c: c.start)
     # Pronouns: the last agents named before, in this sentence or the one before.
     named = previous_agents
     for cue in cues:
@@ -651,6 +1138,20 @@ def find_cues(
                 cue.reason += "; a pronoun with no agent named before it: no source"
         if cue.agents and not cue.negated:
             named = cue.agents
+    # Reported speech inside reported speech ("Burns on Wednesday said that the United
+    # States estimated ..."; "RMS said on Thursday that it estimated"): the inner cue
+    # was stated when the outer one was.
+    for i, cue in enumerate(cues):
+        if cue.dates or cue.kind != "verb":
+            continue
+        for outer in reversed(cues[:i]):
+            if (
+                outer.kind == "verb"
+                and outer.dates
+                and _COMPLEMENTISER_RE.search(text, outer.end, cue.start)
+            ):
+                cue.dates = list(outer.dates)
+                break
     # A cue ends its clause when nothing is reported after it.
     for i, cue in enumerate(cues):
         after_end = cues[i + 1].start if i + 1 < len(cues) else end
@@ -675,12 +1176,19 @@ def _make_cue(
     while k_end < len(toks) and toks[k_end].end <= m.end():
         k_end += 1
     if m.group("phrase") is not None:
+        cue = Cue(m.start(), m.end(), words, "phrase", how="selon")
         after = _subject_after(toks, k_end, figures, lang)
-        cue = Cue(m.start(), m.end(), words, "phrase")
+        by = _document_agent(toks, k_end, figures, lang)
+        if by is not None:  # "selon les comptages transmis par la police": the police
+            after = by
+        elif _is_document(after, lang):
+            return None  # "selon des estimations préliminaires": nobody named
         _fill_agents(text, cue, after, lang, dates)
         if not cue.agents and not cue.pronoun:
             return None
         cue.reason = f"'{words} {cue.agent_text}'"
+        if cue.agent_span is not None:  # "selon un bilan rendu public samedi par ..."
+            cue.dates = _within(dates, cue.end, cue.agent_span[1])
         return cue
     verb_low = (m.group("part") or m.group("finite")).lower()
     tense = "present" if m.group("aux") is None and verb_low in _PRESENT_FORMS else "past"
@@ -689,14 +1197,47 @@ def _make_cue(
     # Passives are no cue: "was estimated", "a été estimé", "est estimé à"; nor is a
     # noun after an article or a preposition ("le chiffre", "an estimate", "of claims").
     prev = toks[k - 1] if k > 0 else None
-    if prev is not None and (
-        prev.low in _PASSIVE or _is_det(prev, lang) or prev.low in _NOMINAL_BEFORE
+    clitic = (
+        lang == "fr"
+        and prev is not None
+        and prev.low in ("les", "le", "la", "l'")
+        and verb_low.endswith(("ait", "aient", "ent"))
+        and k >= 2
+        and toks[k - 2].is_word
+        and not _is_det(toks[k - 2], lang)
+        and toks[k - 2].low not in _NOMINAL_BEFORE
+    )  # "L'ONU les estimait à 76 000": "les" is the object
+    if (
+        prev is not None
+        and not clitic
+        and (prev.low in _PASSIVE or _is_det(prev, lang) or prev.low in _NOMINAL_BEFORE)
     ):
         return None
+    nxt = toks[k_end] if k_end < len(toks) else None
+    if nxt is not None and nxt.low in _STATE_AFTER:
+        return None  # "troops reported dead", "people reported missing": no speech
+    if (
+        lang == "en"
+        and m.group("aux") is None
+        and nxt is not None
+        and (
+            nxt.low == "of"
+            or (
+                verb_low in _EN_NOUNLIKE
+                and nxt.low in ("for", "on", "from", "by", ",", ".", ":", ";", "is", "was")
+            )
+        )
+    ):
+        return None  # "the first significant estimate of", "U.S. estimate for": nouns
     # Negation and adverbs just before the verb belong to the cue.
     negated = any(w in _NEGATORS for w in words.lower().replace("’", "'").split())
     k0 = k
-    while k0 > 0 and k - k0 < 3 and toks[k0 - 1].low in (_NEG_LEAD | _LEAD_ADVERBS):
+    while (
+        k0 > 0
+        and k - k0 < 3
+        and toks[k0 - 1].low in (_NEG_LEAD | _LEAD_ADVERBS)
+        and toks[k0 - 1].low not in ("since", "depuis", "later", "earlier")
+    ):
         if toks[k0 - 1].low in _NEGATORS or toks[k0 - 1].low in ("did", "does", "do"):
             negated = negated or toks[k0 - 1].low in _NEGATORS
         k0 -= 1
@@ -705,6 +1246,8 @@ def _make_cue(
         k0 -= 1
     if lang == "en" and k0 < k and not negated and toks[k0].low in ("did", "does", "do"):
         return None  # "did say" is rare; "do estimate" likewise: keep it simple
+    if clitic:
+        k0 -= 1
     cue = Cue(
         toks[k0].start,
         m.end(),
@@ -714,11 +1257,16 @@ def _make_cue(
         negated=negated,
         confirm=verb_low.split()[-1] in _CONFIRM,
     )
-    subj, relative, cut = _subject_before(toks, k0, lang, figures)
+    skip = [(d.start, d.end) for d in dates]
+    subj, relative, cut = _subject_before(toks, k0, lang, figures, skip)
     subj_words = [t for t in subj if t.is_word]
     if not subj_words:
-        # Inverted: "..., a déclaré le ministre." / "..., said John Kirby."
-        after = _subject_after(toks, k_end, figures, lang)
+        # Inverted: "..., a déclaré le ministre." / "..., said John Kirby."  Only after
+        # a comma, a quote or a dash: "that reported Russian fatalities" is no speech.
+        if k0 > 0 and toks[k0 - 1].text not in _BEFORE_INVERTED:
+            return None
+        after = _subject_after(toks, _skip_adjuncts(toks, k_end, dates, lang), figures, lang)
+        after = _with_apposition(toks, after, figures)
         if not after:
             return None
         cue.inverted = True
@@ -727,9 +1275,26 @@ def _make_cue(
             return None
         cue.reason = f"subject of '{words}' after it ('{cue.agent_text}')"
         cue.confidence = 0.8
+        if cue.agent_span is not None:  # "a annoncé mardi le gouverneur", "said Tuesday"
+            cue.dates = (
+                _within(dates, cue.end, cue.agent_span[1])
+                + _within(dates, cue.agent_span[1], min(end, cue.agent_span[1] + _AFTER_VERB))[:1]
+            )
         return cue
     if len(subj_words) == 1 and _is_det(subj_words[0], lang):
         return None  # "the report said" read as "report" is a noun: the cue is "said"
+    if any(t.low in ("according", "selon", "d'après", "citing") for t in subj_words):
+        return None  # "according to US estimates": a phrase, not a verb
+    first = next((i for i, t in enumerate(toks) if t.start == subj_words[0].start), 0)
+    if first > 0 and toks[first - 1].low in ("by", "par") and not relative:
+        return None  # "Documents leaked by X revealed": X is no speaker of the verb
+    content = [t for t in subj_words if not _is_det(t, lang)]
+    if (
+        content
+        and content[0].low in _DOCUMENTS
+        and (len(content) < 2 or content[1].low not in _PREPOSITIONS)
+    ):
+        return None  # "le bilan provisoire fait état de": a document names nobody
     _fill_agents(text, cue, subj, lang, dates)
     if not cue.agents and not cue.pronoun and not cue.reason:
         return None
@@ -769,6 +1334,119 @@ def _make_cue(
                 before.append(d)
     cue.dates = after_dates + cue.dates + before
     return cue
+
+
+def _passive_cues(
+    text: str,
+    toks: list[Token],
+    lang: str,
+    dates: Sequence[DateMention],
+    figures: Sequence[tuple[int, int]],
+    cues: Sequence[Cue],
+) -> list[Cue]:
+    """Agents after "par" / "by" following a participle or a document noun: "8500
+    décomptés par la préfecture", "l'estimation de 25.000 personnes donnée par la
+    préfecture", "an estimate by the U.S. government", "pour la police" after a figure.
+    """
+    out: list[Cue] = []
+    if not toks or not _PASSIVE_HINT.search(text, toks[0].start, toks[-1].end):
+        return out
+    covered = [(c.start, c.agent_span[1]) for c in cues if c.agent_span is not None]
+    for j, t in enumerate(toks):
+        if t.low in ("par", "by") and j > 0:
+            back = toks[max(0, j - 4) : j]
+            if not any(w.low in _PASSIVE_PARTS or w.low in _DOCUMENTS for w in back):
+                continue
+            k = next(i for i, w in enumerate(back) if w.low in _PASSIVE_PARTS | _DOCUMENTS)
+            head = back[k]
+            if _inside(head.start, covered) or _inside(t.start, figures):
+                continue
+            if any(_inside(w.start, figures) for w in back[k + 1 :]):
+                continue
+            agent = _subject_after(toks, j + 1, figures, lang)
+            agent = _with_apposition(toks, agent, figures)
+            # after a figure, the participle follows it closely ("8500 décomptés par")
+            prior = [f for f in figures if f[1] <= head.start]
+            if prior:
+                gap = text[prior[-1][1] : head.start]
+                if len(gap.split()) > 2 or "," in gap:
+                    continue
+        elif (
+            lang == "fr"
+            and t.low == "pour"
+            and j > 0
+            and (_inside(toks[j - 1].start, figures) or toks[j - 1].text == ",")
+            and j + 1 < len(toks)
+        ):
+            agent = _subject_after(toks, j + 1, figures, lang)
+            body = [w for w in agent if w.is_word and not _is_det(w, lang)]
+            if not body or not (body[0].low in _COUNTERS or body[0].capitalised):
+                continue
+            head = t
+        else:
+            continue
+        if not agent:
+            continue
+        how = "selon" if head.low == "pour" else "passive_agent"
+        words = " ".join(text[head.start : t.end].split())
+        cue = Cue(head.start, t.end, words, "phrase", how=how)
+        _fill_agents(text, cue, agent, lang, dates)
+        if not cue.agents:
+            continue
+        cue.reason = f"agent of '{words} {cue.agent_text}'"
+        if cue.agent_span is not None:
+            cue.dates = _within(dates, head.start, cue.agent_span[1])
+        out.append(cue)
+    return out
+
+
+def _noun_cues(
+    text: str,
+    toks: list[Token],
+    lang: str,
+    dates: Sequence[DateMention],
+    figures: Sequence[tuple[int, int]],
+) -> list[Cue]:
+    """An owner before "estimate": "organisers' estimate: 200,000", "Eqecat's estimate
+    is $1.8 billion", "police estimate: 55,000"."""
+    if lang != "en":
+        return []
+    out: list[Cue] = []
+    for j, t in enumerate(toks):
+        if t.low not in ("estimate", "estimates", "count", "tally", "figure", "figures"):
+            continue
+        if j == 0 or j + 1 >= len(toks):
+            continue
+        nxt = toks[j + 1]
+        if not (nxt.text == ":" or nxt.low in ("of", "is", "was", "put", "puts", "placed")):
+            continue
+        owner: list[Token] = []
+        i = j - 1
+        if toks[i].text in ("'", "’"):  # "organisers' estimate"
+            i -= 1
+        while i >= 0 and len(owner) < 4:
+            w = toks[i]
+            if not w.is_word or _inside(w.start, figures) or _is_det(w, lang):
+                break
+            if w.low in _STOP[lang] or w.low in _PASSIVE_PARTS or w.low in _EN_PHRASE_WORDS:
+                break
+            owner.insert(0, w)
+            i -= 1
+            if not owner[0].capitalised and len(owner) == 1 and i >= 0 and toks[i].is_word:
+                if not toks[i].capitalised:
+                    break
+        possessive = toks[j - 1].text in ("'", "’") or toks[j - 1].low.endswith(("'s", "’s"))
+        if not owner or not (possessive or owner[-1].capitalised or owner[-1].low in _COUNTERS_EN):
+            continue
+        words = " ".join(text[owner[0].start : t.end].split())
+        cue = Cue(owner[0].start, nxt.end, words, "noun", how="estimate_noun")
+        _fill_agents(text, cue, owner, lang, dates)
+        if not cue.agents:
+            continue
+        cue.agent_span = (owner[0].start, t.end)
+        cue.reason = f"owner of '{words}'"
+        out.append(cue)
+    return out
 
 
 def _within(dates: Sequence[DateMention], start: int, end: int) -> list[DateMention]:
@@ -811,22 +1489,27 @@ def _closes(
         before = text[max(0, s0 - 8) : s0].rstrip()
         if not before.endswith((",", "»", "”", '"', "—", "–")):
             return False
+    tail = text[tail_from:after_end]
+    if cue.kind == "verb" and not cue.inverted:
+        # "..., the governor said Sunday, bringing the total to more than 100"
+        rest = tail
+        for d in cue.dates:
+            if d.start >= tail_from:
+                rest = text[d.end : after_end]
+                break
+        if rest.lstrip()[:1] in (",", ".", ";", "") and not re.match(
+            r"\s*,?\s*(?:que|qu['’]|that)\b", rest
+        ):
+            return True
     if any(tail_from <= a < after_end for a, _ in figures):
         return False
-    tail = text[tail_from:after_end]
     return not re.search(r"(?<![^\W_])(?:que|qu['’]|that)(?![^\W_])", tail)
 
 
 def attribute(
     figure: tuple[int, int], cues: Sequence[Cue], others: Sequence[int] = ()
 ) -> Cue | None:
-    """The cue a figure of the sentence belongs to, or None.
-
-    The nearest cue before the figure wins (its reported speech runs on to the end of
-    the sentence), unless a phrase or an inverted verb that closes the sentence follows
-    the figure with no other figure between them (``others``: where the other figures
-    of the sentence start); failing both, the first cue after it that closes the
-    sentence.
+    """The cue a figure of the sentence belongs to, or None (see :func:`assign`).
 
     Examples
     --------
@@ -836,21 +1519,159 @@ def attribute(
     >>> attribute((0, 19), cues).agents
     ('Kiev',)
     """
-    a, b = figure
-    before: Cue | None = None
+    starts = sorted({figure[0], *others})
+    spans = [(a, figure[1] if a == figure[0] else a + 1) for a in starts]
+    cue, _ = assign("", "en", spans, cues)[starts.index(figure[0])]
+    return cue
+
+
+def _nearest_after(i: int, spans: Sequence[tuple[int, int]], cues: Sequence[Cue]) -> Cue | None:
+    """A phrase (or passive agent, or closing inverted verb) right after figure ``i``:
+    no other figure and no other cue between them ("8 500 selon la préfecture")."""
+    b = spans[i][1]
+    nxt = spans[i + 1][0] if i + 1 < len(spans) else None
     for c in cues:
-        if c.end <= a and not (
-            c.agent_span is not None and c.agent_span[0] <= a < c.agent_span[1]
-        ):
-            before = c
-    after = next((c for c in cues if c.start >= b and c.closes), None)
-    # "..., et 40 000 selon la police": a phrase right after the figure is nearer than a
-    # cue before it, when no other figure stands between them
-    if (
-        after is not None
-        and (after.kind == "phrase" or after.inverted)
-        and before is not None
-        and not any(b <= f0 < after.start for f0 in others)
-    ):
-        return after
-    return before if before is not None else after
+        if c.start < b:
+            continue
+        if nxt is not None and nxt < c.start:
+            return None
+        if (c.kind == "phrase" and c.how in ("selon", "passive_agent")) or c.inverted:
+            return c
+        return None
+    return None
+
+
+def _closing_after(i: int, spans: Sequence[tuple[int, int]], cues: Sequence[Cue]) -> Cue | None:
+    """The first cue after figure ``i`` that closes its clause, with no verb reporting
+    other words between ("2 012 morts et 2 059 blessés, ..., selon le ministère")."""
+    b = spans[i][1]
+    for c in cues:
+        if c.start < b:
+            continue
+        if c.closes or (c.kind == "phrase" and c.how in ("selon", "passive_agent")):
+            return c
+        if c.kind == "noun":
+            continue
+        return None
+    return None
+
+
+def gapped_agent(
+    text: str,
+    lang: str,
+    figure: tuple[int, int],
+    s0: int,
+    figures: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention] = (),
+) -> Cue | None:
+    """The subject of an elided verb right before a figure: "les syndicats ont dénombré
+    15.000 personnes, et la préfecture 7850", "l'intersyndicale compte 7 000
+    participants, la préfecture 4 000", "the unions 65,000, the police 15,000".
+
+    The words between a comma or "et" / "and" and the figure are an article and a
+    noun (up to four words, no verb, no figure).
+    """
+    a = figure[0]
+    if not _GAP_HINT.search(text, max(s0, a - 60), a):
+        return None
+    toks = tokenize(text, max(s0, a - 60), a)
+    if len(toks) < 2:
+        return None
+    j = len(toks) - 1
+    words: list[Token] = []
+    while j >= 0 and len(words) <= 4:
+        t = toks[j]
+        if not t.is_word and t.text not in ("'", "’", "-"):
+            break
+        if t.low in _COORD:
+            break
+        if _inside(t.start, figures):
+            return None
+        words.insert(0, t)
+        j -= 1
+    if j < 0 or not words or not (toks[j].text == "," or toks[j].low in _COORD):
+        return None
+    if len(words) > 4 or not _is_det(words[0], lang):
+        return None
+    body = [w for w in words[1:] if w.is_word]
+    if not body or any(w.low in _STOP[lang] or w.low in _RELATIVE for w in body):
+        return None
+    if body[0].low not in _COUNTERS and not body[0].capitalised:
+        return None
+    cue = Cue(words[0].start, words[-1].end, "", "phrase", how="gapping")
+    _fill_agents(text, cue, words, lang, dates)
+    if not cue.agents:
+        return None
+    cue.reason = f"'{cue.agent_text}' before the figure, the verb of the clause before elided"
+    cue.confidence = 0.7
+    return cue
+
+
+def assign(
+    text: str,
+    lang: str,
+    figures: Sequence[tuple[int, int]],
+    cues: Sequence[Cue],
+    s0: int = 0,
+    dates: Sequence[DateMention] = (),
+) -> list[tuple[Cue | None, str]]:
+    """The cue each figure of a sentence belongs to, and how it was chosen.
+
+    In order:
+
+    1. a phrase right after the figure, with no other figure between them: "8 500
+       manifestants selon la préfecture et 20 000 selon les syndicats", "4.500
+       personnes selon la préfecture, 9 à 10.000 selon la CGT", "8500 décomptés par la
+       préfecture";
+    2. the subject of an elided verb right before it ("..., et la préfecture 7850");
+    3. the nearest cue before it in the sentence (its reported speech runs on);
+    4. the first cue after it that closes the sentence ("2 012 morts et 2 059 blessés,
+       ..., selon le ministère", "..., the governor said").
+
+    Parameters
+    ----------
+    text : str
+        The whole text (for rule 2; may be empty to skip it).
+    lang : {"en", "fr"}
+    figures : sequence of (int, int)
+        The figures of the sentence, in order.
+    cues : sequence of Cue
+        The sentence's cues, in order (:func:`find_cues`).
+    s0 : int
+        Where the sentence starts.
+    dates : sequence of DateMention
+        The dates of the sentence.
+
+    Returns
+    -------
+    list of (Cue or None, str)
+        Per figure: its cue and the rule, ``"after"``, ``"gapping"``, ``"before"``,
+        ``"closing"`` or ``"none"``.
+    """
+    out: list[tuple[Cue | None, str]] = []
+    for i, (a, _b) in enumerate(figures):
+        after = _nearest_after(i, figures, cues)
+        if after is not None:
+            out.append((after, "after"))
+            continue
+        if text and any(c.kind == "verb" and c.end <= a for c in cues):
+            gap = gapped_agent(text, lang, figures[i], s0, figures, dates)
+            if (
+                gap is not None
+                and any(c.kind == "verb" and c.end <= gap.start for c in cues)
+                and not any(gap.start <= c.start < a for c in cues)
+            ):
+                out.append((gap, "gapping"))
+                continue
+        before: Cue | None = None
+        for c in cues:
+            if c.end <= a and not (
+                c.agent_span is not None and c.agent_span[0] <= a < c.agent_span[1]
+            ):
+                before = c
+        if before is not None:
+            out.append((before, "before"))
+            continue
+        closing = _closing_after(i, figures, cues)
+        out.append((closing, "closing" if closing is not None else "none"))
+    return out

@@ -32,9 +32,19 @@ place          the place named in the figure's clause ("Koursk"), if any
 sentence       the sentence holding the figure
 span_start     where the figure starts in the text (a character offset)
 span_end       where it ends (``text[span_start:span_end]`` is the figure)
-confidence     0-1, the lowest confidence of the inferred source and dates
-               (empty when neither was inferred); the quantity key is always
-               a suggestion and does not count
+attribution_cue how the source was read: ``selon`` (a phrase: "selon X",
+               "d'après X", "according to X", "pour la police"),
+               ``reporting_verb`` ("X a déclaré", "X said"), ``passive_agent``
+               ("décomptés par X", "an estimate by X"), ``estimate_noun``
+               ("X's estimate: N"), ``gapping`` ("..., et la préfecture 7850":
+               the verb of the clause before elided), ``pattern`` (a city list
+               read after the pattern the article set), ``pronoun`` ("il",
+               "they": an agent named earlier in the sentence),
+               ``previous_sentence`` (an agent of the sentence before), or
+               ``none`` (nobody named)
+confidence     0-1, the lowest confidence of the source and of the inferred
+               dates: sort on it to review the doubtful rows first; the
+               quantity key is always a suggestion and does not count
 reasons        per field, how it was read: ``field: reason`` joined by `` | ``
 =============  ================================================================
 """
@@ -44,7 +54,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -53,12 +63,14 @@ import pandas as pd
 
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval, _as_date
+from .._model.errors import EstimatesError
 from .._model.sources import join_agents
 from .._parsing.lexicon import normalise_lang
-from .._parsing.parser import Mention, scan
+from .._parsing.parser import Mention, parse, scan
 from .._table.claims import Claims
 from .._table.ingest import standardise
-from .attribution import Cue, attribute, find_cues
+from .attribution import Cue, assign, find_cues
+from .claims import not_a_claim, number_words
 from .dates import DateMention, find_dates
 from .quantity import clause_end, counted_phrase, find_place, suggest_key
 from .sentences import split_sentences
@@ -74,6 +86,7 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "sentence",
     "span_start",
     "span_end",
+    "attribution_cue",
     "confidence",
     "reasons",
 )
@@ -90,8 +103,9 @@ class _Row:
     counted: str
     place: str | None
     key: str
-    confidence: float | None
+    confidence: float
     reasons: str
+    cue: str
 
 
 def _published(value: Any) -> date | None:
@@ -160,6 +174,10 @@ def extract(
     key = normalise_lang(lang)
     pub = _published(published)
     mentions = scan(text, key, conventions=conventions)
+    # Number words the scanner left in an enumeration ("dont trente dans le Kunar").
+    extra = number_words(text, key, mentions, 0, len(text))
+    if extra:
+        mentions = sorted([*mentions, *extra], key=lambda x: x.start)
     rows: list[_Row] = []
     if mentions:
         rows = _rows(text, key, pub, mentions, use_dateparser)
@@ -184,24 +202,45 @@ def _rows(
     text: str, lang: str, pub: date | None, mentions: list[Mention], use_dp: bool
 ) -> list[_Row]:
     sentences = split_sentences(text) or [(0, len(text))]
+    starts = [a for a, _ in sentences]
+    named: dict[int, tuple[str, ...]] = {}
     out: list[_Row] = []
+    pattern: tuple[Cue, Cue] | None = None
     for (s0, s1), ms in _by_sentence(sentences, mentions):
         dates = find_dates(text, lang, pub, s0, s1, use_dateparser=use_dp) if pub else []
-        # A duration inside a date ("three days ago") is no figure, nor an age.
-        ms = [
-            m
-            for m in ms
-            if not any(d.start <= m.start and m.end <= d.end for d in dates)
-            and not _is_age(text, m, lang)
-        ]
+        # A duration inside a date ("three days ago") is no figure, nor an age, nor a
+        # duration, a magnitude, a multiplier, a distance, a rank or a speaker.
+        kept: list[Mention] = []
+        for m in ms:
+            if any(d.start <= m.start and m.end <= d.end for d in dates):
+                continue
+            if _is_age(text, m, lang) or not_a_claim(text, m, lang, kept[-1] if kept else None):
+                continue
+            kept.append(m)
+        ms = kept
         if not ms:
             continue
         spans = [(m.start, m.end) for m in ms]
         cues = find_cues(text, s0, s1, lang, pub or date.today(), spans, dates=dates)
         if any(c.pronoun and not c.agents for c in cues):
-            cues = _with_previous_agents(text, sentences, s0, s1, lang, pub, spans, dates)
+            cues = _with_previous_agents(
+                text, sentences, starts, s0, s1, lang, pub, spans, dates, named
+            )
+        last = [c.agents for c in cues if c.agents and not c.negated]
+        if last:
+            named[s0] = last[-1]
+        first_row = len(out)
+        chosen = assign(text, lang, spans, cues, s0, dates)
+        pattern = _pattern_of(text, ms, chosen) or pattern
         for i, m in enumerate(ms):
-            cue = attribute((m.start, m.end), cues, [x.start for x in ms])
+            cue, rule = chosen[i]
+            split = _split_by_pattern(text, lang, m, cues, pattern) if pattern else None
+            if split is not None:
+                for part, pcue in split:
+                    out.append(
+                        _row(text, lang, pub, part, (s0, s1), pcue, dates, s0, s1, "pattern")
+                    )
+                continue
             lo = ms[i - 1].end if i else s0
             hi = ms[i + 1].start if i + 1 < len(ms) else s1
             # the figure's clause ends where a later cue's words start ("..., selon X")
@@ -210,8 +249,146 @@ def _rows(
                 if c0 >= m.end:
                     hi = min(hi, c0)
                     break
-            out.append(_row(text, lang, pub, m, (s0, s1), cue, dates, lo, hi))
+            out.append(_row(text, lang, pub, m, (s0, s1), cue, dates, lo, hi, rule))
+        if pub is not None:
+            _date_from_next(text, lang, pub, sentences, starts, s1, out[first_row:], use_dp)
     return out
+
+
+_GIVEN = re.compile(
+    r"(?<![^\W_])(?:the|this|that|its|their|l['’]|cette|ce|leur|son|sa)\s*"
+    r"(?:estimate|figure|count|tally|toll|estimation|chiffre|bilan|décompte)s?\s*,?\s*"
+    r"(?:given|released|published|made|issued|announced|provided|"
+    r"donnée?s?|publiée?s?|annoncée?s?|rendue?s?\s+publique?s?|fournie?s?)\s+",
+    re.IGNORECASE,
+)
+
+
+def _date_from_next(
+    text: str,
+    lang: str,
+    pub: date,
+    sentences: list[tuple[int, int]],
+    starts: list[int],
+    s1: int,
+    rows: list[_Row],
+    use_dp: bool,
+) -> None:
+    """Date the sourced, undated rows of a sentence from the next one when it says when
+    the figure was given: "... more than 100,000 casualties. Kirby said the estimate,
+    given Monday, was based on ..." (in place)."""
+    todo = [r for r in rows if r.stated is None and r.source is not None]
+    if not todo:
+        return
+    i = bisect.bisect_left(starts, s1)
+    if i >= len(sentences):
+        return
+    n0, n1 = sentences[i]
+    g = _GIVEN.search(text, n0, n1)
+    if g is None:
+        return
+    d = next(
+        (
+            d
+            for d in find_dates(text, lang, pub, n0, n1, use_dateparser=use_dp)
+            if d.start == g.end()
+        ),
+        None,
+    )
+    if d is None or d.since:
+        return
+    for r in todo:
+        r.stated = d.interval
+        r.reasons += (
+            f" | stated: '{d.text}' = {d.interval}, {d.rule}, from '{g.group().strip()} "
+            f"{d.text}' in the next sentence"
+        )
+        r.confidence = min(r.confidence, 0.7)
+
+
+def _bracket(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The brackets around ``text[a:b]`` on the same line, if any."""
+    lo = text.rfind("(", max(0, a - 200), a)
+    if lo < 0 or ")" in text[lo:a] or "\n" in text[lo:a]:
+        return None
+    hi = text.find(")", b, b + 200)
+    if hi < 0 or "(" in text[b:hi] or "\n" in text[b:hi]:
+        return None
+    return lo, hi + 1
+
+
+def _pattern_of(
+    text: str, ms: Sequence[Mention], chosen: Sequence[tuple[Cue | None, str]]
+) -> tuple[Cue, Cue] | None:
+    """The pattern a city-by-city list sets: two figures in one pair of brackets, each
+    with its own "selon X" after it ("Toulouse (9.000 selon la police, 70.000 selon
+    les syndicats)"): (the first cue, the second cue)."""
+    for i in range(len(ms) - 1):
+        (c1, r1), (c2, r2) = chosen[i], chosen[i + 1]
+        if r1 != "after" or r2 != "after" or c1 is None or c2 is None:
+            continue
+        if c1.how != "selon" or c2.how != "selon" or c1.agents == c2.agents:
+            continue
+        br = _bracket(text, ms[i].start, ms[i].end)
+        if br is not None and br == _bracket(text, ms[i + 1].start, ms[i + 1].end):
+            return c1, c2
+    return None
+
+
+_RANGE_SPLIT = re.compile(r"\s*(?:[-–—]|\bà\b|\bto\b)\s*")
+
+
+def _split_by_pattern(
+    text: str, lang: str, m: Mention, cues: Sequence[Cue], pattern: tuple[Cue, Cue]
+) -> list[tuple[Mention, Cue]] | None:
+    """A range alone in brackets after a pattern is set ("Nantes (10.000 à 25.000)")
+    read as the pattern's pair: 10.000 for the first source, 25.000 for the second."""
+    if m.figure.hedge.value != "range" or m.hedge_span is not None:
+        return None
+    br = _bracket(text, m.start, m.end)
+    if br is None or text[br[0] + 1 : br[1] - 1].strip() != m.text.strip():
+        return None
+    if any(br[0] <= c.start < br[1] for c in cues):
+        return None
+    a, b = m.number_span
+    cut = _RANGE_SPLIT.search(text, a, b)
+    if cut is None:
+        return None
+    out: list[tuple[Mention, Cue]] = []
+    for (x, y), cue in zip(((a, cut.start()), (cut.end(), b)), pattern, strict=True):
+        try:
+            fig = parse(text[x:y], lang)
+        except EstimatesError:
+            return None
+        words = f"({pattern[0].verb} {pattern[0].agent_text}, {pattern[1].verb} "
+        words += f"{pattern[1].agent_text})"
+        pcue = replace(
+            cue,
+            how="pattern",
+            confidence=0.6,
+            dates=[],
+            reason=f"the list's pattern {words}, read for a pair in brackets",
+        )
+        out.append((Mention(x, y, text[x:y], fig, None, (x, y), None), pcue))
+    return out
+
+
+#: How far each way of choosing a figure's cue is trusted (see ``assign``).
+_RULE_CONFIDENCE = {"after": 0.9, "before": 0.9, "closing": 0.8, "gapping": 0.7}
+
+
+def _how(cue: Cue | None, rule: str) -> tuple[str, float]:
+    """The ``attribution_cue`` of a row and the confidence of its source."""
+    if cue is None or cue.negated or not cue.agents:
+        # nobody named: sure when the sentence has no cue at all, less when one was
+        # found but names nobody (a document, "on", a pronoun with no antecedent)
+        return "none", (0.5 if cue is not None else 0.7)
+    conf = min(cue.confidence, _RULE_CONFIDENCE.get(rule, 0.6))
+    if cue.pronoun:
+        return ("pronoun" if cue.confidence >= 0.7 else "previous_sentence"), conf
+    if rule == "gapping":
+        return "gapping", conf
+    return cue.how, conf
 
 
 _HAS = frozenset(
@@ -230,17 +407,23 @@ def _is_age(text: str, m: Mention, lang: str) -> bool:
 def _with_previous_agents(
     text: str,
     sentences: list[tuple[int, int]],
+    starts: list[int],
     s0: int,
     s1: int,
     lang: str,
     pub: date | None,
     spans: list[tuple[int, int]],
     dates: list[DateMention],
+    named: dict[int, tuple[str, ...]],
 ) -> list[Cue]:
-    """Cues again, with the last agents named in the sentence before (for pronouns)."""
-    i = bisect.bisect_left([a for a, _ in sentences], s0)
+    """Cues again, with the last agents named in the sentence before (for pronouns):
+    read there, or kept from when that sentence was read (``named``: sentence start ->
+    its last agents, pronouns resolved)."""
+    i = bisect.bisect_left(starts, s0)
     agents: tuple[str, ...] = ()
-    if i > 0:
+    if i > 0 and sentences[i - 1][0] in named:
+        agents = named[sentences[i - 1][0]]
+    elif i > 0:
         p0, p1 = sentences[i - 1]
         for c in find_cues(text, p0, p1, lang, pub or date.today(), [], dates=[]):
             if c.agents and not c.negated:
@@ -258,9 +441,11 @@ def _row(
     dates: Sequence[DateMention],
     lo: int,
     hi: int,
+    rule: str = "before",
 ) -> _Row:
     reasons: list[str] = []
-    confidences: list[float] = []
+    how, source_conf = _how(cue, rule)
+    confidences: list[float] = [source_conf]
     # ------------------------------------------------------------ source
     source: str | None = None
     status = "claimed"
@@ -273,8 +458,7 @@ def _row(
     else:
         source = join_agents(cue.agents)
         where = "after" if cue.start >= m.end else "before"
-        reasons.append(f"source: {cue.reason}, {where} the figure")
-        confidences.append(cue.confidence)
+        reasons.append(f"source: {cue.reason}, {where} the figure ({how})")
         if cue.confirm:
             status = "confirmed"
             reasons.append(f"status: confirmed ('{cue.verb}')")
@@ -293,6 +477,13 @@ def _row(
         more = f" (also read: {', '.join(sorted(other))})" if other else ""
         reasons.append(f"stated: '{d.text}' = {stated}, {d.rule}{more}")
         confidences.append(0.9 if not other else 0.6)
+    elif (obj := _object_date(text, m, cue, dates)) is not None:
+        stated = obj.interval
+        reasons.append(
+            f"stated: '{obj.text}' = {stated}, {obj.rule}, after the figure the verb "
+            f"'{cue.verb}' reports"
+        )
+        confidences.append(0.7)
     elif cue.tense == "present":
         stated = DateInterval(pub, pub)
         reasons.append(
@@ -331,10 +522,49 @@ def _row(
     reasons.append(
         f"quantity: suggested from {what}" + (f" and the place '{place}'" if place else "")
     )
-    conf = min(confidences) if confidences else None
+    conf = min(confidences)
     return _Row(
-        m, sentence, source, status, stated, refers, counted, place, key, conf, " | ".join(reasons)
+        m,
+        sentence,
+        source,
+        status,
+        stated,
+        refers,
+        counted,
+        place,
+        key,
+        conf,
+        " | ".join(reasons),
+        how,
     )
+
+
+_OBJECT_GAP = re.compile(r"^[\s\w'’.-]{0,90}$")
+_NOT_OBJECT = re.compile(
+    r"(?<![^\W_])(?:que|qu['’]|that|died|were|was|are|is|sont|ont|est|était|étaient|"
+    r"have|has|had|avait|avaient)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def _object_date(
+    text: str, m: Mention, cue: Cue, dates: Sequence[DateMention]
+) -> DateMention | None:
+    """A statement date after a figure that is the object of the reporting verb: "the
+    local government reported 10 deaths on Sunday", "Milley had placed the number at
+    100,000 in November", "L'ONU les estimait à 76 000 il y a trois jours"."""
+    if cue.kind != "verb" or cue.inverted or cue.end > m.start:
+        return None
+    between = text[cue.end : m.start]
+    if not _OBJECT_GAP.match(between) or _NOT_OBJECT.search(between):
+        return None
+    for d in dates:
+        if d.start >= m.end and not d.since:
+            gap = text[m.end : d.start]
+            if len(gap) <= 30 and "," not in gap and not _NOT_OBJECT.search(gap):
+                return d
+            return None
+    return None
 
 
 def _refers_date(
@@ -415,9 +645,8 @@ def _table(
             ),
             "span_start": np.array([r.mention.start for r in rows], dtype="int64"),
             "span_end": np.array([r.mention.end for r in rows], dtype="int64"),
-            "confidence": np.array(
-                [np.nan if r.confidence is None else r.confidence for r in rows], dtype=float
-            ),
+            "attribution_cue": strings([r.cue for r in rows]),
+            "confidence": np.array([r.confidence for r in rows], dtype=float),
             "reasons": strings([r.reasons for r in rows]),
         }
     )

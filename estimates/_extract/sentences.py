@@ -32,7 +32,7 @@ __all__ = ["MAX_SENTENCE", "split_sentences"]
 #: Longest sentence kept whole, in characters.
 MAX_SENTENCE = 1000
 
-_CANDIDATE = re.compile(r"\n|[.!?…]+[\"'”»)\]’]*")
+_CANDIDATE = re.compile(r"\n|[.!?…]+[\"'”»)\]’]*(?:[^\S\n][»”])?")
 _AFTER = re.compile(r"[^\S\n]+(?=[\"'“«(\[—–\-]?[^\W_a-zà-ÿ])")
 _WORD_BEFORE = re.compile(r"[\w.]{1,12}$")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -51,13 +50,13 @@ def test_other_language() -> None:
         extract(en, "de", PUB)
 
 
-def test_ten_megabytes() -> None:
+def test_two_megabytes() -> None:
+    # Speed is measured in benchmarks/bench_extract.py (no wall clock in tests): here,
+    # a long text gives every claim of every copy, no more, no fewer.
     block = SEED.read_text(encoding="utf-8") + "\n"
-    text = block * (10_000_000 // len(block) + 1)
-    t = time.perf_counter()
+    text = block * (2_000_000 // len(block) + 1)
     claims = extract(text, "fr", PUB)
-    assert time.perf_counter() - t < 40
-    assert len(claims) == 5 * (10_000_000 // len(block) + 1)
+    assert len(claims) == 5 * (2_000_000 // len(block) + 1)
 
 
 @pytest.mark.parametrize(
