@@ -41,7 +41,8 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(frame).copy()
     for c in out.columns:
         t = out[c].dtype
-        if isinstance(t, pd.CategoricalDtype) or t == object or isinstance(t, pd.StringDtype):
+        text = pd.api.types.is_object_dtype(t) or isinstance(t, pd.StringDtype)
+        if isinstance(t, pd.CategoricalDtype) or text:
             out[c] = out[c].astype(object).where(out[c].notna(), None)
     if isinstance(out.index, pd.MultiIndex):
         out.index = out.index.set_levels(
