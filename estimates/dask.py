@@ -252,30 +252,24 @@ def _per_group(
         return whole.map_partitions(fn, method, args, options, meta=meta, enforce_metadata=False)
 
 
-def _selection(
-    ddf: Any,
-    selection: Selection | None,
-    *,
-    as_of: DateLike | None,
-    window: str | pd.Timedelta | None,
-    latest_per_source: bool,
-    exclude_kinds: Sequence[str] | str,
-    dedupe: bool,
-    sources: SourceBook | None,
-) -> Selection:
-    """The claim selection of a call, as one object every partition applies alike.
+#: The arguments of a call that make its claim selection (as for the Claims methods).
+SELECTION_ARGS = (
+    "as_of",
+    "window",
+    "latest_per_source",
+    "exclude_kinds",
+    "dedupe",
+    "sources",
+)
+
+
+def _selection(ddf: Any, call: Mapping[str, Any]) -> Selection:
+    """The claim selection of a call (its ``selection`` or its separate arguments, from
+    the caller's ``locals()``), as one object every partition applies alike.
 
     ``window`` without ``as_of`` counts back from the latest statement of the *whole*
     table: that day is computed first (a reduction, not a collection) and fixed."""
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection_of(call["selection"], **{k: call[k] for k in SELECTION_ARGS})
     if sel.window is not None and sel.as_of is None:
         valid = ddf[ddf["error"].isna()] if "error" in ddf.columns else ddf
         latest = valid["stated_end"].max().compute()
@@ -338,16 +332,7 @@ strategy, weights, unit, compare_within, cumulative, quantiles, tail
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "reconcile")
-    sel = _selection(
-        ddf,
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = _selection(ddf, locals())
     options = {
         "by": keys,
         "selection": sel,
@@ -400,16 +385,7 @@ dedupe, sources, strategy, unit, compare_within, cumulative
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "timeline")
-    sel = _selection(
-        ddf,
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = _selection(ddf, locals())
     options = {
         "running": running,
         "selection": sel,
@@ -458,16 +434,7 @@ strategy, unit, compare_within
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "sensitivity")
-    sel = _selection(
-        ddf,
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = _selection(ddf, locals())
     options = {
         "by": keys,
         "selection": sel,
@@ -513,16 +480,7 @@ unit, cumulative, first
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "revisions")
-    sel = _selection(
-        ddf,
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = _selection(ddf, locals())
     options = {
         "by": keys,
         "selection": sel,
@@ -567,16 +525,7 @@ unit, compare_within
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "camps")
-    sel = _selection(
-        ddf,
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = _selection(ddf, locals())
     options = {"by": keys, "selection": sel, "unit": unit, "compare_within": compare_within}
     return _per_group(ddf, "camps", keys, options=options, partitioned=partitioned)
 
@@ -606,38 +555,17 @@ def _pairs_kernel(
     return _plain(getattr(claims, method)(**{**options, "max_pairs": total}))
 
 
-def _pair_options(
-    ddf: Any,
-    keys: list[str],
-    selection: Selection | None,
-    *,
-    as_of: DateLike | None,
-    window: str | pd.Timedelta | None,
-    latest_per_source: bool,
-    exclude_kinds: Sequence[str] | str,
-    dedupe: bool,
-    sources: SourceBook | None,
-    unit: str | None,
-    compare_within: str | pd.Timedelta | int | None,
-    max_pairs: int,
-) -> dict[str, Any]:
+def _pair_options(ddf: Any, keys: list[str], call: Mapping[str, Any]) -> dict[str, Any]:
+    """The options of a pairwise call (``disagreements``, ``by_source``) from its
+    ``locals()``."""
+    max_pairs = call["max_pairs"]
     if isinstance(max_pairs, bool) or not isinstance(max_pairs, int | np.integer):
         raise ArgumentTypeError("max_pairs", max_pairs, "an int")
-    sel = _selection(
-        ddf,
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
     return {
         "by": keys,
-        "selection": sel,
-        "unit": unit,
-        "compare_within": compare_within,
+        "selection": _selection(ddf, call),
+        "unit": call["unit"],
+        "compare_within": call["compare_within"],
         "max_pairs": int(max_pairs),
     }
 
@@ -683,20 +611,7 @@ unit, compare_within, revisions, only_conflicts
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "disagreements")
-    options = _pair_options(
-        ddf,
-        keys,
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-        unit=unit,
-        compare_within=compare_within,
-        max_pairs=max_pairs,
-    )
+    options = _pair_options(ddf, keys, locals())
     options.update(revisions=revisions, only_conflicts=only_conflicts)
     return _per_group(
         ddf,
@@ -757,20 +672,7 @@ unit, compare_within, max_pairs
         )
     keys = _by_list(by)
     _check_frame(ddf, keys, "by_source")
-    options = _pair_options(
-        ddf,
-        keys,
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-        unit=unit,
-        compare_within=compare_within,
-        max_pairs=max_pairs,
-    )
+    options = _pair_options(ddf, keys, locals())
     pairs = _per_group(
         ddf,
         "disagreements",
