@@ -14,6 +14,7 @@ function               what each partition runs
 :func:`disagreements`  :meth:`Claims.disagreements` (the pair budget is per group)
 :func:`revisions`      a source's successive figures for a quantity, per group
 :func:`by_source`      pairs of sources, brought together by source pair
+:func:`camps`          :meth:`Claims.camps` on partitions holding whole groups
 :func:`timeline`       :meth:`Claims.timeline` on partitions holding whole groups
 :func:`sensitivity`    :meth:`Claims.sensitivity` on partitions holding whole groups
 =====================  ========================================================
@@ -52,12 +53,17 @@ import re
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ._compute.disagreements import SOURCE_PAIR, source_pairs, source_table
+from ._compute.reconcile import group_codes
+from ._compute.selection import Selection, selection_of
+from ._compute.time import DateLike
 from ._model.conventions import (
     PROFILES,
     Conventions,
@@ -84,11 +90,9 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised without the extra
     raise DependencyError("dask", "dask", "estimates.dask") from exc
 
-if TYPE_CHECKING:  # pragma: no cover
-    from datetime import date
-
 __all__ = [
     "by_source",
+    "camps",
     "disagreements",
     "extract",
     "read_claims",
@@ -248,30 +252,30 @@ def _per_group(
         return whole.map_partitions(fn, method, args, options, meta=meta, enforce_metadata=False)
 
 
-def _selection(
-    ddf: Any,
-    *,
-    as_of: Any,
-    window: str | pd.Timedelta | None,
-    latest_per_source: bool,
-    sources: SourceBook | None,
-    exclude_kinds: Sequence[str] | str,
-    dedupe: bool,
-) -> dict[str, Any]:
-    """The claim-selection options; ``window`` alone counts back from the latest
-    statement of the whole table, which is computed first (a reduction)."""
-    if window is not None and as_of is None:
+#: The arguments of a call that make its claim selection (as for the Claims methods).
+SELECTION_ARGS = (
+    "as_of",
+    "window",
+    "latest_per_source",
+    "exclude_kinds",
+    "dedupe",
+    "sources",
+)
+
+
+def _selection(ddf: Any, call: Mapping[str, Any]) -> Selection:
+    """The claim selection of a call (its ``selection`` or its separate arguments, from
+    the caller's ``locals()``), as one object every partition applies alike.
+
+    ``window`` without ``as_of`` counts back from the latest statement of the *whole*
+    table: that day is computed first (a reduction, not a collection) and fixed."""
+    sel = selection_of(call["selection"], **{k: call[k] for k in SELECTION_ARGS})
+    if sel.window is not None and sel.as_of is None:
         valid = ddf[ddf["error"].isna()] if "error" in ddf.columns else ddf
         latest = valid["stated_end"].max().compute()
-        as_of = None if pd.isna(latest) else pd.Timestamp(latest)
-    return {
-        "as_of": as_of,
-        "window": window,
-        "latest_per_source": latest_per_source,
-        "sources": sources,
-        "exclude_kinds": exclude_kinds,
-        "dedupe": dedupe,
-    }
+        if not pd.isna(latest):
+            sel = replace(sel, as_of=pd.Timestamp(latest))
+    return sel
 
 
 # ---------------------------------------------------------------------- per group
@@ -279,24 +283,26 @@ def reconcile(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
     *,
-    strategy: str = "median",
-    as_of: date | str | pd.Timestamp | None = None,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
-    sources: SourceBook | None = None,
     exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
     weights: str | None = None,
     unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
     cumulative: bool | Sequence[str] = False,
-    dedupe: bool = True,
     quantiles: Sequence[float] = (0.05, 0.5, 0.95),
     tail: float = 2.0,
     partitioned: bool = False,
 ) -> Any:
-    """Per group: ranges, consensus, agreement, conflicts and a best estimate.
+    """Per group: what the claims span, allow and support, and how they conflict.
 
-    The same as :meth:`estimates.Claims.reconcile` (every option means the same), on
-    a Dask DataFrame of claims.
+    :meth:`estimates.Claims.reconcile` on a Dask DataFrame of claims: every option
+    means the same, and ``.compute()`` gives the same rows (in another order).
 
     Parameters
     ----------
@@ -304,8 +310,8 @@ def reconcile(
         Claims in the standard schema (from :func:`read_claims`, or
         ``dd.from_pandas(claims.frame, ...)``).  Rows flagged invalid (an ``error``
         value) are left out, as by the ``Claims`` method.
-    by, strategy, as_of, window, latest_per_source, sources, exclude_kinds, weights, \
-unit, cumulative, dedupe, quantiles, tail
+    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
+strategy, weights, unit, compare_within, cumulative, quantiles, tail
         As for :meth:`estimates.Claims.reconcile`.
     partitioned : bool
         The partitions already hold whole groups (e.g. one file per quantity): skip
@@ -326,20 +332,14 @@ unit, cumulative, dedupe, quantiles, tail
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "reconcile")
+    sel = _selection(ddf, locals())
     options = {
         "by": keys,
+        "selection": sel,
         "strategy": strategy,
-        **_selection(
-            ddf,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            sources=sources,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-        ),
         "weights": weights,
         "unit": unit,
+        "compare_within": compare_within,
         "cumulative": cumulative,
         "quantiles": tuple(quantiles),
         "tail": tail,
@@ -352,15 +352,18 @@ def timeline(
     freq: str = "M",
     by: str | Sequence[str] = "quantity",
     *,
-    running: bool = False,
-    strategy: str = "median",
-    unit: str | None = None,
-    as_of: date | str | pd.Timestamp | None = None,
+    running: bool | None = None,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
-    sources: SourceBook | None = None,
     exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "31D",
+    cumulative: bool | Sequence[str] = False,
     partitioned: bool = False,
 ) -> Any:
     """Reconcile per period of statement, as :meth:`estimates.Claims.timeline`.
@@ -369,8 +372,8 @@ def timeline(
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    freq, by, running, strategy, unit, as_of, window, latest_per_source, sources, \
-exclude_kinds, dedupe
+    freq, by, running, selection, as_of, window, latest_per_source, exclude_kinds, \
+dedupe, sources, strategy, unit, compare_within, cumulative
         As for :meth:`estimates.Claims.timeline`.
     partitioned : bool
         The partitions already hold whole groups: skip the shuffle.
@@ -382,19 +385,14 @@ exclude_kinds, dedupe
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "timeline")
+    sel = _selection(ddf, locals())
     options = {
         "running": running,
+        "selection": sel,
         "strategy": strategy,
         "unit": unit,
-        **_selection(
-            ddf,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            sources=sources,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-        ),
+        "compare_within": compare_within,
+        "cumulative": cumulative,
     }
     return _per_group(
         ddf, "timeline", keys, args=(freq, keys), options=options, partitioned=partitioned
@@ -405,13 +403,16 @@ def sensitivity(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
     *,
-    strategy: str = "median",
-    as_of: date | str | pd.Timestamp | None = None,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
-    sources: SourceBook | None = None,
     exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
+    sources: SourceBook | None = None,
+    strategy: str = "median",
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "31D",
     partitioned: bool = False,
 ) -> Any:
     """Leave-one-source-out reconciliation, as :meth:`estimates.Claims.sensitivity`.
@@ -420,7 +421,8 @@ def sensitivity(
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    by, strategy, as_of, window, latest_per_source, sources, exclude_kinds, dedupe
+    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
+strategy, unit, compare_within
         As for :meth:`estimates.Claims.sensitivity`.
     partitioned : bool
         The partitions already hold whole groups: skip the shuffle.
@@ -432,59 +434,87 @@ def sensitivity(
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "sensitivity")
+    sel = _selection(ddf, locals())
     options = {
         "by": keys,
+        "selection": sel,
         "strategy": strategy,
-        **_selection(
-            ddf,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            sources=sources,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-        ),
+        "unit": unit,
+        "compare_within": compare_within,
     }
     return _per_group(ddf, "sensitivity", keys, options=options, partitioned=partitioned)
-
-
-def _revisions_kernel(
-    part: pd.DataFrame, method: str, args: tuple[Any, ...], options: Mapping[str, Any]
-) -> pd.DataFrame:
-    claims = Claims._from_frame(part)
-    if hasattr(claims, method):  # the Claims method, when this version has it
-        return _plain(getattr(claims, method)(*args, **options))
-    from ._compute.reconcile import select
-    from ._compute.time import revisions as _revisions
-
-    by = list(options["by"])
-    frame = select(claims, by, **{k: v for k, v in options.items() if k != "by"})
-    return _revisions(frame, by)
 
 
 def revisions(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
     *,
-    as_of: date | str | pd.Timestamp | None = None,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
-    sources: SourceBook | None = None,
     exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
+    sources: SourceBook | None = None,
+    unit: str | None = None,
+    cumulative: bool | Sequence[str] = False,
+    first: bool = True,
     partitioned: bool = False,
 ) -> Any:
-    """A source's successive figures for a quantity that went down, per group.
-
-    The revisions of :meth:`estimates.Claims.reconcile` (``cumulative=``): one row per
-    decrease (group keys, source, both statement days, both figures' texts and values).
+    """A source's successive figures for a quantity, as :meth:`estimates.Claims.revisions`.
 
     Parameters
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    by, as_of, window, latest_per_source, sources, exclude_kinds, dedupe
-        The grouping and the claim selection, as for :meth:`estimates.Claims.reconcile`.
+    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
+unit, cumulative, first
+        As for :meth:`estimates.Claims.revisions`.
+    partitioned : bool
+        The partitions already hold whole groups: skip the shuffle.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        One row per revision; rows unordered across partitions.
+    """
+    keys = _by_list(by)
+    _check_frame(ddf, keys, "revisions")
+    sel = _selection(ddf, locals())
+    options = {
+        "by": keys,
+        "selection": sel,
+        "unit": unit,
+        "cumulative": cumulative,
+        "first": first,
+    }
+    return _per_group(ddf, "revisions", keys, options=options, partitioned=partitioned)
+
+
+def camps(
+    ddf: Any,
+    by: str | Sequence[str] = "quantity",
+    *,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+    partitioned: bool = False,
+) -> Any:
+    """The camps of each group in conflict, as :meth:`estimates.Claims.camps`.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Claims in the standard schema.
+    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
+unit, compare_within
+        As for :meth:`estimates.Claims.camps`.
     partitioned : bool
         The partitions already hold whole groups: skip the shuffle.
 
@@ -494,27 +524,10 @@ def revisions(
         Rows unordered across partitions.
     """
     keys = _by_list(by)
-    _check_frame(ddf, keys, "revisions")
-    options = {
-        "by": keys,
-        **_selection(
-            ddf,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            sources=sources,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-        ),
-    }
-    return _per_group(
-        ddf,
-        "revisions",
-        keys,
-        options=options,
-        partitioned=partitioned,
-        kernel=_revisions_kernel,
-    )
+    _check_frame(ddf, keys, "camps")
+    sel = _selection(ddf, locals())
+    options = {"by": keys, "selection": sel, "unit": unit, "compare_within": compare_within}
+    return _per_group(ddf, "camps", keys, options=options, partitioned=partitioned)
 
 
 # ---------------------------------------------------------------------- pairs
@@ -522,8 +535,6 @@ def _pairs_kernel(
     part: pd.DataFrame, method: str, args: tuple[Any, ...], options: Mapping[str, Any]
 ) -> pd.DataFrame:
     """``Claims.disagreements`` on whole groups, with the pair budget per group."""
-    from ._compute.reconcile import group_codes
-
     budget = int(options["max_pairs"])
     by = list(options["by"])
     claims = Claims._from_frame(part)
@@ -544,18 +555,37 @@ def _pairs_kernel(
     return _plain(getattr(claims, method)(**{**options, "max_pairs": total}))
 
 
+def _pair_options(ddf: Any, keys: list[str], call: Mapping[str, Any]) -> dict[str, Any]:
+    """The options of a pairwise call (``disagreements``, ``by_source``) from its
+    ``locals()``."""
+    max_pairs = call["max_pairs"]
+    if isinstance(max_pairs, bool) or not isinstance(max_pairs, int | np.integer):
+        raise ArgumentTypeError("max_pairs", max_pairs, "an int")
+    return {
+        "by": keys,
+        "selection": _selection(ddf, call),
+        "unit": call["unit"],
+        "compare_within": call["compare_within"],
+        "max_pairs": int(max_pairs),
+    }
+
+
 def disagreements(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
     *,
-    max_pairs: int = DEFAULT_MAX_PAIRS,
-    only_conflicts: bool = False,
-    sources: SourceBook | None = None,
-    as_of: date | str | pd.Timestamp | None = None,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
     exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
+    sources: SourceBook | None = None,
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+    revisions: bool = True,
+    only_conflicts: bool = False,
+    max_pairs: int = DEFAULT_MAX_PAIRS,
     partitioned: bool = False,
 ) -> Any:
     """One row per pair of claims within a group, as :meth:`estimates.Claims.disagreements`.
@@ -564,7 +594,8 @@ def disagreements(
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    by, only_conflicts, sources, as_of, window, latest_per_source, exclude_kinds, dedupe
+    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
+unit, compare_within, revisions, only_conflicts
         As for :meth:`estimates.Claims.disagreements`.
     max_pairs : int
         The pair budget **per group** (in memory it is for the whole table): a group
@@ -580,22 +611,8 @@ def disagreements(
     """
     keys = _by_list(by)
     _check_frame(ddf, keys, "disagreements")
-    if isinstance(max_pairs, bool) or not isinstance(max_pairs, int | np.integer):
-        raise ArgumentTypeError("max_pairs", max_pairs, "an int")
-    options = {
-        "by": keys,
-        "max_pairs": int(max_pairs),
-        "only_conflicts": only_conflicts,
-        **_selection(
-            ddf,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            sources=sources,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-        ),
-    }
+    options = _pair_options(ddf, keys, locals())
+    options.update(revisions=revisions, only_conflicts=only_conflicts)
     return _per_group(
         ddf,
         "disagreements",
@@ -606,66 +623,37 @@ def disagreements(
     )
 
 
-_SOURCE_COLUMNS = ["pairs", "conflicts", "share", "median_ratio", "max_gap"]
-
-
-def _source_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Each pair of claims as ordered pairs of agents (both directions, no self-pairs)."""
-    long = pd.DataFrame(
-        {
-            "source": pairs["source_a"].astype(str).str.split("; "),
-            "other": pairs["source_b"].astype(str).str.split("; "),
-            "conflict": pairs["conflict"].to_numpy(dtype=bool),
-            "ratio": pairs["ratio"].to_numpy(dtype="float64"),
-            "gap": pairs["gap"].to_numpy(dtype="float64"),
-        }
-    )
-    long = long.explode("source").explode("other")
-    both = pd.concat([long, long.rename(columns={"source": "other", "other": "source"})])
-    both = both[(both["source"] != both["other"]).to_numpy()]
-    return both.astype({"source": object, "other": object}).reset_index(drop=True)
-
-
-def _source_table(long: pd.DataFrame) -> pd.DataFrame:
-    """How often and how far each ordered pair of agents disagree."""
-    g = long.groupby(["source", "other"], sort=True)
-    out = pd.DataFrame(
-        {
-            "pairs": g.size().astype("int64"),
-            "conflicts": g["conflict"].sum().astype("int64"),
-            "median_ratio": g["ratio"].median().astype("float64"),
-            "max_gap": g["gap"].max().astype("float64"),
-        }
-    )
-    out["share"] = (out["conflicts"] / out["pairs"]).astype("float64")
-    return out[_SOURCE_COLUMNS]
-
-
 def by_source(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
     *,
-    wide: bool = False,
-    max_pairs: int = DEFAULT_MAX_PAIRS,
-    sources: SourceBook | None = None,
-    as_of: date | str | pd.Timestamp | None = None,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
     window: str | pd.Timedelta | None = None,
     latest_per_source: bool = False,
     exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
+    sources: SourceBook | None = None,
+    unit: str | None = None,
+    compare_within: str | pd.Timedelta | int | None = "auto",
+    wide: bool = False,
+    max_pairs: int = DEFAULT_MAX_PAIRS,
     partitioned: bool = False,
 ) -> Any:
     """How often, and how far, each pair of sources disagree, as
     :meth:`estimates.Claims.by_source`.
 
-    The pairs of claims (:func:`disagreements`) are turned into ordered pairs of agents,
-    shuffled on the agent pair, and counted per partition.
+    The pairs of claims (:func:`disagreements`) become ordered pairs of agents, which
+    are shuffled on the agent pair and counted where they land (the same functions as
+    in memory: :func:`~estimates._compute.disagreements.source_pairs` and
+    :func:`~estimates._compute.disagreements.source_table`).
 
     Parameters
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    by, max_pairs, sources, as_of, window, latest_per_source, exclude_kinds, dedupe
+    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
+unit, compare_within, max_pairs
         As for :func:`disagreements`.
     wide : bool
         Only ``False`` on Dask (a source x source matrix has one column per source,
@@ -680,30 +668,27 @@ def by_source(
     """
     if wide:
         raise OptionError(
-            "wide",
-            wide,
-            "False on Dask: compute the long table, then .share.unstack('other')",
+            "wide", wide, "False on Dask: compute the long table, then .share.unstack('other')"
         )
-    pairs = disagreements(
+    keys = _by_list(by)
+    _check_frame(ddf, keys, "by_source")
+    options = _pair_options(ddf, keys, locals())
+    pairs = _per_group(
         ddf,
-        by,
-        max_pairs=max_pairs,
-        sources=sources,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
+        "disagreements",
+        keys,
+        options=options,
         partitioned=partitioned,
+        kernel=_pairs_kernel,
     )
-    long_meta = _source_pairs(pairs._meta)
+    long_meta = source_pairs(pairs._meta)
     with _graph():
-        long = pairs.map_partitions(_source_pairs, meta=long_meta)
+        long = pairs.map_partitions(source_pairs, meta=long_meta)
         if long.npartitions > 1:
             long = long.shuffle(
-                on=["source", "other"], shuffle_method=_shuffle_method(long.npartitions)
+                on=list(SOURCE_PAIR), shuffle_method=_shuffle_method(long.npartitions)
             )
-        return long.map_partitions(_source_table, meta=_source_table(long_meta))
+        return long.map_partitions(source_table, meta=source_table(long_meta))
 
 
 # ---------------------------------------------------------------------- reading

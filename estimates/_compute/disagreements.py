@@ -71,11 +71,14 @@ from .time import DateLike
 __all__ = [
     "KINDS",
     "RELATIONS",
+    "SOURCE_PAIR",
     "by_source",
     "disagreements",
     "pair_indices",
     "pair_ratio",
     "relations",
+    "source_pairs",
+    "source_table",
     "stated_gap",
 ]
 
@@ -384,48 +387,66 @@ def by_source(
         max_pairs=max_pairs,
         stacklevel=stacklevel + 1,
     )
-    pairs = pairs[(pairs["kind"] == "compared").to_numpy()]
-    cols = [
-        "source",
-        "other",
-        "pairs",
-        "conflicts",
-        "tensions",
-        "share",
-        "median_ratio",
-        "max_gap",
-    ]
-    if pairs.empty:
-        empty = pd.DataFrame(columns=cols).set_index(["source", "other"])
-        return empty if not wide else pd.DataFrame()
-    sa = pairs["source_a"].astype(str).str.split("; ")
-    sb = pairs["source_b"].astype(str).str.split("; ")
-    long = pd.DataFrame(
-        {
-            "a": sa,
-            "b": sb,
-            "conflict": pairs["conflict"],
-            "tension": pairs["tension"],
-            "ratio": pairs["ratio"].where(~pairs["ratio_is_bound"]),
-            "gap": pairs["gap"],
-        }
-    )
-    long = long.explode("a").explode("b")
-    both = pd.concat([long, long.rename(columns={"a": "b", "b": "a"})], ignore_index=True)
-    both = both[both["a"] != both["b"]]
-    g = both.groupby(["a", "b"], sort=True)
-    out = pd.DataFrame(
-        {
-            "pairs": g.size(),
-            "conflicts": g["conflict"].sum().astype("int64"),
-            "tensions": g["tension"].sum().astype("int64"),
-            "median_ratio": g["ratio"].median(),
-            "max_gap": g["gap"].max(),
-        }
-    )
-    out["share"] = out["conflicts"] / out["pairs"]
-    out.index.names = ["source", "other"]
-    out = out[cols[2:]]
+    out = source_table(source_pairs(pairs))
+    if out.empty and wide:
+        return pd.DataFrame()
     if wide:
         return out["share"].unstack("other")
     return out
+
+
+#: The index of :func:`by_source`: an ordered pair of agents.
+SOURCE_PAIR = ("source", "other")
+
+_SOURCE_COLUMNS = ["pairs", "conflicts", "tensions", "share", "median_ratio", "max_gap"]
+
+
+def source_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The compared pairs of claims as ordered pairs of agents, both ways round.
+
+    A joint claim counts for each of its agents; an agent is not paired with itself.
+    Columns ``source``, ``other``, ``conflict``, ``tension``, ``ratio`` (NaN when a
+    bound, not a stated value) and ``gap``.  Rows of different groups may be split
+    anywhere: :func:`source_table` needs all rows of an agent pair together (the Dask
+    engine shuffles on :data:`SOURCE_PAIR` in between).
+    """
+    pairs = pairs[(pairs["kind"] == "compared").to_numpy()]
+    long = pd.DataFrame(
+        {
+            "source": pairs["source_a"].astype(str).str.split("; "),
+            "other": pairs["source_b"].astype(str).str.split("; "),
+            "conflict": pairs["conflict"].to_numpy(dtype=bool),
+            "tension": pairs["tension"].to_numpy(dtype=bool),
+            "ratio": pairs["ratio"].where(~pairs["ratio_is_bound"]).to_numpy(dtype="float64"),
+            "gap": pairs["gap"].to_numpy(dtype="float64"),
+        }
+    )
+    long = long.explode("source").explode("other")
+    swapped = long.rename(columns={"source": "other", "other": "source"})
+    both = pd.concat([long, swapped[list(long.columns)]], ignore_index=True)
+    both = both[(both["source"] != both["other"]).to_numpy()]
+    return both.astype({"source": object, "other": object}).reset_index(drop=True)
+
+
+def source_table(long: pd.DataFrame) -> pd.DataFrame:
+    """Per ordered pair of agents (from :func:`source_pairs`): ``pairs``,
+    ``conflicts``, ``tensions``, ``share``, ``median_ratio`` and ``max_gap``."""
+    if long.empty:
+        empty = pd.DataFrame({c: pd.Series([], dtype="float64") for c in _SOURCE_COLUMNS})
+        empty = empty.astype({"pairs": "int64", "conflicts": "int64", "tensions": "int64"})
+        index = pd.MultiIndex.from_arrays(
+            [pd.Index([], dtype=object), pd.Index([], dtype=object)], names=list(SOURCE_PAIR)
+        )
+        return empty.set_index(index)
+    g = long.groupby(list(SOURCE_PAIR), sort=True)
+    out = pd.DataFrame(
+        {
+            "pairs": g.size().astype("int64"),
+            "conflicts": g["conflict"].sum().astype("int64"),
+            "tensions": g["tension"].sum().astype("int64"),
+            "median_ratio": g["ratio"].median().astype("float64"),
+            "max_gap": g["gap"].max().astype("float64"),
+        }
+    )
+    out["share"] = out["conflicts"] / out["pairs"]
+    return out[_SOURCE_COLUMNS]
