@@ -221,9 +221,9 @@ def neutralise_formulas(values: pd.Series) -> pd.Series:
     spreadsheets trim them, then run the rest).  This is the one spreadsheet-safety
     rule: cells and headers of every CSV meant for a spreadsheet go through it.
 
-    >>> cells = pd.Series(["=HYPERLINK(1)", "UK MoD", "-2+3", " =1+1", "\\n@x", None])
-    >>> neutralise_formulas(cells.astype(object)).tolist()
-    ["'=HYPERLINK(1)", 'UK MoD', "'-2+3", "' =1+1", "'\\n@x", None]
+    >>> cells = pd.Series(["=HYPERLINK(1)", "UK", "-2+3", " =1+1", "\\n@x", None], dtype=object)
+    >>> neutralise_formulas(cells).tolist()
+    ["'=HYPERLINK(1)", 'UK', "'-2+3", "' =1+1", "'\\n@x", None]
     """
     s = values.astype(object)
     out = s.to_numpy(dtype=object).copy()
@@ -240,12 +240,23 @@ def _runs_as_formula(v: object) -> bool:
     )
 
 
-def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with text cells *and headers* neutralised (:func:`neutralise_formulas`)."""
+def spreadsheet_safe(frame: pd.DataFrame, *, like: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``frame`` with text cells *and headers* neutralised (:func:`neutralise_formulas`).
+
+    Numbers, booleans and dates are never touched (``-3`` stays a number).  ``like``
+    is the frame whose dtypes say which columns are text, when ``frame`` is already
+    written out as text.
+    """
+    kinds = frame if like is None else like
     out = frame.copy()
     for c in out.columns:
-        v = out[c]
-        if not (pd.api.types.is_numeric_dtype(v.dtype) or pd.api.types.is_bool_dtype(v.dtype)):
+        dt = kinds[c].dtype
+        if not (
+            pd.api.types.is_numeric_dtype(dt)
+            or pd.api.types.is_bool_dtype(dt)
+            or pd.api.types.is_datetime64_any_dtype(dt)
+        ):
+            v = out[c]
             out[c] = neutralise_formulas(v.astype(object).where(v.notna(), None))
     out.columns = pd.Index(
         neutralise_formulas(pd.Series([str(c) for c in out.columns], dtype=object)).tolist()
@@ -266,7 +277,7 @@ def _text_frame(frame: pd.DataFrame, *, spreadsheet: bool) -> pd.DataFrame:
         else:
             out[c] = v.astype(object).where(v.notna(), None)
     text = pd.DataFrame(out, index=frame.index)
-    return spreadsheet_safe(text) if spreadsheet else text
+    return spreadsheet_safe(text, like=frame) if spreadsheet else text
 
 
 def _datetime_text(v: pd.Series) -> np.ndarray:
