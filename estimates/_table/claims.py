@@ -19,7 +19,7 @@ from typing import Any, overload
 import numpy as np
 import pandas as pd
 
-from .._model.claim import Claim
+from .._model.claim import Claim, Status
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval
 from .._model.errors import FigureError, ValidationError
@@ -465,7 +465,7 @@ def _row_claim(frame: pd.DataFrame, i: int) -> Claim:
         url=_opt(row["url"]),
         published=None if pub is None else pub.date(),
         lang=_opt(row["lang"]) or "en",
-        status=str(row["status"]),
+        status=Status(str(row["status"])),
         note=_opt(row["note"]),
         id=_opt(row["id"]),
         extra=extra,

@@ -127,12 +127,15 @@ class _Input:
         """The column for a field (several columns joined by a space), or None."""
         mapped = self.mapping.get(name, name)
         if isinstance(mapped, list | tuple):
-            parts = [_text(self.data[c]) for c in mapped]
+            parts = [_text(self._column(c)) for c in mapped]
             out = parts[0]
             for p in parts[1:]:
                 out = out + " " + p
             return out
-        return self.data[mapped] if mapped in self.data.columns else None
+        return self._column(mapped) if mapped in self.data.columns else None
+
+    def _column(self, name: object) -> pd.Series:
+        return self.data[name]
 
     def name(self, name: str) -> str:
         """The user's name for a field (for messages)."""
@@ -423,7 +426,7 @@ def _literal_figures(
         frame[name] = np.where(rows, literal[name], frame[name].to_numpy())
     hedge = np.where(rows, literal["hedge"], frame["hedge"].astype(object).to_numpy())
     frame["hedge"] = pd.Categorical(
-        np.where(pd.isna(hedge), None, hedge), categories=frame["hedge"].cat.categories
+        _none_where(pd.isna(hedge), hedge), categories=frame["hedge"].cat.categories
     )
 
 
@@ -439,6 +442,13 @@ def _raw_cells(data: pd.DataFrame, rows: np.ndarray) -> list[str]:
         )
         for row in sub.itertuples(index=False, name=None)
     ]
+
+
+def _none_where(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values`` as objects, with None where ``mask`` holds."""
+    out = np.asarray(values, dtype=object).copy()
+    out[np.asarray(mask, dtype=bool)] = None
+    return out
 
 
 def _cell_json(v: Any) -> Any:
@@ -536,7 +546,7 @@ def _agents(s: pd.Series, failures: Failures, name: str) -> pd.Series:
             s,
             "agent names separated by ';' (a name cannot hold ';')",
         )
-        values = np.where(codes >= 0, joined[np.maximum(codes, 0)], None)
+        values = _none_where(codes < 0, joined[np.maximum(codes, 0)])
     else:
         values = np.full(len(t), None, dtype=object)
     return pd.Series(pd.array(values, dtype="string"), index=s.index)
@@ -599,7 +609,7 @@ def _exact_floats(cells: np.ndarray) -> np.ndarray:
 
     (``pd.to_numeric`` may round the last digit on pandas 2.)
     """
-    cells = np.where(pd.isna(cells), None, cells)
+    cells = _none_where(pd.isna(cells), cells)
     try:
         return np.asarray(cells, dtype="float64")
     except (ValueError, TypeError, OverflowError):
@@ -737,7 +747,7 @@ def _figures_from_numbers(
             "low": nums["low"],
             "high": nums["high"],
             "best": nums["best"],
-            "hedge": np.where(explicit, hedge, None),
+            "hedge": _none_where(~explicit, hedge),
         },
         "low": low,
         "high": high,
@@ -915,7 +925,7 @@ def _figures_from_text(
     bad = pd.notna(reason)
     failures.add(bad, name, text, np.where(bad, reason, ""))
     literal = {k: fig[k] for k in ("low", "high", "best")}
-    literal["hedge"] = np.where(bad, None, fig["hedge"])
+    literal["hedge"] = _none_where(bad, fig["hedge"])
     return {
         **fig,
         "literal": literal,
@@ -1031,7 +1041,7 @@ def _days(
         ends[:m][ok] = starts[:m][ok]
         todo = np.flatnonzero(~ok)
     for i in todo:
-        u = str(uniques[i])
+        u = str(uniques[int(i)])
         try:
             a, b = _cell_bounds(u)
         except FigureError as exc:
@@ -1148,22 +1158,22 @@ def _open_interval(
 def cast_standard(frame: pd.DataFrame) -> pd.DataFrame:
     """Give the standard columns their documented dtypes."""
     cols = {}
-    for c in COLUMNS:
-        v = frame[c.name]
-        dt = dtype_of(c)
-        if c.kind == "string":
+    for col in COLUMNS:
+        v = frame[col.name]
+        dt: Any = dtype_of(col)
+        if col.kind == "string":
             v = v.astype(dt) if v.dtype != dt else v
-        elif c.kind == "category":
+        elif col.kind == "category":
             v = pd.Series(
                 pd.Categorical(v.astype(object), categories=dt.categories), index=frame.index
             )
-        elif c.kind == "bool":
+        elif col.kind == "bool":
             v = v.astype(bool)
         else:
             v = v.astype(dt)
-        cols[c.name] = v
+        cols[col.name] = v
     out = pd.DataFrame(cols, index=frame.index)
-    for c in frame.columns:
-        if c not in BY_NAME:
-            out[c] = frame[c]
+    for name in frame.columns:
+        if name not in BY_NAME:
+            out[name] = frame[name]
     return out

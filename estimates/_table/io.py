@@ -19,7 +19,7 @@ import io
 import json
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -197,13 +197,13 @@ def _decodes(raw: bytes, encoding: str) -> bool:
 
 
 def frame_of_records(
-    records: list[dict[str, Any]], columns: list[str] | None = None
+    records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """Records as a frame of raw cells (object columns: nothing inferred or re-encoded;
     the claims reader types and checks each column)."""
     if columns is None:
         columns = list(dict.fromkeys(k for r in records for k in r))
-    return pd.DataFrame(records, columns=columns, dtype=object)
+    return pd.DataFrame([dict(r) for r in records], columns=list(columns), dtype=object)
 
 
 def _need_pyarrow() -> None:
@@ -265,7 +265,7 @@ def spreadsheet_safe(frame: pd.DataFrame, *, like: pd.DataFrame | None = None) -
 
 
 def _text_frame(frame: pd.DataFrame, *, spreadsheet: bool) -> pd.DataFrame:
-    out = {}
+    out: dict[Any, Any] = {}
     for c in frame.columns:
         v = frame[c]
         if pd.api.types.is_datetime64_any_dtype(v.dtype):

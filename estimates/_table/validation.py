@@ -30,8 +30,10 @@ Errors = Literal["raise", "flag"]
 
 def check_errors_arg(errors: str) -> Errors:
     """Validate the ``errors=`` argument."""
-    if errors == "raise" or errors == "flag":
-        return errors
+    if errors == "raise":
+        return "raise"
+    if errors == "flag":
+        return "flag"
     raise OptionError(
         "errors",
         errors,
@@ -50,7 +52,7 @@ class Failures:
         Claim ids (reported as ``id``), e.g. UCDP event ids.
     """
 
-    def __init__(self, index: pd.Index, ids: Sequence[object] | None = None) -> None:
+    def __init__(self, index: pd.Index, ids: Sequence[object] | np.ndarray | None = None) -> None:
         self.index = index
         self.ids = None if ids is None else np.asarray(ids, dtype=object)
         self._parts: list[pd.DataFrame] = []
@@ -139,7 +141,7 @@ class Failures:
 
 
 def _pick(values: object, pos: np.ndarray) -> np.ndarray:
-    if isinstance(values, str) or np.ndim(values) == 0:
+    if isinstance(values, str) or not isinstance(values, pd.Series | np.ndarray | list | tuple):
         return np.full(len(pos), values, dtype=object)
     arr = (
         values.to_numpy(dtype=object)
