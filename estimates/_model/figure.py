@@ -383,6 +383,13 @@ def _as_float(name: str, value: Any) -> float:
         raise FigureError(name, value, "a number, not a boolean")
     try:
         return float(value)
+    except OverflowError:
+        shown = str(value)
+        if len(shown) > 40:
+            shown = f"{shown[:12]}...{shown[-6:]} ({len(shown)} digits)"
+        raise FigureError(
+            name, shown, "a number a float can hold (at most about 1.8e308 in size)"
+        ) from None
     except (TypeError, ValueError):
         raise FigureError(name, value, "a number") from None
 

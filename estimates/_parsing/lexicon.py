@@ -40,6 +40,7 @@ __all__ = [
     "LANGS",
     "OPEN_BETWEEN",
     "OPEN_FROM",
+    "TEMPERATURE_SIGNS",
     "Lexicon",
     "get_lexicon",
     "normalise_lang",
@@ -64,7 +65,7 @@ _PREFIX_HEDGES: dict[str, dict[str, str]] = {
         "an estimated": "approx", "estimated": "approx", "estimated at": "approx",
         "circa": "approx", "ca.": "approx", "c.": "approx", "in the region of": "approx",
         "on the order of": "approx", "of the order of": "approx", "something like": "approx",
-        "roughly about": "approx", "~": "approx", "≈": "approx",
+        "roughly about": "approx", "~": "approx", "≈": "approx", "more or less": "approx",
         # nearly
         "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
         "just shy of": "nearly", "not quite": "nearly", "nearly all of": "nearly",
@@ -79,7 +80,7 @@ _PREFIX_HEDGES: dict[str, dict[str, str]] = {
         "at the very least": "at_least", "≥": "at_least", ">=": "at_least",
         # less_than
         "fewer than": "less_than", "less than": "less_than", "under": "less_than",
-        "below": "less_than", "<": "less_than",
+        "below": "less_than", "<": "less_than", "not even": "less_than",
         # at_most
         "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
         "a maximum of": "at_most", "at the most": "at_most", "≤": "at_most", "<=": "at_most",
@@ -96,6 +97,7 @@ _PREFIX_HEDGES: dict[str, dict[str, str]] = {
         "de l'ordre d'": "approx", "grosso modo": "approx", "estimé à": "approx",
         "estimée à": "approx", "estimés à": "approx", "estimées à": "approx", "env.": "approx",
         "quelque chose comme": "approx", "~": "approx", "≈": "approx",
+        "plus ou moins": "approx",
         # nearly
         "près de": "nearly", "près d'": "nearly", "pres de": "nearly", "presque": "nearly",
         "quasiment": "nearly", "pas loin de": "nearly", "pas loin d'": "nearly",
@@ -112,6 +114,7 @@ _PREFIX_HEDGES: dict[str, dict[str, str]] = {
         # less_than
         "moins de": "less_than", "moins d'": "less_than", "un peu moins de": "less_than",
         "un peu moins d'": "less_than", "inférieur à": "less_than", "<": "less_than",
+        "même pas": "less_than", "pas même": "less_than",
         # at_most
         "au plus": "at_most", "au maximum": "at_most", "pas plus de": "at_most",
         "pas plus d'": "at_most", "tout au plus": "at_most", "≤": "at_most", "<=": "at_most",
@@ -249,13 +252,15 @@ _ARTICLES: dict[str, tuple[str, ...]] = {
 
 # Number words that start a figure only after an article: "a hundred", "a dozen".
 _ARTICLE_NUMBERS: dict[str, frozenset[str]] = {
-    "en": frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"}),
+    "en": frozenset({
+        "hundred", "thousand", "million", "billion", "trillion", "dozen", "quarter", "third",
+    }),
     "fr": frozenset(),
 }
 # Scale words that need a count before them: "un million", never "million" alone.
 _COUNTED_SCALES: dict[str, frozenset[str]] = {
     "en": frozenset(),
-    "fr": frozenset({"million", "milliard", "billion"}),
+    "fr": frozenset({"million", "milliard", "billion", "billions"}),
 }
 
 # Words that link a magnitude to what it counts ("thousands of troops").
@@ -333,7 +338,7 @@ _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
         "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
         "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fourty",
         "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-        "billion", "trillion", "dozen", "half",
+        "billion", "trillion", "dozen", "half", "quarter", "third",
     ),
     "fr": (
         "zéro", "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept",
@@ -344,10 +349,45 @@ _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Words that may stand between a hedge and its number ("up to another $4.4 billion").
+_FILLERS: dict[str, tuple[str, ...]] = {
+    "en": ("another", "a further", "an additional", "an extra"),
+    "fr": ("encore",),
+}
+
+#: Temperature signs read as units after a number ("5 °C", "-3°C", "41 °F").  A
+#: temperature has no floor at 0: "less than 5 °C" is (-inf, 5).
+TEMPERATURE_SIGNS: Mapping[str, str] = MappingProxyType({
+    "°C": "degree_Celsius", "°F": "degree_Fahrenheit", "℃": "degree_Celsius",
+    "℉": "degree_Fahrenheit", "ºC": "degree_Celsius", "ºF": "degree_Fahrenheit",
+})
+
+# Words that carry meaning for a figure beyond the hedge phrases and number words:
+# negations and fractions.  A cell word of these (or of any hedge phrase, number,
+# scale or magnitude word of either language) that the parser did not use makes
+# parse() refuse the cell rather than drop it.
+_MEANING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("not", "never", "nor", "no", "half", "quarter", "quarters", "third", "thirds",
+           "plus", "minus", "times", "per", "fraction"),
+    "fr": ("pas", "jamais", "ni", "demi", "demie", "quart", "quarts", "tiers", "moitié",
+           "fois", "moins", "plus", "par"),
+}
+# Words of hedge phrases too common to mean anything alone ("of", "the", "de").
+_COMMON_WORDS = frozenset({
+    "a", "an", "the", "of", "to", "in", "at", "as", "on", "by", "for", "and", "or", "all",
+    "something", "like", "just", "well", "quite", "high", "close", "region", "order", "c",
+    "ca", "de", "d", "l", "la", "le", "les", "du", "des", "à", "et", "ou", "un", "une",
+    "en", "tout", "bien", "comme", "chose", "allant", "peu", "s", "from", "so", "then",
+    "take", "give", "very", "au", "aux", "bas", "mot", "ordre",
+})
+
 # fmt: on
 
 
 # ----------------------------------------------------------------------- helpers
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def normalise_phrase(phrase: str) -> str:
     """Lower-case a phrase, straighten its apostrophes and collapse its spaces.
 
@@ -376,10 +416,11 @@ def normalise_lang(lang: str, text: str = "") -> str:
         key = lang.strip().lower().replace("_", "-").split("-", 1)[0]
         if key in LANGS:
             return key
+    shown = repr(lang) if len(repr(lang)) <= 40 else repr(lang)[:37] + "..."
     raise ParseError(
         text,
-        f"unsupported language {lang!r}",
-        lang=str(lang),
+        f"unsupported language {shown}",
+        lang=shown if not isinstance(lang, str) or len(lang) > 40 else lang,
         expected="lang 'en' or 'fr' (or a tag such as 'en-GB', 'fr-CA')",
     )
 
@@ -449,6 +490,16 @@ class Lexicon:
         Anchored patterns over the *reversed* text before a number.
     postfix : re.Pattern
         Anchored pattern for a hedge after the number.
+    back_filler : re.Pattern
+        Anchored reversed pattern for a word between a hedge and its number
+        ("another", "encore").
+    hedge_ahead : re.Pattern or None
+        Hedge phrases that start with a number word ("un peu plus de"): where one
+        starts, the number word is part of the hedge, not a figure.
+    figure_words : frozenset of str
+        Every word that carries meaning for a figure in this language (hedge, number,
+        scale, magnitude, fraction and negation words, less a few very common ones):
+        :func:`~estimates.parse` refuses a cell where one is left unread.
     """
 
     lang: str
@@ -479,6 +530,9 @@ class Lexicon:
     back_context: re.Pattern[str]
     postfix: re.Pattern[str]
     month_after: re.Pattern[str]
+    back_filler: re.Pattern[str]
+    figure_words: frozenset[str]
+    hedge_ahead: re.Pattern[str] | None
 
 
 def _build(lang: str) -> Lexicon:
@@ -537,6 +591,13 @@ def _build(lang: str) -> Lexicon:
         r"\s*(?:" + _reversed_alternation(_ARTICLES[lang]) + r")", re.IGNORECASE
     )
     postfix_re = re.compile(r"[^\S\n]*(?:" + _forward_alternation(postfix) + r")", re.IGNORECASE)
+    back_filler = re.compile(
+        r"\s*(?:" + _reversed_alternation(_FILLERS[lang]) + r")", re.IGNORECASE
+    )
+    ahead = [p for p in prefix if p.split()[0] in trig_words]
+    vocabulary = set(trig_words) | set(_SPACED_SCALES[lang]) | set(_MEANING_WORDS[lang])
+    for phrase in (*prefix, *postfix):
+        vocabulary.update(_LETTERS.findall(normalise_phrase(phrase)))
     return Lexicon(
         lang=lang,
         prefix_hedges=MappingProxyType({normalise_phrase(k): v for k, v in prefix.items()}),
@@ -566,6 +627,9 @@ def _build(lang: str) -> Lexicon:
         back_context=back_context,
         postfix=postfix_re,
         month_after=month_after,
+        back_filler=back_filler,
+        figure_words=frozenset(w for w in vocabulary if w not in _COMMON_WORDS),
+        hedge_ahead=re.compile(_forward_alternation(ahead), re.IGNORECASE) if ahead else None,
     )
 
 

@@ -62,6 +62,8 @@ from .lexicon import get_lexicon, normalise_lang
 __all__ = [
     "GROUP_SPACES",
     "MAX_DIGITS",
+    "MAX_VALUE",
+    "MIN_VALUE",
     "NUMBER_WORDS",
     "Digits",
     "Number",
@@ -87,18 +89,38 @@ _DIGITS = re.compile(r"[0-9]+")
 _SEPARATORS = GROUP_SPACES | {".", ",", "/", ":"}
 # Groups looked at past the first: bounds the work per number (scanning stays linear).
 _LOOKAHEAD = 8
+# The rest of a refused run: more groups linked by the same separators.
+_RUN_TAILS = {
+    seps: re.compile(
+        "(?:["
+        + "".join(re.escape(c) for c in seps).replace(" ", "".join(sorted(GROUP_SPACES)))
+        + "][0-9]+)*"
+    )
+    for seps in ("/.-", ":", " .", " ", ".,/:")
+}
+# An exponent after a number: "1e6", "2.5E-3" (nothing alphanumeric glued after).
+_SCIENTIFIC = re.compile(r"[eE]([+-]?[0-9]{1,5})(?![\w.,])")
+#: Figures this library reads are 0 or from ``MIN_VALUE`` to below ``MAX_VALUE`` in
+#: size: what :func:`~estimates.render` can write back in digits.
+MAX_VALUE = Decimal("1e29")
+MIN_VALUE = Decimal("1e-30")
 
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """A span of text that looks numeric but is not a figure, and why.
 
-    ``reason`` is a noun phrase: "a year", "a date", "a phone number"...
+    ``reason`` is a noun phrase: "a year", "a date", "a phone number"...  ``benign``
+    is True when the span is understood as something that holds no quantity (a date,
+    a year, a name, a time...), so a figure beside it in a cell is still read; False
+    when it is a number that cannot be taken (a signed count, an overflow, a list), so
+    a cell holding it is refused.
     """
 
     start: int
     end: int
     reason: str
+    benign: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,18 +174,23 @@ def read_digits(text: str, pos: int, lang: str) -> Digits | Refusal:
     >>> read_digits("1,234,567.5", 0, "en").value
     Decimal('1234567.5')
     >>> read_digits("12/11/2024", 0, "fr")
-    Refusal(start=0, end=10, reason='a date or a fraction')
+    Refusal(start=0, end=10, reason='a date or a fraction', benign=True)
     >>> read_digits("01 23 45 67 89", 0, "fr").reason
     'a number with a leading zero (a phone number or a code)'
     """
     n = len(text)
     m = _DIGITS.match(text, pos)
     if m is None:
-        raise ValueError(f"no digit at position {pos}")
+        raise ParseError(
+            _clip(text[pos : pos + 40]),
+            f"no digit at position {pos}",
+            lang=lang,
+            expected="a position where an ASCII digit starts",
+        )
     g0 = m.group()
     p = m.end()
     if len(g0) > MAX_DIGITS:
-        return Refusal(pos, p, f"a run of more than {MAX_DIGITS} digits (a code)")
+        return Refusal(pos, p, f"a run of more than {MAX_DIGITS} digits (a code)", False)
     groups = [g0]
     seps: list[str] = []
     ends = [p]
@@ -184,19 +211,23 @@ def read_digits(text: str, pos: int, lang: str) -> Digits | Refusal:
 
     # Shapes that are not numbers.
     if s0 == "/":
-        return Refusal(pos, ends[_linked(seps, 0, "/.-")], "a date or a fraction")
+        return Refusal(
+            pos, _run_end(text, ends[_linked(seps, 0, "/.-")], "/.-"), "a date or a fraction"
+        )
     if s0 == ":":
-        return Refusal(pos, ends[_linked(seps, 0, ":")], "a time of day or a ratio")
+        return Refusal(
+            pos, _run_end(text, ends[_linked(seps, 0, ":")], ":"), "a time of day or a ratio"
+        )
     if len(g0) > 1 and g0[0] == "0":
         return Refusal(
             pos,
-            ends[_linked(seps, 0, " .")],
+            _run_end(text, ends[_linked(seps, 0, " .")], " ."),
             "a number with a leading zero (a phone number or a code)",
         )
     if s0 == " ":
         j = _linked(seps, 0, " ")
         if j >= 3 and all(len(g) <= 2 for g in groups[1 : j + 1]):
-            return Refusal(pos, ends[j], "a phone number")
+            return Refusal(pos, _run_end(text, ends[j], " "), "a phone number")
 
     # Thousands grouping.
     j = 0
@@ -231,9 +262,44 @@ def read_digits(text: str, pos: int, lang: str) -> Digits | Refusal:
             if seps[j] == ","
             else ("a date or a version number")
         )
-        return Refusal(pos, ends[jj], reason)
+        return Refusal(pos, _run_end(text, ends[jj], ".,/:"), reason, seps[j] == ",")
     value: Number = Decimal(f"{int_digits}.{frac}") if frac is not None else int(int_digits)
-    return Digits(value, pos, ends[j], int_digits, gsep is not None, frac is not None, ambiguous)
+    end = ends[j]
+    if end < n and text[end] in "eE":
+        sci = _SCIENTIFIC.match(text, end)
+        if sci is not None:
+            exp = int(sci.group(1))
+            big = Decimal(value).scaleb(exp)
+            if big != 0 and not (MIN_VALUE <= big < MAX_VALUE):
+                return Refusal(pos, sci.end(), _out_of_range(text[pos : sci.end()]), False)
+            value = int(big) if big == int(big) else big
+            return Digits(value, pos, sci.end(), int_digits, gsep is not None, True, ambiguous)
+    if value != 0 and not (MIN_VALUE <= value < MAX_VALUE):
+        return Refusal(pos, end, _out_of_range(text[pos:end]), False)
+    return Digits(value, pos, end, int_digits, gsep is not None, frac is not None, ambiguous)
+
+
+def _out_of_range(written: str) -> str:
+    return (
+        f"a number out of the range this library reads ({_clip(written)}; figures are 0, "
+        f"or from {MIN_VALUE} to below {MAX_VALUE} in size)"
+    )
+
+
+def _run_end(text: str, end: int, seps: str) -> int:
+    """Where a refused run of digits and separators really ends.
+
+    A refusal covers every group linked to it by the same separators ("1 1 1 1 ..."
+    is one phone-like run, "1.2.3.4.5.6.7.8.9.10" one version number), however many,
+    so no part of it is read again as a figure.
+    """
+    m = _RUN_TAILS[seps].match(text, end)
+    return m.end() if m is not None else end
+
+
+def _clip(s: str, width: int = 60) -> str:
+    """``s`` cut to ``width`` characters for a message (errors stay short)."""
+    return s if len(s) <= width else s[: width - 3] + "..."
 
 
 def _linked(seps: list[str], i: int, chars: str) -> int:
@@ -274,6 +340,21 @@ _BIG: dict[str, dict[str, int]] = {
     },
 }
 
+# Fractions of a scale word: "a quarter of a million", "un demi-million".  Plural
+# forms need a count of two or more ("three quarters of a million").
+_THIRD = Decimal(1) / Decimal(3)
+_FRACTIONS: dict[str, dict[str, Decimal]] = {
+    "en": {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "third": _THIRD,
+           "quarters": Decimal("0.25"), "thirds": _THIRD},
+    "fr": {"demi": Decimal("0.5"), "demie": Decimal("0.5"), "quart": Decimal("0.25"),
+           "quarts": Decimal("0.25"), "tiers": _THIRD},
+}
+_PLURAL_FRACTIONS = frozenset({"quarters", "thirds", "quarts"})
+_FRACTION_ARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset({"a", "an", "one", "of"}),
+    "fr": frozenset({"de", "d", "du"}),
+}
+
 # fmt: on
 
 #: Every number word of each language (for the scanner's triggers).
@@ -281,9 +362,34 @@ NUMBER_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(_ATOMS[lang])
     | _HUNDREDS[lang]
     | frozenset(_BIG[lang])
-    | (frozenset({"dozen", "half"}) if lang == "en" else frozenset())
+    | (frozenset({"dozen", "half", "quarter", "third"}) if lang == "en" else frozenset())
     for lang in ("en", "fr")
 }
+
+
+def _fraction_of_scale(
+    words: Sequence[str], i: int, count: Number, lang: str
+) -> tuple[Number, int] | None:
+    """Read "<fraction> [of] [a] <scale>" at ``words[i]``: (value, words used up to)."""
+    frac = _FRACTIONS[lang].get(words[i])
+    if frac is None:
+        return None
+    if (words[i] in _PLURAL_FRACTIONS) != (count >= 2) or count >= 10:
+        return None
+    j = i + 1
+    links = _FRACTION_ARTICLES[lang]
+    while j < len(words) and j <= i + 2 and words[j] in links:
+        j += 1
+    if j >= len(words):
+        return None
+    w = words[j]
+    scale = _BIG[lang].get(w) or (100 if w in _HUNDREDS[lang] else 0)
+    if lang == "en" and w == "dozen":
+        scale = 12
+    if not scale:
+        return None
+    product = count * frac * scale
+    return (int(product) if product == int(product) else product), j + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,16 +465,11 @@ def read_words(words: Sequence[str], lang: str) -> Words | None:
     nw = len(words)
     if not nw:
         return None
-    if lang == "en" and words[0] == "half":
-        if nw >= 3 and words[1] in ("a", "an"):
-            v = (
-                big.get(words[2])
-                or (100 if words[2] == "hundred" else 0)
-                or (12 if words[2] == "dozen" else 0)
-            )
-            if v:
-                return Words(v // 2, 3, None, None, v >= 1000)
-        return None
+    if words[0] in _FRACTIONS[lang]:
+        got = _fraction_of_scale(words, 0, 1, lang)
+        if got is None:
+            return None
+        return Words(got[0], got[1], None, None, got[0] >= 250)
     total: Number = 0
     cur: Number = 0
     last_scale: int | None = None
@@ -377,6 +478,11 @@ def read_words(words: Sequence[str], lang: str) -> Words | None:
     i = used = 0
     while i < nw:
         w = words[i]
+        if prev == "atom" and total == 0 and w in _FRACTIONS[lang]:
+            got = _fraction_of_scale(words, i, cur, lang)
+            if got is not None:
+                return Words(got[0], got[1], None, None, True)
+            break
         x = atoms.get(w)
         if x is not None:
             if x == 0:
@@ -425,6 +531,18 @@ def read_words(words: Sequence[str], lang: str) -> Words | None:
             continue
         nxt = words[i + 1] if i + 1 < nw else ""
         if lang == "en" and w == "and":
+            if (
+                prev == "scale"
+                and last_scale is not None
+                and nxt == "a"
+                and i + 2 < nw
+                and words[i + 2] == "half"
+                and not (i + 3 < nw and words[i + 3] in big)
+            ):
+                total += Decimal(last_scale) / 2  # "a million and a half"
+                i += 3
+                used = i
+                break
             if nxt == "a" and i + 3 < nw and words[i + 2] == "half" and words[i + 3] in big:
                 if prev == "atom" and total == 0:
                     cur = cur + Decimal("0.5")

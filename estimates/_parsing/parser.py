@@ -88,20 +88,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .._model.conventions import Conventions, get_conventions
-from .._model.errors import FigureError, ParseError
+from .._model.errors import ArgumentTypeError, FigureError, ParseError
 from .._model.figure import Figure
-from .._model.units import UNIT_WORDS, canonical_unit
+from .._model.units import UNIT_WORDS, canonical_unit, is_signed
 from .lexicon import (
+    LANGS,
     OPEN_BETWEEN,
     OPEN_FROM,
+    TEMPERATURE_SIGNS,
     Lexicon,
     get_lexicon,
     normalise_lang,
     normalise_phrase,
 )
-from .numbers import Number, Refusal, read_digits, read_words
+from .numbers import MAX_VALUE, MIN_VALUE, Number, Refusal, read_digits, read_words
 
 __all__ = ["Mention", "parse", "scan"]
 
@@ -124,7 +127,7 @@ _TIME_AFTER = re.compile(
 )
 _PAREN_PHONE = re.compile(r"[0-9]{3}\)[^\S\r\n]?[0-9]{3}[-.][0-9]{4}")
 _YEAR_AFTER_DAY = re.compile(r",?[^\S\r\n]{1,3}(?=[0-9]{4}(?![0-9]))")
-_NAME_TAIL = re.compile(r"\w*(?:[-‐‑][0-9]+\w*)?")
+_NAME_TAIL = re.compile(r"\w*(?:[-‐‑.,/:][0-9]\w*)*")
 _PHONE_TAIL = re.compile(r"[0-9]+(?:[^\S\r\n]?[-.]?[^\S\r\n]?[0-9]{1,4}){0,8}")
 _ORDINAL_WORD = re.compile(
     r"\b(?:[IVXLC]+(?:e|er|ème|eme|re)|premier|première|second|seconde|first|third|"
@@ -135,6 +138,29 @@ _ORDINAL_WORD = re.compile(
 _MULTIWORD_STARTS = frozenset(w.split()[0] for w in UNIT_WORDS if " " in w)
 _CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "US", "UK", "EU", "UN"})
 _YEARS = range(1800, 2101)
+# "1/2 million": a fraction before a scale word; "1 1/2", "2½": mixed numbers.
+_FRACTION = re.compile(r"([1-9])/([1-9][0-9]?)(?![0-9/])")
+_MIXED = re.compile(r"[ \u00a0\u202f]([1-9])/([1-9][0-9]?)(?![0-9/.,])|([½¼¾⅓⅔])")
+_VULGAR = {
+    "½": Decimal("0.5"),
+    "¼": Decimal("0.25"),
+    "¾": Decimal("0.75"),
+    "⅓": Decimal(1) / 3,
+    "⅔": Decimal(2) / 3,
+}
+# Minus signs: ASCII hyphen-minus and U+2212.
+_MINUS = "-\u2212"
+
+#: Most numbers in a row, with nothing but spaces, punctuation or signs between them,
+#: that :func:`scan` reads one by one; a longer run is refused as a whole.
+RUN_LIMIT = 64
+_RUN_SEP = r"[^\w\n]{1,3}\n?"
+_RUN_START = re.compile(r"[0-9]{1,30}(?:" + _RUN_SEP + r"[0-9]{1,30}){" + str(RUN_LIMIT) + "}")
+_RUN_REST = re.compile(r"(?:" + _RUN_SEP + r"[0-9]+)*")
+
+#: Longest text :func:`scan` reads (characters): about ten seconds of work at the
+#: slowest.  Split longer texts (by article, page or paragraph).
+MAX_SCAN_CHARS = 20_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +218,10 @@ class _Quantity:
     article_ok: bool = False
     unit: str | None = None  # a unit glued to the digits ("10km")
     unit_span: tuple[int, int] | None = None
+    neg: bool = False  # written with a minus sign ("-1.5%", "−3 °C")
+    of_ok: bool = False  # words ending with a scale word ("un demi-million de ...")
+    lead: int | None = None  # "70,000": the first group (70), all others zeros
+    lead_scale: int | None = None  # and what it is multiplied by (1,000)
 
 
 @dataclass(slots=True)
@@ -215,9 +245,11 @@ class _Reader:
         "lex",
         "mentions",
         "n",
+        "others",
         "refusals",
         "strict",
         "text",
+        "vocab",
     )
 
     def __init__(
@@ -232,14 +264,18 @@ class _Reader:
         self.figure_text = figure_text  # parse(): figures carry the whole cell
         self.n = len(text)
         self.lex = lex
+        self.others = tuple(get_lexicon(k) for k in LANGS if k != lex.lang)
+        self.vocab = _number_vocabulary(lex)
         self.conv = conv
         self.strict = strict
         self.last = 0
         self.mentions: list[Mention] = []
         self.refusals: list[Refusal] = []
 
-    def run(self) -> None:
-        for m in self.lex.trigger.finditer(self.text):
+    def run(self, start: int = 0, stop: int | None = None) -> None:
+        """Read every figure whose first number starts in ``text[start:stop]``."""
+        self.last = max(self.last, start)
+        for m in self.lex.trigger.finditer(self.text, start, self.n if stop is None else stop):
             p = m.start()
             if p < self.last:
                 continue
@@ -256,16 +292,70 @@ class _Reader:
     # ------------------------------------------------------------------ triggers
     def _at(self, p: int) -> Mention | Refusal | None:
         text = self.text
+        q: _Quantity | Refusal | None
         if "0" <= text[p] <= "9":
-            refused = self._digit_context(p)
-            if refused is not None:
-                return refused
-            q = self._digits(p)
+            run = self._run(p)
+            if run is not None:
+                return run
+            if self._minus(p):
+                q = self._signed(p)
+            else:
+                refused = self._digit_context(p)
+                if refused is not None:
+                    return refused
+                q = self._digits(p)
         else:
+            ahead = self.lex.hedge_ahead
+            if ahead is not None and ahead.match(text, p):
+                return None  # "un peu plus de 50 000": "un" is part of the hedge
             q = self._words(p)
         if q is None or isinstance(q, Refusal):
             return q
         return self._figure(q)
+
+    def _minus(self, p: int) -> bool:
+        """Whether the digits at ``p`` carry a minus sign ("-1.5%", "−3 °C")."""
+        if p == 0 or self.text[p - 1] not in _MINUS:
+            return False
+        before = self.text[p - 2] if p >= 2 else " "
+        return not before.isalnum() and before not in "%$€_-−"
+
+    def _signed(self, p: int) -> _Quantity | Refusal:
+        """A number written with a minus sign: read, and negated."""
+        q = self._digits(p)
+        if isinstance(q, Refusal):
+            return Refusal(p - 1, q.end, q.reason, q.benign)
+        q.start = p - 1
+        q.neg = True
+        q.value = -q.value
+        if q.pre is not None:
+            q.pre = -q.pre
+        q.bare = None
+        q.lead = None
+        return q
+
+    def _run(self, p: int) -> Refusal | None:
+        """A long run of numbers with no word between them: one refusal, read fast.
+
+        More than :data:`RUN_LIMIT` numbers joined only by spaces, punctuation or
+        signs ("1-1-1-1...", "1 000 1 000 1 000...") are a table, a list or a dump,
+        not figure phrases; the whole run is refused at once, so pathological input
+        costs one regex pass.
+        """
+        text = self.text
+        if p and text[p - 1].isdigit():
+            return None
+        m = _RUN_START.match(text, p)
+        if m is None:
+            return None
+        end = _RUN_REST.match(text, m.end()).end()  # type: ignore[union-attr]
+        return Refusal(
+            p,
+            end,
+            f"a run of more than {RUN_LIMIT} numbers with no words between them "
+            "(a table or a list)",
+            False,
+        )
 
     def _digit_context(self, p: int) -> Refusal | None:
         """Refuse digits glued to a name, a sign or a label before them."""
@@ -289,9 +379,6 @@ class _Reader:
         if b == "+" and not before.isalnum():
             end = _PHONE_TAIL.match(text, p).end()  # type: ignore[union-attr]
             return Refusal(p - 1, max(end, p + 1), "a phone number or a signed change")
-        if b in "-−" and not before.isalnum() and before not in "%$€":
-            end = _NAME_TAIL.match(text, p).end()  # type: ignore[union-attr]
-            return Refusal(p - 1, end, "a signed number (a change, not a count)")
         if b in "#№":
             end = _NAME_TAIL.match(text, p).end()  # type: ignore[union-attr]
             return Refusal(p - 1, end, "a label with a number (like '#1')")
@@ -306,6 +393,12 @@ class _Reader:
 
     def _digits(self, p: int) -> _Quantity | Refusal:
         text, n, lex = self.text, self.n, self.lex
+        frac = _FRACTION.match(text, p) if text[p + 1 : p + 2] == "/" else None
+        if frac is not None:  # "1/2 million": a fraction of a scale word
+            got = self._spaced_scale(frac.end())
+            if got is not None and int(frac.group(1)) < int(frac.group(2)):
+                part = Decimal(frac.group(1)) / Decimal(frac.group(2)) * got[0]
+                return _Quantity("num", p, got[1], _exact(part), big=got[0] >= 1000)
         d = read_digits(text, p, lex.lang)
         if isinstance(d, Refusal):
             return d
@@ -314,7 +407,23 @@ class _Reader:
         scale: int | None = None
         unit: str | None = None
         unit_span: tuple[int, int] | None = None
-        if e < n and text[e].isalpha():
+        mixed = False
+        if (
+            not (d.grouped or d.decimals)
+            and e < n
+            and (text[e + 2 : e + 3] == "/" or text[e] in _VULGAR)
+        ):
+            m = _MIXED.match(text, e)  # "1 1/2", "2½"
+            if m is not None:
+                if m.group(3) is not None:
+                    piece = _VULGAR[m.group(3)]
+                else:
+                    piece = Decimal(m.group(1)) / Decimal(m.group(2))
+                if piece < 1:
+                    value = _exact(value + piece)
+                    e = m.end()
+                    mixed = True
+        if e < n and text[e].isalpha() and not mixed:
             m = _WORD.match(text, e)
             if m is None:  # a letter \w does not class as a word letter
                 return Refusal(p, e + 1, "a name or code with digits (like '5G')")
@@ -340,25 +449,28 @@ class _Reader:
                     return Refusal(p, end, "a name or code with digits (like '5G' or '4x4')")
                 unit, unit_span = u, (e, we)
         if scale is None and unit is None:
-            g = _GAP.match(text, e)
-            if g is not None:
-                m = _WORD.match(text, g.end())
-                if m is not None:
-                    lw = m.group().lower()
-                    if lw in lex.spaced_scales:
-                        scale = lex.spaced_scales[lw]
-                        e = m.end()
-                    elif (
-                        lw in lex.spaced_scales_before_currency
-                        and text[m.end() : m.end() + 1] in lex.unit_symbols
-                    ):
-                        scale = lex.spaced_scales_before_currency[lw]
-                        e = m.end()
+            got = self._spaced_scale(e)
+            if got is not None:
+                scale, e = got
+            elif (
+                e + 1 < n
+                and text[e] in "-‐‑"
+                and not d.grouped
+                and not mixed
+                and (m := _WORD.match(text, e + 1)) is not None
+                and lex.spaced_scales.get(m.group().lower(), 0) >= 100
+            ):  # "15-hundred", "a 2-million-strong army"
+                scale, e = lex.spaced_scales[m.group().lower()], m.end()
         pre = None
         if scale is not None:
             pre = value
-            value = value * scale
-        bare = d.int_digits if not (d.grouped or d.decimals or scale or unit) else None
+            value = _exact(value * scale)
+        bare = d.int_digits if not (d.grouped or d.decimals or scale or unit or mixed) else None
+        lead = lead_scale = None
+        if d.grouped and not d.decimals and scale is None and unit is None and not mixed:
+            k = len(d.int_digits) % 3 or 3
+            if d.int_digits[k:].strip("0") == "":
+                lead, lead_scale = int(d.int_digits[:k]), 10 ** (len(d.int_digits) - k)
         return _Quantity(
             "num",
             p,
@@ -371,7 +483,28 @@ class _Reader:
             ambiguous=d.ambiguous,
             unit=unit,
             unit_span=unit_span,
+            lead=lead,
+            lead_scale=lead_scale,
         )
+
+    def _spaced_scale(self, e: int) -> tuple[int, int] | None:
+        """A scale word after a space at ``e`` ("1.5 million", "10 k€"): (scale, end)."""
+        text, lex = self.text, self.lex
+        g = _GAP.match(text, e)
+        if g is None:
+            return None
+        m = _WORD.match(text, g.end())
+        if m is None:
+            return None
+        lw = m.group().lower()
+        if lw in lex.spaced_scales:
+            return lex.spaced_scales[lw], m.end()
+        if (
+            lw in lex.spaced_scales_before_currency
+            and text[m.end() : m.end() + 1] in lex.unit_symbols
+        ):
+            return lex.spaced_scales_before_currency[lw], m.end()
+        return None
 
     def _word_list(self, p: int, limit: int = 12) -> list[tuple[str, int, int]]:
         """Lower-case words from ``p``, joined by short spaces or hyphens."""
@@ -382,7 +515,10 @@ class _Reader:
             m = _WORD.match(text, pos)
             if m is None:
                 break
-            out.append((m.group().lower(), m.start(), m.end()))
+            lw = m.group().lower()
+            out.append((lw, m.start(), m.end()))
+            if lw not in self.vocab:
+                break  # no number word reads past a word that is none of them
             q = m.end()
             if q < n and text[q] in "-‐‑" and q + 1 < n and text[q + 1].isalpha():
                 pos = q + 1
@@ -447,7 +583,8 @@ class _Reader:
             words=True,
             big=got.big,
             needs_article=needs_article,
-            article_ok=needs_article,
+            article_ok=needs_article or first in ("half", "demi"),
+            of_ok=lw[k - 1] in lex.spaced_scales,
         )
 
     def _collective(
@@ -505,9 +642,13 @@ class _Reader:
                 out.unit_span = (s - m.end(g), s - m.start(g))
                 pos = m.end()
         m = lex.back_hedge.match(rev, pos)
+        if m is None and q.kind == "num":  # "up to another $4.4 billion"
+            f = lex.back_filler.match(rev, pos)
+            if f is not None:
+                m = lex.back_hedge.match(rev, f.end())
         if m is not None:
             span = (s - m.end(), s - _lstrip(rev, m.start()))
-            code = lex.prefix_hedges.get(normalise_phrase(self.text[span[0] : span[1]]))
+            code = lex.prefix_hedges.get(normalise_phrase(rev[m.start() : m.end()][::-1]))
             if code is not None:
                 out.hedge, out.hedge_span = code, span
         return out
@@ -609,7 +750,7 @@ class _Reader:
             hedge, hedge_span = post
             end = post[1][1]
         if unit is None:
-            got_unit = self._unit(end, q.kind != "num" or last.scale is not None)
+            got_unit = self._unit(end, q.kind != "num" or last.scale is not None or last.of_ok)
             if got_unit is not None:
                 unit, unit_span = got_unit
                 end = unit_span[1]
@@ -618,6 +759,33 @@ class _Reader:
             if post is not None:
                 hedge, hedge_span = post[0], post[1]
                 end = post[1][1]
+        elif q2 is None and hedge_span is not None and back.hedge_span == hedge_span:
+            # "about 5,000 or so": a second hedge after the number.
+            post = self._postfix(end)
+            if post is not None:
+                if post[0] != hedge:
+                    return Refusal(
+                        hedge_span[0],
+                        post[1][1],
+                        f"a figure with two hedges that disagree "
+                        f"({text[hedge_span[0] : hedge_span[1]]!r} and "
+                        f"{text[post[1][0] : post[1][1]]!r})",
+                        False,
+                    )
+                end = post[1][1]
+        if q2 is not None or q.kind == "magnitude":
+            # "12,000 to 15,000 or more", "thousands or more": an open end on a range
+            # or a vague magnitude says more than either reads; refuse, never drop it.
+            post = self._postfix(num_end) or self._postfix(end)
+            if post is not None:
+                return Refusal(
+                    q.start,
+                    max(end, post[1][1]),
+                    f"a {'range' if q2 is not None else 'vague magnitude'} followed by "
+                    f"{text[post[1][0] : post[1][1]]!r}, which leaves its ends unclear "
+                    "(write 'at least X' or 'between X and Y')",
+                    False,
+                )
         # A bare four-digit number from 1800 to 2100 with no unit or hedge is a year.
         if (
             q.bare is not None
@@ -636,9 +804,39 @@ class _Reader:
             start = back.unit_span[0]
         if hedge_span is not None and hedge_span[0] < start:
             start = hedge_span[0]
+        elif (
+            hedge_span is None
+            and back.hedge_span is not None
+            and back.hedge not in (OPEN_BETWEEN, OPEN_FROM)
+        ):
+            # "about 10-20", "up to thousands": read as part of the phrase; the figure
+            # is the range or the magnitude as stated (module rules).
+            start = min(start, back.hedge_span[0])
         # Running text: words-only numbers need support.
         if self.strict and not self._supported(q, q2, hedge, unit):
             return None
+        if (q.neg or (q2 is not None and q2.neg)) and not _may_be_negative(unit or ""):
+            return Refusal(
+                start,
+                end,
+                f"a signed number ({_clip(text[start:end])!r}) for "
+                f"{'a count' if not unit else repr(unit)}, which is never negative "
+                "(signed figures are read for percentages and temperatures)",
+                False,
+            )
+        for v in (x, y):
+            if v is not None and v != 0 and not (MIN_VALUE <= abs(Decimal(v)) < MAX_VALUE):
+                return Refusal(
+                    start,
+                    end,
+                    f"a number out of the range this library reads ({_clip(text[start:end])}; "
+                    f"figures are 0, or from {MIN_VALUE} to below {MAX_VALUE} in size)",
+                    False,
+                )
+        if hedge is None and (q2 is None or opener is None):
+            foreign = self._foreign(start, end)
+            if foreign is not None:
+                return foreign
         mtext = text[start:end]
         ftext = self.figure_text if self.figure_text is not None else mtext
         conv = self.conv
@@ -650,17 +848,54 @@ class _Reader:
                 fig = conv.figure(
                     "range",
                     float(x),
-                    float(y),
+                    float(y if y is not None else x),
                     unit=u,
-                    text=ftext,  # type: ignore[arg-type]
+                    text=ftext,
                     ambiguous=q.ambiguous or q2.ambiguous,
                 )
             else:
                 h = hedge or ("approx" if q.kind == "collective" else "exact")
                 fig = conv.figure(h, float(x), unit=u, text=ftext, ambiguous=q.ambiguous)
         except FigureError as exc:
-            return Refusal(start, end, f"not a valid figure ({exc})")
+            return Refusal(start, end, f"not a valid figure ({_clip(str(exc), 200)})", False)
         return Mention(start, end, mtext, fig, hedge_span, (num_start, num_end), unit_span)
+
+    def _foreign(self, start: int, end: int) -> Refusal | None:
+        """A hedge of the other language around an unhedged figure: refused, with a hint.
+
+        "plus de 50 000" read as English would silently be an exact 50,000; this is
+        where it is caught ("looks French: pass lang='fr' or lang='auto'").
+        """
+        text = self.text
+        for other in self.others:
+            rev = text[max(self.last, start - 64) : start][::-1]
+            m = other.back_hedge.match(rev)
+            phrase = None
+            span = (start, end)
+            if m is not None:
+                phrase = rev[m.start() : m.end()][::-1].strip()
+                span = (start - m.end() + _lstrip(rev, m.start()) - m.start(), end)
+                span = (start - m.end(), end)
+            else:
+                m = other.postfix.match(text, end)
+                if m is not None:
+                    phrase = m.group().strip()
+                    span = (start, m.end())
+            if phrase is None or not any(c.isalpha() for c in phrase):
+                continue
+            if normalise_phrase(phrase) in self.lex.prefix_hedges or (
+                normalise_phrase(phrase) in self.lex.postfix_hedges
+            ):
+                continue
+            return Refusal(
+                span[0],
+                span[1],
+                f"a figure with the {_LANG_NAMES[other.lang]} hedge {phrase!r}, which "
+                f"{_LANG_NAMES[self.lex.lang]} does not read; looks {_LANG_NAMES[other.lang]}: "
+                f"pass lang={other.lang!r} or lang='auto'",
+                False,
+            )
+        return None
 
     def _supported(
         self, q: _Quantity, q2: _Quantity | None, hedge: str | None, unit: str | None
@@ -689,6 +924,8 @@ class _Reader:
         c = text[pos]
         if "0" <= c <= "9":
             return self._digits(pos)
+        if c in _MINUS and pos + 1 < self.n and "0" <= text[pos + 1] <= "9":
+            return self._signed(pos + 1)
         if c.isalpha():
             t = self.lex.trigger.match(text, pos)
             if t is None:
@@ -739,6 +976,17 @@ class _Reader:
         y: Number = q2.value
         if q.scale is None and q2.scale is not None and q2.pre is not None and q.value <= q2.pre:
             x = q.value * q2.scale
+        elif (
+            q.bare is not None
+            and len(q.bare) <= 3
+            and q2.lead is not None
+            and q2.lead_scale is not None
+            and 0 < q.value < q2.lead
+            and mid_unit is None
+            and opener != OPEN_BETWEEN
+        ):
+            # "60-70,000", "12 à 13.000": the second number's trailing zeros are shared.
+            x = q.value * q2.lead_scale
         # "2024-11-12": an ISO date.
         if dash and m.group(0) == m.group("dash") and q2.bare is not None:
             e = q2.end
@@ -826,6 +1074,10 @@ class _Reader:
         if p1 >= n:
             return None
         c = text[p1]
+        if c in "°º℃℉":
+            sign = text[p1 : p1 + 2] if c in "°º" else c
+            if sign in TEMPERATURE_SIGNS:
+                return TEMPERATURE_SIGNS[sign], (p1, p1 + len(sign))
         if c in lex.unit_symbols:
             u = canonical_unit(c)
             if u is not None:
@@ -893,6 +1145,49 @@ class _Reader:
         return None
 
 
+_LANG_NAMES = {"en": "English", "fr": "French"}
+
+
+_VOCABULARIES: dict[str, frozenset[str]] = {}
+
+
+def _number_vocabulary(lex: Lexicon) -> frozenset[str]:
+    """Words that may go on inside a number or magnitude in words ("quatre vingt dix",
+    "tens of thousands", "un quart de million"): word lists stop after any other."""
+    got = _VOCABULARIES.get(lex.lang)
+    if got is None:
+        got = frozenset(
+            {w for w in lex.figure_words if w.isalpha()}
+            | set(lex.spaced_scales)
+            | set(lex.plural_magnitudes)
+            | set(lex.collectives)
+            | set(lex.quantifier_scales)
+            | set(lex.of_words)
+            | {"and", "a", "an", "one", "of", "et", "un", "une", "de", "d", "du"}
+            | {"half", "quarter", "quarters", "third", "thirds"}
+            | {"demi", "demie", "quart", "quarts", "tiers"}
+        )
+        _VOCABULARIES[lex.lang] = got
+    return got
+
+
+def _may_be_negative(unit: str) -> bool:
+    """Signed units (percentages, temperatures; see :func:`~estimates.is_signed`)."""
+    return unit != "" and is_signed(unit)
+
+
+def _clip(s: str, width: int = 60) -> str:
+    """``s`` cut to ``width`` characters, for messages (errors stay short)."""
+    return s if len(s) <= width else s[: width - 3] + "..."
+
+
+def _exact(x: Number) -> Number:
+    """An integral Decimal as an int (so "1.5 million" is 1500000, not 1500000.0)."""
+    if isinstance(x, Decimal) and x == x.to_integral_value():
+        return int(x)
+    return x
+
+
 def _lstrip(rev: str, i: int) -> int:
     while i < len(rev) and rev[i].isspace():
         i += 1
@@ -904,6 +1199,131 @@ def _show(x: Number) -> str:
 
 
 # ----------------------------------------------------------------------- public
+#: The language settings :func:`parse` and :func:`scan` take besides a tag: ``"auto"``
+#: reads each phrase (each sentence in :func:`scan`) in the language its words show.
+AUTO = "auto"
+
+# Words that show a language in running text (besides its figure words).
+_MARKERS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "the",
+            "of",
+            "and",
+            "than",
+            "to",
+            "in",
+            "were",
+            "was",
+            "are",
+            "is",
+            "said",
+            "says",
+            "people",
+            "troops",
+            "soldiers",
+            "killed",
+            "dead",
+            "wounded",
+            "according",
+            "at",
+            "least",
+            "more",
+            "about",
+            "some",
+            "up",
+            "over",
+            "nearly",
+            "almost",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "de",
+            "des",
+            "le",
+            "la",
+            "les",
+            "et",
+            "du",
+            "d",
+            "l",
+            "à",
+            "au",
+            "aux",
+            "selon",
+            "personnes",
+            "soldats",
+            "manifestants",
+            "morts",
+            "blessés",
+            "environ",
+            "plus",
+            "moins",
+            "près",
+            "jusqu",
+            "est",
+            "sont",
+            "ont",
+            "été",
+            "a",
+        ]
+    ),
+}
+_ACCENTS = frozenset("éèêàâçùûîôœ")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# A sentence: up to a full stop, "!" or "?" before a space, or a line break.  Every
+# character is taken once (the two alternatives exclude each other): linear.
+_SENTENCE = re.compile(r"(?:[^.!?\n]+|[.!?](?![\s]|$))*(?:[.!?]+|\n+)?")
+
+
+def _scores(text: str) -> dict[str, int]:
+    """How many words of ``text`` show each language (figure words and markers)."""
+    out = dict.fromkeys(LANGS, 0)
+    lexes = [get_lexicon(k) for k in LANGS]
+    for w in _LETTERS_RE.findall(text):
+        lw = w.lower()
+        for lex in lexes:
+            if lw in lex.figure_words or lw in _MARKERS[lex.lang]:
+                out[lex.lang] += 1
+        if any(c in _ACCENTS for c in lw):
+            out["fr"] += 1
+    return out
+
+
+def detect_lang(text: str, default: str = "en") -> str:
+    """The language (``"en"`` or ``"fr"``) whose words ``text`` shows most.
+
+    Counts figure words ("about", "environ", "milliers"...) and common words of each
+    language; accented letters count for French.  A tie gives ``default``.
+
+    Examples
+    --------
+    >>> detect_lang("plus de 50 000 manifestants")
+    'fr'
+    >>> detect_lang("more than 50,000 protesters")
+    'en'
+    >>> detect_lang("50 000", default="fr")
+    'fr'
+    """
+    sc = _scores(text)
+    best = max(sc.values())
+    winners = [k for k in LANGS if sc[k] == best]
+    return default if len(winners) != 1 else winners[0]
+
+
+def _check_text(text: object, what: str) -> str:
+    if not isinstance(text, str):
+        raise ArgumentTypeError("text", text, f"a str for {what}()")
+    return text
+
+
+def _key(lang: str, text: str) -> str:
+    if isinstance(lang, str) and lang.strip().lower() == AUTO:
+        return AUTO
+    return normalise_lang(lang, _clip(text, 120))
+
+
 def scan(
     text: str, lang: str = "en", *, conventions: str | Conventions | None = None
 ) -> list[Mention]:
@@ -912,9 +1332,11 @@ def scan(
     Parameters
     ----------
     text : str
-        Any text (an article, a page, a cell).
+        Any text (an article, a page, a cell), at most :data:`MAX_SCAN_CHARS`
+        characters.
     lang : str
-        ``"en"`` or ``"fr"``, or a tag such as ``"fr-FR"``.
+        ``"en"`` or ``"fr"``, a tag such as ``"fr-FR"``, or ``"auto"`` to read each
+        sentence in the language its words show (see :func:`detect_lang`).
     conventions : str or Conventions, optional
         The profile that reads hedges and magnitudes (default: the active one).
 
@@ -922,31 +1344,84 @@ def scan(
     -------
     list of Mention
         In text order, non-overlapping.  Years, dates, names with digits, scores,
-        phone numbers, times, ordinals and ages are left out (see the module rules).
+        phone numbers, times, ordinals and ages are left out (see the module rules),
+        and so are figures that cannot be read whole: a signed count, a number out of
+        range, a hedge of the other language ("plus de" read as English), a range
+        with "or more", a run of more than :data:`RUN_LIMIT` numbers.
+
+    Raises
+    ------
+    ParseError
+        When the text is longer than :data:`MAX_SCAN_CHARS`, or the language is not
+        supported.
 
     Examples
     --------
     >>> text = "Des milliers de soldats, dont environ 50 000 à Koursk depuis août 2023."
     >>> [(m.text, m.figure.hedge.value) for m in scan(text, "fr")]
     [('Des milliers de soldats', 'magnitude'), ('environ 50 000', 'approx')]
+    >>> [m.text for m in scan("About 5,000 troops. Plus de 13 000 conteneurs.", "auto")]
+    ['About 5,000 troops', 'Plus de 13 000 conteneurs']
     """
-    if not isinstance(text, str):
-        raise TypeError(f"scan() expects a str, got {type(text).__name__}")
-    lex = get_lexicon(normalise_lang(lang, text[:120]))
-    reader = _Reader(text, lex, get_conventions(conventions), strict=True)
-    reader.run()
-    return reader.mentions
+    text = _check_text(text, "scan")
+    key = _key(lang, text)
+    if len(text) > MAX_SCAN_CHARS:
+        raise ParseError(
+            text,
+            f"the text is {len(text):,} characters long, more than the {MAX_SCAN_CHARS:,} "
+            "scan() reads at once (MAX_SCAN_CHARS)",
+            lang=str(key),
+            expected="a shorter text: split it by article, page or paragraph",
+        )
+    conv = get_conventions(conventions)
+    if key != AUTO:
+        reader = _Reader(text, get_lexicon(key), conv, strict=True)
+        reader.run()
+        return reader.mentions
+    # lang="auto": one language per sentence (sentences with no telling word take the
+    # language of the whole text), one reader per stretch of a language.
+    whole = detect_lang(text[:100_000])
+    readers = {k: _Reader(text, get_lexicon(k), conv, strict=True) for k in LANGS}
+    out: list[Mention] = []
+    last = 0
+    seg_start, seg_lang = 0, None
+    for m in _SENTENCE.finditer(text):
+        if m.start() == m.end():
+            continue
+        k = detect_lang(m.group(), default=seg_lang or whole)
+        if seg_lang is None:
+            seg_lang = k
+        if k != seg_lang:
+            last = _run_segment(readers[seg_lang], out, seg_start, m.start(), last)
+            seg_start, seg_lang = m.start(), k
+    _run_segment(readers[seg_lang or whole], out, seg_start, len(text), last)
+    return out
+
+
+def _run_segment(reader: _Reader, out: list[Mention], start: int, stop: int, last: int) -> int:
+    reader.mentions = []
+    reader.last = last
+    reader.run(start, stop)
+    out.extend(reader.mentions)
+    return reader.last
 
 
 def parse(text: str, lang: str = "en", *, conventions: str | Conventions | None = None) -> Figure:
     """Read a figure cell ("up to 12,000", "environ 50 000 soldats") as a :class:`Figure`.
+
+    Every word of the cell that carries meaning for a figure (a number, a hedge, a
+    scale, a fraction, a negation, in either language) is either read or makes the
+    cell refused: a cell is never read with a word dropped.  Other words (a noun after
+    the unit, a date, a place) may stand around the figure.
 
     Parameters
     ----------
     text : str
         The cell: one figure, possibly with words around it.
     lang : str
-        ``"en"`` or ``"fr"``, or a tag such as ``"en-GB"``.
+        ``"en"`` or ``"fr"``, a tag such as ``"en-GB"``, or ``"auto"``: read in both
+        and keep the reading that uses every word (the language the words show when
+        both do and differ; refused when nothing tells them apart).
     conventions : str or Conventions, optional
         The profile that turns hedges and magnitudes into intervals (default: the
         active one); its name is the figure's ``profile``.
@@ -960,7 +1435,8 @@ def parse(text: str, lang: str = "en", *, conventions: str | Conventions | None 
     ------
     ParseError
         When the text holds no figure (saying what it looks like instead: a year, a
-        date...), or several separate figures, or an unsupported language.
+        date...), several separate figures, a word the figure does not use (with a
+        hint when it belongs to the other language), or an unsupported language.
 
     Examples
     --------
@@ -970,25 +1446,82 @@ def parse(text: str, lang: str = "en", *, conventions: str | Conventions | None 
     Figure([45000, 55000] soldier, best=50000, hedge='approx', text='environ 50 000 soldats')
     >>> parse("des milliers", "fr", conventions="ccc")
     Figure([2000], best=2000, hedge='magnitude', text='des milliers', profile='ccc')
+    >>> parse("plus de 50 000 manifestants", "auto")
+    Figure((50000, +inf) protester, hedge='more_than', text='plus de 50 000 manifestants')
     >>> parse("since 2023")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     estimates._model.errors.ParseError: cannot read 'since 2023' ...: '2023' reads as a year, ...
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse() expects a str, got {type(text).__name__}")
-    key = normalise_lang(lang, text)
+    text = _check_text(text, "parse")
+    key = _key(lang, text)
     conv = get_conventions(conventions)
     s = text.strip()
     if not s:
-        raise ParseError(s, "the text is empty", lang=key, expected=_EXPECTED)
-    reader = _Reader(s, get_lexicon(key), conv, strict=False, figure_text=s)
+        raise ParseError(s, "the text is empty", lang=key, expected=_EXPECTED, code="parse.empty")
+    if key != AUTO:
+        try:
+            return _read_cell(s, key, conv).figure
+        except ParseError as exc:
+            if "lang='auto'" in exc.reason:
+                raise
+            for k in LANGS:  # "des milliards" in English: it reads as French
+                if k == key:
+                    continue
+                try:
+                    _read_cell(s, k, conv)
+                except ParseError:
+                    continue
+                raise ParseError(
+                    s,
+                    f"{exc.reason}; it reads as {_LANG_NAMES[k]}: pass lang={k!r} or lang='auto'",
+                    lang=exc.lang,
+                    expected=exc.expected,
+                    position=exc.position,
+                    code=exc.code,
+                ) from None
+            raise
+    got: dict[str, Mention] = {}
+    errors: dict[str, ParseError] = {}
+    for k in LANGS:
+        try:
+            got[k] = _read_cell(s, k, conv)
+        except ParseError as exc:
+            errors[k] = exc
+    told = detect_lang(s, default="")
+    if len(got) == 1:
+        return next(iter(got.values())).figure
+    if not got:
+        raise errors[told or LANGS[0]]
+    figs = {k: m.figure.replace(ambiguous=False) for k, m in got.items()}
+    if len(set(figs.values())) == 1:
+        return got[told or LANGS[0]].figure
+    if told:
+        return got[told].figure
+    readings = ", ".join(f"{_LANG_NAMES[k]} {_clip(str(f), 40)}" for k, f in figs.items())
+    raise ParseError(
+        s,
+        f"the text reads differently in each language ({readings}) and no word tells which",
+        lang=AUTO,
+        expected="lang='en' or lang='fr'",
+        code="parse.ambiguous",
+    )
+
+
+def _read_cell(
+    s: str, key: str, conv: Conventions, covered: list[tuple[int, int]] | None = None
+) -> Mention:
+    """The one figure of a cell, every meaningful word read, or ParseError.
+
+    ``covered``, when given, receives the spans read: the figure's and those of the
+    non-figures beside it (dates, years, names), for the property tests.
+    """
+    lex = get_lexicon(key)
+    reader = _Reader(s, lex, conv, strict=False, figure_text=s)
     reader.run()
     found = reader.mentions
-    if len(found) == 1:
-        return found[0].figure
-    if found:
-        shown = ", ".join(repr(m.text) for m in found[:5])
+    if len(found) > 1:
+        shown = ", ".join(repr(_clip(m.text)) for m in found[:5])
         more = f" and {len(found) - 5} more" if len(found) > 5 else ""
         raise ParseError(
             s,
@@ -997,22 +1530,103 @@ def parse(text: str, lang: str = "en", *, conventions: str | Conventions | None 
             expected="one figure per cell (a single number or range, e.g. 'between 2 and 3 "
             "million')",
         )
-    if reader.refusals:
-        r = reader.refusals[0]
+    bad = [r for r in reader.refusals if not r.benign]
+    refusals = bad or reader.refusals
+    if refusals and (bad or not found):
+        r = refusals[0]
         raise ParseError(
             s,
-            f"{s[r.start : r.end]!r} reads as {r.reason}, not a figure",
+            f"{_clip(s[r.start : r.end])!r} reads as {r.reason}, not a figure",
             lang=key,
             expected=_EXPECTED,
             position=r.start,
         )
-    m = _ORDINAL_WORD.search(s)
-    if m is not None:
+    if not found:
+        hint = _hint(s, lex, ())
+        m = _ORDINAL_WORD.search(s)
+        if m is not None and not hint:
+            raise ParseError(
+                s,
+                f"{m.group()!r} is an ordinal, not a quantity",
+                lang=key,
+                expected=_EXPECTED,
+                position=m.start(),
+            )
         raise ParseError(
-            s,
-            f"{m.group()!r} is an ordinal, not a quantity",
-            lang=key,
-            expected=_EXPECTED,
-            position=m.start(),
+            s, "no number found" + hint, lang=key, expected=_EXPECTED, code="parse.no_number"
         )
-    raise ParseError(s, "no number found", lang=key, expected=_EXPECTED)
+    mention = found[0]
+    spans = [(mention.start, mention.end)] + [(r.start, r.end) for r in reader.refusals]
+    problem = _unused(s, mention, spans, lex)
+    if problem is not None:
+        reason, position = problem
+        raise ParseError(s, reason, lang=key, expected=_EXPECTED, position=position)
+    if covered is not None:
+        covered.extend(spans)
+    return mention
+
+
+def _hint(s: str, lex: Lexicon, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
+    """ "; looks French: pass lang='fr' or lang='auto'" when other-language words show."""
+    own = lex.figure_words
+    for k in LANGS:
+        if k == lex.lang:
+            continue
+        other = get_lexicon(k).figure_words
+        for m in _LETTERS_RE.finditer(s):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            lw = m.group().lower()
+            if lw in other and lw not in own:
+                return f"; {m.group()!r} looks {_LANG_NAMES[k]}: pass lang={k!r} or lang='auto'"
+    return ""
+
+
+def _gaps(n: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``range(n)`` outside every span."""
+    out = []
+    pos = 0
+    for a, b in sorted(spans):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < n:
+        out.append((pos, n))
+    return out
+
+
+_OPENING = "([{"
+_CLOSING = ")]}"
+
+
+def _unused(
+    s: str, mention: Mention, spans: list[tuple[int, int]], lex: Lexicon
+) -> tuple[str, int] | None:
+    """Why the cell has a meaningful word the figure did not use, or None."""
+    hint = _hint(s, lex, spans)
+    for m in _LETTERS_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        if m.group().lower() in lex.figure_words or hint:
+            return (
+                f"{m.group()!r} is not part of the figure read ({_clip(mention.text)!r}), "
+                f"and a figure word is never dropped{hint}",
+                m.start(),
+            )
+    for a, b in _gaps(len(s), spans):
+        for i in range(a, b):
+            if s[i].isnumeric():  # "¼", "²", "٣": numbers in forms not read
+                return (
+                    f"{s[i]!r} (character {i}) is a number in a form this library does not "
+                    f"read beside the figure {_clip(mention.text)!r}",
+                    i,
+                )
+    before = s[: mention.start].rstrip()
+    after = s[mention.end :].lstrip()
+    if (before and before[-1] in _OPENING + "±") or (after and after[0] in _CLOSING + "±/"):
+        return (
+            f"the figure {_clip(mention.text)!r} stands in brackets or beside a sign "
+            "(interval notation, an accounting negative or a rate); write it in words",
+            mention.start,
+        )
+    return None

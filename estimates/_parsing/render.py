@@ -25,10 +25,11 @@ number with a single comma group not ending in 0 is grouped with U+202F instead
 Figures no text can state
 -------------------------
 Arbitrary float intervals, open or closed bounds that no hedge produces, negative
-values, values of 1e29 or more or below 1e-30 (parse reads at most 30 integer digits
-and 64 decimals), or figures of an unregistered profile are written as an interval, with no
-round-trip promise: ``"[10,000, 12,000) soldiers"``, ``"(13,000, ∞)"``, with the best
-value after a semicolon ("; best 11,000"); French uses ``" ; "`` between the bounds.
+values in a unit that cannot be negative, values of 1e29 or more or below 1e-30 in
+size (parse reads at most 30 integer digits and 64 decimals), or figures of an
+unregistered profile are written as an interval, with no round-trip promise:
+``"[10,000, 12,000) soldiers"``, ``"(13,000, ∞)"``, with the best value after a
+semicolon ("; best 11,000"); French uses ``" ; "`` between the bounds.
 
 Examples
 --------
@@ -52,11 +53,11 @@ import math
 from decimal import Decimal
 
 from .._model.conventions import PROFILES, Conventions
-from .._model.errors import FigureError
+from .._model.errors import ArgumentTypeError, FigureError
 from .._model.figure import Figure
 from .._model.hedges import Hedge
 from .._model.units import canonical_unit, is_count
-from .lexicon import normalise_lang
+from .lexicon import TEMPERATURE_SIGNS, normalise_lang
 
 __all__ = ["format_number", "render"]
 
@@ -191,7 +192,7 @@ def format_number(x: float, lang: str = "en") -> str:
     """
     key = normalise_lang(lang)
     if not math.isfinite(x):
-        raise ValueError(f"cannot write {x!r} as digits")
+        raise FigureError("x", x, "a finite number to write as digits")
     sign = "-" if x < 0 else ""
     x = abs(x)
     if x == int(x) and x < 1e21:
@@ -231,6 +232,9 @@ def _unit_forms(unit: str, lang: str) -> tuple[str, str, str] | None:
         return unit, unit + "s", "after"
     if canonical_unit(unit) == unit:
         return unit, unit, "after"
+    for sign, name in TEMPERATURE_SIGNS.items():
+        if name == unit:
+            return sign, sign, "after"
     return None
 
 
@@ -260,6 +264,8 @@ def _of_unit(unit: str, lang: str) -> str | None:
         if forms is None:
             return None
         word = forms[1]
+    if not word[0].isalnum():
+        return f" {word}"  # a sign ("°C") takes no "of"
     if lang == "en":
         return f" of {word}"
     if word[0].lower() in "aeiouyhéèêâîôû":
@@ -315,7 +321,7 @@ def _stated(f: Figure, conv: Conventions, lang: str) -> str | None:
         values = (f.low,)
     else:
         values = (f.high,)
-    if not all(v == 0 or _MIN_WRITTEN <= v < _MAX_WRITTEN for v in values):
+    if not all(v == 0 or _MIN_WRITTEN <= abs(v) < _MAX_WRITTEN for v in values):
         return None
     try:
         cand = conv.figure(h, *values, unit=f.unit)
@@ -392,7 +398,7 @@ def render(figure: Figure, lang: str = "en") -> str:
     """
     key = normalise_lang(lang)
     if not isinstance(figure, Figure):
-        raise TypeError(f"render() expects a Figure, got {type(figure).__name__}")
+        raise ArgumentTypeError("figure", figure, "a Figure for render()")
     conv = PROFILES.get(figure.profile)
     if conv is not None:
         if figure.hedge is Hedge.MAGNITUDE:

@@ -102,11 +102,15 @@ def test_read_digits_needs_a_digit() -> None:
         read_digits("abc", 0, "en")
 
 
-def test_lookahead_is_bounded() -> None:
+def test_refused_run_covers_every_group() -> None:
+    # Issue 13: "1 " * 10 read its last "1" as a figure; a refused run is one span,
+    # however long, so nothing in it is read again.
     text = "1 " * 1000
     got = read_digits(text, 0, "en")
     assert isinstance(got, Refusal)
-    assert got.end < 40
+    assert got.end == len(text) - 1
+    version = read_digits("1.2.3.4.5.6.7.8.9.10.11", 0, "en")
+    assert isinstance(version, Refusal) and version.end == 23
 
 
 # ------------------------------------------------------------------ words

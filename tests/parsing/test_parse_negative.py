@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from estimates import EstimatesError, ParseError, parse
+from estimates._model.errors import ArgumentTypeError
 
 # (text, lang, words the reason must contain)
 NOT_FIGURES = [
@@ -79,7 +80,9 @@ NOT_FIGURES = [
     ("de 20 à 10", "fr", "not below its high end"),
     ("3 to 1", "en", "not below its high end"),
     # other non-figures
-    ("-5%", "en", "a signed number"),
+    ("-5", "en", "a signed number"),
+    ("-5 soldiers", "en", "a signed number"),
+    ("−2.5 millions", "fr", "a signed number"),
     ("1" * 40, "en", "digits"),
     ("hello", "en", "no number"),
     ("few soldiers", "en", "no number"),
@@ -137,8 +140,10 @@ def test_unsupported_language(lang: object) -> None:
 
 
 def test_not_a_string() -> None:
-    with pytest.raises(TypeError, match="expects a str"):
+    # Issue 12: a library error that is also a TypeError, naming the argument.
+    with pytest.raises(ArgumentTypeError, match="text: expected a str for parse") as info:
         parse(10000)  # type: ignore[arg-type]
+    assert isinstance(info.value, TypeError)
 
 
 def test_unknown_profile() -> None:

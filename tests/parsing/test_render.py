@@ -85,7 +85,7 @@ def test_format_number(x: float, en: str, fr: str | None) -> None:
 
 
 def test_format_number_refuses_infinity() -> None:
-    with pytest.raises(ValueError, match="cannot write"):
+    with pytest.raises(ValueError, match="a finite number to write as digits"):
         format_number(math.inf)
 
 
@@ -164,9 +164,9 @@ def test_render_elides_de() -> None:
         (Figure(7, 7, hedge="approx"), "[7]", "[7]"),
         (Figure(0, 5, hedge="up_to", profile="unregistered"), "[0, 5]", "[0 ; 5]"),
         (
-            CONV.figure("exact", -5, unit="dimensionless"),
-            "[-5] dimensionless",
-            "[-5] dimensionless",
+            Figure(-5, 5, False, False, unit="dimensionless"),
+            "(-5, 5) dimensionless",
+            "(-5 ; 5) dimensionless",
         ),
     ],
 )
@@ -176,7 +176,7 @@ def test_unstateable_figures_are_intervals(figure: Figure, en: str, fr: str) -> 
 
 
 def test_render_checks_its_arguments() -> None:
-    with pytest.raises(TypeError, match="expects a Figure"):
+    with pytest.raises(TypeError, match="expected a Figure"):
         render("10,000")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unsupported language"):
         render(Figure.exact(5), "de")
@@ -195,3 +195,29 @@ def test_unit_words_map_back(table: dict[str, tuple[str, str, str]]) -> None:
 def test_every_count_unit_round_trips(unit: str, lang: str) -> None:
     for fig in (CONV.figure("approx", 300, unit=unit), CONV.magnitude("plural", 100, unit=unit)):
         assert parse(render(fig, lang), lang).replace(text=None) == fig
+
+
+@pytest.mark.parametrize(
+    ("figure", "en", "fr"),
+    [
+        (CONV.figure("exact", -5, unit="dimensionless"), "-5 dimensionless", "-5 dimensionless"),
+        (CONV.figure("exact", -1.5, unit="percent"), "-1.5%", f"-1,5{NNBSP}%"),
+        (CONV.figure("approx", -0.8, unit="percent"), "about -0.8%", f"environ -0,8{NNBSP}%"),
+        (
+            CONV.figure("less_than", 5, unit="degree_Celsius"),
+            "less than 5 °C",
+            f"moins de 5{NNBSP}°C",
+        ),
+        (
+            CONV.figure("range", -10, -5, unit="degree_Celsius"),
+            "between -10 and -5 °C",
+            f"entre -10 et -5{NNBSP}°C",
+        ),
+    ],
+)
+def test_signed_figures_are_written_and_read_back(figure: Figure, en: str, fr: str) -> None:
+    # Issue 13: negative percentages and temperatures are stated, so they are written
+    # as text (no longer as intervals) and parse reads them back whole.
+    for lang, text in (("en", en), ("fr", fr)):
+        assert render(figure, lang) == text
+        assert parse(text, lang).replace(text=None) == figure
