@@ -669,7 +669,22 @@ def _read_figures(
             f"columns; columns are {src.columns_text()}{_separator_hint(src)}",
         )
     fig["text"] = _text(text_src, strip=False) if text_src is not None else src.missing_strings()
+    fig["lang"] = _detected_langs(langs, _text(text_src) if text_src is not None else None)
     return fig
+
+
+def _detected_langs(langs: pd.Series, text: pd.Series | None) -> pd.Series:
+    """Rows read with ``lang="auto"`` get the language their figure text shows."""
+    auto = (langs == "auto").fillna(False).to_numpy(dtype=bool)
+    if not auto.any():
+        return langs
+    from .._parsing.parser import detect_lang
+
+    cells = text if text is not None else pd.Series(pd.NA, index=langs.index, dtype="string")
+    codes, uniques = pd.factorize(cells.where(pd.Series(auto, index=langs.index)))
+    found = np.array([detect_lang(str(u)) for u in uniques] + ["en"], dtype=object)
+    detected = found[np.where(codes >= 0, codes, len(uniques))]
+    return langs.where(~auto, pd.Series(detected, index=langs.index, dtype="string"))
 
 
 def _figures_from_numbers(
