@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import DependencyError, OptionError, ValidationError
+from .._model.missing import is_missing
 
 __all__ = [
     "neutralise_formulas",
@@ -346,7 +347,7 @@ def json_number(v: Any) -> float | str | None:
 
 
 def _json_value(v: Any) -> Any:
-    if v is None or v is pd.NA or v is pd.NaT:
+    if is_missing(v):
         return None
     if isinstance(v, float | np.floating):
         return json_number(v)
