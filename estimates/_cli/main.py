@@ -148,22 +148,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EstimatesError as exc:
         print(f"{where} {cli_wording(str(exc), input_lang_flag=lang_flag)}", file=sys.stderr)
         return EXIT_ERROR
-    except FileNotFoundError as exc:
-        print(f"{where} no such file: {exc.filename}", file=sys.stderr)
-        return EXIT_ERROR
-    except IsADirectoryError as exc:
-        print(f"{where} {exc.filename} is a directory, not a file", file=sys.stderr)
-        return EXIT_FILE
-    except PermissionError as exc:
-        print(f"{where} permission denied: {exc.filename}", file=sys.stderr)
-        return EXIT_FILE
     except OSError as exc:
-        name = f"{exc.filename}: " if exc.filename else ""
-        print(f"{where} {name}{exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FILE
+        print(f"{where} {_path_problem(exc)}", file=sys.stderr)
+        return EXIT_ERROR if isinstance(exc, FileNotFoundError) else EXIT_FILE
     except (ValueError, KeyError) as exc:
         print(f"{where} {cli_wording(str(exc), input_lang_flag=lang_flag)}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _path_problem(exc: OSError) -> str:
+    """One line saying what is wrong with a path."""
+    if isinstance(exc, FileNotFoundError):
+        return f"no such file: {exc.filename}"
+    if isinstance(exc, IsADirectoryError):
+        return f"{exc.filename} is a directory, not a file"
+    if isinstance(exc, PermissionError):
+        return f"permission denied: {exc.filename}"
+    name = f"{exc.filename}: " if exc.filename else ""
+    return f"{name}{exc.strerror or exc}"
 
 
 def _show_warning(

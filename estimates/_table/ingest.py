@@ -40,7 +40,7 @@ from .._model.missing import is_missing
 from .._model.sources import join_agents
 from .._model.units import canonical_unit, check_unit, conversion_factor, is_count
 from .schema import BY_NAME, COLUMNS, DATETIME, ERROR_COLUMN, INPUT_COLUMN, STANDARD, dtype_of
-from .validation import Errors, Failures, check_figures
+from .validation import Errors, Failures, check_figures, refuse_duplicate_columns
 
 __all__ = ["MAPPABLE", "ReadOptions", "cast_standard", "standardise", "to_float"]
 
@@ -221,22 +221,7 @@ def _check_columns(data: pd.DataFrame, mapping: Mapping[str, Any]) -> None:
             f"a known field (unknown field {', '.join(unknown)}): map your columns to one "
             f"of {', '.join(MAPPABLE)}",
         )
-    dups = list(dict.fromkeys(str(c) for c in data.columns[data.columns.duplicated()]))
-    if dups:
-        raise ValidationError(
-            pd.DataFrame(
-                [
-                    {
-                        "row": None,
-                        "column": c,
-                        "value": None,
-                        "expected": f"one column named {c!r} (the table has "
-                        f"{list(map(str, data.columns)).count(c)}): rename or drop the others",
-                    }
-                    for c in dups
-                ]
-            )
-        )
+    refuse_duplicate_columns(list(data.columns))
     missing = [
         (name, c)
         for name, mapped in mapping.items()

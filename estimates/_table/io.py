@@ -28,6 +28,7 @@ import pandas as pd
 
 from .._model.errors import DependencyError, OptionError, ValidationError
 from .._model.missing import is_missing
+from .validation import refuse_duplicate_columns
 
 __all__ = [
     "neutralise_formulas",
@@ -92,23 +93,7 @@ def _read_csv(p: Path, sep: str, encoding: str) -> pd.DataFrame:
         header = pd.read_csv(p, header=None, nrows=1, keep_default_na=False, **options)
     except pd.errors.EmptyDataError:
         return pd.DataFrame()
-    names = [str(v) for v in header.iloc[0].tolist()] if len(header) else []
-    dups = sorted({c for c in names if names.count(c) > 1})
-    if dups:
-        raise ValidationError(
-            pd.DataFrame(
-                [
-                    {
-                        "row": None,
-                        "column": c,
-                        "value": None,
-                        "expected": f"one column named {c!r} (the header has "
-                        f"{names.count(c)}): rename or drop the others",
-                    }
-                    for c in dups
-                ]
-            )
-        )
+    refuse_duplicate_columns(header.iloc[0].tolist() if len(header) else [], where="header")
     return pd.read_csv(p, keep_default_na=False, na_values=[""], **options)
 
 

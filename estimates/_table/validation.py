@@ -23,7 +23,7 @@ from .._model.errors import (
     ValidationError,
 )
 
-__all__ = ["Errors", "Failures", "check_figures", "warn_thin_data"]
+__all__ = ["Errors", "Failures", "check_figures", "refuse_duplicate_columns", "warn_thin_data"]
 
 Errors = Literal["raise", "flag"]
 
@@ -138,6 +138,27 @@ class Failures:
         """Raise one :class:`ValidationError` holding every failure, if there are any."""
         if self:
             raise ValidationError(self.frame(), what=what)
+
+
+def refuse_duplicate_columns(names: Sequence[object], *, where: str = "table") -> None:
+    """Raise a :class:`ValidationError` naming each column name given more than once."""
+    text = [str(c) for c in names]
+    dups = [c for c in dict.fromkeys(text) if text.count(c) > 1]
+    if dups:
+        raise ValidationError(
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": c,
+                        "value": None,
+                        "expected": f"one column named {c!r} (the {where} has "
+                        f"{text.count(c)}): rename or drop the others",
+                    }
+                    for c in dups
+                ]
+            )
+        )
 
 
 def _pick(values: object, pos: np.ndarray) -> np.ndarray:
