@@ -551,9 +551,9 @@ def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] =
         x = s.to_numpy(dtype="float64", na_value=np.nan)
     else:
         obj = s.astype(object)
-        big = obj.map(
-            lambda v: isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**1023
-        )
+        big = np.zeros(len(s), dtype=bool)
+        if pd.api.types.infer_dtype(obj, skipna=True) not in ("string", "empty"):
+            big = obj.map(_too_big_int).to_numpy(dtype=bool)  # Python ints from records
         t = _text(s)
         lowered = t.str.lower()
         inf = lowered.map(_INF).astype("float64")
@@ -571,15 +571,19 @@ def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] =
         x = np.where(inf.notna().to_numpy(), inf.to_numpy(), num)
         bad = t.notna().to_numpy() & np.isnan(x)
         failures.add(bad, name, s, _NUMBER_EXPECTED)
-        overflow = (np.isinf(num) & inf.isna().to_numpy()) | big.to_numpy(dtype=bool)
+        overflow = (np.isinf(num) & inf.isna().to_numpy()) | big
         failures.add(
             overflow & ~bad,
             name,
             s,
             "a number a float can hold (at most about 1.8e308; write inf for no bound)",
         )
-        nonzero = cleaned.str.match(_NONZERO_MANTISSA.pattern).fillna(False).to_numpy(bool)
-        underflow = (num == 0) & nonzero
+        underflow = np.zeros(len(s), dtype=bool)
+        zero = num == 0
+        if zero.any():  # '1e-400' reads as 0: a written non-zero digit says otherwise
+            underflow[zero] = (
+                cleaned[zero].str.match(_NONZERO_MANTISSA.pattern).fillna(False).to_numpy(bool)
+            )
         failures.add(
             underflow, name, s, "a number a float can hold (this one is too small: it reads as 0)"
         )
@@ -587,6 +591,10 @@ def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] =
     if na:
         x = np.where(np.isin(x, np.asarray(list(na), dtype="float64")), np.nan, x)
     return np.asarray(x, dtype="float64")
+
+
+def _too_big_int(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**1023
 
 
 def _exact_floats(cells: np.ndarray) -> np.ndarray:

@@ -87,3 +87,22 @@ def test_cli_wording_leaves_other_text_alone():
         cli_wording("pass a larger max_pairs=, or narrow") == "pass a larger max_pairs=, or narrow"
     )
     assert cli_wording("pass sep=';' here") == "use --sep ';' here"
+
+
+def test_spreadsheet_csvs_neutralise_formula_headers(tmp_path, capsys):
+    p = tmp_path / "hostile.csv"
+    p.write_text(
+        "quantity,low,source,stated,=1+1,note\n"
+        'q,1,A,2024-11-12," =2+2",x\n'
+        'q,2,B,2024-11-13,"\n@SUM(A1)",y\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    assert main(["export", str(p), "--spreadsheet", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.splitlines()[0].split(",").count("'=1+1") == 1
+    assert "' =2+2" in text and "'\n@SUM(A1)" in text
+    capsys.readouterr()
+    assert main(["reconcile", str(p), "--format", "csv", "--by", "=1+1"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert "'=1+1" in header.split(",") and "=1+1" not in header.split(",")
