@@ -63,10 +63,15 @@ def read_claims(
     errors : {"raise", "flag"}
         ``"raise"`` (default): one :class:`~estimates.ValidationError` lists every bad
         row, column, value and what was expected.  ``"flag"``: keep every row; bad
-        rows get the reason in an ``error`` column and are left out of computations.
+        rows get the reason in an ``error`` column, their cells as written in
+        ``original_cells`` (a JSON object), and are left out of computations.  A flagged
+        table written to CSV, JSON or Parquet reads back the same with ``errors="flag"``.
     lang : str
-        Language of figure texts in rows without a ``lang`` value ("en", "fr").  When
-        it names a column of the input instead, that column gives each row's language.
+        Language of figure texts in rows without a ``lang`` value: "en", "fr", or
+        "auto" (each row's language detected from its figure text, and stored in
+        ``lang``).  A French hedge read as English (or the reverse) is refused by row,
+        never dropped.  When ``lang`` names a column of the input instead, that column
+        gives each row's language.
     conventions : str or Conventions, optional
         Profile used to read hedges and vague figures (default: the active one).
     date_format : str, optional
@@ -74,7 +79,10 @@ def read_claims(
     na_values : mapping or sequence, optional
         Sentinels meaning "missing" in numeric columns, e.g. ``{"best": [-999]}``.
     encoding, sep : str, optional
-        For text files.
+        For text files: the encoding (French Excel saves ``"cp1252"``) and the CSV
+        separator (``";"`` in French Excel).  A file that is not valid text in
+        ``encoding``, or a header that holds a ``;`` or a tab, gets an error saying
+        which to pass.
     **mapping
         Standard field = your column name, e.g. ``low="estimate_low"``,
         ``stated="date"``, ``url="source_url"``.  ``quantity`` may name several
