@@ -366,7 +366,6 @@ def _finish(
     if carried is not None:
         failures.forget(carried)
         if opts.errors == "raise" and carried.any():
-            pos = np.flatnonzero(carried)
             failures.add(
                 carried,
                 ERROR_COLUMN,
@@ -374,7 +373,6 @@ def _finish(
                 "a valid row: this one was flagged when first read (its cells are in "
                 f"{INPUT_COLUMN!r}); fix them, or read with errors='flag'",
             )
-            del pos
     if opts.errors == "raise":
         if failures:
             f = failures.frame()
@@ -392,12 +390,8 @@ def _finish(
         cells[carried] = data[INPUT_COLUMN].to_numpy(dtype=object)[carried]
         flagged |= carried
     _literal_figures(frame, flagged, literal)
-    frame[ERROR_COLUMN] = pd.array(
-        [None if is_missing(v) else str(v) for v in reasons], dtype="string"
-    )
-    frame[INPUT_COLUMN] = pd.array(
-        [None if is_missing(v) else str(v) for v in cells], dtype="string"
-    )
+    frame[ERROR_COLUMN] = pd.Series(reasons, index=frame.index, dtype=object).astype("string")
+    frame[INPUT_COLUMN] = pd.Series(cells, index=frame.index, dtype=object).astype("string")
     return frame
 
 
