@@ -88,8 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cli_wording(message: str) -> str:
+def cli_wording(message: str, *, input_lang_flag: str = "--lang") -> str:
     """A library message with its Python hints turned into command-line flags.
+
+    ``input_lang_flag`` is the flag that sets the language of figure texts (commands
+    that write text in a language take it as ``--input-lang``).
 
     >>> cli_wording("for day-first dates pass date_format='%d/%m/%Y'")
     "for day-first dates use --date-format '%d/%m/%Y'"
@@ -97,8 +100,10 @@ def cli_wording(message: str) -> str:
     "use --encoding 'cp1252'"
     """
 
+    flags = {**_FLAGS, "lang": input_lang_flag}
+
     def flag(m: re.Match[str]) -> str:
-        name = _FLAGS.get(m[1])
+        name = flags.get(m[1])
         return f"use {name} {m[2]}" if name else m[0]
 
     return _PASS.sub(flag, message)
@@ -130,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     where = f"estimates {args.command}: error:"
+    lang_flag = "--input-lang" if hasattr(args, "input_lang") else "--lang"
     problem = _check_paths(args)
     if problem:
         print(f"{where} {problem}", file=sys.stderr)
@@ -140,24 +146,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.showwarning = _show_warning
             return int(args._run(args) or EXIT_OK)
     except EstimatesError as exc:
-        print(f"{where} {cli_wording(str(exc))}", file=sys.stderr)
+        print(f"{where} {cli_wording(str(exc), input_lang_flag=lang_flag)}", file=sys.stderr)
         return EXIT_ERROR
-    except FileNotFoundError as exc:
-        print(f"{where} no such file: {exc.filename}", file=sys.stderr)
-        return EXIT_ERROR
-    except IsADirectoryError as exc:
-        print(f"{where} {exc.filename} is a directory, not a file", file=sys.stderr)
-        return EXIT_FILE
-    except PermissionError as exc:
-        print(f"{where} permission denied: {exc.filename}", file=sys.stderr)
-        return EXIT_FILE
     except OSError as exc:
-        name = f"{exc.filename}: " if exc.filename else ""
-        print(f"{where} {name}{exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FILE
+        print(f"{where} {_path_problem(exc)}", file=sys.stderr)
+        return EXIT_ERROR if isinstance(exc, FileNotFoundError) else EXIT_FILE
     except (ValueError, KeyError) as exc:
-        print(f"{where} {cli_wording(str(exc))}", file=sys.stderr)
+        print(f"{where} {cli_wording(str(exc), input_lang_flag=lang_flag)}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _path_problem(exc: OSError) -> str:
+    """One line saying what is wrong with a path."""
+    if isinstance(exc, FileNotFoundError):
+        return f"no such file: {exc.filename}"
+    if isinstance(exc, IsADirectoryError):
+        return f"{exc.filename} is a directory, not a file"
+    if isinstance(exc, PermissionError):
+        return f"permission denied: {exc.filename}"
+    name = f"{exc.filename}: " if exc.filename else ""
+    return f"{name}{exc.strerror or exc}"
 
 
 def _show_warning(

@@ -260,7 +260,7 @@ _ARTICLE_NUMBERS: dict[str, frozenset[str]] = {
 # Scale words that need a count before them: "un million", never "million" alone.
 _COUNTED_SCALES: dict[str, frozenset[str]] = {
     "en": frozenset(),
-    "fr": frozenset({"million", "milliard", "billion"}),
+    "fr": frozenset({"million", "milliard", "billion", "billions"}),
 }
 
 # Words that link a magnitude to what it counts ("thousands of troops").
@@ -493,6 +493,9 @@ class Lexicon:
     back_filler : re.Pattern
         Anchored reversed pattern for a word between a hedge and its number
         ("another", "encore").
+    hedge_ahead : re.Pattern or None
+        Hedge phrases that start with a number word ("un peu plus de"): where one
+        starts, the number word is part of the hedge, not a figure.
     figure_words : frozenset of str
         Every word that carries meaning for a figure in this language (hedge, number,
         scale, magnitude, fraction and negation words, less a few very common ones):
@@ -529,6 +532,7 @@ class Lexicon:
     month_after: re.Pattern[str]
     back_filler: re.Pattern[str]
     figure_words: frozenset[str]
+    hedge_ahead: re.Pattern[str] | None
 
 
 def _build(lang: str) -> Lexicon:
@@ -590,6 +594,7 @@ def _build(lang: str) -> Lexicon:
     back_filler = re.compile(
         r"\s*(?:" + _reversed_alternation(_FILLERS[lang]) + r")", re.IGNORECASE
     )
+    ahead = [p for p in prefix if p.split()[0] in trig_words]
     vocabulary = set(trig_words) | set(_SPACED_SCALES[lang]) | set(_MEANING_WORDS[lang])
     for phrase in (*prefix, *postfix):
         vocabulary.update(_LETTERS.findall(normalise_phrase(phrase)))
@@ -624,6 +629,7 @@ def _build(lang: str) -> Lexicon:
         month_after=month_after,
         back_filler=back_filler,
         figure_words=frozenset(w for w in vocabulary if w not in _COMMON_WORDS),
+        hedge_ahead=re.compile(_forward_alternation(ahead), re.IGNORECASE) if ahead else None,
     )
 
 

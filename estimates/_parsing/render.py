@@ -222,6 +222,8 @@ def _of_unit(unit: str, lang: str) -> str | None:
         if forms is None:
             return None
         word = forms[1]
+    if not word[0].isalnum():
+        return f" {word}"  # a sign ("°C") takes no "of"
     if lang == "en":
         return f" of {word}"
     if word[0].lower() in "aeiouyhéèêâîôû":

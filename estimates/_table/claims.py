@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, overload
 import numpy as np
 import pandas as pd
 
-from .._model.claim import Claim
+from .._model.claim import Claim, Status
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval
 from .._model.errors import FigureError, ValidationError
@@ -69,10 +69,15 @@ def read_claims(
     errors : {"raise", "flag"}
         ``"raise"`` (default): one :class:`~estimates.ValidationError` lists every bad
         row, column, value and what was expected.  ``"flag"``: keep every row; bad
-        rows get the reason in an ``error`` column and are left out of computations.
+        rows get the reason in an ``error`` column, their cells as written in
+        ``original_cells`` (a JSON object), and are left out of computations.  A flagged
+        table written to CSV, JSON or Parquet reads back the same with ``errors="flag"``.
     lang : str
-        Language of figure texts in rows without a ``lang`` value ("en", "fr").  When
-        it names a column of the input instead, that column gives each row's language.
+        Language of figure texts in rows without a ``lang`` value: "en", "fr", or
+        "auto" (each row's language detected from its figure text, and stored in
+        ``lang``).  A French hedge read as English (or the reverse) is refused by row,
+        never dropped.  When ``lang`` names a column of the input instead, that column
+        gives each row's language.
     conventions : str or Conventions, optional
         Profile used to read hedges and vague figures (default: the active one).
     date_format : str, optional
@@ -80,7 +85,10 @@ def read_claims(
     na_values : mapping or sequence, optional
         Sentinels meaning "missing" in numeric columns, e.g. ``{"best": [-999]}``.
     encoding, sep : str, optional
-        For text files.
+        For text files: the encoding (French Excel saves ``"cp1252"``) and the CSV
+        separator (``";"`` in French Excel).  A file that is not valid text in
+        ``encoding``, or a header that holds a ``;`` or a tab, gets an error saying
+        which to pass.
     **mapping
         Standard field = your column name, e.g. ``low="estimate_low"``,
         ``stated="date"``, ``url="source_url"``.  ``quantity`` may name several
@@ -1371,7 +1379,7 @@ def _row_claim(frame: pd.DataFrame, i: int) -> Claim:
         url=_opt(row["url"]),
         published=None if pub is None else pub.date(),
         lang=_opt(row["lang"]) or "en",
-        status=str(row["status"]),
+        status=Status(str(row["status"])),
         note=_opt(row["note"]),
         id=_opt(row["id"]),
         extra=extra,

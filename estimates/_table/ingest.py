@@ -40,7 +40,7 @@ from .._model.missing import is_missing
 from .._model.sources import join_agents
 from .._model.units import canonical_unit, check_unit, conversion_factor, is_count
 from .schema import BY_NAME, COLUMNS, DATETIME, ERROR_COLUMN, INPUT_COLUMN, STANDARD, dtype_of
-from .validation import Errors, Failures, check_figures
+from .validation import Errors, Failures, check_figures, refuse_duplicate_columns
 
 __all__ = ["MAPPABLE", "ReadOptions", "cast_standard", "standardise", "to_float"]
 
@@ -127,12 +127,15 @@ class _Input:
         """The column for a field (several columns joined by a space), or None."""
         mapped = self.mapping.get(name, name)
         if isinstance(mapped, list | tuple):
-            parts = [_text(self.data[c]) for c in mapped]
+            parts = [_text(self._column(c)) for c in mapped]
             out = parts[0]
             for p in parts[1:]:
                 out = out + " " + p
             return out
-        return self.data[mapped] if mapped in self.data.columns else None
+        return self._column(mapped) if mapped in self.data.columns else None
+
+    def _column(self, name: object) -> pd.Series:
+        return self.data[name]
 
     def name(self, name: str) -> str:
         """The user's name for a field (for messages)."""
@@ -218,22 +221,7 @@ def _check_columns(data: pd.DataFrame, mapping: Mapping[str, Any]) -> None:
             f"a known field (unknown field {', '.join(unknown)}): map your columns to one "
             f"of {', '.join(MAPPABLE)}",
         )
-    dups = list(dict.fromkeys(str(c) for c in data.columns[data.columns.duplicated()]))
-    if dups:
-        raise ValidationError(
-            pd.DataFrame(
-                [
-                    {
-                        "row": None,
-                        "column": c,
-                        "value": None,
-                        "expected": f"one column named {c!r} (the table has "
-                        f"{list(map(str, data.columns)).count(c)}): rename or drop the others",
-                    }
-                    for c in dups
-                ]
-            )
-        )
+    refuse_duplicate_columns(list(data.columns))
     missing = [
         (name, c)
         for name, mapped in mapping.items()
@@ -378,7 +366,6 @@ def _finish(
     if carried is not None:
         failures.forget(carried)
         if opts.errors == "raise" and carried.any():
-            pos = np.flatnonzero(carried)
             failures.add(
                 carried,
                 ERROR_COLUMN,
@@ -386,7 +373,6 @@ def _finish(
                 "a valid row: this one was flagged when first read (its cells are in "
                 f"{INPUT_COLUMN!r}); fix them, or read with errors='flag'",
             )
-            del pos
     if opts.errors == "raise":
         if failures:
             f = failures.frame()
@@ -404,12 +390,8 @@ def _finish(
         cells[carried] = data[INPUT_COLUMN].to_numpy(dtype=object)[carried]
         flagged |= carried
     _literal_figures(frame, flagged, literal)
-    frame[ERROR_COLUMN] = pd.array(
-        [None if is_missing(v) else str(v) for v in reasons], dtype="string"
-    )
-    frame[INPUT_COLUMN] = pd.array(
-        [None if is_missing(v) else str(v) for v in cells], dtype="string"
-    )
+    frame[ERROR_COLUMN] = pd.Series(reasons, index=frame.index, dtype=object).astype("string")
+    frame[INPUT_COLUMN] = pd.Series(cells, index=frame.index, dtype=object).astype("string")
     return frame
 
 
@@ -423,7 +405,7 @@ def _literal_figures(
         frame[name] = np.where(rows, literal[name], frame[name].to_numpy())
     hedge = np.where(rows, literal["hedge"], frame["hedge"].astype(object).to_numpy())
     frame["hedge"] = pd.Categorical(
-        np.where(pd.isna(hedge), None, hedge), categories=frame["hedge"].cat.categories
+        _none_where(pd.isna(hedge), hedge), categories=frame["hedge"].cat.categories
     )
 
 
@@ -439,6 +421,13 @@ def _raw_cells(data: pd.DataFrame, rows: np.ndarray) -> list[str]:
         )
         for row in sub.itertuples(index=False, name=None)
     ]
+
+
+def _none_where(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values`` as objects, with None where ``mask`` holds."""
+    out = np.asarray(values, dtype=object).copy()
+    out[np.asarray(mask, dtype=bool)] = None
+    return out
 
 
 def _cell_json(v: Any) -> Any:
@@ -536,7 +525,7 @@ def _agents(s: pd.Series, failures: Failures, name: str) -> pd.Series:
             s,
             "agent names separated by ';' (a name cannot hold ';')",
         )
-        values = np.where(codes >= 0, joined[np.maximum(codes, 0)], None)
+        values = _none_where(codes < 0, joined[np.maximum(codes, 0)])
     else:
         values = np.full(len(t), None, dtype=object)
     return pd.Series(pd.array(values, dtype="string"), index=s.index)
@@ -556,9 +545,9 @@ def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] =
         x = s.to_numpy(dtype="float64", na_value=np.nan)
     else:
         obj = s.astype(object)
-        big = obj.map(
-            lambda v: isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**1023
-        )
+        big = np.zeros(len(s), dtype=bool)
+        if pd.api.types.infer_dtype(obj, skipna=True) not in ("string", "empty"):
+            big = obj.map(_too_big_int).to_numpy(dtype=bool)  # Python ints from records
         t = _text(s)
         lowered = t.str.lower()
         inf = lowered.map(_INF).astype("float64")
@@ -576,15 +565,19 @@ def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] =
         x = np.where(inf.notna().to_numpy(), inf.to_numpy(), num)
         bad = t.notna().to_numpy() & np.isnan(x)
         failures.add(bad, name, s, _NUMBER_EXPECTED)
-        overflow = (np.isinf(num) & inf.isna().to_numpy()) | big.to_numpy(dtype=bool)
+        overflow = (np.isinf(num) & inf.isna().to_numpy()) | big
         failures.add(
             overflow & ~bad,
             name,
             s,
             "a number a float can hold (at most about 1.8e308; write inf for no bound)",
         )
-        nonzero = cleaned.str.match(_NONZERO_MANTISSA.pattern).fillna(False).to_numpy(bool)
-        underflow = (num == 0) & nonzero
+        underflow = np.zeros(len(s), dtype=bool)
+        zero = num == 0
+        if zero.any():  # '1e-400' reads as 0: a written non-zero digit says otherwise
+            underflow[zero] = (
+                cleaned[zero].str.match(_NONZERO_MANTISSA.pattern).fillna(False).to_numpy(bool)
+            )
         failures.add(
             underflow, name, s, "a number a float can hold (this one is too small: it reads as 0)"
         )
@@ -594,12 +587,16 @@ def to_float(s: pd.Series, failures: Failures, name: str, na: Sequence[object] =
     return np.asarray(x, dtype="float64")
 
 
+def _too_big_int(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**1023
+
+
 def _exact_floats(cells: np.ndarray) -> np.ndarray:
     """Strings to floats with Python's exact (round-trip) parsing; NaN where unreadable.
 
     (``pd.to_numeric`` may round the last digit on pandas 2.)
     """
-    cells = np.where(pd.isna(cells), None, cells)
+    cells = _none_where(pd.isna(cells), cells)
     try:
         return np.asarray(cells, dtype="float64")
     except (ValueError, TypeError, OverflowError):
@@ -659,7 +656,22 @@ def _read_figures(
             f"columns; columns are {src.columns_text()}{_separator_hint(src)}",
         )
     fig["text"] = _text(text_src, strip=False) if text_src is not None else src.missing_strings()
+    fig["lang"] = _detected_langs(langs, _text(text_src) if text_src is not None else None)
     return fig
+
+
+def _detected_langs(langs: pd.Series, text: pd.Series | None) -> pd.Series:
+    """Rows read with ``lang="auto"`` get the language their figure text shows."""
+    auto = (langs == "auto").fillna(False).to_numpy(dtype=bool)
+    if not auto.any():
+        return langs
+    from .._parsing.parser import detect_lang
+
+    cells = text if text is not None else pd.Series(pd.NA, index=langs.index, dtype="string")
+    codes, uniques = pd.factorize(cells.where(pd.Series(auto, index=langs.index)))
+    found = np.array([detect_lang(str(u)) for u in uniques] + ["en"], dtype=object)
+    detected = found[np.where(codes >= 0, codes, len(uniques))]
+    return langs.where(~auto, pd.Series(detected, index=langs.index, dtype="string"))
 
 
 def _figures_from_numbers(
@@ -737,7 +749,7 @@ def _figures_from_numbers(
             "low": nums["low"],
             "high": nums["high"],
             "best": nums["best"],
-            "hedge": np.where(explicit, hedge, None),
+            "hedge": _none_where(~explicit, hedge),
         },
         "low": low,
         "high": high,
@@ -915,7 +927,7 @@ def _figures_from_text(
     bad = pd.notna(reason)
     failures.add(bad, name, text, np.where(bad, reason, ""))
     literal = {k: fig[k] for k in ("low", "high", "best")}
-    literal["hedge"] = np.where(bad, None, fig["hedge"])
+    literal["hedge"] = _none_where(bad, fig["hedge"])
     return {
         **fig,
         "literal": literal,
@@ -1031,7 +1043,7 @@ def _days(
         ends[:m][ok] = starts[:m][ok]
         todo = np.flatnonzero(~ok)
     for i in todo:
-        u = str(uniques[i])
+        u = str(uniques[int(i)])
         try:
             a, b = _cell_bounds(u)
         except FigureError as exc:
@@ -1148,22 +1160,22 @@ def _open_interval(
 def cast_standard(frame: pd.DataFrame) -> pd.DataFrame:
     """Give the standard columns their documented dtypes."""
     cols = {}
-    for c in COLUMNS:
-        v = frame[c.name]
-        dt = dtype_of(c)
-        if c.kind == "string":
+    for col in COLUMNS:
+        v = frame[col.name]
+        dt: Any = dtype_of(col)
+        if col.kind == "string":
             v = v.astype(dt) if v.dtype != dt else v
-        elif c.kind == "category":
+        elif col.kind == "category":
             v = pd.Series(
                 pd.Categorical(v.astype(object), categories=dt.categories), index=frame.index
             )
-        elif c.kind == "bool":
+        elif col.kind == "bool":
             v = v.astype(bool)
         else:
             v = v.astype(dt)
-        cols[c.name] = v
+        cols[col.name] = v
     out = pd.DataFrame(cols, index=frame.index)
-    for c in frame.columns:
-        if c not in BY_NAME:
-            out[c] = frame[c]
+    for name in frame.columns:
+        if name not in BY_NAME:
+            out[name] = frame[name]
     return out

@@ -19,7 +19,7 @@ import io
 import json
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import DependencyError, OptionError, ValidationError
+from .._model.missing import is_missing
+from .validation import refuse_duplicate_columns
 
 __all__ = [
     "neutralise_formulas",
@@ -91,23 +93,7 @@ def _read_csv(p: Path, sep: str, encoding: str) -> pd.DataFrame:
         header = pd.read_csv(p, header=None, nrows=1, keep_default_na=False, **options)
     except pd.errors.EmptyDataError:
         return pd.DataFrame()
-    names = [str(v) for v in header.iloc[0].tolist()] if len(header) else []
-    dups = sorted({c for c in names if names.count(c) > 1})
-    if dups:
-        raise ValidationError(
-            pd.DataFrame(
-                [
-                    {
-                        "row": None,
-                        "column": c,
-                        "value": None,
-                        "expected": f"one column named {c!r} (the header has "
-                        f"{names.count(c)}): rename or drop the others",
-                    }
-                    for c in dups
-                ]
-            )
-        )
+    refuse_duplicate_columns(header.iloc[0].tolist() if len(header) else [], where="header")
     return pd.read_csv(p, keep_default_na=False, na_values=[""], **options)
 
 
@@ -197,13 +183,13 @@ def _decodes(raw: bytes, encoding: str) -> bool:
 
 
 def frame_of_records(
-    records: list[dict[str, Any]], columns: list[str] | None = None
+    records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """Records as a frame of raw cells (object columns: nothing inferred or re-encoded;
     the claims reader types and checks each column)."""
     if columns is None:
         columns = list(dict.fromkeys(k for r in records for k in r))
-    return pd.DataFrame(records, columns=columns, dtype=object)
+    return pd.DataFrame([dict(r) for r in records], columns=list(columns), dtype=object)
 
 
 def _need_pyarrow() -> None:
@@ -221,9 +207,9 @@ def neutralise_formulas(values: pd.Series) -> pd.Series:
     spreadsheets trim them, then run the rest).  This is the one spreadsheet-safety
     rule: cells and headers of every CSV meant for a spreadsheet go through it.
 
-    >>> cells = pd.Series(["=HYPERLINK(1)", "UK MoD", "-2+3", " =1+1", "\\n@x", None])
-    >>> neutralise_formulas(cells.astype(object)).tolist()
-    ["'=HYPERLINK(1)", 'UK MoD', "'-2+3", "' =1+1", "'\\n@x", None]
+    >>> cells = pd.Series(["=HYPERLINK(1)", "UK", "-2+3", " =1+1", "\\n@x", None], dtype=object)
+    >>> neutralise_formulas(cells).tolist()
+    ["'=HYPERLINK(1)", 'UK', "'-2+3", "' =1+1", "'\\n@x", None]
     """
     s = values.astype(object)
     out = s.to_numpy(dtype=object).copy()
@@ -240,12 +226,23 @@ def _runs_as_formula(v: object) -> bool:
     )
 
 
-def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with text cells *and headers* neutralised (:func:`neutralise_formulas`)."""
+def spreadsheet_safe(frame: pd.DataFrame, *, like: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``frame`` with text cells *and headers* neutralised (:func:`neutralise_formulas`).
+
+    Numbers, booleans and dates are never touched (``-3`` stays a number).  ``like``
+    is the frame whose dtypes say which columns are text, when ``frame`` is already
+    written out as text.
+    """
+    kinds = frame if like is None else like
     out = frame.copy()
     for c in out.columns:
-        v = out[c]
-        if not (pd.api.types.is_numeric_dtype(v.dtype) or pd.api.types.is_bool_dtype(v.dtype)):
+        dt = kinds[c].dtype
+        if not (
+            pd.api.types.is_numeric_dtype(dt)
+            or pd.api.types.is_bool_dtype(dt)
+            or pd.api.types.is_datetime64_any_dtype(dt)
+        ):
+            v = out[c]
             out[c] = neutralise_formulas(v.astype(object).where(v.notna(), None))
     out.columns = pd.Index(
         neutralise_formulas(pd.Series([str(c) for c in out.columns], dtype=object)).tolist()
@@ -254,7 +251,7 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _text_frame(frame: pd.DataFrame, *, spreadsheet: bool) -> pd.DataFrame:
-    out = {}
+    out: dict[Any, Any] = {}
     for c in frame.columns:
         v = frame[c]
         if pd.api.types.is_datetime64_any_dtype(v.dtype):
@@ -266,7 +263,7 @@ def _text_frame(frame: pd.DataFrame, *, spreadsheet: bool) -> pd.DataFrame:
         else:
             out[c] = v.astype(object).where(v.notna(), None)
     text = pd.DataFrame(out, index=frame.index)
-    return spreadsheet_safe(text) if spreadsheet else text
+    return spreadsheet_safe(text, like=frame) if spreadsheet else text
 
 
 def _datetime_text(v: pd.Series) -> np.ndarray:
@@ -335,7 +332,7 @@ def json_number(v: Any) -> float | str | None:
 
 
 def _json_value(v: Any) -> Any:
-    if v is None or v is pd.NA or v is pd.NaT:
+    if is_missing(v):
         return None
     if isinstance(v, float | np.floating):
         return json_number(v)

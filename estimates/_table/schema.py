@@ -122,7 +122,7 @@ def dtype_of(col: Column) -> object:
     return pd.CategoricalDtype(list(col.categories or ()), ordered=False)
 
 
-def row_figure(row: Mapping[str, Any], *, unit: str | None = None) -> Figure:
+def row_figure(row: Mapping[str, Any] | pd.Series, *, unit: str | None = None) -> Figure:
     """The :class:`~estimates.Figure` of one row of a claims table (the one place a row
     becomes a figure).
 

@@ -23,15 +23,17 @@ from .._model.errors import (
     ValidationError,
 )
 
-__all__ = ["Errors", "Failures", "check_figures", "warn_thin_data"]
+__all__ = ["Errors", "Failures", "check_figures", "refuse_duplicate_columns", "warn_thin_data"]
 
 Errors = Literal["raise", "flag"]
 
 
 def check_errors_arg(errors: str) -> Errors:
     """Validate the ``errors=`` argument."""
-    if errors == "raise" or errors == "flag":
-        return errors
+    if errors == "raise":
+        return "raise"
+    if errors == "flag":
+        return "flag"
     raise OptionError(
         "errors",
         errors,
@@ -50,7 +52,7 @@ class Failures:
         Claim ids (reported as ``id``), e.g. UCDP event ids.
     """
 
-    def __init__(self, index: pd.Index, ids: Sequence[object] | None = None) -> None:
+    def __init__(self, index: pd.Index, ids: Sequence[object] | np.ndarray | None = None) -> None:
         self.index = index
         self.ids = None if ids is None else np.asarray(ids, dtype=object)
         self._parts: list[pd.DataFrame] = []
@@ -138,8 +140,29 @@ class Failures:
             raise ValidationError(self.frame(), what=what)
 
 
+def refuse_duplicate_columns(names: Sequence[object], *, where: str = "table") -> None:
+    """Raise a :class:`ValidationError` naming each column name given more than once."""
+    text = [str(c) for c in names]
+    dups = [c for c in dict.fromkeys(text) if text.count(c) > 1]
+    if dups:
+        raise ValidationError(
+            pd.DataFrame(
+                [
+                    {
+                        "row": None,
+                        "column": c,
+                        "value": None,
+                        "expected": f"one column named {c!r} (the {where} has "
+                        f"{text.count(c)}): rename or drop the others",
+                    }
+                    for c in dups
+                ]
+            )
+        )
+
+
 def _pick(values: object, pos: np.ndarray) -> np.ndarray:
-    if isinstance(values, str) or np.ndim(values) == 0:
+    if isinstance(values, str) or not isinstance(values, pd.Series | np.ndarray | list | tuple):
         return np.full(len(pos), values, dtype=object)
     arr = (
         values.to_numpy(dtype=object)

@@ -11,6 +11,7 @@ from estimates._cli.main import EXIT_ERROR, EXIT_FILE, cli_wording, main
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "kursk_claims.csv"
+FRENCH_EXCEL = "quantity;figure;source;stated\nmanifestants;plus de 50 000;Préfecture;2024-11-12\n"
 
 
 def _err(capsys) -> str:
@@ -70,21 +71,13 @@ def test_hints_name_cli_flags_not_python_arguments(tmp_path, capsys):
 
 def test_encoding_and_sep_flags_read_a_french_excel_export(tmp_path, capsys):
     p = tmp_path / "fr.csv"
-    p.write_bytes(
-        "quantity;figure;source;stated\nmanifestants;plus de 50 000;Préfecture;2024-11-12\n".encode(
-            "cp1252"
-        )
-    )
+    p.write_bytes(FRENCH_EXCEL.encode("cp1252"))
     assert main(["show", str(p), "--lang", "fr"]) == EXIT_ERROR
     assert "use --encoding 'cp1252'" in _err(capsys)
     p.write_text("quantity;figure;source;stated\nq;12;A;2024-11-12\n", encoding="utf-8")
     assert main(["show", str(p)]) == EXIT_ERROR
     assert "use --sep ';'" in _err(capsys)
-    p.write_bytes(
-        "quantity;figure;source;stated\nmanifestants;plus de 50 000;Préfecture;2024-11-12\n".encode(
-            "cp1252"
-        )
-    )
+    p.write_bytes(FRENCH_EXCEL.encode("cp1252"))
     assert main(["show", str(p), "--lang", "fr", "--encoding", "cp1252", "--sep", ";"]) == 0
     assert "Préfecture" in capsys.readouterr().out
 
@@ -94,3 +87,22 @@ def test_cli_wording_leaves_other_text_alone():
         cli_wording("pass a larger max_pairs=, or narrow") == "pass a larger max_pairs=, or narrow"
     )
     assert cli_wording("pass sep=';' here") == "use --sep ';' here"
+
+
+def test_spreadsheet_csvs_neutralise_formula_headers(tmp_path, capsys):
+    p = tmp_path / "hostile.csv"
+    p.write_text(
+        "quantity,low,source,stated,=1+1,note\n"
+        'q,1,A,2024-11-12," =2+2",x\n'
+        'q,2,B,2024-11-13,"\n@SUM(A1)",y\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    assert main(["export", str(p), "--spreadsheet", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.splitlines()[0].split(",").count("'=1+1") == 1
+    assert "' =2+2" in text and "'\n@SUM(A1)" in text
+    capsys.readouterr()
+    assert main(["reconcile", str(p), "--format", "csv", "--by", "=1+1"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert "'=1+1" in header.split(",") and "=1+1" not in header.split(",")
