@@ -76,7 +76,7 @@ from .._compute.selection import Selection, selection_of
 from .._compute.sources import canonical_cells
 from .._model.errors import OptionError
 from .._table.io import neutralise_formulas, write_csv
-from .charts._words import stated_text
+from .charts._words import Words, stated_text, words
 from .charts.data import Summary, chart_data, group_label, selection_options
 from .html.escape import safe_url
 
@@ -88,45 +88,10 @@ __all__ = ["datawrapper", "datawrapper_charts", "write_datawrapper"]
 
 CHARTS = {"range": "d3-range-plot", "dot": "d3-dot-plot", "arrow": "d3-arrow-plot"}
 
-_HEADERS: dict[str, dict[str, str]] = {
-    "en": {
-        "claim": "claim",
-        "source": "source",
-        "stated": "stated",
-        "text": "as written",
-        "from": "from",
-        "to": "to",
-        "value": "value",
-        "open": "open end",
-        "above": "above",
-        "below": "below",
-        "notes": "Each row is a claim, with the date it was stated. From and to are the "
-        "numbers the source stated; value is its single number. An open end has no "
-        "bound: “above” (more than) or “below” (up to). No number is invented.",
-        "vague": "Claims that state no number ({n}) are listed without numbers.",
-    },
-    "fr": {
-        "claim": "affirmation",
-        "source": "source",
-        "stated": "date",
-        "text": "texte",
-        "from": "de",
-        "to": "à",
-        "value": "valeur",
-        "open": "sans borne",
-        "above": "au-dessus",
-        "below": "en dessous",
-        "notes": "Chaque ligne est une affirmation, avec sa date. « De » et « à » sont les "
-        "nombres avancés par la source ; « valeur » est son nombre unique. Une borne "
-        "ouverte n’a pas de limite : « au-dessus » (plus de) ou « en dessous » (jusqu’à). "
-        "Aucun nombre n’est inventé.",
-        "vague": "Les affirmations qui n’avancent aucun nombre ({n}) sont listées sans nombre.",
-    },
-}
 
-
-def _headers(lang: str) -> dict[str, str]:
-    return _HEADERS.get(lang.replace("_", "-").split("-")[0].lower(), _HEADERS["en"])
+def _headers(lang: str) -> Words:
+    """The export's words in ``lang`` (the catalogue's ``export`` context)."""
+    return words(lang, "export")
 
 
 def _cell(value: Any) -> Any:
@@ -323,7 +288,7 @@ def _metadata(
     part: pd.DataFrame,
     source: np.ndarray,
     nums: pd.DataFrame,
-    h: dict[str, str],
+    h: Words,
     lang: str,
     kind: str,
     selection: Selection,
@@ -341,7 +306,7 @@ def _metadata(
     return {
         "title": html.escape(title, quote=False),
         "type": kind,
-        "language": "fr-FR" if h is _HEADERS["fr"] else "en-US",
+        "language": "fr-FR" if h.lang == "fr" else "en-US",
         "metadata": {
             "describe": {
                 "intro": html.escape(intro, quote=False),

@@ -42,7 +42,7 @@ import math
 import re
 import sys
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import metadata
@@ -54,6 +54,7 @@ import pandas as pd
 from ..._compute.reconcile import _by_list
 from ..._compute.selection import Selection, selection_of
 from ..._model.errors import MissingDateWarning, OptionError
+from ..charts._words import Words, format_number, stated_text, unit_text, words
 from ..charts.data import Summary, _cumulative, check_per, selection_options
 from .escape import css, safe_url, short_url
 
@@ -79,154 +80,14 @@ CHARTS = ("svg", "png", None)
 
 
 # --------------------------------------------------------------------------- words
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "What the claims say",
-        "subtitle": "{claims} on {quantities}, from {sources}.",
-        "claims_n": "{n} claims",
-        "claim_1": "1 claim",
-        "quantities_n": "{n} quantities",
-        "quantity_1": "1 quantity",
-        "sources_n": "{n} sources",
-        "source_1": "1 source",
-        "contents": "Contents",
-        "k_claims": "Claims",
-        "k_sources": "Sources compared",
-        "k_compared": "Claims compared (each source's latest, stated at the same time)",
-        "k_stated": "Figures stated",
-        "k_consensus": "Allowed by every claim",
-        "k_agreement": "Allowed by the most claims",
-        "k_agreement_of": "{range} ({n} of {m} claims)",
-        "k_none": "none",
-        "more_than": "more than {x}",
-        "at_least": "at least {x}",
-        "less_than": "less than {x}",
-        "at_most": "at most {x}",
-        "k_best": "Central estimate ({strategy})",
-        "k_conflicts": "Pairs of claims in conflict",
-        "k_verdict": "Verdict",
-        "verdict_agree": "the claims can all be true together",
-        "verdict_conflict": "some claims exclude each other",
-        "verdict_tension": "the claims are apart only within rounding or at the edge of a "
-        "vague figure",
-        "k_tensions": "Pairs apart only within rounding",
-        "verdict_single": "a single claim",
-        "chart_strip": "Each row is a claim: a dot is one number, a bar a range, a faded "
-        "bar from zero a ceiling (“up to”), an arrow a side with no bound, a hollow circle "
-        "a bound the claim excludes.",
-        "chart_timeline": "The claims by date stated, over the range of every source's "
-        "latest claim.",
-        "claims_table": "Claims",
-        "c_source": "Source",
-        "c_stated": "Stated",
-        "c_figure": "As written",
-        "c_reading": "Read as",
-        "c_status": "Status",
-        "c_reported": "Reported by",
-        "c_link": "Link",
-        "c_note": "Note",
-        "undated": "undated",
-        "rows_more": "… and {n} more claims (the {m} listed are the most recent).",
-        "disagreements": "Disagreements",
-        "no_conflict": "No two claims exclude each other.",
-        "one_claim": "A single claim: nothing to compare.",
-        "d_a": "Claim",
-        "d_b": "Against",
-        "d_gap": "Gap",
-        "d_touch": "none: they meet at a bound one of them excludes",
-        "d_more": "… and {n} more pairs in conflict (see claims.disagreements()).",
-        "methodology": "Methodology",
-        "generated": "Made with estimates {version}. Everything in this page comes from the "
-        "claims file; nothing is fetched from the network.",
-        "no_charts": "Charts need matplotlib: pip install 'estimates[plot]'.",
-        "st_claimed": "claimed",
-        "st_confirmed": "confirmed",
-        "st_disputed": "disputed",
-        "st_retracted": "retracted",
-        "s_median": "median",
-        "s_conservative": "conservative",
-        "s_midpoint": "midpoint",
-        "s_latest": "latest",
-        "s_weighted": "weighted",
-        "s_pooled": "pooled",
-    },
-    "fr": {
-        "title": "Ce que disent les affirmations",
-        "subtitle": "{claims} sur {quantities}, de {sources}.",
-        "claims_n": "{n} affirmations",
-        "claim_1": "1 affirmation",
-        "quantities_n": "{n} grandeurs",
-        "quantity_1": "1 grandeur",
-        "sources_n": "{n} sources",
-        "source_1": "1 source",
-        "contents": "Sommaire",
-        "k_claims": "Affirmations",
-        "k_sources": "Sources comparées",
-        "k_compared": "Affirmations comparées (la dernière de chaque source, de la même période)",
-        "k_stated": "Chiffres avancés",
-        "k_consensus": "Admis par toutes les affirmations",
-        "k_agreement": "Admis par le plus d’affirmations",
-        "k_agreement_of": "{range} ({n} affirmations sur {m})",
-        "k_none": "aucun",
-        "more_than": "plus de {x}",
-        "at_least": "au moins {x}",
-        "less_than": "moins de {x}",
-        "at_most": "au plus {x}",
-        "k_best": "Estimation centrale ({strategy})",
-        "k_conflicts": "Paires d’affirmations en conflit",
-        "k_verdict": "Bilan",
-        "verdict_agree": "les affirmations peuvent toutes être vraies à la fois",
-        "verdict_conflict": "certaines affirmations s’excluent",
-        "verdict_tension": "les affirmations ne se rejoignent qu’à la limite d’un chiffre vague",
-        "verdict_single": "une seule affirmation",
-        "chart_strip": "Chaque ligne est une affirmation : un point est un nombre, une barre "
-        "un intervalle, une barre estompée depuis zéro un plafond (« jusqu’à »), une flèche "
-        "un côté sans borne, un cercle vide une borne exclue.",
-        "chart_timeline": "Les affirmations par date, sur l’étendue des dernières "
-        "affirmations de chaque source.",
-        "claims_table": "Affirmations",
-        "c_source": "Source",
-        "c_stated": "Date",
-        "c_figure": "Texte",
-        "c_reading": "Lu comme",
-        "c_status": "Statut",
-        "c_reported": "Rapporté par",
-        "c_link": "Lien",
-        "c_note": "Remarque",
-        "undated": "sans date",
-        "rows_more": "… et {n} autres affirmations (les {m} affichées sont les plus récentes).",
-        "disagreements": "Désaccords",
-        "no_conflict": "Aucune affirmation n’en exclut une autre.",
-        "one_claim": "Une seule affirmation : rien à comparer.",
-        "d_a": "Affirmation",
-        "d_b": "Contre",
-        "d_gap": "Écart",
-        "d_touch": "aucun : elles se touchent en une borne que l’une exclut",
-        "d_more": "… et {n} autres paires en conflit (voir claims.disagreements()).",
-        "methodology": "Méthodologie",
-        "generated": "Produit avec estimates {version}. Tout ce qui figure sur cette page "
-        "vient du fichier d’affirmations ; rien n’est chargé depuis le réseau.",
-        "no_charts": "Les graphiques demandent matplotlib : pip install 'estimates[plot]'.",
-        "st_claimed": "affirmé",
-        "st_confirmed": "confirmé",
-        "st_disputed": "contesté",
-        "st_retracted": "retiré",
-        "s_median": "médiane",
-        "s_conservative": "prudente",
-        "s_midpoint": "milieu",
-        "s_latest": "dernière",
-        "s_weighted": "pondérée",
-        "s_pooled": "mélange",
-    },
-}
-
-
 def _lang_key(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
+    """The catalogue's key for ``lang`` ("fr-FR" is "fr")."""
+    return words(lang, "report").lang
 
 
-def _words(lang: str) -> dict[str, str]:
-    return _WORDS.get(_lang_key(lang), _WORDS["en"])
+def _words(lang: str) -> Words:
+    """The report's words in ``lang`` (the catalogue's ``report`` context)."""
+    return words(lang, "report")
 
 
 # --------------------------------------------------------------------------- page model
@@ -271,7 +132,7 @@ class Section:
     claims: Table
     pairs: Table | None
     pairs_text: str = ""
-    words: dict[str, str] = field(default_factory=dict)
+    words: Mapping[str, str] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -331,14 +192,10 @@ def _unlink(children: list[Any]) -> None:
 
 # --------------------------------------------------------------------------- numbers
 def _num(value: float, lang: str) -> str:
-    from ..charts import format_number
-
     return format_number(value, lang)
 
 
 def _unit(unit: str, lang: str) -> str:
-    from ..charts import unit_text
-
     return f" {unit_text(unit, lang)}" if unit else ""
 
 
@@ -368,13 +225,7 @@ def _reading(low: float, high: float, lc: bool, hc: bool, unit: str, lang: str) 
 
 def _when(start: Any, end: Any, lang: str) -> str:
     """A statement date in words, in ``lang`` ("week of 4 November 2024")."""
-    if start is None or end is None or pd.isna(start) or pd.isna(end):
-        return _words(lang)["undated"]
-    from ..style import get_style
-
-    return get_style(lang=_lang_key(lang)).date(
-        pd.Timestamp(start).date(), pd.Timestamp(end).date()
-    )
+    return stated_text(start, end, lang)
 
 
 def _count(n: int, one: str, many: str, lang: str) -> str:
