@@ -14,6 +14,7 @@ from estimates._present.html.escape import safe_url
 from estimates._present.html.report import methodology_html as markdown_html
 from estimates._present.html.report import report
 
+from ..datasets import DATA as ROOT_DATA
 from ..datasets import QUANTITIES
 
 
@@ -321,3 +322,80 @@ def test_safe_url():
         "/relative/path",
     ):
         assert safe_url(bad) is None, bad
+
+
+# ---------------------------------------------------------------- languages (issue 8, 12)
+#: English words that are not also French: none may show in a French report.
+ENGLISH = {
+    "the", "claims", "claim", "of", "and", "more", "than", "at", "most", "least", "conflict",
+    "agree", "single", "disputed", "claimed", "confirmed", "range", "undated", "stated",
+    "allowed", "every", "central", "estimate", "pairs", "number", "to", "by",
+    "from", "with", "is", "are", "what", "each", "none", "latest", "median", "written",
+    "read", "as", "link", "reported", "against", "gap", "contents", "quantity",
+    "quantities", "made", "page", "nothing", "fetched", "network", "single", "bound",
+    "ceiling", "stated", "shaded", "up", "many", "over", "between", "week", "claimed",
+}  # fmt: skip
+
+
+def french_claims() -> est.Claims:
+    protest = pd.read_csv(ROOT_DATA / "protest_paris.csv", dtype=str)
+    fr = protest[protest["lang"] == "fr"].assign(quantity="manifestants à Paris")
+    return est.read_claims(fr, lang="lang")
+
+
+def visible_words(html: str, data: est.Claims) -> set[str]:
+    """The words a reader sees (chart text included), less the data's own words."""
+    body = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
+    text = " ".join(parse(body).text)
+    for col in ("source", "text", "quantity"):
+        for value in data.frame[col].dropna().astype(str):
+            text = text.replace(value, " ")
+    return {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ’']+", text)}
+
+
+def test_french_report_has_no_english_word():
+    claims = french_claims()
+    html = report(claims, lang="fr")
+    page, _method = html.split('<section id="methodology">')
+    english = visible_words(page + "</main></body></html>", claims) & ENGLISH
+    assert not english, sorted(english)
+    # "fr" and "fr-FR" are one language.
+    assert report(claims, lang="fr-FR") == html
+
+
+@pytest.mark.xfail(
+    reason="the conventions profile's description (methodology note) is English only",
+    strict=True,
+)
+def test_french_methodology_section_has_no_english_word():
+    claims = french_claims()
+    method = report(claims, lang="fr").split('<section id="methodology">')[1]
+    method = re.sub(r"<li>[^<]*\(\d{4}\)[^<]*</li>", " ", method)  # titles of references
+    english = visible_words(method, claims) & ENGLISH
+    assert not english, sorted(english)
+
+
+def test_a_third_language_is_a_catalogue_not_a_code_change(tmp_path):
+    from estimates._i18n import register_catalogue, unregister_catalogue
+    from estimates._i18n.catalogue import LOCALES
+
+    english = (LOCALES / "en" / "LC_MESSAGES" / "estimates.po").read_text(encoding="utf-8")
+    test_only = (
+        english.replace("Language: en", "Language: xq")
+        .replace('msgstr "What the claims say"', 'msgstr "Qué dicen las cifras"')
+        .replace('msgstr "Disagreements"', 'msgstr "Desacuerdos"')
+        .replace('msgstr "a single number"', 'msgstr "un número"')
+    )
+    path = tmp_path / "xq" / "LC_MESSAGES" / "estimates.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(test_only, encoding="utf-8")
+    register_catalogue("xq", tmp_path)
+    try:
+        claims = french_claims()
+        html = report(claims, lang="xq")
+    finally:
+        unregister_catalogue("xq")
+    assert '<html lang="xq">' in html
+    assert "<h1>Qué dicen las cifras</h1>" in html and "<h3>Desacuerdos</h3>" in html
+    assert ">un número<" in html  # the chart's legend, from the same catalogue
+    assert "What the claims say" not in html
