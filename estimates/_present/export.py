@@ -153,6 +153,7 @@ def datawrapper(
     dedupe: bool = True,
     sources: SourceBook | None = None,
     unit: str | None = None,
+    intro: bool = True,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """The table and metadata of one Datawrapper chart: one quantity, a row per claim.
 
@@ -176,6 +177,8 @@ def datawrapper(
         Which claims count, as for ``reconcile``.
     unit : str, optional
         Convert the figures to this unit (default: the group's most common one).
+    intro : bool
+        Put the quantity's sentence (``describe``) in the metadata's introduction.
 
     Returns
     -------
@@ -211,7 +214,7 @@ def datawrapper(
         g = 0
     else:
         g = data.group(quantity)
-    return _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen)
+    return _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen, intro)
 
 
 def datawrapper_charts(
@@ -223,6 +226,7 @@ def datawrapper_charts(
     chart: str = "range",
     selection: Selection | None = None,
     unit: str | None = None,
+    intro: bool = True,
 ) -> dict[Any, tuple[pd.DataFrame, dict[str, Any]]]:
     """One Datawrapper chart (table and metadata) per quantity, keyed by group.
 
@@ -233,7 +237,7 @@ def datawrapper_charts(
     chosen = selection or Selection()
     data = chart_data(claims, by, selection=chosen, summary=Summary(unit=unit))
     return {
-        data.labels[g]: _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen)
+        data.labels[g]: _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen, intro)
         for g in range(len(data.labels))
     }
 
@@ -246,6 +250,7 @@ def _chart(
     spreadsheet: bool,
     kind: str,
     selection: Selection,
+    intro: bool,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     h = _headers(lang)
     mask = data.codes == g
@@ -277,7 +282,7 @@ def _chart(
     if spreadsheet:
         for c in (h["claim"], h["source"], h["text"]):
             table[c] = _spreadsheet_text(table[c])
-    meta = _metadata(claims, data, g, part, source, nums, h, lang, kind, selection)
+    meta = _metadata(claims, data, g, part, source, nums, h, lang, kind, selection, intro)
     return table, meta
 
 
@@ -292,6 +297,7 @@ def _metadata(
     lang: str,
     kind: str,
     selection: Selection,
+    intro: bool,
 ) -> dict[str, Any]:
     from .sentences import describe
 
@@ -299,8 +305,11 @@ def _metadata(
     title = group_label(key)
     links = [u for u in dict.fromkeys(part["url"].astype(object)) if safe_url(u)]
     names = list(dict.fromkeys(source.tolist()))
-    sentences = describe(claims, lang=lang, by=list(data.by), **selection_options(selection))
-    intro = str(sentences.loc[[key]].iloc[0]) if key in sentences.index else ""
+    sentence = ""
+    if intro:
+        options = selection_options(selection)
+        sentences = describe(claims, lang=lang, by=list(data.by), **options)
+        sentence = str(sentences.loc[[key]].iloc[0]) if key in sentences.index else ""
     vague = int((nums["from"].isna() & nums["to"].isna() & nums["value"].isna()).sum())
     notes = h["notes"] + (" " + h["vague"].format(n=vague) if vague else "")
     return {
@@ -309,7 +318,7 @@ def _metadata(
         "language": "fr-FR" if h.lang == "fr" else "en-US",
         "metadata": {
             "describe": {
-                "intro": html.escape(intro, quote=False),
+                "intro": html.escape(sentence, quote=False),
                 "source-name": html.escape(", ".join(names), quote=False),
                 "source-url": links[0] if links else "",
                 "byline": "",

@@ -7,8 +7,8 @@ root); the page needs nothing from the network anyway.
 
 from __future__ import annotations
 
-import shutil
 import re
+import shutil
 import subprocess
 import warnings
 from pathlib import Path

@@ -332,8 +332,8 @@ ENGLISH = {
     "allowed", "every", "central", "estimate", "pairs", "number", "to", "by",
     "from", "with", "is", "are", "what", "each", "none", "latest", "median", "written",
     "read", "as", "link", "reported", "against", "gap", "contents", "quantity",
-    "quantities", "made", "page", "nothing", "fetched", "network", "single", "bound",
-    "ceiling", "stated", "shaded", "up", "many", "over", "between", "week", "claimed",
+    "quantities", "made", "page", "nothing", "fetched", "network", "bound",
+    "ceiling", "shaded", "up", "many", "over", "between", "week",
 }  # fmt: skip
 
 

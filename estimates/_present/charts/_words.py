@@ -7,6 +7,7 @@ change; numbers and dates come from the one formatter (:mod:`estimates._present.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -15,7 +16,7 @@ import pandas as pd
 from ..._i18n import translator, unit_words
 from ..._model.units import unit_label
 from ..format import format_number as _format_number
-from ..format import format_period, format_range, locale_of
+from ..format import format_period, locale_of
 
 __all__ = [
     "Words",
@@ -83,8 +84,20 @@ def format_number(value: Any, lang: str = "en") -> str:
 def range_text(
     low: float, high: float, lang: str, low_closed: bool = True, high_closed: bool = True
 ) -> str:
-    """A range in words: "2,000 to 10,000", "more than 13,000", "at most 5"."""
-    return format_range(low, high, lang, low_closed=low_closed, high_closed=high_closed)
+    """A range in words: "2,000 to 10,000", "more than 13,000", "at most 5" (the
+    hedges of the catalogue; numbers as :func:`format_number` writes them)."""
+    t = translator(lang)
+    if math.isinf(high) and not math.isinf(low):
+        return t(
+            "at_least" if low_closed else "more_than", context="hedge", n=format_number(low, lang)
+        )
+    if math.isinf(low) and not math.isinf(high):
+        return t(
+            "at_most" if high_closed else "less_than", context="hedge", n=format_number(high, lang)
+        )
+    if low == high:
+        return format_number(low, lang)
+    return t("range", context="hedge", a=format_number(low, lang), b=format_number(high, lang))
 
 
 def stated_text(start: Any, end: Any, lang: str) -> str:
