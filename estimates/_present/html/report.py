@@ -407,10 +407,10 @@ def _pairs_table(
     """The pairs in conflict, lower claim first; ``total`` is how many the group has."""
     w = _words(lang)
     rows = []
-    for p in pairs.itertuples(index=False):
-        a, b = frame.loc[p.claim_a], frame.loc[p.claim_b]
-        lower, upper = (a, b) if p.high_a <= p.low_b else (b, a)
-        gap = _gap(float(p.gap), float(p.gap_stated), bool(p.gap_open), unit, lang)
+    for p in pairs.to_dict("records"):
+        a, b = frame.loc[p["claim_a"]], frame.loc[p["claim_b"]]
+        lower, upper = (a, b) if float(p["high_a"]) <= float(p["low_b"]) else (b, a)
+        gap = _gap(float(p["gap"]), float(p["gap_stated"]), bool(p["gap_open"]), unit, lang)
         rows.append([_who(lower, unit, lang), _who(upper, unit, lang), Cell(gap, "num")])
     more = max(total - len(pairs), 0)
     note = w["d_more"].format(n=_num(more, lang)) if more > 0 else ""
