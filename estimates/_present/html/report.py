@@ -11,8 +11,8 @@
 * the disagreements: the pairs of claims that exclude each other, widest gap first;
 
 then a methodology section (the note of
-:func:`~estimates._present.methodology.methodology`, rendered by markdown-it-py with raw
-HTML disabled).
+:func:`~estimates._present.methodology.methodology_document`, a document the words
+layer builds once and renders to HTML with every text escaped).
 
 The page is built from Jinja2 templates (``templates/report.html.j2``) with
 autoescaping, and styled by ``report.css``, both package files.  It needs nothing else:
@@ -65,7 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..._table.claims import Claims
     from ..charts import ChartData
 
-__all__ = ["methodology_html", "report"]
+__all__ = ["report"]
 
 #: Claims listed per quantity in the claims table (the rest are counted in a note).
 MAX_ROWS = 200
@@ -151,43 +151,6 @@ def _environment() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["short_url"] = short_url
     return env
-
-
-def methodology_html(markdown: str, *, top: int = 2) -> str:
-    """The methodology note's Markdown as HTML (markdown-it-py, raw HTML disabled).
-
-    Headings are shifted so that the note's highest level becomes ``<h{top}>``; a link
-    whose URL :func:`safe_url` refuses is not a link: it is shown as written.
-
-    >>> print(methodology_html("# Method\\n\\nClaims are **intervals**.\\n\\n- <b>x</b>"))
-    <h2>Method</h2>
-    <p>Claims are <strong>intervals</strong>.</p>
-    <ul>
-    <li>&lt;b&gt;x&lt;/b&gt;</li>
-    </ul>
-    >>> methodology_html("[x](javascript:alert(1))")  # not a link: shown as written
-    '<p>[x](javascript:alert(1))</p>'
-    """
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    md.validateLink = lambda url: safe_url(url) is not None  # type: ignore[method-assign]
-    tokens = md.parse(markdown)
-    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
-    shift = top - min(levels) if levels else 0
-    for t in tokens:
-        if t.type in ("heading_open", "heading_close"):
-            t.tag = f"h{min(max(int(t.tag[1]) + shift, 1), 6)}"
-        if t.type == "inline" and t.children:
-            _unlink(t.children)
-    return str(md.renderer.render(tokens, md.options, {})).rstrip("\n")
-
-
-def _unlink(children: list[Any]) -> None:
-    """Links (their URLs passed :func:`safe_url`) open nothing of this page's."""
-    for tok in children:
-        if tok.type == "link_open":
-            tok.attrSet("rel", "noopener noreferrer nofollow")
 
 
 # --------------------------------------------------------------------------- numbers
@@ -617,20 +580,30 @@ def _sentences(
 def _methodology(
     claims: Claims, by: list[str], lang: str, selection: Selection, summary: Summary
 ) -> str:
-    from ..methodology import methodology
+    """The methodology note, built once as a document (the words layer's), as HTML
+    with its headings one level under the page's title."""
+    from dataclasses import replace
 
-    options = selection_options(selection) | summary.options()
-    options.pop("strategy", None)
-    options.pop("sources", None)
-    note = methodology(
+    from ..document import Document, Heading
+    from ..methodology import methodology_document
+
+    doc = methodology_document(
         claims,
-        by=by,
-        strategy=summary.strategy,
-        sources=selection.sources,
         lang=_lang_key(lang),
-        **options,
+        by=by,
+        selection=selection,
+        strategy=summary.strategy,
+        unit=summary.unit,
+        compare_within=summary.compare_within,
     )
-    html = methodology_html(note, top=2)
+    top = min((b.level for b in doc.blocks if isinstance(b, Heading)), default=1)
+    shifted = Document(
+        tuple(
+            replace(b, level=b.level - top + 2) if isinstance(b, Heading) else b
+            for b in doc.blocks
+        )
+    )
+    html = shifted.to_html()
     if not html.startswith("<h2"):
         html = f"<h2>{_words(lang)['methodology']}</h2>\n{html}"
     return html
