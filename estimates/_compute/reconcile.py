@@ -129,7 +129,10 @@ def group_codes(frame: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, pd.
     missing = [c for c in by if c not in frame.columns]
     if missing:
         raise FigureError(
-            "by", list(by), f"column names of the claims; columns are {list(frame.columns)}"
+            "by",
+            list(by),
+            f"column names of the claims (no column {missing[0]!r}); "
+            f"columns are {list(frame.columns)}",
         )
     parts: list[tuple[np.ndarray, pd.Index]] = [_codes_of(frame[c]) for c in by]
     n = len(frame)
