@@ -114,6 +114,10 @@ __all__ = [
     "select",
 ]
 
+#: The verdicts, in the order of their categorical codes (fixed, so that results of
+#: partitions concatenate).
+VERDICTS = ("single", "agree", "tension", "conflict")
+
 #: ``compare_within="auto"``: the default window, saying when claims were left out.
 AUTO = "auto"
 
@@ -295,7 +299,12 @@ def reconcile_frame(
             out["best"] = medians
     _tension(out, sub_codes, ngroups, low, high, best, hcodes)
     result = pd.DataFrame(
-        {c: _typed(out[c], t) for c, t in KERNEL_SCHEMA.items()}, index=labels, copy=False
+        {
+            c: pd.Categorical(out[c], categories=VERDICTS) if c == "verdict" else _typed(out[c], t)
+            for c, t in KERNEL_SCHEMA.items()
+        },
+        index=labels,
+        copy=False,
     )
     result["unit"] = pd.Categorical(group_unit)
     _comparison_columns(
