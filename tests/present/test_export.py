@@ -79,7 +79,7 @@ def test_seed_table_one_row_per_quantity(seed):
     # issue 8: every claim allows 10,000 ("des milliers" is [2,000, 20,000))
     assert nk["consensus from"] == nk["consensus to"] == 10000
     assert (nk["agreement from"], nk["agreement to"], nk["central estimate"]) == (
-        2000,
+        10000,
         10000,
         10000,
     )
