@@ -66,7 +66,6 @@ from .comparability import converted
 from .compare import source_codes, tolerances
 from .reconcile import AUTO, _by_list, group_codes, hedge_codes
 from .selection import DEFAULT_COMPARE_WITHIN, Comparison, Selection, as_frame, selection_of
-from .time import DateLike
 
 __all__ = [
     "KINDS",
@@ -219,10 +218,6 @@ def disagreements(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
     sources: SourceBook | None = None,
     unit: str | None = None,
@@ -238,15 +233,7 @@ def disagreements(
     for the arguments.
     """
     by = _by_list(by)
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection_of(selection, dedupe=dedupe, sources=sources)
     sources = sel.sources
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     auto = isinstance(compare_within, str) and compare_within == AUTO
@@ -347,10 +334,6 @@ def by_source(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
     sources: SourceBook | None = None,
     unit: str | None = None,
@@ -373,10 +356,6 @@ def by_source(
         claims,
         by,
         selection=selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
         dedupe=dedupe,
         sources=sources,
         unit=unit,

@@ -552,10 +552,6 @@ def reconcile(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
     sources: SourceBook | None = None,
     strategy: str = "median",
@@ -574,15 +570,7 @@ def reconcile(
     the module documentation for every column.
     """
     by = _by_list(by)
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection_of(selection, dedupe=dedupe, sources=sources)
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     result = reconcile_frame(
         frame,
