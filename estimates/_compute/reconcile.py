@@ -27,14 +27,26 @@ agreement_low, agreement_high (+ ``_closed``), agreement_claims, agreement_regio
 best, best_strategy
     A central estimate under the named strategy (see below).
 conflicts
-    Number of claim pairs whose intervals do not meet (closedness respected).
+    Number of claim pairs of the comparison set whose intervals do not meet, even
+    within rounding (see :mod:`estimates._compute.compare`); ``tensions`` counts the
+    pairs apart only at a conventional edge or within rounding.
 max_gap
     The widest gap between two claims that do not meet (NaN when all meet).
 spread
     ``stated_high / stated_low``.
 verdict
-    ``agree`` when a consensus range exists, ``conflict`` when it does not (exactly
-    when some pair of claims excludes each other), ``single`` for a lone claim.
+    ``agree`` when a consensus range exists; ``conflict`` when some pair is in
+    conflict; ``tension`` when the only separations are tensions; ``single`` for a
+    lone compared claim.
+comparison columns
+    Every kernel column above describes the group's *comparison set*: each source's
+    latest claim (earlier ones are revisions), stated within ``compare_within`` (31
+    days) of the group's latest claim.  :data:`COMPARISON_SCHEMA` adds ``tensions``,
+    ``claims_total``, ``revisions``, ``earlier``, ``compared_since``, ``span_days``,
+    the earliest and latest dated claims (``first_*``, ``latest_*``: how estimates
+    grew) and the source that stands apart (``stands_apart``, ``apart_claim``,
+    ``apart_gap``, ``apart_gap_open``, ``apart_direction``; see
+    :mod:`estimates._compute.camps`).
 unit
     The unit every figure of the group was converted to.
 
