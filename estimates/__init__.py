@@ -30,6 +30,8 @@ from __future__ import annotations
 from ._compute.engines import reconcile_dask
 from ._compute.kernel import KERNEL_SCHEMA
 from ._compute.reconcile import reconcile_frame
+from ._compute.selection import ALL_STRATEGIES as STRATEGIES
+from ._compute.selection import Comparison, Selection
 from ._extract.extract import extract
 from ._model.claim import Claim, Status
 from ._model.conventions import (
@@ -93,12 +95,14 @@ __all__ = [
     "COUNT_UNITS",
     "KERNEL_SCHEMA",
     "PROFILES",
+    "STRATEGIES",
     "ArgumentTypeError",
     "Claim",
     "ClaimError",
     "Claims",
     "ComparabilityError",
     "ComparabilityWarning",
+    "Comparison",
     "Conventions",
     "DataQualityWarning",
     "DateError",
@@ -119,6 +123,7 @@ __all__ = [
     "PairBudgetError",
     "ParseError",
     "RevisionWarning",
+    "Selection",
     "SourceBook",
     "SourceError",
     "Status",

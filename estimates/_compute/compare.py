@@ -154,7 +154,7 @@ def comparison_set(
     out_of_window = np.zeros(n, dtype=bool)
     if span is not None and dated.any():
         limit = latest[codes] - span.value
-        old = dated & (stated <= limit)
+        old = dated & (stated < limit)
         if old.any() and frame["refers_start"].notna().any():
             old &= ~_refers_overlap_latest(frame, codes, ngroups, stated, latest)
         out_of_window = old & ~superseded

@@ -27,14 +27,26 @@ agreement_low, agreement_high (+ ``_closed``), agreement_claims, agreement_regio
 best, best_strategy
     A central estimate under the named strategy (see below).
 conflicts
-    Number of claim pairs whose intervals do not meet (closedness respected).
+    Number of claim pairs of the comparison set whose intervals do not meet, even
+    within rounding (see :mod:`estimates._compute.compare`); ``tensions`` counts the
+    pairs apart only at a conventional edge or within rounding.
 max_gap
     The widest gap between two claims that do not meet (NaN when all meet).
 spread
     ``stated_high / stated_low``.
 verdict
-    ``agree`` when a consensus range exists, ``conflict`` when it does not (exactly
-    when some pair of claims excludes each other), ``single`` for a lone claim.
+    ``agree`` when a consensus range exists; ``conflict`` when some pair is in
+    conflict; ``tension`` when the only separations are tensions; ``single`` for a
+    lone compared claim.
+comparison columns
+    Every kernel column above describes the group's *comparison set*: each source's
+    latest claim (earlier ones are revisions), stated within ``compare_within`` (31
+    days) of the group's latest claim.  :data:`COMPARISON_SCHEMA` adds ``tensions``,
+    ``claims_total``, ``revisions``, ``earlier``, ``compared_since``, ``span_days``,
+    the earliest and latest dated claims (``first_*``, ``latest_*``: how estimates
+    grew) and the source that stands apart (``stands_apart``, ``apart_claim``,
+    ``apart_gap``, ``apart_gap_open``, ``apart_direction``; see
+    :mod:`estimates._compute.camps`).
 unit
     The unit every figure of the group was converted to.
 
@@ -118,6 +130,10 @@ __all__ = [
     "select",
 ]
 
+#: The verdicts, in the order of their categorical codes (fixed, so that results of
+#: partitions concatenate).
+VERDICTS = ("single", "agree", "tension", "conflict")
+
 #: ``compare_within="auto"``: the default window, saying when claims were left out.
 AUTO = "auto"
 
@@ -133,7 +149,10 @@ def group_codes(frame: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, pd.
     missing = [c for c in by if c not in frame.columns]
     if missing:
         raise FigureError(
-            "by", list(by), f"column names of the claims; columns are {list(frame.columns)}"
+            "by",
+            list(by),
+            f"column names of the claims (no column {missing[0]!r}); "
+            f"columns are {list(frame.columns)}",
         )
     parts: list[tuple[np.ndarray, pd.Index]] = [_codes_of(frame[c]) for c in by]
     n = len(frame)
@@ -298,7 +317,12 @@ def reconcile_frame(
             out["best"] = medians
     _tension(out, sub_codes, ngroups, low, high, best, hcodes)
     result = pd.DataFrame(
-        {c: _typed(out[c], t) for c, t in KERNEL_SCHEMA.items()}, index=labels, copy=False
+        {
+            c: pd.Categorical(out[c], categories=VERDICTS) if c == "verdict" else _typed(out[c], t)
+            for c, t in KERNEL_SCHEMA.items()
+        },
+        index=labels,
+        copy=False,
     )
     result["unit"] = pd.Categorical(group_unit)
     _comparison_columns(
@@ -563,10 +587,6 @@ def reconcile(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
     sources: SourceBook | None = None,
     strategy: str = "median",
@@ -585,15 +605,7 @@ def reconcile(
     the module documentation for every column.
     """
     by = _by_list(by)
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection_of(selection, dedupe=dedupe, sources=sources)
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     result = reconcile_frame(
         frame,

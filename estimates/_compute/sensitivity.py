@@ -18,7 +18,6 @@ from .._model.sources import SourceBook
 from .reconcile import _by_list, group_codes, reconcile_frame
 from .selection import DEFAULT_COMPARE_WITHIN, Selection, as_frame, selection_of
 from .sources import agents_of
-from .time import DateLike
 
 __all__ = ["sensitivity"]
 
@@ -42,11 +41,6 @@ def sensitivity(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
     sources: SourceBook | None = None,
     strategy: str = "median",
     unit: str | None = None,
@@ -67,15 +61,7 @@ def sensitivity(
     least 10^6), so 10^5 claims of 500 sources never hold 5 x 10^7 rows at once.
     """
     by = _by_list(by)
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection_of(selection, sources=sources)
     sources = sel.sources
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     opts: dict[str, Any] = {

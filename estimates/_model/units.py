@@ -484,19 +484,14 @@ def conversion_factor(unit: str, to: str) -> float:
     ...
     estimates._model.errors.UnitError: cannot convert 'soldier' ([person]) to 'container' ...
     """
-    if unit == to:
-        return 1.0
-    a = _parse_unit(_normalise(unit))
-    b = _parse_unit(_normalise(to))
-    qa = a if hasattr(a, "magnitude") else 1.0 * a
-    qb = b if hasattr(b, "magnitude") else 1.0 * b
-    if qa.dimensionality != qb.dimensionality:
+    scale, offset = conversion_affine(unit, to)
+    if offset != 0:
         raise UnitError(
             unit,
-            f"cannot convert {unit!r} ({_dim(qa)}) to {to!r} ({_dim(qb)})",
+            f"{unit!r} converts to {to!r} with an offset, not a factor: use conversion_affine()",
             other=to,
         )
-    return float((qa / qb).to("dimensionless").magnitude)
+    return scale
 
 
 @lru_cache(maxsize=4096)

@@ -76,7 +76,7 @@ from .._compute.selection import Selection, selection_of
 from .._compute.sources import canonical_cells
 from .._model.errors import OptionError
 from .._table.io import neutralise_formulas, write_csv
-from .charts._words import stated_text
+from .charts._words import Words, stated_text, words
 from .charts.data import Summary, chart_data, group_label, selection_options
 from .html.escape import safe_url
 
@@ -88,45 +88,10 @@ __all__ = ["datawrapper", "datawrapper_charts", "write_datawrapper"]
 
 CHARTS = {"range": "d3-range-plot", "dot": "d3-dot-plot", "arrow": "d3-arrow-plot"}
 
-_HEADERS: dict[str, dict[str, str]] = {
-    "en": {
-        "claim": "claim",
-        "source": "source",
-        "stated": "stated",
-        "text": "as written",
-        "from": "from",
-        "to": "to",
-        "value": "value",
-        "open": "open end",
-        "above": "above",
-        "below": "below",
-        "notes": "Each row is a claim, with the date it was stated. From and to are the "
-        "numbers the source stated; value is its single number. An open end has no "
-        "bound: “above” (more than) or “below” (up to). No number is invented.",
-        "vague": "Claims that state no number ({n}) are listed without numbers.",
-    },
-    "fr": {
-        "claim": "affirmation",
-        "source": "source",
-        "stated": "date",
-        "text": "texte",
-        "from": "de",
-        "to": "à",
-        "value": "valeur",
-        "open": "sans borne",
-        "above": "au-dessus",
-        "below": "en dessous",
-        "notes": "Chaque ligne est une affirmation, avec sa date. « De » et « à » sont les "
-        "nombres avancés par la source ; « valeur » est son nombre unique. Une borne "
-        "ouverte n’a pas de limite : « au-dessus » (plus de) ou « en dessous » (jusqu’à). "
-        "Aucun nombre n’est inventé.",
-        "vague": "Les affirmations qui n’avancent aucun nombre ({n}) sont listées sans nombre.",
-    },
-}
 
-
-def _headers(lang: str) -> dict[str, str]:
-    return _HEADERS.get(lang.replace("_", "-").split("-")[0].lower(), _HEADERS["en"])
+def _headers(lang: str) -> Words:
+    """The export's words in ``lang`` (the catalogue's ``export`` context)."""
+    return words(lang, "export")
 
 
 def _cell(value: Any) -> Any:
@@ -188,6 +153,7 @@ def datawrapper(
     dedupe: bool = True,
     sources: SourceBook | None = None,
     unit: str | None = None,
+    intro: bool = True,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """The table and metadata of one Datawrapper chart: one quantity, a row per claim.
 
@@ -211,6 +177,8 @@ def datawrapper(
         Which claims count, as for ``reconcile``.
     unit : str, optional
         Convert the figures to this unit (default: the group's most common one).
+    intro : bool
+        Put the quantity's sentence (``describe``) in the metadata's introduction.
 
     Returns
     -------
@@ -246,7 +214,7 @@ def datawrapper(
         g = 0
     else:
         g = data.group(quantity)
-    return _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen)
+    return _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen, intro)
 
 
 def datawrapper_charts(
@@ -258,6 +226,7 @@ def datawrapper_charts(
     chart: str = "range",
     selection: Selection | None = None,
     unit: str | None = None,
+    intro: bool = True,
 ) -> dict[Any, tuple[pd.DataFrame, dict[str, Any]]]:
     """One Datawrapper chart (table and metadata) per quantity, keyed by group.
 
@@ -268,7 +237,7 @@ def datawrapper_charts(
     chosen = selection or Selection()
     data = chart_data(claims, by, selection=chosen, summary=Summary(unit=unit))
     return {
-        data.labels[g]: _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen)
+        data.labels[g]: _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen, intro)
         for g in range(len(data.labels))
     }
 
@@ -281,6 +250,7 @@ def _chart(
     spreadsheet: bool,
     kind: str,
     selection: Selection,
+    intro: bool,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     h = _headers(lang)
     mask = data.codes == g
@@ -312,7 +282,7 @@ def _chart(
     if spreadsheet:
         for c in (h["claim"], h["source"], h["text"]):
             table[c] = _spreadsheet_text(table[c])
-    meta = _metadata(claims, data, g, part, source, nums, h, lang, kind, selection)
+    meta = _metadata(claims, data, g, part, source, nums, h, lang, kind, selection, intro)
     return table, meta
 
 
@@ -323,10 +293,11 @@ def _metadata(
     part: pd.DataFrame,
     source: np.ndarray,
     nums: pd.DataFrame,
-    h: dict[str, str],
+    h: Words,
     lang: str,
     kind: str,
     selection: Selection,
+    intro: bool,
 ) -> dict[str, Any]:
     from .sentences import describe
 
@@ -334,17 +305,20 @@ def _metadata(
     title = group_label(key)
     links = [u for u in dict.fromkeys(part["url"].astype(object)) if safe_url(u)]
     names = list(dict.fromkeys(source.tolist()))
-    sentences = describe(claims, lang=lang, by=list(data.by), **selection_options(selection))
-    intro = str(sentences.loc[[key]].iloc[0]) if key in sentences.index else ""
+    sentence = ""
+    if intro:
+        options = selection_options(selection)
+        sentences = describe(claims, lang=lang, by=list(data.by), **options)
+        sentence = str(sentences.loc[[key]].iloc[0]) if key in sentences.index else ""
     vague = int((nums["from"].isna() & nums["to"].isna() & nums["value"].isna()).sum())
     notes = h["notes"] + (" " + h["vague"].format(n=vague) if vague else "")
     return {
         "title": html.escape(title, quote=False),
         "type": kind,
-        "language": "fr-FR" if h is _HEADERS["fr"] else "en-US",
+        "language": "fr-FR" if h.lang == "fr" else "en-US",
         "metadata": {
             "describe": {
-                "intro": html.escape(intro, quote=False),
+                "intro": html.escape(sentence, quote=False),
                 "source-name": html.escape(", ".join(names), quote=False),
                 "source-url": links[0] if links else "",
                 "byline": "",

@@ -414,13 +414,9 @@ class Claims:
         return reconcile(
             self._frame,
             by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             strategy=strategy,
             weights=weights,
             unit=unit,
@@ -512,13 +508,9 @@ class Claims:
         return disagreements(
             self._frame,
             by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             unit=unit,
             compare_within=compare_within,
             revisions=revisions,
@@ -599,16 +591,9 @@ class Claims:
         1         2  12000.0   4000.0        up
         """
         from .._compute.revisions import revisions
-        from .._compute.selection import selection_of
 
-        sel = selection_of(
-            selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+        sel = _selection(
+            selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
         )
         by_ = [by] if isinstance(by, str) else list(by)
         frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
@@ -686,16 +671,9 @@ class Claims:
         1     2  20000.0        inf                    BFMTV; Reuters; CGT
         """
         from .._compute.camps import camps
-        from .._compute.selection import selection_of
 
-        sel = selection_of(
-            selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+        sel = _selection(
+            selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
         )
         by_ = [by] if isinstance(by, str) else list(by)
         frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
@@ -773,13 +751,9 @@ class Claims:
         return by_source(
             self._frame,
             by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             unit=unit,
             compare_within=compare_within,
             wide=wide,
@@ -871,13 +845,9 @@ class Claims:
             freq,
             by,
             running=running,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             strategy=strategy,
             unit=unit,
             compare_within=compare_within,
@@ -953,13 +923,9 @@ class Claims:
         return sensitivity(
             self._frame,
             by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             strategy=strategy,
             unit=unit,
             compare_within=compare_within,
@@ -1160,22 +1126,164 @@ class Claims:
             stacklevel=5,
         )
 
-    def plot(self, kind: str = "range", **options: Any) -> Any:
-        """A range strip (``kind="range"``) or timeline (``kind="timeline"``) chart."""
+    def plot(
+        self,
+        kind: str = "range",
+        quantity: Any = None,
+        *,
+        by: str | Sequence[str] = "quantity",
+        ax: Any = None,
+        lang: str = "en",
+        per: str | None = None,
+        freq: str = "M",
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        strategy: str = "median",
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+        cumulative: bool | Sequence[str] = False,
+    ) -> Any:
+        """A chart of the claims: a range strip or a timeline (matplotlib).
+
+        Parameters
+        ----------
+        kind : {"range", "timeline"}
+            ``"range"``: one row per claim (a dot for a single number, a bar for a
+            stated range, a faded bar for a ceiling, an arrow for an open end) over the
+            range every claim allows.  ``"timeline"``: the claims by date stated.
+        quantity : str or tuple, optional
+            The group to draw; default every group, one Axes each.
+        by : str or list of str
+            Grouping columns, as for :meth:`reconcile`.
+        ax : matplotlib.axes.Axes, optional
+            Draw one group into these Axes.
+        lang : str
+            Language of labels, numbers and dates ("en", "fr").
+        per : {"claim", "source", "latest"}, optional
+            Range strip rows: one per claim, per source, or each source's latest claim
+            (default: per claim up to 30 claims, else latest, with a note of the rest).
+        freq : {"D", "W", "M", "Q", "Y"}
+            Period of the timeline's running envelope.
+        selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            Which claims count, as for :meth:`reconcile`.
+        strategy, unit, compare_within, cumulative
+            How they are summarised, as for :meth:`reconcile`.
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+        """
+        from .._model.errors import OptionError
         from .._present import charts
 
+        common: dict[str, Any] = {
+            "by": by,
+            "ax": ax,
+            "lang": lang,
+            "selection": selection,
+            "as_of": as_of,
+            "window": window,
+            "latest_per_source": latest_per_source,
+            "exclude_kinds": exclude_kinds,
+            "dedupe": dedupe,
+            "sources": sources,
+            "strategy": strategy,
+            "unit": unit,
+            "compare_within": compare_within,
+            "cumulative": cumulative,
+        }
         if kind == "range":
-            return charts.range_strip(self, **options)
+            return charts.range_strip(self, quantity, per=per, **common)
         if kind == "timeline":
-            return charts.timeline_chart(self, **options)
-        raise ValueError(f"kind={kind!r}: expected 'range' or 'timeline'")
+            return charts.timeline_chart(self, quantity, freq=freq, **common)
+        raise OptionError("kind", kind, "'range' or 'timeline'")
 
-    def report(self, path: PathLike | None = None, **options: Any) -> str:
-        """One self-contained HTML report (sentences, charts, claims, disagreements and
-        methodology); written to ``path`` when given.  Returns the HTML."""
+    def report(
+        self,
+        path: PathLike | None = None,
+        *,
+        by: str | Sequence[str] = "quantity",
+        lang: str = "en",
+        title: str | None = None,
+        charts: str | None = "svg",
+        timeline: bool | None = None,
+        max_pairs: int = 20,
+        per: str | None = None,
+        progress: bool = False,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        strategy: str = "median",
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+        cumulative: bool | Sequence[str] = False,
+    ) -> str:
+        """One self-contained HTML report: per quantity its sentence, key figures,
+        charts, claims and disagreements, then the methodology note.
+
+        Parameters
+        ----------
+        path : str or path, optional
+            Also write the page to this file (UTF-8).
+        by : str or list of str
+            Grouping columns, as for :meth:`reconcile`.
+        lang : str
+            Language of the page ("en", "fr"; "fr-FR" is "fr").
+        title : str, optional
+            The page title (default: "What the claims say", in ``lang``).
+        charts : {"svg", "png", None}
+            Inline SVG (default), PNG images, or no charts.
+        timeline : bool, optional
+            Add a timeline per quantity (default: when its claims span months).
+        max_pairs : int
+            Pairs in conflict listed per quantity, the widest gaps first.
+        per : {"claim", "source", "latest"}, optional
+            Range strip rows, as for :meth:`plot`.
+        progress : bool
+            A progress bar on a terminal (tqdm).
+        selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            Which claims count, as for :meth:`reconcile`.
+        strategy, unit, compare_within, cumulative
+            How they are summarised, as for :meth:`reconcile`.
+
+        Returns
+        -------
+        str
+            The HTML document.
+        """
         from .._present.html.report import report
 
-        page = report(self, **options)
+        page = report(
+            self,
+            by=by,
+            lang=lang,
+            title=title,
+            charts=charts,
+            timeline=timeline,
+            max_pairs=max_pairs,
+            per=per,
+            progress=progress,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            strategy=strategy,
+            unit=unit,
+            compare_within=compare_within,
+            cumulative=cumulative,
+        )
         if path is not None:
             Path(path).write_text(page, encoding="utf-8")
         return page
@@ -1284,9 +1392,34 @@ class Claims:
         return claims_text(self)
 
     def _repr_html_(self) -> str:
+        """The table as HTML for Jupyter: a summary line and the first 50 claims (every
+        value escaped; links only to plain ``http(s)`` URLs)."""
         from .._present.html import claims_html
 
         return claims_html(self)
+
+
+def _selection(
+    selection: Selection | None,
+    as_of: DateLike | None,
+    window: str | pd.Timedelta | None,
+    latest_per_source: bool,
+    exclude_kinds: Sequence[str] | str,
+    dedupe: bool,
+    sources: SourceBook | None,
+) -> Selection:
+    """The one :class:`Selection` of a method call (see ``selection_of``)."""
+    from .._compute.selection import selection_of
+
+    return selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
 
 
 # ---------------------------------------------------------------------- rows <-> claims

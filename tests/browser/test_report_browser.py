@@ -7,6 +7,7 @@ root); the page needs nothing from the network anyway.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import warnings
@@ -96,5 +97,69 @@ def test_dom_has_charts_and_sentences(seed_report, tmp_path):
     assert dom.count('<p class="sentence">') == 3
     assert "Estimates of North Korean troops in Kursk range from 10,000" in dom
     assert f"<h2>{NK}</h2>" in dom and 'id="methodology"' in dom
-    assert "<text" in dom and "United States · 2024-W45" in dom  # labels are text
+    assert "<text" in dom and "United States · week of 4 November 2024" in dom  # text
     assert "<script" not in dom
+
+
+#: A phone's width: the report must read there without scrolling sideways.
+NARROW = 400
+
+_MEASURE = """<script>
+addEventListener("load", () => {
+  const root = document.documentElement;
+  const wide = [...document.querySelectorAll("body *")].filter(
+    (e) => e.getBoundingClientRect().right > root.clientWidth + 1
+      && !e.closest(".scroll") && !e.closest("svg"));
+  document.title = "WIDTH " + root.scrollWidth + " " + root.clientWidth + " " + wide.length
+    + " " + wide.slice(0, 5).map((e) => e.tagName + "." + e.className).join(",");
+});
+</script>"""
+
+
+def measured(report: Path, tmp_path: Path) -> list[str]:
+    """The page's scroll width, client width and overflowing elements at 400 px wide.
+
+    A copy of the page, without its Content Security Policy, gets a measuring script
+    (the report itself runs none), and is shown in a 400 px frame (headless Chromium's
+    window is at least 500 px wide); the frame's title carries the measures.
+    """
+    page = report.read_text(encoding="utf-8")
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    copy = tmp_path / "measured.html"
+    copy.write_text(page.replace("</head>", _MEASURE + "</head>", 1), encoding="utf-8")
+    frame = tmp_path / "frame.html"
+    frame.write_text(
+        f'<html><body style="margin:0"><iframe id="f" src="{copy.name}" '
+        f'style="width:{NARROW}px;height:900px;border:0"></iframe><script>'
+        'document.getElementById("f").addEventListener("load", () => {'
+        'document.title = document.getElementById("f").contentDocument.title; });'
+        "</script></body></html>",
+        encoding="utf-8",
+    )
+    proc = chromium(
+        tmp_path / "profile",
+        "--allow-file-access-from-files",
+        "--dump-dom",
+        "--window-size=800,900",
+        "--virtual-time-budget=5000",
+        frame.as_uri(),
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    found = re.search(r"<title>WIDTH ([^<]*)</title>", proc.stdout)
+    assert found, proc.stdout[:500]
+    return found[1].split(" ")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_report_reads_at_400_px_without_sideways_scroll(tmp_path, lang):
+    from estimates._present.html.report import report
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", est.DataQualityWarning)
+        claims = est.read_claims(ROOT / "seeds" / "kursk_claims.csv")
+    path = tmp_path / "kursk.html"
+    path.write_text(report(claims, lang=lang), encoding="utf-8")
+    scroll, client, wide, *which = measured(path, tmp_path)
+    assert int(client) <= NARROW
+    assert int(scroll) <= int(client), (scroll, client, which)
+    assert wide == "0", which

@@ -1,143 +1,110 @@
-"""Words and numbers of the charts in a language: labels, legends, numbers and dates.
+"""Words and numbers of the charts, the report and the export, in a language.
 
-Numbers are written with Babel (thousands separators and decimal mark of ``lang``),
-dates in words as the sentences write them ("week of 4 November 2024").
+Every visible word comes from the message catalogues (:mod:`estimates._i18n`: contexts
+``chart``, ``report`` and ``export``), so a third language is a catalogue, not a code
+change; numbers and dates come from the one formatter (:mod:`estimates._present.format`).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pandas as pd
 
+from ..._i18n import translator, unit_words
 from ..._model.units import unit_label
+from ..format import format_number as _format_number
+from ..format import format_period, locale_of
 
-__all__ = ["format_number", "range_text", "stated_text", "unit_text", "words"]
-
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "undated": "undated",
-        "claims": "{n} claims",
-        "count": "number",
-        "consensus": "all claims allow {range}",
-        "agreement": "{n} of {m} claims allow {range}",
-        "claim": "claim",
-        "point": "a single number",
-        "range": "a stated range",
-        "ceiling": "a ceiling (“up to”, from zero)",
-        "open": "no bound on this side",
-        "best": "the claim's central value",
-        "excluded": "a bound the claim excludes",
-        "left_out": "{n} earlier claims not shown: the latest claim of each source",
-        "envelope": "running envelope (latest claim of each source)",
-        "running_consensus": "what every latest claim allows",
-        "stated": "date stated",
-        "to": "–",
-        "more_than": "more than {x}",
-        "at_least": "at least {x}",
-        "less_than": "less than {x}",
-        "at_most": "at most {x}",
-    },
-    "fr": {
-        "undated": "sans date",
-        "claims": "{n} affirmations",
-        "count": "nombre",
-        "consensus": "toutes les affirmations admettent {range}",
-        "agreement": "{n} affirmations sur {m} admettent {range}",
-        "claim": "affirmation",
-        "point": "un nombre",
-        "range": "un intervalle avancé",
-        "ceiling": "un plafond (« jusqu’à », depuis zéro)",
-        "open": "pas de borne de ce côté",
-        "best": "la valeur centrale de l’affirmation",
-        "excluded": "une borne exclue",
-        "left_out": "{n} affirmations antérieures non montrées : la dernière de chaque source",
-        "envelope": "enveloppe (dernière affirmation de chaque source)",
-        "running_consensus": "ce que toutes les dernières affirmations admettent",
-        "stated": "date de la déclaration",
-        "to": "–",
-        "more_than": "plus de {x}",
-        "at_least": "au moins {x}",
-        "less_than": "moins de {x}",
-        "at_most": "au plus {x}",
-    },
-}
+__all__ = [
+    "Words",
+    "format_number",
+    "locale_of",
+    "range_text",
+    "stated_text",
+    "unit_text",
+    "words",
+]
 
 
-def words(lang: str) -> dict[str, str]:
-    """The chart words of ``lang`` ("fr-FR" and "fr" alike; English otherwise)."""
-    return _WORDS.get(lang.replace("_", "-").split("-")[0].lower(), _WORDS["en"])
+class Words(Mapping[str, str]):
+    """The messages of one context of a language's catalogue, read like a dict."""
+
+    def __init__(self, lang: str, context: str) -> None:
+        self._t = translator(lang)
+        self._context = context
+
+    @property
+    def lang(self) -> str:
+        """The catalogue's language key ("en", "fr")."""
+        return self._t.lang
+
+    def __getitem__(self, key: str) -> str:
+        return self._t(key, context=self._context)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The message, or ``default`` when the catalogue has none."""
+        return self[key] if self._t.has(key, self._context) else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._t.keys(self._context)))
+
+    def __len__(self) -> int:
+        return len(self._t.keys(self._context))
 
 
-def locale_of(lang: str) -> str:
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        return "en"
-    return lang.replace("-", "_")
+def words(lang: str, context: str = "chart") -> Words:
+    """The words of ``context`` in ``lang`` ("fr-FR" and "fr" alike)."""
+    return Words(lang, context)
 
 
-def format_number(value: float, lang: str = "en") -> str:
-    """A number with the thousands separators and decimal mark of ``lang``.
+def format_number(value: Any, lang: str = "en") -> str:
+    """A number as the one formatter writes it; numbers too large or too small for a
+    row of digits (a chart's tick, a table cell) in scientific notation.
 
-    Infinite values are written ``∞`` / ``-∞``; NaN is an empty string.
-
-    >>> format_number(12000)
-    '12,000'
-    >>> format_number(12000.5, "fr") == "12\\u202f000,5"
-    True
-    >>> format_number(float("inf"))
-    '∞'
-
-    Numbers too large or too small for a row of digits are written in scientific
-    notation, never rounded to zero nor refused:
-
+    >>> format_number(12000), format_number(12000.5, "fr") == "12\\u202f000,5"
+    ('12,000', True)
+    >>> format_number(float("inf")), format_number(float("nan"))
+    ('∞', '')
     >>> format_number(1e40), format_number(-2.5e-300)
     ('1E40', '-2.5E-300')
     """
-    from babel.numbers import format_decimal, format_scientific
+    from babel.numbers import format_scientific
 
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or pd.isna(value):
         return ""
     v = float(value)
-    if math.isnan(v):
-        return ""
-    if math.isinf(v):
-        return "∞" if v > 0 else "-∞"
-    if v != 0 and not 1e-6 <= abs(v) < 1e21:
+    if v != 0 and abs(v) != float("inf") and not 1e-6 <= abs(v) < 1e21:
         return format_scientific(v, "#.######E0", locale=locale_of(lang))
-    v = round(v, 6)
-    if v == int(v) and abs(v) < 2**53:
-        v = int(v)
-    return format_decimal(v, locale=locale_of(lang), decimal_quantization=False)
+    return _format_number(v, lang)
 
 
 def range_text(
     low: float, high: float, lang: str, low_closed: bool = True, high_closed: bool = True
 ) -> str:
-    """A range in words: "2,000–10,000", "more than 13,000", "at most 5"."""
-    w = words(lang)
+    """A range in words: "2,000 to 10,000", "more than 13,000", "at most 5" (the
+    hedges of the catalogue; numbers as :func:`format_number` writes them)."""
+    t = translator(lang)
     if math.isinf(high) and not math.isinf(low):
-        return w["at_least" if low_closed else "more_than"].format(x=format_number(low, lang))
+        return t(
+            "at_least" if low_closed else "more_than", context="hedge", n=format_number(low, lang)
+        )
     if math.isinf(low) and not math.isinf(high):
-        return w["at_most" if high_closed else "less_than"].format(x=format_number(high, lang))
+        return t(
+            "at_most" if high_closed else "less_than", context="hedge", n=format_number(high, lang)
+        )
     if low == high:
         return format_number(low, lang)
-    return f"{format_number(low, lang)}{w['to']}{format_number(high, lang)}"
+    return t("range", context="hedge", a=format_number(low, lang), b=format_number(high, lang))
 
 
 def stated_text(start: Any, end: Any, lang: str) -> str:
     """A statement date in words, as the sentences write it ("week of 4 November 2024")."""
     if start is None or end is None or pd.isna(start) or pd.isna(end):
         return words(lang)["undated"]
-    from ..style import get_style
-
-    key = lang.replace("_", "-").split("-")[0].lower()
-    style = get_style(lang=key if key in _WORDS else "en")
-    return style.date(pd.Timestamp(start).date(), pd.Timestamp(end).date())
+    return format_period(pd.Timestamp(start).date(), pd.Timestamp(end).date(), lang)
 
 
 def unit_text(unit: str, lang: str = "en") -> str:
@@ -148,13 +115,10 @@ def unit_text(unit: str, lang: str = "en") -> str:
     """
     if not unit:
         return ""
-    try:
-        from ..style import get_style
-
-        return get_style(lang=lang).unit_words(unit).plural
-    except (ImportError, ValueError):  # no house style for this language
-        return unit_label(unit)
+    found = unit_words(unit, lang)
+    return found.plural if found is not None else unit_label(unit)
 
 
 def unit_axis_label(unit: str, lang: str) -> str:
+    """The label of a value axis: the unit's words, else "number"."""
     return unit_text(unit, lang) or words(lang)["count"]

@@ -19,7 +19,7 @@ import functools
 import io
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -99,7 +99,7 @@ def _figure_axes(
     tuple of (matplotlib.figure.Figure, list of matplotlib.axes.Axes)
     """
     if ax is not None:
-        return ax.figure, [ax]
+        return cast("Figure", ax.figure), [ax]
     fig = _new_figure(height, nrows, ratios)
     return fig, list(fig.axes)
 
@@ -130,9 +130,10 @@ def _locator_class() -> type:
 
     class SpacedLocator(MaxNLocator):
         def __call__(self) -> Any:
-            vmin, vmax = self.axis.get_view_interval()
+            axis: Any = self.axis
+            vmin, vmax = axis.get_view_interval()
             chars = max(len(f"{abs(v):,.0f}") for v in (vmin, vmax)) + 1
-            space = self.axis.get_tick_space()  # ticks that fit at 3 em each
+            space = axis.get_tick_space()  # ticks that fit at 3 em each
             self.set_params(nbins=max(2, min(8, int(space * 3 / max(chars * 0.65, 3)))))
             return super().__call__()
 

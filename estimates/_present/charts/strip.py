@@ -211,6 +211,7 @@ def _shade(
             range=range_text(cl, ch, lang, *_closed(summary, "consensus"))
         )
     a, b = max(float(cl), lo), min(float(ch), hi)
+    art: Any
     if a == b:
         art = ax.axvline(a, color=SHADE, linewidth=2.5, alpha=0.7, label=_plain(text), zorder=1)
     else:

@@ -11,8 +11,8 @@
 * the disagreements: the pairs of claims that exclude each other, widest gap first;
 
 then a methodology section (the note of
-:func:`~estimates._present.methodology.methodology`, rendered by markdown-it-py with raw
-HTML disabled).
+:func:`~estimates._present.methodology.methodology_document`, a document the words
+layer builds once and renders to HTML with every text escaped).
 
 The page is built from Jinja2 templates (``templates/report.html.j2``) with
 autoescaping, and styled by ``report.css``, both package files.  It needs nothing else:
@@ -42,7 +42,7 @@ import math
 import re
 import sys
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import metadata
@@ -54,6 +54,7 @@ import pandas as pd
 from ..._compute.reconcile import _by_list
 from ..._compute.selection import Selection, selection_of
 from ..._model.errors import MissingDateWarning, OptionError
+from ..charts._words import Words, format_number, stated_text, unit_text, words
 from ..charts.data import Summary, _cumulative, check_per, selection_options
 from .escape import css, safe_url, short_url
 
@@ -64,7 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..._table.claims import Claims
     from ..charts import ChartData
 
-__all__ = ["methodology_html", "report"]
+__all__ = ["report"]
 
 #: Claims listed per quantity in the claims table (the rest are counted in a note).
 MAX_ROWS = 200
@@ -79,154 +80,14 @@ CHARTS = ("svg", "png", None)
 
 
 # --------------------------------------------------------------------------- words
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "What the claims say",
-        "subtitle": "{claims} on {quantities}, from {sources}.",
-        "claims_n": "{n} claims",
-        "claim_1": "1 claim",
-        "quantities_n": "{n} quantities",
-        "quantity_1": "1 quantity",
-        "sources_n": "{n} sources",
-        "source_1": "1 source",
-        "contents": "Contents",
-        "k_claims": "Claims",
-        "k_sources": "Sources compared",
-        "k_compared": "Claims compared (each source's latest, stated at the same time)",
-        "k_stated": "Figures stated",
-        "k_consensus": "Allowed by every claim",
-        "k_agreement": "Allowed by the most claims",
-        "k_agreement_of": "{range} ({n} of {m} claims)",
-        "k_none": "none",
-        "more_than": "more than {x}",
-        "at_least": "at least {x}",
-        "less_than": "less than {x}",
-        "at_most": "at most {x}",
-        "k_best": "Central estimate ({strategy})",
-        "k_conflicts": "Pairs of claims in conflict",
-        "k_verdict": "Verdict",
-        "verdict_agree": "the claims can all be true together",
-        "verdict_conflict": "some claims exclude each other",
-        "verdict_tension": "the claims are apart only within rounding or at the edge of a "
-        "vague figure",
-        "k_tensions": "Pairs apart only within rounding",
-        "verdict_single": "a single claim",
-        "chart_strip": "Each row is a claim: a dot is one number, a bar a range, a faded "
-        "bar from zero a ceiling (“up to”), an arrow a side with no bound, a hollow circle "
-        "a bound the claim excludes.",
-        "chart_timeline": "The claims by date stated, over the range of every source's "
-        "latest claim.",
-        "claims_table": "Claims",
-        "c_source": "Source",
-        "c_stated": "Stated",
-        "c_figure": "As written",
-        "c_reading": "Read as",
-        "c_status": "Status",
-        "c_reported": "Reported by",
-        "c_link": "Link",
-        "c_note": "Note",
-        "undated": "undated",
-        "rows_more": "… and {n} more claims (the {m} listed are the most recent).",
-        "disagreements": "Disagreements",
-        "no_conflict": "No two claims exclude each other.",
-        "one_claim": "A single claim: nothing to compare.",
-        "d_a": "Claim",
-        "d_b": "Against",
-        "d_gap": "Gap",
-        "d_touch": "none: they meet at a bound one of them excludes",
-        "d_more": "… and {n} more pairs in conflict (see claims.disagreements()).",
-        "methodology": "Methodology",
-        "generated": "Made with estimates {version}. Everything in this page comes from the "
-        "claims file; nothing is fetched from the network.",
-        "no_charts": "Charts need matplotlib: pip install 'estimates[plot]'.",
-        "st_claimed": "claimed",
-        "st_confirmed": "confirmed",
-        "st_disputed": "disputed",
-        "st_retracted": "retracted",
-        "s_median": "median",
-        "s_conservative": "conservative",
-        "s_midpoint": "midpoint",
-        "s_latest": "latest",
-        "s_weighted": "weighted",
-        "s_pooled": "pooled",
-    },
-    "fr": {
-        "title": "Ce que disent les affirmations",
-        "subtitle": "{claims} sur {quantities}, de {sources}.",
-        "claims_n": "{n} affirmations",
-        "claim_1": "1 affirmation",
-        "quantities_n": "{n} grandeurs",
-        "quantity_1": "1 grandeur",
-        "sources_n": "{n} sources",
-        "source_1": "1 source",
-        "contents": "Sommaire",
-        "k_claims": "Affirmations",
-        "k_sources": "Sources comparées",
-        "k_compared": "Affirmations comparées (la dernière de chaque source, de la même période)",
-        "k_stated": "Chiffres avancés",
-        "k_consensus": "Admis par toutes les affirmations",
-        "k_agreement": "Admis par le plus d’affirmations",
-        "k_agreement_of": "{range} ({n} affirmations sur {m})",
-        "k_none": "aucun",
-        "more_than": "plus de {x}",
-        "at_least": "au moins {x}",
-        "less_than": "moins de {x}",
-        "at_most": "au plus {x}",
-        "k_best": "Estimation centrale ({strategy})",
-        "k_conflicts": "Paires d’affirmations en conflit",
-        "k_verdict": "Bilan",
-        "verdict_agree": "les affirmations peuvent toutes être vraies à la fois",
-        "verdict_conflict": "certaines affirmations s’excluent",
-        "verdict_tension": "les affirmations ne se rejoignent qu’à la limite d’un chiffre vague",
-        "verdict_single": "une seule affirmation",
-        "chart_strip": "Chaque ligne est une affirmation : un point est un nombre, une barre "
-        "un intervalle, une barre estompée depuis zéro un plafond (« jusqu’à »), une flèche "
-        "un côté sans borne, un cercle vide une borne exclue.",
-        "chart_timeline": "Les affirmations par date, sur l’étendue des dernières "
-        "affirmations de chaque source.",
-        "claims_table": "Affirmations",
-        "c_source": "Source",
-        "c_stated": "Date",
-        "c_figure": "Texte",
-        "c_reading": "Lu comme",
-        "c_status": "Statut",
-        "c_reported": "Rapporté par",
-        "c_link": "Lien",
-        "c_note": "Remarque",
-        "undated": "sans date",
-        "rows_more": "… et {n} autres affirmations (les {m} affichées sont les plus récentes).",
-        "disagreements": "Désaccords",
-        "no_conflict": "Aucune affirmation n’en exclut une autre.",
-        "one_claim": "Une seule affirmation : rien à comparer.",
-        "d_a": "Affirmation",
-        "d_b": "Contre",
-        "d_gap": "Écart",
-        "d_touch": "aucun : elles se touchent en une borne que l’une exclut",
-        "d_more": "… et {n} autres paires en conflit (voir claims.disagreements()).",
-        "methodology": "Méthodologie",
-        "generated": "Produit avec estimates {version}. Tout ce qui figure sur cette page "
-        "vient du fichier d’affirmations ; rien n’est chargé depuis le réseau.",
-        "no_charts": "Les graphiques demandent matplotlib : pip install 'estimates[plot]'.",
-        "st_claimed": "affirmé",
-        "st_confirmed": "confirmé",
-        "st_disputed": "contesté",
-        "st_retracted": "retiré",
-        "s_median": "médiane",
-        "s_conservative": "prudente",
-        "s_midpoint": "milieu",
-        "s_latest": "dernière",
-        "s_weighted": "pondérée",
-        "s_pooled": "mélange",
-    },
-}
-
-
 def _lang_key(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
+    """The catalogue's key for ``lang`` ("fr-FR" is "fr")."""
+    return words(lang, "report").lang
 
 
-def _words(lang: str) -> dict[str, str]:
-    return _WORDS.get(_lang_key(lang), _WORDS["en"])
+def _words(lang: str) -> Words:
+    """The report's words in ``lang`` (the catalogue's ``report`` context)."""
+    return words(lang, "report")
 
 
 # --------------------------------------------------------------------------- page model
@@ -271,7 +132,7 @@ class Section:
     claims: Table
     pairs: Table | None
     pairs_text: str = ""
-    words: dict[str, str] = field(default_factory=dict)
+    words: Mapping[str, str] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -292,53 +153,12 @@ def _environment() -> Environment:
     return env
 
 
-def methodology_html(markdown: str, *, top: int = 2) -> str:
-    """The methodology note's Markdown as HTML (markdown-it-py, raw HTML disabled).
-
-    Headings are shifted so that the note's highest level becomes ``<h{top}>``; a link
-    whose URL :func:`safe_url` refuses is not a link: it is shown as written.
-
-    >>> print(methodology_html("# Method\\n\\nClaims are **intervals**.\\n\\n- <b>x</b>"))
-    <h2>Method</h2>
-    <p>Claims are <strong>intervals</strong>.</p>
-    <ul>
-    <li>&lt;b&gt;x&lt;/b&gt;</li>
-    </ul>
-    >>> methodology_html("[x](javascript:alert(1))")  # not a link: shown as written
-    '<p>[x](javascript:alert(1))</p>'
-    """
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    md.validateLink = lambda url: safe_url(url) is not None  # type: ignore[method-assign]
-    tokens = md.parse(markdown)
-    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
-    shift = top - min(levels) if levels else 0
-    for t in tokens:
-        if t.type in ("heading_open", "heading_close"):
-            t.tag = f"h{min(max(int(t.tag[1]) + shift, 1), 6)}"
-        if t.type == "inline" and t.children:
-            _unlink(t.children)
-    return str(md.renderer.render(tokens, md.options, {})).rstrip("\n")
-
-
-def _unlink(children: list[Any]) -> None:
-    """Links (their URLs passed :func:`safe_url`) open nothing of this page's."""
-    for tok in children:
-        if tok.type == "link_open":
-            tok.attrSet("rel", "noopener noreferrer nofollow")
-
-
 # --------------------------------------------------------------------------- numbers
 def _num(value: float, lang: str) -> str:
-    from ..charts import format_number
-
     return format_number(value, lang)
 
 
 def _unit(unit: str, lang: str) -> str:
-    from ..charts import unit_text
-
     return f" {unit_text(unit, lang)}" if unit else ""
 
 
@@ -368,13 +188,7 @@ def _reading(low: float, high: float, lc: bool, hc: bool, unit: str, lang: str) 
 
 def _when(start: Any, end: Any, lang: str) -> str:
     """A statement date in words, in ``lang`` ("week of 4 November 2024")."""
-    if start is None or end is None or pd.isna(start) or pd.isna(end):
-        return _words(lang)["undated"]
-    from ..style import get_style
-
-    return get_style(lang=_lang_key(lang)).date(
-        pd.Timestamp(start).date(), pd.Timestamp(end).date()
-    )
+    return stated_text(start, end, lang)
 
 
 def _count(n: int, one: str, many: str, lang: str) -> str:
@@ -556,10 +370,10 @@ def _pairs_table(
     """The pairs in conflict, lower claim first; ``total`` is how many the group has."""
     w = _words(lang)
     rows = []
-    for p in pairs.itertuples(index=False):
-        a, b = frame.loc[p.claim_a], frame.loc[p.claim_b]
-        lower, upper = (a, b) if p.high_a <= p.low_b else (b, a)
-        gap = _gap(float(p.gap), float(p.gap_stated), bool(p.gap_open), unit, lang)
+    for p in pairs.to_dict("records"):
+        a, b = frame.loc[p["claim_a"]], frame.loc[p["claim_b"]]
+        lower, upper = (a, b) if float(p["high_a"]) <= float(p["low_b"]) else (b, a)
+        gap = _gap(float(p["gap"]), float(p["gap_stated"]), bool(p["gap_open"]), unit, lang)
         rows.append([_who(lower, unit, lang), _who(upper, unit, lang), Cell(gap, "num")])
     more = max(total - len(pairs), 0)
     note = w["d_more"].format(n=_num(more, lang)) if more > 0 else ""
@@ -766,20 +580,30 @@ def _sentences(
 def _methodology(
     claims: Claims, by: list[str], lang: str, selection: Selection, summary: Summary
 ) -> str:
-    from ..methodology import methodology
+    """The methodology note, built once as a document (the words layer's), as HTML
+    with its headings one level under the page's title."""
+    from dataclasses import replace
 
-    options = selection_options(selection) | summary.options()
-    options.pop("strategy", None)
-    options.pop("sources", None)
-    note = methodology(
+    from ..document import Document, Heading
+    from ..methodology import methodology_document
+
+    doc = methodology_document(
         claims,
-        by=by,
-        strategy=summary.strategy,
-        sources=selection.sources,
         lang=_lang_key(lang),
-        **options,
+        by=by,
+        selection=selection,
+        strategy=summary.strategy,
+        unit=summary.unit,
+        compare_within=summary.compare_within,
     )
-    html = methodology_html(note, top=2)
+    top = min((b.level for b in doc.blocks if isinstance(b, Heading)), default=1)
+    shifted = Document(
+        tuple(
+            replace(b, level=b.level - top + 2) if isinstance(b, Heading) else b
+            for b in doc.blocks
+        )
+    )
+    html = shifted.to_html()
     if not html.startswith("<h2"):
         html = f"<h2>{_words(lang)['methodology']}</h2>\n{html}"
     return html

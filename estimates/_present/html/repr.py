@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..._model.dates import DateInterval
+from ..._model.errors import ArgumentTypeError
 from ..._model.figure import Figure
 from ..._table.schema import ERROR_COLUMN
 from ..style import get_style
@@ -81,7 +82,7 @@ def _when(start: Any, end: Any) -> str:
 def figure_html(figure: Figure) -> str:
     """A figure: its words, its interval, its hedge and conventions profile."""
     if not isinstance(figure, Figure):
-        raise TypeError(f"figure_html() expects a Figure, got {type(figure).__name__}")
+        raise ArgumentTypeError("figure", figure, "a Figure")
     return _CSS + _figure_span(figure)
 
 
@@ -112,7 +113,7 @@ def claim_html(claim: Claim) -> str:
     from ..._model.claim import Claim
 
     if not isinstance(claim, Claim):
-        raise TypeError(f"claim_html() expects a Claim, got {type(claim).__name__}")
+        raise ArgumentTypeError("claim", claim, "a Claim")
     rows: list[tuple[str, str]] = [
         ("source", _e("; ".join(claim.source)) or '<span class="estimates-muted">none</span>'),
     ]
@@ -329,7 +330,7 @@ def reconciliation_html(frame: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
         ]
         cells += [f'<td class="estimates-num">{_e(get(c, i, ""))}</td>' for c in extra]
         lines.append(f"<tr>{''.join(cells)}</tr>")
-    return _table_html(head, cols, lines, len(frame) - max_rows, "more groups")
+    return _table_html(head, [str(c) for c in cols], lines, len(frame) - max_rows, "more groups")
 
 
 def _stated_text(lo: float, hi: float) -> str:
