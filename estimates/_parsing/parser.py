@@ -44,7 +44,19 @@ Rules (what is and is not a figure)
 * **Ordinals.**  "21st", "3rd", "3e", "1er" (Roman "IIe" and words such as "premier"
   hold no number).
 * **Ages.**  "23-year-old", "23 years old", "aged 23", "âgé de 23 ans".
-* **Signed numbers.**  "-5%", "−3" are changes, not counts, and are refused.
+* **Signed numbers.**  A minus sign (``-`` or U+2212 ``−``) is read where the unit
+  may be negative (:func:`~estimates.is_signed`: percentages, temperatures): "-1.5%",
+  "-0,8 %", "−3 °C", "between -10 and -5 °C".  For a count or an unsigned unit the
+  whole signed number is refused by name ("-1,500.5", "−2.5 millions"), never read
+  without its sign.
+* **Out of range.**  Numbers of 1e29 or more, or below 1e-30 but not 0, are refused
+  naming what was written ("1e400", "1e-400"); scientific notation is read ("1e6",
+  "2.5E3").
+* **Runs of numbers.**  More than :data:`RUN_LIMIT` numbers joined only by spaces,
+  punctuation or signs ("1-1-1-...", "1 000 1 000 ...") are one refusal, found in one
+  regex pass; a refused run or code covers every group glued to it ("v1.2.3", "1 1 1
+  1 1 1 1 1 1 1"), so no piece of it is read again.  :func:`scan` reads at most
+  :data:`MAX_SCAN_CHARS` characters.
 
 In running text (:func:`scan`, not :func:`parse`) a number written only in words
 counts when it has a hedge, a known unit, a scale word of a thousand or more, or is a
@@ -53,12 +65,45 @@ dozen" alone); "one"/"un"/"une" alone never count (they are mostly articles); ba
 "several"/"a few"/"plusieurs"/"quelques" count only with a known unit; "tens" and
 "scores" count only before "of".  :func:`parse` reads all of these.
 
+Every word read or refused
+--------------------------
+:func:`parse` reads a cell whole: every digit and every word that carries meaning for a
+figure in either language (hedges, number, scale, magnitude and fraction words,
+negations: see ``Lexicon.figure_words``) is part of the figure or of a non-figure
+beside it (a date, a year, a name), or the cell is refused with the word named.  A
+figure in brackets ("(10, 20]", "[10,000]") or before "/" is refused.  "not even
+5,000" is ``less_than``; "more or less 10,000" / "plus ou moins" ``approx``; "12,000
+to 15,000 or more" and "about 5,000 or more" are refused (their ends are unclear);
+"about 5,000 or so" is ``approx``.
+
+Languages
+---------
+A hedge of the other language around an unhedged figure ("plus de 50 000" read as
+English, "about 50,000" as French) is never dropped: :func:`parse` refuses it with a
+hint ("looks French: pass lang='fr' or lang='auto'"), as it does for any cell the
+other language reads, and :func:`scan` leaves it out.  ``lang="auto"`` reads a cell in
+both languages and keeps the reading that uses every word (the one its words show
+when both do and differ; refused when nothing tells, as "1.498"); :func:`scan` with
+``"auto"`` reads each sentence in the language its words show (:func:`detect_lang`).
+
 Other decisions
 ---------------
+* Fractions of scale words are read: "a quarter of a million" (250,000), "half a
+  million", "a half million", "a million and a half", "three quarters of a million",
+  "un demi-million", "un quart de million", "un million et demi", "1 1/2 million",
+  "2½ million", "1/2 million".
+* A scale after a hyphen counts: "15-hundred", "a 2-million-strong army".
+* Shared trailing zeros: in "60-70,000", "12 à 13.000", "9 à 10.000" (a dash, "to" or
+  "à"; not "between ... and") a bare low end smaller than the first group of a
+  high end grouped with zeros ("70,000" is 70 x 1,000) takes the same zeros:
+  [60,000, 70,000].  "100-2,000" and "between 1 and 10,000" are read as written.
+* Words between a hedge and its number: "up to another $4.4 billion" is ``up_to``.
+* "°C", "°F" after a number are temperature units, with no floor at 0: "less than
+  5 °C" is (-inf, 5).
 * A hedge after the number ("5,000 or more", "10,000+", "5,000-plus", "50 000
   environ", "5 000 soldats au moins") counts when there is none before it.
-* A hedge before a vague magnitude ("up to thousands") is left out of the figure.
-* A hedge before a range ("about 10-20") is left out: the figure is the range.
+* A hedge before a vague magnitude ("up to thousands") or a range ("about 10-20")
+  is part of the phrase read, but the figure is the magnitude or the range as stated.
 * "X to Y", "X-Y", "X à Y" need no opener; "X and Y" / "X et Y" need "between" /
   "entre".  A scale word after the second number is shared when the first has none
   and is not larger than the second's numeral: "between 2 and 3 million" is
@@ -106,7 +151,7 @@ from .lexicon import (
 )
 from .numbers import MAX_VALUE, MIN_VALUE, Number, Refusal, read_digits, read_words
 
-__all__ = ["Mention", "parse", "scan"]
+__all__ = ["AUTO", "MAX_SCAN_CHARS", "RUN_LIMIT", "Mention", "detect_lang", "parse", "scan"]
 
 _EXPECTED = "a number with an optional hedge and unit, e.g. 'about 10,000 soldiers'"
 
