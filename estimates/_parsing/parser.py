@@ -140,6 +140,7 @@ from .._model.errors import ArgumentTypeError, FigureError, ParseError
 from .._model.figure import Figure
 from .._model.units import UNIT_WORDS, canonical_unit, is_signed
 from .lexicon import (
+    _LEXICONS,
     LANGS,
     OPEN_BETWEEN,
     OPEN_FROM,
@@ -309,7 +310,7 @@ class _Reader:
         self.figure_text = figure_text  # parse(): figures carry the whole cell
         self.n = len(text)
         self.lex = lex
-        self.others = tuple(get_lexicon(k) for k in LANGS if k != lex.lang)
+        self.others = tuple(_LEXICONS[k] for k in LANGS if k != lex.lang)
         self.vocab = _number_vocabulary(lex)
         self.conv = conv
         self.strict = strict
@@ -1325,7 +1326,7 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]+|[.!?](?![\s]|$))*(?:[.!?]+|\n+)?")
 def _scores(text: str) -> dict[str, int]:
     """How many words of ``text`` show each language (figure words and markers)."""
     out = dict.fromkeys(LANGS, 0)
-    lexes = [get_lexicon(k) for k in LANGS]
+    lexes = [_LEXICONS[k] for k in LANGS]
     for w in _LETTERS_RE.findall(text):
         lw = w.lower()
         for lex in lexes:
@@ -1561,7 +1562,7 @@ def _read_cell(
     ``covered``, when given, receives the spans read: the figure's and those of the
     non-figures beside it (dates, years, names), for the property tests.
     """
-    lex = get_lexicon(key)
+    lex = _LEXICONS[key]
     reader = _Reader(s, lex, conv, strict=False, figure_text=s)
     reader.run()
     found = reader.mentions
@@ -1617,7 +1618,7 @@ def _hint(s: str, lex: Lexicon, spans: tuple[tuple[int, int], ...] | list[tuple[
     for k in LANGS:
         if k == lex.lang:
             continue
-        other = get_lexicon(k).figure_words
+        other = _LEXICONS[k].figure_words
         for m in _LETTERS_RE.finditer(s):
             if any(a <= m.start() < b for a, b in spans):
                 continue
@@ -1648,17 +1649,20 @@ def _unused(
     s: str, mention: Mention, spans: list[tuple[int, int]], lex: Lexicon
 ) -> tuple[str, int] | None:
     """Why the cell has a meaningful word the figure did not use, or None."""
-    hint = _hint(s, lex, spans)
-    for m in _LETTERS_RE.finditer(s):
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        if m.group().lower() in lex.figure_words or hint:
-            return (
-                f"{m.group()!r} is not part of the figure read ({_clip(mention.text)!r}), "
-                f"and a figure word is never dropped{hint}",
-                m.start(),
-            )
-    for a, b in _gaps(len(s), spans):
+    gaps = _gaps(len(s), spans)
+    if not gaps:
+        return None
+    left = [m for a, b in gaps for m in _LETTERS_RE.finditer(s, a, b)]
+    if left:
+        hint = _hint(s, lex, spans)
+        for m in left:
+            if m.group().lower() in lex.figure_words or hint:
+                return (
+                    f"{m.group()!r} is not part of the figure read ({_clip(mention.text)!r}), "
+                    f"and a figure word is never dropped{hint}",
+                    m.start(),
+                )
+    for a, b in gaps:
         for i in range(a, b):
             if s[i].isnumeric():  # "¼", "²", "٣": numbers in forms not read
                 return (
