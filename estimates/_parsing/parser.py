@@ -321,9 +321,20 @@ class _Reader:
     def run(self, start: int = 0, stop: int | None = None) -> None:
         """Read every figure whose first number starts in ``text[start:stop]``."""
         self.last = max(self.last, start)
-        for m in self.lex.trigger.finditer(self.text, start, self.n if stop is None else stop):
+        search = self.lex.trigger.search
+        text = self.text
+        stop = self.n if stop is None else stop
+        pos = start
+        while pos < stop:
+            m = search(text, pos, stop)
+            if m is None:
+                break
             p = m.start()
+            # Text taken by a figure or a refusal is never looked at again: the next
+            # trigger is searched after it (a 10 MB refused run costs one search).
+            pos = m.end()
             if p < self.last:
+                pos = max(pos, self.last)
                 continue
             got = self._at(p)
             if got is None:
@@ -334,6 +345,7 @@ class _Reader:
             else:
                 self.mentions.append(got)
                 self.last = got.end
+            pos = max(pos, self.last)
 
     # ------------------------------------------------------------------ triggers
     def _at(self, p: int) -> Mention | Refusal | None:
