@@ -150,7 +150,7 @@ from .lexicon import (
     normalise_lang,
     normalise_phrase,
 )
-from .numbers import MAX_VALUE, MIN_VALUE, Number, Refusal, read_digits, read_words
+from .numbers import MAX_VALUE, MIN_VALUE, Number, Refusal, _clip, read_digits, read_words
 
 __all__ = ["AUTO", "MAX_SCAN_CHARS", "RUN_LIMIT", "Mention", "detect_lang", "parse", "scan"]
 
@@ -1232,11 +1232,6 @@ def _number_vocabulary(lex: Lexicon) -> frozenset[str]:
 def _may_be_negative(unit: str) -> bool:
     """Signed units (percentages, temperatures; see :func:`~estimates.is_signed`)."""
     return unit != "" and is_signed(unit)
-
-
-def _clip(s: str, width: int = 60) -> str:
-    """``s`` cut to ``width`` characters, for messages (errors stay short)."""
-    return s if len(s) <= width else s[: width - 3] + "..."
 
 
 def _exact(x: Number) -> Number:
