@@ -1595,7 +1595,7 @@ def _read_cell(
             position=r.start,
         )
     if not found:
-        hint = _hint(s, lex, ())
+        hint = _hint(s, lex)
         m = _ORDINAL_WORD.search(s)
         if m is not None and not hint:
             raise ParseError(
@@ -1619,16 +1619,19 @@ def _read_cell(
     return mention
 
 
-def _hint(s: str, lex: Lexicon, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
-    """ "; looks French: pass lang='fr' or lang='auto'" when other-language words show."""
+def _hint(s: str, lex: Lexicon, words: list[re.Match[str]] | None = None) -> str:
+    """ "; looks French: pass lang='fr' or lang='auto'" when other-language words show.
+
+    ``words`` are the words to look at (default: every word of ``s``).
+    """
     own = lex.figure_words
+    if words is None:
+        words = list(_LETTERS_RE.finditer(s))
     for k in LANGS:
         if k == lex.lang:
             continue
         other = _LEXICONS[k].figure_words
-        for m in _LETTERS_RE.finditer(s):
-            if any(a <= m.start() < b for a, b in spans):
-                continue
+        for m in words:
             lw = m.group().lower()
             if lw in other and lw not in own:
                 return f"; {m.group()!r} looks {_LANG_NAMES[k]}: pass lang={k!r} or lang='auto'"
@@ -1661,7 +1664,7 @@ def _unused(
         return None
     left = [m for a, b in gaps for m in _LETTERS_RE.finditer(s, a, b)]
     if left:
-        hint = _hint(s, lex, spans)
+        hint = _hint(s, lex, left)
         for m in left:
             if m.group().lower() in lex.figure_words or hint:
                 return (
