@@ -2,11 +2,17 @@
 
 Run it as a script (it is not a test)::
 
-    python benchmarks/bench_parse.py [--phrases 20000] [--megabytes 5]
+    python benchmarks/bench_parse.py [--phrases 20000] [--megabytes 5] [--pathological 10]
 
 Goals: ``parse`` >= 20,000 phrases/s on one core over a varied corpus in both languages;
 ``scan`` >= 1 MB/s on long news text; ``import estimates`` < 0.5 s in a fresh process.
 Each line prints the measure and its ratio to the goal (> 1 is better than the goal).
+
+Same-run baselines (the machine's speed today, printed beside each measure): a bare
+regex pass that only finds digit runs over the same text (what any scanner must at
+least do), and quantulum3 when the ``bench`` extra is installed.  Pathological inputs
+(issue 13): 10 MB of ``"1-"`` and of ``"1 000 "`` repeated, in both languages and with
+``lang="auto"``, and 1 MB bad figure cells given to ``parse``.
 """
 
 from __future__ import annotations
@@ -49,16 +55,61 @@ def bench_parse(phrases: list[tuple[str, str]], repeat: int = 3) -> tuple[float,
     return best, failures
 
 
-def bench_scan(text: str, repeat: int = 3) -> tuple[float, int]:
+def bench_scan(text: str, repeat: int = 3, lang: str = "fr") -> tuple[float, int]:
     """Best MB/s of ``scan`` over the text, and how many mentions it found."""
     mb = len(text.encode("utf-8")) / 1e6
     best = 0.0
     found = 0
     for _ in range(repeat):
         t = time.perf_counter()
-        found = len(scan(text, "fr"))
+        found = len(scan(text, lang))
         best = max(best, mb / (time.perf_counter() - t))
     return best, found
+
+
+def bench_regex_baseline(text: str, repeat: int = 3) -> float:
+    """Best MB/s of a bare regex pass finding digit runs: the same-run baseline."""
+    import re
+
+    digits = re.compile(r"[0-9][0-9,. ]*")
+    mb = len(text.encode("utf-8")) / 1e6
+    best = 0.0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        sum(1 for _ in digits.finditer(text))
+        best = max(best, mb / (time.perf_counter() - t))
+    return best
+
+
+def bench_quantulum(text: str) -> float | None:
+    """MB/s of quantulum3's parser on (the first 200 kB of) the text, if installed."""
+    try:
+        from quantulum3 import parser as qparser
+    except ImportError:
+        return None
+    sample = text[:200_000]
+    t = time.perf_counter()
+    qparser.parse(sample)
+    return len(sample.encode("utf-8")) / 1e6 / (time.perf_counter() - t)
+
+
+def bench_bad_cells(size: int = 1_000_000) -> list[tuple[str, float, int]]:
+    """Seconds and message length of parse() on 1 MB bad figure cells."""
+    out = []
+    for name, cell in (
+        ("'1-' * 500k", "1-" * (size // 2)),
+        ("'1 000 ' * 166k", "1 000 " * (size // 6)),
+        ("'plus ' * 200k after 5,000", "5,000 " + "plus " * (size // 5)),
+        ("1 MB of letters", "x" * size),
+    ):
+        t = time.perf_counter()
+        try:
+            parse(cell)
+            length = 0
+        except ParseError as exc:
+            length = len(str(exc))
+        out.append((name, time.perf_counter() - t, length))
+    return out
 
 
 def bench_import(repeat: int = 5) -> float:
@@ -78,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--phrases", type=int, default=20_000, help="corpus size (>= 10,000)")
     ap.add_argument("--megabytes", type=float, default=5.0, help="size of the scanned text")
     ap.add_argument("--seed", type=int, default=20241112)
+    ap.add_argument(
+        "--pathological", type=float, default=10.0, help="MB of '1-' and '1 000 ' to scan"
+    )
     args = ap.parse_args(argv)
 
     phrases = make_corpus(max(args.phrases, 10_000), seed=args.seed)
@@ -91,11 +145,30 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     text = make_long_text(int(args.megabytes * 1_000_000), seed=args.seed)
-    mbps, found = bench_scan(text)
-    print(
-        f"scan:  {mbps:.2f} MB/s over {len(text.encode('utf-8')) / 1e6:.1f} MB "
-        f"(goal {SCAN_GOAL:.0f} MB/s, ratio {mbps / SCAN_GOAL:.2f})  [{found:,} mentions]"
-    )
+    base = bench_regex_baseline(text)
+    print(f"baseline: bare digit regex {base:.1f} MB/s over the same text (same run)")
+    quant = bench_quantulum(text)
+    if quant is not None:
+        print(f"baseline: quantulum3 {quant:.3f} MB/s (first 200 kB, same run)")
+    for lang in ("fr", "en", "auto"):
+        mbps, found = bench_scan(text, lang=lang)
+        print(
+            f"scan({lang}):  {mbps:.2f} MB/s over {len(text.encode('utf-8')) / 1e6:.1f} MB "
+            f"(goal {SCAN_GOAL:.0f} MB/s, ratio {mbps / SCAN_GOAL:.2f}; "
+            f"{mbps / base:.3f} of the regex baseline)  [{found:,} mentions]"
+        )
+
+    size = int(args.pathological * 1_000_000)
+    for name, unit in (("'1-'", "1-"), ("'1 000 '", "1 000 ")):
+        patho = unit * (size // len(unit))
+        for lang in ("en", "fr", "auto"):
+            mbps, found = bench_scan(patho, repeat=1, lang=lang)
+            print(
+                f"scan({lang}) of {len(patho) / 1e6:.0f} MB of {name} repeated: {mbps:.1f} MB/s "
+                f"[{found} mentions]"
+            )
+    for name, seconds, length in bench_bad_cells():
+        print(f"parse() of a 1 MB bad cell ({name}): {seconds:.3f} s, message {length} chars")
 
     seconds = bench_import()
     print(

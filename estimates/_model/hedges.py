@@ -9,16 +9,21 @@ rather than implied.
 hedge      examples                             interval            stated numbers
 ========== ==================================== =================== ===============
 exact      "10,000", "10 000 soldats"           [X, X]              X
-approx     "about 50,000", "environ", "some"    band around X       X
+approx     "about 50,000", "environ", "some",   band around X       X
+           "more or less", "plus ou moins"
 nearly     "nearly 10,000", "près de"           [X(1-w), X]         X
 more_than  "more than 13,000", "plus de"        (X, inf)            X
 at_least   "at least 700,000", "X or more"      [X, inf)            X
-less_than  "fewer than 100", "moins de"         [floor, X)          X
+less_than  "fewer than 100", "moins de",        [floor, X)          X
+           "not even", "même pas"
 at_most    "at most 5", "no more than"          [floor, X]          X
 up_to      "up to 12,000", "jusqu'à"            [floor, X]          X
 range      "between 2 and 3 million", "15-20k"  [X, Y]              X and Y
 magnitude  "thousands", "des milliers"          profile's reading   none
 ========== ==================================== =================== ===============
+
+``floor`` is the profile's floor (0) for counts and unsigned units, and ``-inf`` for
+signed units (percentages, temperatures): "less than 5 °C" is ``(-inf, 5)``.
 """
 
 from __future__ import annotations

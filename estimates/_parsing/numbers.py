@@ -640,7 +640,7 @@ def read_number(text: str, lang: str = "en") -> Number:
             if scale is None:
                 raise ParseError(
                     text,
-                    f"unexpected {rest.strip()!r} after the number",
+                    f"unexpected {_clip(rest.strip())!r} after the number",
                     lang=key,
                     expected=expected,
                     position=d.end,

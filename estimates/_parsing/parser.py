@@ -44,7 +44,19 @@ Rules (what is and is not a figure)
 * **Ordinals.**  "21st", "3rd", "3e", "1er" (Roman "IIe" and words such as "premier"
   hold no number).
 * **Ages.**  "23-year-old", "23 years old", "aged 23", "âgé de 23 ans".
-* **Signed numbers.**  "-5%", "−3" are changes, not counts, and are refused.
+* **Signed numbers.**  A minus sign (``-`` or U+2212 ``−``) is read where the unit
+  may be negative (:func:`~estimates.is_signed`: percentages, temperatures): "-1.5%",
+  "-0,8 %", "−3 °C", "between -10 and -5 °C".  For a count or an unsigned unit the
+  whole signed number is refused by name ("-1,500.5", "−2.5 millions"), never read
+  without its sign.
+* **Out of range.**  Numbers of 1e29 or more, or below 1e-30 but not 0, are refused
+  naming what was written ("1e400", "1e-400"); scientific notation is read ("1e6",
+  "2.5E3").
+* **Runs of numbers.**  More than :data:`RUN_LIMIT` numbers joined only by spaces,
+  punctuation or signs ("1-1-1-...", "1 000 1 000 ...") are one refusal, found in one
+  regex pass; a refused run or code covers every group glued to it ("v1.2.3", "1 1 1
+  1 1 1 1 1 1 1"), so no piece of it is read again.  :func:`scan` reads at most
+  :data:`MAX_SCAN_CHARS` characters.
 
 In running text (:func:`scan`, not :func:`parse`) a number written only in words
 counts when it has a hedge, a known unit, a scale word of a thousand or more, or is a
@@ -53,12 +65,45 @@ dozen" alone); "one"/"un"/"une" alone never count (they are mostly articles); ba
 "several"/"a few"/"plusieurs"/"quelques" count only with a known unit; "tens" and
 "scores" count only before "of".  :func:`parse` reads all of these.
 
+Every word read or refused
+--------------------------
+:func:`parse` reads a cell whole: every digit and every word that carries meaning for a
+figure in either language (hedges, number, scale, magnitude and fraction words,
+negations: see ``Lexicon.figure_words``) is part of the figure or of a non-figure
+beside it (a date, a year, a name), or the cell is refused with the word named.  A
+figure in brackets ("(10, 20]", "[10,000]") or before "/" is refused.  "not even
+5,000" is ``less_than``; "more or less 10,000" / "plus ou moins" ``approx``; "12,000
+to 15,000 or more" and "about 5,000 or more" are refused (their ends are unclear);
+"about 5,000 or so" is ``approx``.
+
+Languages
+---------
+A hedge of the other language around an unhedged figure ("plus de 50 000" read as
+English, "about 50,000" as French) is never dropped: :func:`parse` refuses it with a
+hint ("looks French: pass lang='fr' or lang='auto'"), as it does for any cell the
+other language reads, and :func:`scan` leaves it out.  ``lang="auto"`` reads a cell in
+both languages and keeps the reading that uses every word (the one its words show
+when both do and differ; refused when nothing tells, as "1.498"); :func:`scan` with
+``"auto"`` reads each sentence in the language its words show (:func:`detect_lang`).
+
 Other decisions
 ---------------
+* Fractions of scale words are read: "a quarter of a million" (250,000), "half a
+  million", "a half million", "a million and a half", "three quarters of a million",
+  "un demi-million", "un quart de million", "un million et demi", "1 1/2 million",
+  "2½ million", "1/2 million".
+* A scale after a hyphen counts: "15-hundred", "a 2-million-strong army".
+* Shared trailing zeros: in "60-70,000", "12 à 13.000", "9 à 10.000" (a dash, "to" or
+  "à"; not "between ... and") a bare low end smaller than the first group of a
+  high end grouped with zeros ("70,000" is 70 x 1,000) takes the same zeros:
+  [60,000, 70,000].  "100-2,000" and "between 1 and 10,000" are read as written.
+* Words between a hedge and its number: "up to another $4.4 billion" is ``up_to``.
+* "°C", "°F" after a number are temperature units, with no floor at 0: "less than
+  5 °C" is (-inf, 5).
 * A hedge after the number ("5,000 or more", "10,000+", "5,000-plus", "50 000
   environ", "5 000 soldats au moins") counts when there is none before it.
-* A hedge before a vague magnitude ("up to thousands") is left out of the figure.
-* A hedge before a range ("about 10-20") is left out: the figure is the range.
+* A hedge before a vague magnitude ("up to thousands") or a range ("about 10-20")
+  is part of the phrase read, but the figure is the magnitude or the range as stated.
 * "X to Y", "X-Y", "X à Y" need no opener; "X and Y" / "X et Y" need "between" /
   "entre".  A scale word after the second number is shared when the first has none
   and is not larger than the second's numeral: "between 2 and 3 million" is
@@ -95,6 +140,7 @@ from .._model.errors import ArgumentTypeError, FigureError, ParseError
 from .._model.figure import Figure
 from .._model.units import UNIT_WORDS, canonical_unit, is_signed
 from .lexicon import (
+    _LEXICONS,
     LANGS,
     OPEN_BETWEEN,
     OPEN_FROM,
@@ -104,9 +150,9 @@ from .lexicon import (
     normalise_lang,
     normalise_phrase,
 )
-from .numbers import MAX_VALUE, MIN_VALUE, Number, Refusal, read_digits, read_words
+from .numbers import MAX_VALUE, MIN_VALUE, Number, Refusal, _clip, read_digits, read_words
 
-__all__ = ["Mention", "parse", "scan"]
+__all__ = ["AUTO", "MAX_SCAN_CHARS", "RUN_LIMIT", "Mention", "detect_lang", "parse", "scan"]
 
 _EXPECTED = "a number with an optional hedge and unit, e.g. 'about 10,000 soldiers'"
 
@@ -264,7 +310,7 @@ class _Reader:
         self.figure_text = figure_text  # parse(): figures carry the whole cell
         self.n = len(text)
         self.lex = lex
-        self.others = tuple(get_lexicon(k) for k in LANGS if k != lex.lang)
+        self.others = tuple(_LEXICONS[k] for k in LANGS if k != lex.lang)
         self.vocab = _number_vocabulary(lex)
         self.conv = conv
         self.strict = strict
@@ -275,9 +321,20 @@ class _Reader:
     def run(self, start: int = 0, stop: int | None = None) -> None:
         """Read every figure whose first number starts in ``text[start:stop]``."""
         self.last = max(self.last, start)
-        for m in self.lex.trigger.finditer(self.text, start, self.n if stop is None else stop):
+        search = self.lex.trigger.search
+        text = self.text
+        stop = self.n if stop is None else stop
+        pos = start
+        while pos < stop:
+            m = search(text, pos, stop)
+            if m is None:
+                break
             p = m.start()
+            # Text taken by a figure or a refusal is never looked at again: the next
+            # trigger is searched after it (a 10 MB refused run costs one search).
+            pos = m.end()
             if p < self.last:
+                pos = max(pos, self.last)
                 continue
             got = self._at(p)
             if got is None:
@@ -288,6 +345,7 @@ class _Reader:
             else:
                 self.mentions.append(got)
                 self.last = got.end
+            pos = max(pos, self.last)
 
     # ------------------------------------------------------------------ triggers
     def _at(self, p: int) -> Mention | Refusal | None:
@@ -1176,11 +1234,6 @@ def _may_be_negative(unit: str) -> bool:
     return unit != "" and is_signed(unit)
 
 
-def _clip(s: str, width: int = 60) -> str:
-    """``s`` cut to ``width`` characters, for messages (errors stay short)."""
-    return s if len(s) <= width else s[: width - 3] + "..."
-
-
 def _exact(x: Number) -> Number:
     """An integral Decimal as an int (so "1.5 million" is 1500000, not 1500000.0)."""
     if isinstance(x, Decimal) and x == x.to_integral_value():
@@ -1280,7 +1333,7 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]+|[.!?](?![\s]|$))*(?:[.!?]+|\n+)?")
 def _scores(text: str) -> dict[str, int]:
     """How many words of ``text`` show each language (figure words and markers)."""
     out = dict.fromkeys(LANGS, 0)
-    lexes = [get_lexicon(k) for k in LANGS]
+    lexes = [_LEXICONS[k] for k in LANGS]
     for w in _LETTERS_RE.findall(text):
         lw = w.lower()
         for lex in lexes:
@@ -1516,7 +1569,7 @@ def _read_cell(
     ``covered``, when given, receives the spans read: the figure's and those of the
     non-figures beside it (dates, years, names), for the property tests.
     """
-    lex = get_lexicon(key)
+    lex = _LEXICONS[key]
     reader = _Reader(s, lex, conv, strict=False, figure_text=s)
     reader.run()
     found = reader.mentions
@@ -1542,7 +1595,7 @@ def _read_cell(
             position=r.start,
         )
     if not found:
-        hint = _hint(s, lex, ())
+        hint = _hint(s, lex)
         m = _ORDINAL_WORD.search(s)
         if m is not None and not hint:
             raise ParseError(
@@ -1566,16 +1619,19 @@ def _read_cell(
     return mention
 
 
-def _hint(s: str, lex: Lexicon, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
-    """ "; looks French: pass lang='fr' or lang='auto'" when other-language words show."""
+def _hint(s: str, lex: Lexicon, words: list[re.Match[str]] | None = None) -> str:
+    """ "; looks French: pass lang='fr' or lang='auto'" when other-language words show.
+
+    ``words`` are the words to look at (default: every word of ``s``).
+    """
     own = lex.figure_words
+    if words is None:
+        words = list(_LETTERS_RE.finditer(s))
     for k in LANGS:
         if k == lex.lang:
             continue
-        other = get_lexicon(k).figure_words
-        for m in _LETTERS_RE.finditer(s):
-            if any(a <= m.start() < b for a, b in spans):
-                continue
+        other = _LEXICONS[k].figure_words
+        for m in words:
             lw = m.group().lower()
             if lw in other and lw not in own:
                 return f"; {m.group()!r} looks {_LANG_NAMES[k]}: pass lang={k!r} or lang='auto'"
@@ -1603,17 +1659,20 @@ def _unused(
     s: str, mention: Mention, spans: list[tuple[int, int]], lex: Lexicon
 ) -> tuple[str, int] | None:
     """Why the cell has a meaningful word the figure did not use, or None."""
-    hint = _hint(s, lex, spans)
-    for m in _LETTERS_RE.finditer(s):
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        if m.group().lower() in lex.figure_words or hint:
-            return (
-                f"{m.group()!r} is not part of the figure read ({_clip(mention.text)!r}), "
-                f"and a figure word is never dropped{hint}",
-                m.start(),
-            )
-    for a, b in _gaps(len(s), spans):
+    gaps = _gaps(len(s), spans)
+    if not gaps:
+        return None
+    left = [m for a, b in gaps for m in _LETTERS_RE.finditer(s, a, b)]
+    if left:
+        hint = _hint(s, lex, left)
+        for m in left:
+            if m.group().lower() in lex.figure_words or hint:
+                return (
+                    f"{m.group()!r} is not part of the figure read ({_clip(mention.text)!r}), "
+                    f"and a figure word is never dropped{hint}",
+                    m.start(),
+                )
+    for a, b in gaps:
         for i in range(a, b):
             if s[i].isnumeric():  # "¼", "²", "٣": numbers in forms not read
                 return (

@@ -417,3 +417,13 @@ def test_round_trip_of_the_new_forms() -> None:
         assert parse(render(f, lang), lang).replace(text=None) == f.replace(text=None), text
     assert render(parse("60-70,000")) == "between 60,000 and 70,000"
     assert render(parse("12 à 13.000", "fr"), "fr") == f"entre 12{NNBSP}000 et 13{NNBSP}000"
+
+
+def test_scan_auto_on_the_seed_is_the_french_reading() -> None:
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_9e8ba33e4502eb57.txt"
+    text = seed.read_text(encoding="utf-8")
+    auto = [(m.start, m.end, m.figure) for m in scan(text, "auto")]
+    assert auto == [(m.start, m.end, m.figure) for m in scan(text, "fr")]
+    assert len(auto) == 5
