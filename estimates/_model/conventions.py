@@ -73,7 +73,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-from .errors import FigureError
+from .errors import EstimatesError, FigureError
 from .figure import Figure
 from .hedges import Hedge
 from .units import is_signed
@@ -81,6 +81,7 @@ from .units import is_signed
 __all__ = [
     "Conventions",
     "MagnitudeReading",
+    "UnknownProfileError",
     "conventions_names",
     "get_conventions",
     "register_conventions",
@@ -89,6 +90,26 @@ __all__ = [
 ]
 
 VagueKind = Literal["plural", "several", "few"]
+
+
+class UnknownProfileError(EstimatesError, KeyError):
+    """No conventions profile has the name asked for (a ``KeyError``).
+
+    Attributes
+    ----------
+    name : str
+        The name asked for.
+    known : tuple of str
+        The registered profiles.
+    """
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        self.name = name
+        self.known = known
+        super().__init__(f"no conventions profile named {name!r}; known: {', '.join(known)}")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,9 +390,7 @@ def get_conventions(name: str | Conventions | None = None) -> Conventions:
     try:
         return _PROFILES[name]
     except KeyError:
-        raise KeyError(
-            f"no conventions profile named {name!r}; known: {', '.join(sorted(_PROFILES))}"
-        ) from None
+        raise UnknownProfileError(name, tuple(sorted(_PROFILES))) from None
 
 
 def set_conventions(name: str | Conventions) -> Conventions:
