@@ -77,7 +77,9 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import EstimatesError
+from .._model.sources import SourceBook
 from .kernel import _MAG, _segment_starts, claim_points
+from .sources import Agents, agents_of, canonical_cells
 
 __all__ = [
     "DEFAULTS",
@@ -502,6 +504,74 @@ def claim_errors(
 
 
 # ---------------------------------------------------------------------------- frames
+@dataclass(frozen=True)
+class _Learned:
+    """A frame's claims as arrays, and what :func:`discover` learned from them."""
+
+    codes: np.ndarray
+    labels: pd.Index
+    low: np.ndarray
+    high: np.ndarray
+    best: np.ndarray
+    hedge: np.ndarray
+    agents: Agents
+    kind: np.ndarray
+    kind_names: np.ndarray
+    found: Discovery
+
+
+def _learn(
+    frame: pd.DataFrame,
+    keys: list[str],
+    book: SourceBook | None,
+    *,
+    tolerance: float,
+    prior: float,
+    floor: float,
+    vague: float,
+    iterations: int,
+    source_weights: pd.Series | None,
+) -> _Learned:
+    """Group, explode agents and kinds, and run :func:`discover` on a frame."""
+    from .reconcile import group_codes, hedge_codes
+
+    codes, labels = group_codes(frame, keys)
+    low = frame["low"].to_numpy(dtype="float64")
+    high = frame["high"].to_numpy(dtype="float64")
+    best = frame["best"].to_numpy(dtype="float64")
+    hc = hedge_codes(frame["hedge"])
+    agents = agents_of(frame, book, use_originals=True)
+    nag = len(agents.names)
+    kind, kind_names = agent_kinds(frame, agents, book)
+    start = None
+    if source_weights is not None:
+        start = (
+            pd.Series(source_weights, dtype="float64")
+            .reindex(pd.Index(agents.names.astype(str)))
+            .fillna(float(floor))
+            .to_numpy()
+        )
+    found = discover(
+        codes,
+        len(labels),
+        low,
+        high,
+        best,
+        hc,
+        agents.claim,
+        agents.code,
+        nag,
+        agent_kind=kind,
+        tolerance=tolerance,
+        prior=prior,
+        floor=floor,
+        vague=vague,
+        iterations=iterations,
+        source_weights=start,
+    )
+    return _Learned(codes, labels, low, high, best, hc, agents, kind, kind_names, found)
+
+
 def discover_frame(
     frame: pd.DataFrame,
     by: str | Sequence[str] = "quantity",
@@ -525,47 +595,23 @@ def discover_frame(
     partitions; :func:`weights_from_record` turns them into weights), then run this
     per partition of whole groups with ``source_weights=`` and ``iterations=0``.
     """
-    from .._model.sources import SourceBook
-    from .reconcile import _by_list, group_codes, hedge_codes
-    from .sources import agents_of, canonical_cells
+    from .reconcile import _by_list
 
-    by = _by_list(by)
     book = sources if isinstance(sources, SourceBook) else None
-    codes, labels = group_codes(frame, by)
-    ngroups = len(labels)
-    low = frame["low"].to_numpy(dtype="float64")
-    high = frame["high"].to_numpy(dtype="float64")
-    best = frame["best"].to_numpy(dtype="float64")
-    hc = hedge_codes(frame["hedge"])
-    agents = agents_of(frame, book, use_originals=True)
-    nag = len(agents.names)
-    kind = agent_kinds(frame, agents, book)
-    start = None
-    if source_weights is not None:
-        start = (
-            pd.Series(source_weights, dtype="float64")
-            .reindex(pd.Index(agents.names.astype(str)))
-            .fillna(float(floor))
-            .to_numpy()
-        )
-    found = discover(
-        codes,
-        ngroups,
-        low,
-        high,
-        best,
-        hc,
-        agents.claim,
-        agents.code,
-        nag,
-        agent_kind=kind[0],
+    x = _learn(
+        frame,
+        _by_list(by),
+        book,
         tolerance=tolerance,
         prior=prior,
         floor=floor,
         vague=vague,
         iterations=iterations,
-        source_weights=start,
+        source_weights=source_weights,
     )
+    codes, labels, found, agents = x.codes, x.labels, x.found, x.agents
+    ngroups, nag = len(labels), len(agents.names)
+    kind = (x.kind, x.kind_names)
     cells = canonical_cells(frame, book)
     groups = explain(codes, ngroups, labels, found, agents.claim, agents.code, agents.names, cells)
     src = pd.DataFrame(
@@ -583,14 +629,10 @@ def discover_frame(
 
 
 def agent_kinds(
-    frame: pd.DataFrame, agents: object, book: object | None
+    frame: pd.DataFrame, agents: Agents, book: SourceBook | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each agent's kind code and the kind names (from a ``source_kind`` column, else
     the source book's kinds; agents without a kind share the kind ``None``)."""
-    from .._model.sources import SourceBook
-    from .sources import Agents
-
-    assert isinstance(agents, Agents)
     nag = len(agents.names)
     names = np.full(nag, "", dtype=object)
     if "source_kind" in frame.columns:
@@ -660,10 +702,14 @@ def explain(
         + " carried "
         + pct
         + "% of the weight"
-        + pd.Series(np.where(single, record.to_numpy(dtype=object), ""))
+        + pd.Series(np.where(single, record.to_numpy(dtype=object), ""), dtype="string")
     )
-    text = pd.Series(head) + np.where((k > 1) & has_top, tail, "")
-    text = text.where(~np.isnan(found.estimate), "no claim states a usable figure")
+    said = np.where((k > 1) & has_top, tail.to_numpy(dtype=object), "")
+    text = pd.Series(head, dtype="string") + pd.Series(said, dtype="string")
+    text = text.where(
+        ~np.isnan(found.estimate),
+        pd.Series(["no claim states a usable figure"] * len(text), dtype="string"),
+    )
     return pd.DataFrame(
         {
             "best": found.estimate,
@@ -757,36 +803,26 @@ def source_table(
     and the month of statement); ``quantity_keys`` what counts as one quantity.
     Column-wise; see :meth:`estimates.Claims.reliability` for the columns.
     """
-    from .._model.sources import SourceBook
-    from .reconcile import group_codes, hedge_codes
-    from .sources import agents_of
+    from .reconcile import group_codes
 
     level = _check("level", level, 0.5, 0.999999)
     book = sources if isinstance(sources, SourceBook) else None
-    codes, labels = group_codes(frame, list(keys))
-    qcodes, _ = group_codes(frame, list(quantity_keys))
-    ngroups = len(labels)
-    low = frame["low"].to_numpy(dtype="float64")
-    high = frame["high"].to_numpy(dtype="float64")
-    best = frame["best"].to_numpy(dtype="float64")
-    hc = hedge_codes(frame["hedge"])
-    agents = agents_of(frame, book, use_originals=True)
-    nag = len(agents.names)
-    kind_code, kind_names = agent_kinds(frame, agents, book)
-    found = discover(
-        codes,
-        ngroups,
-        low,
-        high,
-        best,
-        hc,
-        agents.claim,
-        agents.code,
-        nag,
-        agent_kind=kind_code,
+    x = _learn(
+        frame,
+        list(keys),
+        book,
         tolerance=tolerance,
         prior=prior,
+        floor=DEFAULTS["floor"],
+        vague=DEFAULTS["vague"],
+        iterations=int(DEFAULTS["iterations"]),
+        source_weights=None,
     )
+    qcodes, _ = group_codes(frame, list(quantity_keys))
+    codes, found, agents = x.codes, x.found, x.agents
+    low, high, best, hc = x.low, x.high, x.best, x.hedge
+    ngroups, nag = len(x.labels), len(agents.names)
+    kind_code, kind_names = x.kind, x.kind_names
     ec, ea = agents.claim, agents.code
     o_lo, o_hi = leave_one_out_median(codes, ngroups, low, high, best, found.claim_weight, ec, ea)
     compared = np.isfinite(o_lo) & np.isfinite(o_hi)
@@ -902,10 +938,8 @@ def track_record(
     import warnings
 
     from .._model.errors import MissingDateWarning
-    from .._model.sources import SourceBook
     from .._table.claims import Claims
     from .reconcile import _by_list, select
-    from .sources import agents_of
     from .time import period_codes
 
     if not isinstance(claims, Claims):

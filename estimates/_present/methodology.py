@@ -158,6 +158,12 @@ _WORDS: dict[str, dict[str, str]] = {
             "Strategy **pooled**: the median of a linear opinion pool, an equal-weight "
             "mixture of one distribution per claim, with its quantiles."
         ),
+        "strategy_reliability": (
+            "Strategy **reliability**: the weighted median of the claims' ranges, each "
+            "claim weighted by its source's record against the estimates of every "
+            "quantity at once (truth discovery); figures more than ten times off the "
+            "others are set aside."
+        ),
         "precision": (
             "Derived numbers in the sentences (central values, gaps) are rounded to the "
             "precision of the numbers the sources stated."
@@ -269,6 +275,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "strategy_pooled": (
             "Stratégie **pooled** : la médiane d’une mise en commun linéaire des avis, "
             "mélange à poids égaux d’une distribution par affirmation, avec ses quantiles."
+        ),
+        "strategy_reliability": (
+            "Stratégie **reliability** : la médiane pondérée des plages des affirmations, "
+            "chacune pondérée par le bilan de sa source face aux estimations de toutes "
+            "les quantités à la fois ; les chiffres plus de dix fois éloignés des autres "
+            "sont écartés."
         ),
         "precision": (
             "Les nombres dérivés des phrases (valeurs centrales, écarts) sont arrondis à "

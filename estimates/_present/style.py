@@ -500,6 +500,9 @@ _EN_PHRASES = {
         "The weighted mean of the {m} estimates that give a central value is {x}."
     ),
     "central_pooled": "Pooling the estimates gives a median of {x}.",
+    "central_reliability": (
+        "Weighting each source by its record across all quantities gives a median of {x}."
+    ),
     "central_conservative": "The lowest credible figure is {x}.",
     "central_midpoint": "The middle of the range all estimates allow is {x}.",
     "central_midpoint_agreement": "The middle of the range most estimates support is {x}.",
@@ -552,6 +555,9 @@ _FR_PHRASES = {
         "La moyenne pondérée des {m} estimations qui donnent une valeur centrale est {x}."
     ),
     "central_pooled": "La mise en commun des estimations donne une médiane {x}.",
+    "central_reliability": (
+        "En pondérant chaque source par son bilan sur toutes les quantités, la médiane est {x}."
+    ),
     "central_conservative": "Le chiffre crédible le plus bas est {x}.",
     "central_midpoint": "Le milieu de la plage admise par toutes les estimations est {x}.",
     "central_midpoint_agreement": (

@@ -125,15 +125,18 @@ def test_duplicating_a_sources_claims_does_not_double_its_weight(rows, pick):
 @given(st.integers(0, 2**32 - 1))
 def test_a_source_always_stating_the_truth_is_the_most_reliable(seed):
     rng = np.random.default_rng(seed)
-    groups, noisy = 30, 6
+    groups, noisy = 40, 6
     truth = rng.integers(1_000, 1_000_000, groups).astype(float)
     rows = []
     for g in range(groups):
         rows.append((g, truth[g], truth[g], truth[g], False, 0))
-        for s in range(1, noisy + 1):
-            if rng.random() < 0.6:
-                v = truth[g] if rng.random() < 0.5 else round(truth[g] * rng.uniform(0.5, 1.5))
-                rows.append((g, v, v, v, False, s))
+        # every group hears at least two of the noisy sources (so it is not a coin toss)
+        speakers = [s for s in range(1, noisy + 1) if rng.random() < 0.6] or [1]
+        if len(speakers) < 2:
+            speakers.append(2 if speakers[0] != 2 else 3)
+        for s in speakers:
+            v = truth[g] if rng.random() < 0.5 else round(truth[g] * rng.uniform(0.5, 1.5))
+            rows.append((g, v, v, v, False, s))
     found = run(rows)
     assert found.weight[0] == found.weight.max()
     assert (found.weight[0] > found.weight[1:]).all()
