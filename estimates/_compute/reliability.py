@@ -31,11 +31,13 @@ Where this departs from them
   weight (a point claim puts both halves on one value).  A claim with a best value
   inside a range ("about 10,000", "290,000-350,000, most likely 320,000") puts half
   its weight on the best and a quarter on each end.  When the median falls on an
-  infinite end (only floors, say), the nearest finite end is taken.
+  infinite end (only floors, say), the nearest finite end is taken.  On an exact tie
+  the lower of the two figures is taken (the conservative convention of ACLED and
+  UCDP), so the estimate is always a figure some claim states.
 * **Bounded, scale-free errors.**  A claim's error is ``min(1, d / (tolerance *
   |estimate|))``: relative, so one source is judged across quantities of any size, and
-  capped at 1, so one vandalised figure of 10^9 costs its source one wrong claim and
-  moves no estimate (a median ignores how far an outlier lies).
+  capped at 1, so a figure off by a factor of a billion costs its source no more than
+  one off by 1%.
 * **Weights.**  CRH's ``-log(loss_s / sum of losses)`` is nearly flat when thousands
   of sources each speak once.  Here a source's *accuracy* is its share of claims that
   were right (one minus the mean error), shrunk towards the accuracy of its kind with
@@ -45,12 +47,14 @@ Where this departs from them
   Sources of one kind (a ``source_kind`` column or :class:`~estimates.SourceBook`
   kinds: "anonymous editor", "warring party") share the prior their kind has earned.
 * **Gross outliers are set aside first.**  A claim wholly more than ``outlier``
-  times (10 by default) above or below its group's unweighted median -- a vandal's
-  10^9, a dropped digit -- carries no weight in any estimate and no place in its
-  source's learned record (KDEm gives such claims no density).  So one vandalised
-  figure moves no estimate and no weight; the track records
-  (:func:`source_table`) still count it as a miss.  A group holding only outliers
-  keeps them.
+  times (10 by default) above or below both middle values of its group's median
+  (one vote per source) -- a vandal's 10^9, a dropped digit -- carries no weight in
+  any estimate and no place in its source's learned record (KDEm gives such claims no
+  density).  So a vandal's figure moves no estimate and no weight wherever three or
+  more sources' figures lie within 10x of each other (tested on the population data
+  and on random groups); in a group split evenly between two figures far apart, any
+  further claim can tip the median, as with every median.  The track records
+  (:func:`source_table`) still count an outlier as a miss.
 * **Vague magnitudes** ("thousands") weigh ``vague`` times a stated figure.
 * **Revisions and duplicates are not independent votes.**  A source's claims on one
   group share its weight (each gets ``1 / number of its claims there``) and count as
@@ -58,13 +62,26 @@ Where this departs from them
 * **Joint claims** ("South Korea; United States") weigh the mean of their agents'
   weights, and each agent is credited with the claim's error.
 
+Measured
+--------
+On the population truth-discovery data (``benchmarks/bench_reliability.py``; 136
+city-years with census truth): 83.8% of city-years exact, mean absolute error 1,873
+(85.3% and 1,777 with anonymous editors marked as a kind), against 80.1% / 2,413 for
+a majority vote, 79.4% / 2,132 for ``pooled`` and 68.4% / 3,587 for CRH as published.
+
 Running it distributed
 ----------------------
-:func:`discover` is pure (arrays in, arrays out).  Given fixed ``source_weights`` and
-``iterations=0`` it only estimates and scores, so a distributed engine can run it per
-partition of whole groups, sum :attr:`Discovery.right` and :attr:`Discovery.count`
-per source across partitions, turn them into weights with :func:`weights_from_record`,
-and repeat (see :func:`discover_frame`).
+:func:`discover_frame` is pure (frames in, frames out) and, given ``source_weights``
+and ``iterations=0``, only estimates and scores.  The weights are global, so a
+distributed engine (Dask) alternates:
+
+1. on each partition holding whole groups, ``discover_frame(part, by,
+   source_weights=w, iterations=0)``; its second frame holds each source's
+   ``right`` and ``count`` (sufficient statistics) and ``kind``;
+2. sum ``right`` and ``count`` per source over the partitions and call
+   :func:`weights_from_record` (kinds as integer codes) for the next ``w``;
+3. repeat until ``w`` stops changing (start from ``w = 1``); the last pass's first
+   frame gives ``best`` and ``strategy_explanation`` per group.
 """
 
 from __future__ import annotations

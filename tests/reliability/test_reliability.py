@@ -322,3 +322,34 @@ def test_discover_frame_is_pure_and_runs_with_given_weights():
         frame, ["quantity"], sources=BOOK, source_weights=sources["weight"], iterations=0
     )
     np.testing.assert_array_equal(again["best"].to_numpy(), groups["best"].to_numpy())
+
+
+def test_the_distributed_recipe_reproduces_the_single_machine_result():
+    """The module notes' recipe for Dask, run here on two partitions of whole groups."""
+    from estimates._compute.reliability import weights_from_record
+
+    claims, _ = population_claims()
+    frame = claims.frame
+    by = ["quantity", "year"]
+    whole, _ = discover_frame(frame, by)
+    left = frame["quantity"].astype(str) < "m"
+    parts = [frame[left.to_numpy()], frame[~left.to_numpy()]]
+    weights = None
+    previous = None
+    for _ in range(31):
+        outs = [discover_frame(p, by, source_weights=weights, iterations=0) for p in parts]
+        best = pd.concat([o[0]["best"] for o in outs]).sort_index()
+        stats = pd.concat([o[1] for o in outs]).groupby(level=0).agg(
+            right=("right", "sum"), count=("count", "sum"), kind=("kind", "first")
+        )
+        if previous is not None and best.equals(previous):
+            break
+        kinds = pd.factorize(stats["kind"].astype(object).fillna(""))[0]
+        w = weights_from_record(
+            stats["right"].to_numpy(), stats["count"].to_numpy(), kinds, prior=0.5
+        )[0]
+        new = pd.Series(w, index=stats.index)
+        if weights is not None and np.allclose(new, weights.reindex(new.index), atol=1e-12):
+            break
+        weights, previous = new, best
+    pd.testing.assert_series_equal(best, whole["best"].sort_index())
