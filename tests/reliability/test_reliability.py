@@ -339,8 +339,10 @@ def test_the_distributed_recipe_reproduces_the_single_machine_result():
     for _ in range(31):
         outs = [discover_frame(p, by, source_weights=weights, iterations=0) for p in parts]
         best = pd.concat([o[0]["best"] for o in outs]).sort_index()
-        stats = pd.concat([o[1] for o in outs]).groupby(level=0).agg(
-            right=("right", "sum"), count=("count", "sum"), kind=("kind", "first")
+        stats = (
+            pd.concat([o[1] for o in outs])
+            .groupby(level=0)
+            .agg(right=("right", "sum"), count=("count", "sum"), kind=("kind", "first"))
         )
         if previous is not None and best.equals(previous):
             break
