@@ -548,14 +548,20 @@ def _learn(
     vague: float,
     iterations: int,
     source_weights: pd.Series | None,
+    unit: str | None = None,
 ) -> _Learned:
-    """Group, explode agents and kinds, and run :func:`discover` on a frame."""
+    """Group, convert each group to one unit, explode agents and kinds, and run
+    :func:`discover` on a frame."""
+    from .comparability import harmonise_units
     from .reconcile import group_codes, hedge_codes
 
     codes, labels = group_codes(frame, keys)
     low = frame["low"].to_numpy(dtype="float64")
     high = frame["high"].to_numpy(dtype="float64")
     best = frame["best"].to_numpy(dtype="float64")
+    factor, _ = harmonise_units(frame["unit"], codes, len(labels), labels, unit)
+    if factor is not None:
+        low, high, best = low * factor, high * factor, best * factor
     hc = hedge_codes(frame["hedge"])
     agents = agents_of(frame, book, use_originals=True)
     nag = len(agents.names)
@@ -600,6 +606,7 @@ def discover_frame(
     vague: float = 0.25,
     iterations: int = 30,
     source_weights: pd.Series | None = None,
+    unit: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Truth discovery on a frame of claims: ``(groups, sources)`` frames.
 
@@ -625,6 +632,7 @@ def discover_frame(
         vague=vague,
         iterations=iterations,
         source_weights=source_weights,
+        unit=unit,
     )
     codes, labels, found, agents = x.codes, x.labels, x.found, x.agents
     ngroups, nag = len(labels), len(agents.names)

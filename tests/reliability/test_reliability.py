@@ -355,3 +355,22 @@ def test_the_distributed_recipe_reproduces_the_single_machine_result():
             break
         weights, previous = new, best
     pd.testing.assert_series_equal(best, whole["best"].sort_index())
+
+
+def test_units_are_converted_before_sources_are_judged():
+    claims = quiet(
+        est.read_claims,
+        pd.DataFrame(
+            {
+                "quantity": ["q"] * 3,
+                "best": [5, 5000, 5100],
+                "unit": ["km", "m", "m"],
+                "source": ["A", "B", "C"],
+                "stated": "2024",
+            }
+        ),
+    )
+    r = quiet(claims.reconcile, strategy="reliability")
+    assert (r.loc["q", "best"], r.loc["q", "unit"]) == (5000.0, "m")
+    t = claims.reliability()
+    assert t.loc["A", "bias"] == pytest.approx(5000 / 5000)  # 5 km is the others' 5,000 m
