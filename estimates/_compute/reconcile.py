@@ -194,6 +194,8 @@ def reconcile_frame(
         cols["unit"] = pd.Series([], dtype="category")
         for c in extra:
             cols[c] = pd.Series([], dtype="float64")
+        if strategy == "reliability":
+            cols["strategy_explanation"] = pd.Series([], dtype=object)
         return pd.DataFrame(cols, index=labels)
     factor, group_unit = harmonise_units(frame["unit"], codes, ngroups, labels, unit)
     low = frame["low"].to_numpy(dtype="float64")

@@ -1007,7 +1007,7 @@ def track_record(
         nq = pairs["source"].value_counts()
         first = pairs.drop_duplicates("source").set_index("source")["q"]
         single = nq.reindex(table.index).to_numpy() == 1
-        only = first.reindex(table.index).to_numpy(dtype=object)
+        only = first.reindex(table.index).to_numpy(dtype=object).copy()
         only[~single] = None
         table["only_quantity"] = pd.array(only, dtype="string")
     else:

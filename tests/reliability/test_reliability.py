@@ -374,3 +374,13 @@ def test_units_are_converted_before_sources_are_judged():
     assert (r.loc["q", "best"], r.loc["q", "unit"]) == (5000.0, "m")
     t = claims.reliability()
     assert t.loc["A", "bias"] == pytest.approx(5000 / 5000)  # 5 km is the others' 5,000 m
+
+
+def test_an_empty_table_gives_empty_results_with_the_same_columns():
+    claims = seed_claims()
+    empty = claims[[]]
+    r = quiet(empty.reconcile, strategy="reliability")
+    assert len(r) == 0 and "strategy_explanation" in r.columns
+    t = quiet(empty.reliability)
+    assert len(t) == 0 and list(t.columns) == list(quiet(claims.reliability).columns)
+    assert len(track_record_sentences(t)) == 0
