@@ -237,8 +237,12 @@ def test_economist_per_source_bias_table():
     assert (csis["bias_low"], csis["bias_high"]) == pytest.approx((0.6, 1.5116), abs=1e-4)
     afu = t.loc["Armed Forces of Ukraine"]
     assert afu["kind"] == "warring party"
-    # one figure compared: the interval is honest (unbounded), the verdict "too few"
-    assert (afu["bias_low"], afu["bias_high"]) == (0.0, math.inf)
+    # two claims, neither against a single consensus figure: no bias, "too few"
+    assert (afu["claims"], afu["compared"], afu["bias_claims"]) == (2, 2, 0)
+    assert math.isnan(afu["bias"])
+    # one figure compared: the interval is honest (unbounded)
+    mediazona = t.loc["Mediazona"]
+    assert mediazona["bias_claims"] < 6 and mediazona["bias_high"] == math.inf
     facts = track_record_facts(t)
     assert facts.loc["Armed Forces of Ukraine", "verdict"] == "too few"
     assert facts.loc["UK MoD", "verdict"] == "unclear"  # 0.99 to 1.2 includes 1
