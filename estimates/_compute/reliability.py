@@ -482,8 +482,11 @@ def discover(
             - np.bincount(pair_of, weights=meets[ac] & kept, minlength=len(pair_n))[pair_of]
         )
         checked = share * ((err[ac] > 0) | (others > 0.5))
-        right = np.bincount(code, weights=(1.0 - err[ac]) * checked, minlength=nagents)
-        count = np.bincount(code, weights=checked, minlength=nagents)
+        right = np.asarray(
+            np.bincount(code, weights=(1.0 - err[ac]) * checked, minlength=nagents),
+            dtype="float64",
+        )
+        count = np.bincount(code, weights=checked, minlength=nagents).astype("float64")
         converged = it > 0 and np.array_equal(new, estimate, equal_nan=True)
         estimate = new
         if it == int(iterations) or converged:
