@@ -728,13 +728,14 @@ def explain(
     tcount = np.where(has_top, found.count[np.maximum(top, 0)], 0.0)
     kk = pd.Series(k).astype(str)
     head = np.where(k == 1, "the only claim", "weighted median of " + kk + " claims")
-    pct = pd.Series(np.round(np.nan_to_num(share) * 100)).astype(int).astype(str)
+    pct_v = np.round(np.nan_to_num(share) * 100)
+    pct_v = np.where(share < 1, np.clip(pct_v, 1, 99), 100)  # never "100%" unless all
+    pct = pd.Series(pct_v).astype(int).astype(str)
     tright = np.where(has_top, found.right[np.maximum(top, 0)], 0.0)
     quant = pd.Series(np.round(tcount).astype(np.int64)).astype(str)
     rights = pd.Series(np.round(tright).astype(np.int64)).astype(str)
-    plural = np.where(np.round(tcount) == 1, " quantity", " quantities")
     record: pd.Series = (
-        ", for a record of " + rights + " right in " + quant + plural + " it spoke on"
+        ", for a record of " + rights + " right of " + quant + " checked against other sources"
     )
     tail = (
         "; "
