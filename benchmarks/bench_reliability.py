@@ -19,9 +19,7 @@ same synthetic claims (``--claims`` in ``--groups``); goal at most 10x.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
 import warnings
 from pathlib import Path
 
@@ -32,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import estimates as est  # noqa: E402
-from benchmarks.bench_reconcile import synthetic  # noqa: E402
+from benchmarks.bench_reconcile import best_of, synthetic  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 STRATEGIES = ("median", "conservative", "midpoint", "latest", "weighted", "pooled")
@@ -127,16 +125,6 @@ def accuracy_table() -> pd.DataFrame:
             )
         )
     return pd.DataFrame(rows, columns=["method", "MAE", "exact", "within 1%"]).set_index("method")
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:

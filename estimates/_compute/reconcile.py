@@ -246,6 +246,8 @@ def reconcile_frame(
             cols[c] = pd.Series([], dtype=t)
         for c in extra:
             cols[c] = pd.Series([], dtype="float64")
+        if strategy == "reliability":
+            cols["strategy_explanation"] = pd.Series([], dtype=object)
         return pd.DataFrame(cols, index=labels)
     all_low, all_high, all_best, group_unit = converted(frame, codes, ngroups, labels, unit)
     src, src_names = source_codes(frame, sources)
@@ -350,19 +352,23 @@ def reconcile_frame(
         )
         result["best_strategy"] = pd.Categorical(["pooled"] * ngroups)
     if strategy == "reliability":
-        result = _with_reliability(frame, by, result, sources)
+        result = _with_reliability(frame, by, result, sources, unit)
     return result
 
 
 def _with_reliability(
-    frame: pd.DataFrame, by: list[str], result: pd.DataFrame, sources: SourceBook | None
+    frame: pd.DataFrame,
+    by: list[str],
+    result: pd.DataFrame,
+    sources: SourceBook | None,
+    unit: str | None,
 ) -> pd.DataFrame:
     """The ``reliability`` strategy hook (see :mod:`estimates._compute.reliability`):
     ``best`` from source weights learned across every group of the frame, and a
     ``strategy_explanation`` column."""
     from .reliability import discover_frame
 
-    groups, _ = discover_frame(frame, by, sources=sources)
+    groups, _ = discover_frame(frame, by, sources=sources, unit=unit)
     result["best"] = groups["best"].to_numpy()
     result["best_strategy"] = pd.Categorical(["reliability"] * len(result))
     result["strategy_explanation"] = groups["strategy_explanation"].to_numpy()

@@ -31,11 +31,13 @@ Where this departs from them
   weight (a point claim puts both halves on one value).  A claim with a best value
   inside a range ("about 10,000", "290,000-350,000, most likely 320,000") puts half
   its weight on the best and a quarter on each end.  When the median falls on an
-  infinite end (only floors, say), the nearest finite end is taken.
+  infinite end (only floors, say), the nearest finite end is taken.  On an exact tie
+  the lower of the two figures is taken (the conservative convention of ACLED and
+  UCDP), so the estimate is always a figure some claim states.
 * **Bounded, scale-free errors.**  A claim's error is ``min(1, d / (tolerance *
   |estimate|))``: relative, so one source is judged across quantities of any size, and
-  capped at 1, so one vandalised figure of 10^9 costs its source one wrong claim and
-  moves no estimate (a median ignores how far an outlier lies).
+  capped at 1, so a figure off by a factor of a billion costs its source no more than
+  one off by 1%.
 * **Weights.**  CRH's ``-log(loss_s / sum of losses)`` is nearly flat when thousands
   of sources each speak once.  Here a source's *accuracy* is its share of claims that
   were right (one minus the mean error), shrunk towards the accuracy of its kind with
@@ -45,26 +47,45 @@ Where this departs from them
   Sources of one kind (a ``source_kind`` column or :class:`~estimates.SourceBook`
   kinds: "anonymous editor", "warring party") share the prior their kind has earned.
 * **Gross outliers are set aside first.**  A claim wholly more than ``outlier``
-  times (10 by default) above or below its group's unweighted median -- a vandal's
-  10^9, a dropped digit -- carries no weight in any estimate and no place in its
-  source's learned record (KDEm gives such claims no density).  So one vandalised
-  figure moves no estimate and no weight; the track records
-  (:func:`source_table`) still count it as a miss.  A group holding only outliers
-  keeps them.
+  times (10 by default) above or below both middle values of its group's median
+  (one vote per source) -- a vandal's 10^9, a dropped digit -- carries no weight in
+  any estimate and no place in its source's learned record (KDEm gives such claims no
+  density).  So a vandal's figure moves no estimate and no weight wherever three or
+  more sources' figures lie within 10x of each other (tested on the population data
+  and on random groups); in a group split evenly between two figures far apart, any
+  further claim can tip the median, as with every median.  The track records
+  (:func:`source_table`) still count an outlier as a miss.
 * **Vague magnitudes** ("thousands") weigh ``vague`` times a stated figure.
+* **No self-confirmation.**  A claim that meets the estimate counts in its source's
+  record only when a claim by another agent meets it too: a lone figure that became
+  the estimate (the only claim, or the median of scattered figures) proves nothing.
+  A miss always counts.
 * **Revisions and duplicates are not independent votes.**  A source's claims on one
   group share its weight (each gets ``1 / number of its claims there``) and count as
   one claim in its record, so repeating a figure does not double its say.
 * **Joint claims** ("South Korea; United States") weigh the mean of their agents'
   weights, and each agent is credited with the claim's error.
 
+Measured
+--------
+On the population truth-discovery data (``benchmarks/bench_reliability.py``; 136
+city-years with census truth): 83.8% of city-years exact, mean absolute error 1,778
+(84.6% and 1,778 with anonymous editors marked as a kind), against 80.1% / 2,413 for
+a majority vote, 79.4% / 2,132 for ``pooled`` and 68.4% / 3,587 for CRH as published.
+
 Running it distributed
 ----------------------
-:func:`discover` is pure (arrays in, arrays out).  Given fixed ``source_weights`` and
-``iterations=0`` it only estimates and scores, so a distributed engine can run it per
-partition of whole groups, sum :attr:`Discovery.right` and :attr:`Discovery.count`
-per source across partitions, turn them into weights with :func:`weights_from_record`,
-and repeat (see :func:`discover_frame`).
+:func:`discover_frame` is pure (frames in, frames out) and, given ``source_weights``
+and ``iterations=0``, only estimates and scores.  The weights are global, so a
+distributed engine (Dask) alternates:
+
+1. on each partition holding whole groups, ``discover_frame(part, by,
+   source_weights=w, iterations=0)``; its second frame holds each source's
+   ``right`` and ``count`` (sufficient statistics) and ``kind``;
+2. sum ``right`` and ``count`` per source over the partitions and call
+   :func:`weights_from_record` (kinds as integer codes) for the next ``w``;
+3. repeat until ``w`` stops changing (start from ``w = 1``); the last pass's first
+   frame gives ``best`` and ``strategy_explanation`` per group.
 """
 
 from __future__ import annotations
@@ -77,7 +98,9 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import EstimatesError
+from .._model.sources import SourceBook
 from .kernel import _MAG, _segment_starts, claim_points
+from .sources import Agents, agents_of, canonical_cells
 
 __all__ = [
     "DEFAULTS",
@@ -432,7 +455,7 @@ def discover(
     share = np.where(kept, 1.0 / pair_n[pair_of], 0.0)
     # an entry's share of its claim (joint claims average their agents' weights)
     entry_share = share / agents_per_claim[ac]
-    count = np.bincount(code, weights=share, minlength=nagents)
+    count = np.zeros(nagents)
     weight = (
         np.ones(nagents) if source_weights is None else np.asarray(source_weights, dtype="float64")
     )
@@ -450,9 +473,20 @@ def discover(
         if lost.any():  # only outliers in the group: they count after all
             new[lost] = _weighted_median(pts, np.where(gross, votes, cw), ngroups)[lost]
         err = claim_errors(new[g], low, high, tolerance)
-        right = np.bincount(code, weights=(1.0 - err[ac]) * share, minlength=nagents).astype(
-            "float64"
+        # A claim that meets the estimate is evidence for its source only when a claim
+        # by another agent meets it too: a lone figure that became the estimate
+        # proves nothing (no self-confirmation); a miss always counts.
+        meets = (err < 1) & ~gross
+        others = (
+            np.bincount(g, weights=meets, minlength=ngroups)[g[ac]]
+            - np.bincount(pair_of, weights=meets[ac] & kept, minlength=len(pair_n))[pair_of]
         )
+        checked = share * ((err[ac] > 0) | (others > 0.5))
+        right = np.asarray(
+            np.bincount(code, weights=(1.0 - err[ac]) * checked, minlength=nagents),
+            dtype="float64",
+        )
+        count = np.bincount(code, weights=checked, minlength=nagents).astype("float64")
         converged = it > 0 and np.array_equal(new, estimate, equal_nan=True)
         estimate = new
         if it == int(iterations) or converged:
@@ -502,6 +536,80 @@ def claim_errors(
 
 
 # ---------------------------------------------------------------------------- frames
+@dataclass(frozen=True)
+class _Learned:
+    """A frame's claims as arrays, and what :func:`discover` learned from them."""
+
+    codes: np.ndarray
+    labels: pd.Index
+    low: np.ndarray
+    high: np.ndarray
+    best: np.ndarray
+    hedge: np.ndarray
+    agents: Agents
+    kind: np.ndarray
+    kind_names: np.ndarray
+    found: Discovery
+
+
+def _learn(
+    frame: pd.DataFrame,
+    keys: list[str],
+    book: SourceBook | None,
+    *,
+    tolerance: float,
+    prior: float,
+    floor: float,
+    vague: float,
+    iterations: int,
+    source_weights: pd.Series | None,
+    unit: str | None = None,
+) -> _Learned:
+    """Group, convert each group to one unit, explode agents and kinds, and run
+    :func:`discover` on a frame."""
+    from .comparability import harmonise_units
+    from .reconcile import group_codes, hedge_codes
+
+    codes, labels = group_codes(frame, keys)
+    low = frame["low"].to_numpy(dtype="float64")
+    high = frame["high"].to_numpy(dtype="float64")
+    best = frame["best"].to_numpy(dtype="float64")
+    factor, _ = harmonise_units(frame["unit"], codes, len(labels), labels, unit)
+    if factor is not None:
+        low, high, best = low * factor, high * factor, best * factor
+    hc = hedge_codes(frame["hedge"])
+    agents = agents_of(frame, book, use_originals=True)
+    nag = len(agents.names)
+    kind, kind_names = agent_kinds(frame, agents, book)
+    start = None
+    if source_weights is not None:
+        start = (
+            pd.Series(source_weights, dtype="float64")
+            .reindex(pd.Index(agents.names.astype(str)))
+            .fillna(float(floor))
+            .to_numpy()
+        )
+    found = discover(
+        codes,
+        len(labels),
+        low,
+        high,
+        best,
+        hc,
+        agents.claim,
+        agents.code,
+        nag,
+        agent_kind=kind,
+        tolerance=tolerance,
+        prior=prior,
+        floor=floor,
+        vague=vague,
+        iterations=iterations,
+        source_weights=start,
+    )
+    return _Learned(codes, labels, low, high, best, hc, agents, kind, kind_names, found)
+
+
 def discover_frame(
     frame: pd.DataFrame,
     by: str | Sequence[str] = "quantity",
@@ -513,6 +621,7 @@ def discover_frame(
     vague: float = 0.25,
     iterations: int = 30,
     source_weights: pd.Series | None = None,
+    unit: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Truth discovery on a frame of claims: ``(groups, sources)`` frames.
 
@@ -525,47 +634,24 @@ def discover_frame(
     partitions; :func:`weights_from_record` turns them into weights), then run this
     per partition of whole groups with ``source_weights=`` and ``iterations=0``.
     """
-    from .._model.sources import SourceBook
-    from .reconcile import _by_list, group_codes, hedge_codes
-    from .sources import agents_of, canonical_cells
+    from .reconcile import _by_list
 
-    by = _by_list(by)
     book = sources if isinstance(sources, SourceBook) else None
-    codes, labels = group_codes(frame, by)
-    ngroups = len(labels)
-    low = frame["low"].to_numpy(dtype="float64")
-    high = frame["high"].to_numpy(dtype="float64")
-    best = frame["best"].to_numpy(dtype="float64")
-    hc = hedge_codes(frame["hedge"])
-    agents = agents_of(frame, book, use_originals=True)
-    nag = len(agents.names)
-    kind = agent_kinds(frame, agents, book)
-    start = None
-    if source_weights is not None:
-        start = (
-            pd.Series(source_weights, dtype="float64")
-            .reindex(pd.Index(agents.names.astype(str)))
-            .fillna(float(floor))
-            .to_numpy()
-        )
-    found = discover(
-        codes,
-        ngroups,
-        low,
-        high,
-        best,
-        hc,
-        agents.claim,
-        agents.code,
-        nag,
-        agent_kind=kind[0],
+    x = _learn(
+        frame,
+        _by_list(by),
+        book,
         tolerance=tolerance,
         prior=prior,
         floor=floor,
         vague=vague,
         iterations=iterations,
-        source_weights=start,
+        source_weights=source_weights,
+        unit=unit,
     )
+    codes, labels, found, agents = x.codes, x.labels, x.found, x.agents
+    ngroups, nag = len(labels), len(agents.names)
+    kind = (x.kind, x.kind_names)
     cells = canonical_cells(frame, book)
     groups = explain(codes, ngroups, labels, found, agents.claim, agents.code, agents.names, cells)
     src = pd.DataFrame(
@@ -583,14 +669,10 @@ def discover_frame(
 
 
 def agent_kinds(
-    frame: pd.DataFrame, agents: object, book: object | None
+    frame: pd.DataFrame, agents: Agents, book: SourceBook | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each agent's kind code and the kind names (from a ``source_kind`` column, else
     the source book's kinds; agents without a kind share the kind ``None``)."""
-    from .._model.sources import SourceBook
-    from .sources import Agents
-
-    assert isinstance(agents, Agents)
     nag = len(agents.names)
     names = np.full(nag, "", dtype=object)
     if "source_kind" in frame.columns:
@@ -646,13 +728,14 @@ def explain(
     tcount = np.where(has_top, found.count[np.maximum(top, 0)], 0.0)
     kk = pd.Series(k).astype(str)
     head = np.where(k == 1, "the only claim", "weighted median of " + kk + " claims")
-    pct = pd.Series(np.round(np.nan_to_num(share) * 100)).astype(int).astype(str)
+    pct_v = np.round(np.nan_to_num(share) * 100)
+    pct_v = np.where(share < 1, np.clip(pct_v, 1, 99), 100)  # never "100%" unless all
+    pct = pd.Series(pct_v).astype(int).astype(str)
     tright = np.where(has_top, found.right[np.maximum(top, 0)], 0.0)
     quant = pd.Series(np.round(tcount).astype(np.int64)).astype(str)
     rights = pd.Series(np.round(tright).astype(np.int64)).astype(str)
-    plural = np.where(np.round(tcount) == 1, " quantity", " quantities")
     record: pd.Series = (
-        ", for a record of " + rights + " right in " + quant + plural + " it spoke on"
+        ", for a record of " + rights + " right of " + quant + " checked against other sources"
     )
     tail = (
         "; "
@@ -660,10 +743,14 @@ def explain(
         + " carried "
         + pct
         + "% of the weight"
-        + pd.Series(np.where(single, record.to_numpy(dtype=object), ""))
+        + pd.Series(np.where(single, record.to_numpy(dtype=object), ""), dtype="string")
     )
-    text = pd.Series(head) + np.where((k > 1) & has_top, tail, "")
-    text = text.where(~np.isnan(found.estimate), "no claim states a usable figure")
+    said = np.where((k > 1) & has_top, tail.to_numpy(dtype=object), "")
+    text = pd.Series(head, dtype="string") + pd.Series(said, dtype="string")
+    text = text.where(
+        ~np.isnan(found.estimate),
+        pd.Series(["no claim states a usable figure"] * len(text), dtype="string"),
+    )
     return pd.DataFrame(
         {
             "best": found.estimate,
@@ -757,36 +844,26 @@ def source_table(
     and the month of statement); ``quantity_keys`` what counts as one quantity.
     Column-wise; see :meth:`estimates.Claims.reliability` for the columns.
     """
-    from .._model.sources import SourceBook
-    from .reconcile import group_codes, hedge_codes
-    from .sources import agents_of
+    from .reconcile import group_codes
 
     level = _check("level", level, 0.5, 0.999999)
     book = sources if isinstance(sources, SourceBook) else None
-    codes, labels = group_codes(frame, list(keys))
-    qcodes, _ = group_codes(frame, list(quantity_keys))
-    ngroups = len(labels)
-    low = frame["low"].to_numpy(dtype="float64")
-    high = frame["high"].to_numpy(dtype="float64")
-    best = frame["best"].to_numpy(dtype="float64")
-    hc = hedge_codes(frame["hedge"])
-    agents = agents_of(frame, book, use_originals=True)
-    nag = len(agents.names)
-    kind_code, kind_names = agent_kinds(frame, agents, book)
-    found = discover(
-        codes,
-        ngroups,
-        low,
-        high,
-        best,
-        hc,
-        agents.claim,
-        agents.code,
-        nag,
-        agent_kind=kind_code,
+    x = _learn(
+        frame,
+        list(keys),
+        book,
         tolerance=tolerance,
         prior=prior,
+        floor=DEFAULTS["floor"],
+        vague=DEFAULTS["vague"],
+        iterations=int(DEFAULTS["iterations"]),
+        source_weights=None,
     )
+    qcodes, _ = group_codes(frame, list(quantity_keys))
+    codes, found, agents = x.codes, x.found, x.agents
+    low, high, best, hc = x.low, x.high, x.best, x.hedge
+    ngroups, nag = len(x.labels), len(agents.names)
+    kind_code, kind_names = x.kind, x.kind_names
     ec, ea = agents.claim, agents.code
     o_lo, o_hi = leave_one_out_median(codes, ngroups, low, high, best, found.claim_weight, ec, ea)
     compared = np.isfinite(o_lo) & np.isfinite(o_hi)
@@ -902,10 +979,8 @@ def track_record(
     import warnings
 
     from .._model.errors import MissingDateWarning
-    from .._model.sources import SourceBook
     from .._table.claims import Claims
     from .reconcile import _by_list, select
-    from .sources import agents_of
     from .time import period_codes
 
     if not isinstance(claims, Claims):
@@ -948,7 +1023,7 @@ def track_record(
         nq = pairs["source"].value_counts()
         first = pairs.drop_duplicates("source").set_index("source")["q"]
         single = nq.reindex(table.index).to_numpy() == 1
-        only = first.reindex(table.index).to_numpy(dtype=object)
+        only = first.reindex(table.index).to_numpy(dtype=object).copy()
         only[~single] = None
         table["only_quantity"] = pd.array(only, dtype="string")
     else:

@@ -88,7 +88,6 @@ def reference(
     for g, *_, s in rows:
         per_pair[(g, s)] += 1
     weight = dict.fromkeys(sources, 1.0)
-    count = {s: sum(1.0 / per_pair[(r[0], s)] for r in rows if r[5] == s) for s in sources}
     kept_groups = {r[0] for r in rows}
     estimates: dict[int, float] = {}
     for it in range(iterations + 1):
@@ -104,8 +103,16 @@ def reference(
                 pts = votes(g)
             new[g] = weighted_lower_median(pts)
         right = dict.fromkeys(sources, 0.0)
+        count = dict.fromkeys(sources, 0.0)
         for g, lo, hi, _best, _v, s in rows:
-            right[s] += (1 - error(new[g], lo, hi, tolerance)) / per_pair[(g, s)]
+            e = error(new[g], lo, hi, tolerance)
+            # a hit counts only when another source's claim also meets the estimate
+            backed = any(
+                r[0] == g and r[5] != s and error(new[g], r[1], r[2], tolerance) < 1 for r in rows
+            )
+            if e > 0 or backed:
+                right[s] += (1 - e) / per_pair[(g, s)]
+                count[s] += 1.0 / per_pair[(g, s)]
         converged = it > 0 and all(
             (math.isnan(new[g]) and math.isnan(estimates[g])) or new[g] == estimates[g]
             for g in groups
@@ -113,7 +120,8 @@ def reference(
         estimates = new
         if it == iterations or converged:
             break
-        pooled = min(max(sum(right.values()) / sum(count.values()), 0.02), 0.98)
+        total = sum(count.values())
+        pooled = min(max(sum(right.values()) / total, 0.02), 0.98) if total else 0.5
         new_weight = {}
         for s in sources:
             acc = (right[s] + prior * pooled) / (count[s] + prior)

@@ -125,15 +125,18 @@ def test_duplicating_a_sources_claims_does_not_double_its_weight(rows, pick):
 @given(st.integers(0, 2**32 - 1))
 def test_a_source_always_stating_the_truth_is_the_most_reliable(seed):
     rng = np.random.default_rng(seed)
-    groups, noisy = 30, 6
+    groups, noisy = 40, 6
     truth = rng.integers(1_000, 1_000_000, groups).astype(float)
     rows = []
     for g in range(groups):
         rows.append((g, truth[g], truth[g], truth[g], False, 0))
-        for s in range(1, noisy + 1):
-            if rng.random() < 0.6:
-                v = truth[g] if rng.random() < 0.5 else round(truth[g] * rng.uniform(0.5, 1.5))
-                rows.append((g, v, v, v, False, s))
+        # every group hears at least two of the noisy sources (so it is not a coin toss)
+        speakers = [s for s in range(1, noisy + 1) if rng.random() < 0.6] or [1]
+        if len(speakers) < 2:
+            speakers.append(2 if speakers[0] != 2 else 3)
+        for s in speakers:
+            v = truth[g] if rng.random() < 0.5 else round(truth[g] * rng.uniform(0.5, 1.5))
+            rows.append((g, v, v, v, False, s))
     found = run(rows)
     assert found.weight[0] == found.weight.max()
     assert (found.weight[0] > found.weight[1:]).all()
@@ -234,8 +237,12 @@ def test_economist_per_source_bias_table():
     assert (csis["bias_low"], csis["bias_high"]) == pytest.approx((0.6, 1.5116), abs=1e-4)
     afu = t.loc["Armed Forces of Ukraine"]
     assert afu["kind"] == "warring party"
-    # one figure compared: the interval is honest (unbounded), the verdict "too few"
-    assert (afu["bias_low"], afu["bias_high"]) == (0.0, math.inf)
+    # two claims, neither against a single consensus figure: no bias, "too few"
+    assert (afu["claims"], afu["compared"], afu["bias_claims"]) == (2, 2, 0)
+    assert math.isnan(afu["bias"])
+    # one figure compared: the interval is honest (unbounded)
+    mediazona = t.loc["Mediazona"]
+    assert mediazona["bias_claims"] < 6 and mediazona["bias_high"] == math.inf
     facts = track_record_facts(t)
     assert facts.loc["Armed Forces of Ukraine", "verdict"] == "too few"
     assert facts.loc["UK MoD", "verdict"] == "unclear"  # 0.99 to 1.2 includes 1
@@ -319,3 +326,65 @@ def test_discover_frame_is_pure_and_runs_with_given_weights():
         frame, ["quantity"], sources=BOOK, source_weights=sources["weight"], iterations=0
     )
     np.testing.assert_array_equal(again["best"].to_numpy(), groups["best"].to_numpy())
+
+
+def test_the_distributed_recipe_reproduces_the_single_machine_result():
+    """The module notes' recipe for Dask, run here on two partitions of whole groups."""
+    from estimates._compute.reliability import weights_from_record
+
+    claims, _ = population_claims()
+    frame = claims.frame
+    by = ["quantity", "year"]
+    whole, _ = discover_frame(frame, by)
+    left = frame["quantity"].astype(str) < "m"
+    parts = [frame[left.to_numpy()], frame[~left.to_numpy()]]
+    weights = None
+    previous = None
+    for _ in range(31):
+        outs = [discover_frame(p, by, source_weights=weights, iterations=0) for p in parts]
+        best = pd.concat([o[0]["best"] for o in outs]).sort_index()
+        stats = (
+            pd.concat([o[1] for o in outs])
+            .groupby(level=0)
+            .agg(right=("right", "sum"), count=("count", "sum"), kind=("kind", "first"))
+        )
+        if previous is not None and best.equals(previous):
+            break
+        kinds = pd.factorize(stats["kind"].astype(object).fillna(""))[0]
+        w = weights_from_record(
+            stats["right"].to_numpy(), stats["count"].to_numpy(), kinds, prior=0.5
+        )[0]
+        new = pd.Series(w, index=stats.index)
+        if weights is not None and np.allclose(new, weights.reindex(new.index), atol=1e-12):
+            break
+        weights, previous = new, best
+    pd.testing.assert_series_equal(best, whole["best"].sort_index())
+
+
+def test_units_are_converted_before_sources_are_judged():
+    claims = quiet(
+        est.read_claims,
+        pd.DataFrame(
+            {
+                "quantity": ["q"] * 3,
+                "best": [5, 5000, 5100],
+                "unit": ["km", "m", "m"],
+                "source": ["A", "B", "C"],
+                "stated": "2024",
+            }
+        ),
+    )
+    r = quiet(claims.reconcile, strategy="reliability")
+    assert (r.loc["q", "best"], r.loc["q", "unit"]) == (5000.0, "m")
+    t = claims.reliability()
+    assert t.loc["A", "bias"] == pytest.approx(5000 / 5000)  # 5 km is the others' 5,000 m
+
+
+def test_an_empty_table_gives_empty_results_with_the_same_columns():
+    claims = seed_claims()
+    empty = claims[[]]
+    r = quiet(empty.reconcile, strategy="reliability")
+    assert len(r) == 0 and "strategy_explanation" in r.columns
+    t = quiet(empty.reliability)
+    assert len(t) == 0 and list(t.columns) == list(quiet(claims.reliability).columns)
+    assert len(track_record_sentences(t)) == 0
