@@ -220,7 +220,7 @@ def _rows(
         ms = kept
         if not ms:
             continue
-        spans = [(m.start, m.end) for m in ms]
+        spans = [_attribution_span(text, m) for m in ms]
         cues = find_cues(text, s0, s1, lang, pub or date.today(), spans, dates=dates)
         if any(c.pronoun and not c.agents for c in cues):
             cues = _with_previous_agents(
@@ -360,8 +360,8 @@ def _split_by_pattern(
             fig = parse(text[x:y], lang)
         except EstimatesError:
             return None
-        words = f"({pattern[0].verb} {pattern[0].agent_text}, {pattern[1].verb} "
-        words += f"{pattern[1].agent_text})"
+        words = f"({pattern[0].verb} {'; '.join(pattern[0].agents)}, {pattern[1].verb} "
+        words += f"{'; '.join(pattern[1].agents)})"
         pcue = replace(
             cue,
             how="pattern",
@@ -371,6 +371,21 @@ def _split_by_pattern(
         )
         out.append((Mention(x, y, text[x:y], fig, None, (x, y), None), pcue))
     return out
+
+
+_VERB_HEDGES = frozenset(
+    {"estimated", "estimates", "estimate", "estime", "estiment", "estimait", "estimaient"}
+)
+
+
+def _attribution_span(text: str, m: Mention) -> tuple[int, int]:
+    """The figure's span for attribution: without a hedge that is the reporting verb
+    itself ("The ministry estimated 12,000 deaths": "estimated" reports)."""
+    if m.hedge_span is not None and m.hedge_span[0] == m.start:
+        word = text[m.hedge_span[0] : m.hedge_span[1]].lower()
+        if word in _VERB_HEDGES:
+            return m.hedge_span[1], m.end
+    return m.start, m.end
 
 
 #: How far each way of choosing a figure's cue is trusted (see ``assign``).
