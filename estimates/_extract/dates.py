@@ -77,6 +77,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .._model.dates import DateInterval
+from .._model.errors import OptionError
 
 __all__ = ["DateMention", "find_dates", "resolve_text"]
 
@@ -328,7 +329,7 @@ def _relative(code: str, pub: date) -> DateInterval:
         return DateInterval(date(pub.year, 1, 1), pub)
     if code == "last_year":
         return DateInterval.year(pub.year - 1)
-    raise ValueError(code)  # pragma: no cover
+    raise OptionError("code", code, "a relative date code of dates._RELATIVE")  # pragma: no cover
 
 
 def _ago(n: int, unit: str, pub: date) -> DateInterval:

@@ -227,7 +227,10 @@ def test_attribution(sentence: str, lang: str, source: str) -> None:
 
 
 def test_reported_as_an_adjective_is_no_reporting_verb() -> None:
-    s = "A US official said on Wednesday that reported Russian fatalities ranged from 100,000 to 120,000."
+    s = (
+        "A US official said on Wednesday that reported Russian fatalities ranged from "
+        "100,000 to 120,000."
+    )
     ((_, source, stated),) = claims_of(s, "en")
     assert (source, stated) == ("US official", "2024-11-06")
 
