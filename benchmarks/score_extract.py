@@ -284,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  stated date     {_pct(sc.date, sc.dated)}   goal >= 85%")
         print(f"  false positives {_pct(sc.false_pos, sc.rows)}   goal <= 5%")
         print(
-            f"  speed           {mbs:.2f} MB/s ({sc.nbytes / 1e6:.2f} MB: the passages x {args.repeat})"
+            f"  speed           {mbs:.2f} MB/s "
+            f"({sc.nbytes / 1e6:.2f} MB: the passages x {args.repeat})"
         )
         met = all(rates[k] >= g for k, g in GOALS.items()) and fp <= FP_GOAL
         print(f"  goals {'met' if met else 'NOT met'}")

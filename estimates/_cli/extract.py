@@ -49,6 +49,7 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -164,10 +165,10 @@ def read_article(path: Path, replace_invalid: bool = False) -> tuple[str, dict[s
     return text, settings
 
 
-def _interval(start: object, end: object) -> str | None:
+def _interval(start: Any, end: Any) -> str | None:
     if pd.isna(start) or pd.isna(end):
         return None
-    return str(DateInterval(start, end))  # type: ignore[arg-type]
+    return str(DateInterval(start, end))
 
 
 def claims_csv_frame(frame: pd.DataFrame, file: str) -> pd.DataFrame:

@@ -457,6 +457,11 @@ def _build(lang: str) -> re.Pattern[str]:
         Groups ``phrase`` ("according to"), or ``aux`` and ``part`` (an auxiliary, up to
         two adverbs, a participle: "has also said"), or ``finite`` ("said", "affirme").
     """
+    aux: Sequence[str]
+    adv: Sequence[str]
+    part: Sequence[str]
+    finite: Sequence[str]
+    phrase: Sequence[str]
     if lang == "fr":
         aux, adv, part = _FR_AUX, _FR_ADVERBS, _FR_PARTICIPLES
         finite, phrase = _FR_PRESENT + _FR_PAST, _FR_PHRASES

@@ -72,6 +72,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -158,13 +159,13 @@ _S = r"[^\S\n]+"  # a run of spaces (no newline)
 _S0 = r"[^\S\n]*"
 
 
-def _alt(words: object, *, case: bool = False) -> str:
+def _alt(words: Iterable[object], *, case: bool = False) -> str:
     body = "|".join(
         sorted(
             (re.escape(str(w)).replace("'", _APOS).replace(r"\ ", _S) for w in words),
             key=len,
             reverse=True,
-        )  # type: ignore[attr-defined]
+        )
     )
     return f"(?-i:{body})" if case else f"(?:{body})"
 

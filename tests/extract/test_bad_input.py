@@ -9,6 +9,7 @@ import pytest
 
 from estimates._extract.extract import extract
 from estimates._extract.sentences import MAX_SENTENCE, split_sentences
+from estimates._model.errors import DataQualityWarning, OptionError, ParseError
 
 from ..helpers import best_seconds
 
@@ -26,7 +27,18 @@ def test_empty() -> None:
 def test_binary_junk() -> None:
     rng = random.Random(5)
     junk = bytes(rng.randrange(256) for _ in range(200_000))
-    extract(junk, "en", PUB)  # bytes are decoded, bad bytes replaced
+    # bytes that are not UTF-8 are refused, naming the first bad byte ...
+    with pytest.raises(ParseError) as err:
+        extract(junk, "en", PUB)
+    bad = junk.decode("utf-8", errors="replace").find("\ufffd")
+    assert err.value.position is not None and err.value.position >= bad
+    # ... or replaced on request, with a warning that says how many and where
+    with pytest.warns(DataQualityWarning, match="not UTF-8 replaced by U\\+FFFD"):
+        extract(junk, "en", PUB, invalid_utf8="replace")
+    with pytest.raises(OptionError):
+        extract("5 000 soldats", "fr", PUB, invalid_utf8="ignore")
+    with pytest.raises(TypeError):  # an EstimatesError leaf that is a TypeError
+        extract(5000, "fr", PUB)  # type: ignore[arg-type]
     extract(junk.decode("latin-1"), "fr", PUB)
     extract("\x00" * 10_000 + "5 000 soldats" + "\ufffd" * 1000, "fr", PUB)
 
