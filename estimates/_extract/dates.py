@@ -78,7 +78,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .._model.dates import DateInterval
-from .._model.errors import OptionError
+from .._model.errors import ParseError
 
 __all__ = ["DateMention", "find_dates", "resolve_text"]
 
@@ -330,7 +330,9 @@ def _relative(code: str, pub: date) -> DateInterval:
         return DateInterval(date(pub.year, 1, 1), pub)
     if code == "last_year":
         return DateInterval.year(pub.year - 1)
-    raise OptionError("code", code, "a relative date code of dates._RELATIVE")  # pragma: no cover
+    raise ParseError(  # pragma: no cover
+        code, "unknown relative date code", expected="a code of dates._RELATIVE"
+    )
 
 
 def _ago(n: int, unit: str, pub: date) -> DateInterval:

@@ -64,13 +64,7 @@ import pandas as pd
 
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval, _as_date
-from .._model.errors import (
-    ArgumentTypeError,
-    DataQualityWarning,
-    EstimatesError,
-    OptionError,
-    ParseError,
-)
+from .._model.errors import DataQualityWarning, EstimatesError, ParseError
 from .._model.sources import join_agents
 from .._parsing.lexicon import normalise_lang
 from .._parsing.parser import Mention, parse, scan
@@ -246,9 +240,19 @@ def extract(
     if isinstance(text, bytes | bytearray):
         text = decode_utf8(bytes(text), invalid_utf8, key_or_en(lang))
     if not isinstance(text, str):
-        raise ArgumentTypeError("text", text, "a str (or UTF-8 bytes)")
+        raise ParseError(
+            f"{type(text).__name__} {text!r:.80}",
+            "extract() reads text",
+            lang=key_or_en(lang),
+            expected="a str, or bytes in UTF-8",
+        )
     if invalid_utf8 not in ("raise", "replace"):
-        raise OptionError("invalid_utf8", invalid_utf8, "'raise' or 'replace'")
+        raise ParseError(
+            str(invalid_utf8),
+            "invalid_utf8 is not an option",
+            lang=key_or_en(lang),
+            expected="invalid_utf8='raise' or invalid_utf8='replace'",
+        )
     if _SURROGATE.search(text) is not None:  # unencodable: one U+FFFD each, offsets kept
         text = _SURROGATE.sub("\ufffd", text)
     key = normalise_lang(lang)
