@@ -36,6 +36,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from .._model.errors import EstimatesError
 from .._parsing.numbers import NUMBER_WORDS
 from .._parsing.parser import Mention, parse
 
@@ -125,8 +126,36 @@ def not_a_claim(text: str, m: Mention, lang: str, previous: Mention | None = Non
     return None
 
 
+# Small numerals only: no articles ("un", "one"), no scale words ("billion", "mille",
+# "hundred": they need a number before them), no "half" / "dozen".
+_NOT_SMALL = frozenset(
+    {
+        "un",
+        "une",
+        "one",
+        "zero",
+        "zéro",
+        "half",
+        "dozen",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "cent",
+        "cents",
+        "mille",
+        "milliard",
+        "milliards",
+        "billiard",
+    }
+)
 _SMALL = {
-    lang: frozenset(w for w in NUMBER_WORDS[lang] if w not in ("un", "une", "one", "zero", "zéro"))
+    lang: frozenset(w for w in NUMBER_WORDS[lang] if w.lower() not in _NOT_SMALL)
     for lang in ("en", "fr")
 }
 
@@ -213,7 +242,10 @@ def number_words(
         )
         if not (enumeration or _MORE_AFTER.match(after) or _PLURAL_NOUN_AFTER.match(after)):
             continue
-        figure = parse(w.group(), lang)
+        try:
+            figure = parse(w.group(), lang)
+        except EstimatesError:
+            continue  # not a number on its own after all
         out.append(Mention(a, b, w.group(), figure, None, (a, b), None))
         bisect.insort(starts, a)
         ends[a] = b

@@ -114,3 +114,17 @@ def test_sentences_rules() -> None:
         "Fin",
     ]
     assert split_sentences("One.\nTwo") == [(0, 4), (5, 8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Losses will total $US74 billion this year, up from $US72.6 billion, AIR said.", "en"),
+        ("Thousands, hundreds, billion, million, dozen, half: and two more.", "en"),
+        ("Billion, milliards, mille, cent: et deux autres.", "fr"),
+    ],
+)
+def test_scale_words_alone_are_no_crash(text: str, lang: str) -> None:
+    # a scale word the scanner left is no number word of an enumeration
+    frame = extract(text, lang, PUB).frame
+    assert not frame["text"].str.lower().isin(["billion", "million", "milliards"]).any()
