@@ -130,4 +130,4 @@ def test_scale_words_alone_are_no_crash(text: str, lang: str) -> None:
     # a scale word the scanner left is no number word of an enumeration (no crash)
     extract(text, lang, PUB)
     found = number_words(text, lang, scan(text, lang), 0, len(text))
-    assert [m.text.lower() for m in found] in (["two"], ["deux"])
+    assert {m.text.lower() for m in found} <= {"two", "deux"}
