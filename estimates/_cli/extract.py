@@ -15,8 +15,19 @@ Per-file settings
 A file may start with header lines ``published: 2024-11-12`` and ``lang: fr`` (in any
 order, one per line, before the text); they override ``--published`` and ``--lang``
 for that file.  Header lines are blanked, not removed, so ``span_start`` /
-``span_end`` are character offsets into the file as it is (decoded as UTF-8; bytes that
-are not UTF-8 are replaced).
+``span_end`` are character offsets into the file as it is (decoded as UTF-8).  A file
+that is not UTF-8 is refused, naming the file and the first bad byte;
+``--replace-invalid`` reads it with U+FFFD for each bad byte and says so on standard
+error.
+
+Review sheet
+------------
+``--review`` prints, instead of the CSV, one entry per claim with the doubtful rows
+first (lowest ``confidence``): how the source was read (``attribution_cue``), the
+sentence with the figure in ``[[ ]]``, the source in ``{{ }}`` and the statement date in
+``<< >>``, and the reading of each field::
+
+    estimates extract article.txt --lang fr --published 2023-04-13 --review
 
 Columns
 -------
@@ -24,21 +35,26 @@ Columns
 written; the reader parses it again), ``lang``, ``source`` (agents separated by
 ``;``), ``stated`` and ``refers_to`` (ISO dates or intervals: ``2024-11-11``,
 ``2024-W45``, ``2023-08/2024-10``), ``status``, ``published``, ``counted``, ``place``,
-``sentence``, ``span_start``, ``span_end``, ``file``, ``confidence``, ``reasons`` and an
-empty ``note`` for the journalist.
+``sentence``, ``span_start``, ``span_end``, ``file``, ``attribution_cue`` (how the
+source was read: ``selon``, ``reporting_verb``, ``passive_agent``, ``pattern``,
+``pronoun``, ``previous_sentence``, ``none`` ...), ``confidence`` (sort on it to check
+the doubtful rows first), ``reasons`` and an empty ``note`` for the journalist.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .._extract.extract import extract
+from .._extract.extract import decode_utf8, extract
+from .._extract.sentences import split_sentences
 from .._model.dates import DateInterval
 from .._table.io import neutralise_formulas
 
@@ -64,6 +80,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "span_start",
     "span_end",
     "file",
+    "attribution_cue",
     "confidence",
     "reasons",
     "note",
@@ -92,6 +109,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", default=None, help="CSV file to write (default: standard output)"
     )
     parser.add_argument(
+        "--review",
+        action="store_true",
+        help="print a review sheet (doubtful rows first, spans highlighted) instead of CSV",
+    )
+    parser.add_argument(
+        "--replace-invalid",
+        action="store_true",
+        help="read bytes that are not UTF-8 as U+FFFD (with a warning) instead of refusing "
+        "the file",
+    )
+    parser.add_argument(
         "--no-progress",
         action="store_true",
         help="no progress bar (shown for several files when tqdm is installed)",
@@ -111,9 +139,16 @@ def text_files(paths: Iterable[str]) -> list[Path]:
     return out
 
 
-def read_article(path: Path) -> tuple[str, dict[str, str]]:
-    """The text of a file with its header lines blanked, and the header settings."""
-    text = path.read_bytes().decode("utf-8", errors="replace")
+def read_article(path: Path, replace_invalid: bool = False) -> tuple[str, dict[str, str]]:
+    """The text of a file with its header lines blanked, and the header settings.
+
+    Bytes that are not UTF-8 raise a :class:`~estimates.ParseError` naming the file and
+    the first bad byte, unless ``replace_invalid`` (then each is U+FFFD, with a
+    :class:`~estimates.DataQualityWarning`).
+    """
+    text = decode_utf8(
+        path.read_bytes(), "replace" if replace_invalid else "raise", what=str(path)
+    )
     if text.startswith("\ufeff"):
         text = " " + text[1:]
     settings: dict[str, str] = {}
@@ -130,10 +165,10 @@ def read_article(path: Path) -> tuple[str, dict[str, str]]:
     return text, settings
 
 
-def _interval(start: object, end: object) -> str | None:
+def _interval(start: Any, end: Any) -> str | None:
     if pd.isna(start) or pd.isna(end):
         return None
-    return str(DateInterval(start, end))  # type: ignore[arg-type]
+    return str(DateInterval(start, end))
 
 
 def claims_csv_frame(frame: pd.DataFrame, file: str) -> pd.DataFrame:
@@ -161,6 +196,7 @@ def claims_csv_frame(frame: pd.DataFrame, file: str) -> pd.DataFrame:
             "span_start": frame["span_start"].to_numpy(),
             "span_end": frame["span_end"].to_numpy(),
             "file": [file] * n,
+            "attribution_cue": frame["attribution_cue"].astype(object),
             "confidence": frame["confidence"].to_numpy(),
             "reasons": frame["reasons"].astype(object),
             "note": [None] * n,
@@ -180,18 +216,107 @@ def _progress(items: list[Path], show: bool) -> Iterable[Path]:
     return items
 
 
+_STATED_WORDS = re.compile(r"stated: '([^']+)'")
+
+
+def _mark(sentence: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """The sentence with non-overlapping spans wrapped in their markers."""
+    out = []
+    at = 0
+    for a, b, left, right in sorted(spans):
+        if a < at:
+            continue
+        out.append(sentence[at:a] + left + sentence[a:b] + right)
+        at = b
+    out.append(sentence[at:])
+    return " ".join("".join(out).split())
+
+
+def _find(haystack: str, needle: str, after: int = 0) -> int:
+    i = haystack.lower().find(needle.lower(), after)
+    return i if i >= 0 else haystack.lower().find(needle.lower())
+
+
+def review_sheet(frame: pd.DataFrame, texts: dict[str, str]) -> str:
+    """A plain-text review sheet of extracted claims, the doubtful rows first.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The CSV frame (:func:`claims_csv_frame`), several files concatenated.
+    texts : dict
+        File name -> its text (for the sentence around each figure).
+
+    Returns
+    -------
+    str
+        One entry per claim: confidence, ``attribution_cue``, file and offset; the
+        sentence with the figure in ``[[ ]]``, the source in ``{{ }}`` and the statement
+        date words in ``<< >>``; then figure, source, stated and the reasons.
+    """
+    if frame.empty:
+        return "no claims\n"
+    order = frame.assign(_c=frame["confidence"].astype(float)).sort_values(
+        ["_c", "file", "span_start"], kind="stable"
+    )
+    cuts = {f: split_sentences(t) for f, t in texts.items()}
+    lines: list[str] = []
+    for n, (_, r) in enumerate(order.iterrows(), 1):
+        text = texts[r["file"]]
+        a, b = int(r["span_start"]), int(r["span_end"])
+        sents = cuts[r["file"]]
+        k = bisect.bisect_right([x for x, _ in sents], a) - 1 if sents else -1
+        s0, s1 = sents[k] if k >= 0 else (max(0, a - 200), min(len(text), b + 200))
+        s1 = max(s1, b)
+        sentence = text[s0:s1]
+        spans = [(a - s0, b - s0, "[[", "]]")]
+        for agent in ("" if pd.isna(r["source"]) else r["source"]).split("; "):
+            if agent:
+                i = _find(sentence, agent)
+                if i >= 0:
+                    spans.append((i, i + len(agent), "{{", "}}"))
+        for words in _STATED_WORDS.findall("" if pd.isna(r["reasons"]) else r["reasons"])[:1]:
+            i = _find(sentence, words)
+            if i >= 0:
+                spans.append((i, i + len(words), "<<", ">>"))
+        lines.append(
+            f"[{n}] confidence {float(r['confidence']):.2f}  {r['attribution_cue']}  "
+            f"{r['file']}:{a}"
+        )
+        lines.append(f"    {_mark(sentence, spans)}")
+        source = "(none)" if pd.isna(r["source"]) else r["source"]
+        stated = "(none)" if pd.isna(r["stated"]) else r["stated"]
+        lines.append(
+            f"    figure {r['figure']!r}  source {source}  stated {stated}  "
+            f"quantity {r['quantity']}"
+        )
+        for reason in ("" if pd.isna(r["reasons"]) else r["reasons"]).split(" | "):
+            lines.append(f"      - {reason}")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     files = text_files(args.paths)
     parts: list[pd.DataFrame] = []
+    texts: dict[str, str] = {}
     for path in _progress(files, not args.no_progress):
-        text, settings = read_article(path)
+        text, settings = read_article(path, replace_invalid=args.replace_invalid)
         lang = settings.get("lang", args.lang)
         published = settings.get("published", args.published)
         claims = extract(text, lang, published)
         parts.append(claims_csv_frame(claims.frame, str(path)))
+        texts[str(path)] = text
     table = (
         pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(CSV_COLUMNS))
     )
+    if args.review:
+        sheet = review_sheet(table, texts)
+        if args.output is None:
+            sys.stdout.write(sheet)
+        else:
+            Path(args.output).write_text(sheet, encoding="utf-8")
+        return 0
     for c in table.columns:
         if table[c].dtype == object:
             table[c] = neutralise_formulas(table[c])

@@ -457,6 +457,11 @@ def _build(lang: str) -> re.Pattern[str]:
         Groups ``phrase`` ("according to"), or ``aux`` and ``part`` (an auxiliary, up to
         two adverbs, a participle: "has also said"), or ``finite`` ("said", "affirme").
     """
+    aux: Sequence[str]
+    adv: Sequence[str]
+    part: Sequence[str]
+    finite: Sequence[str]
+    phrase: Sequence[str]
     if lang == "fr":
         aux, adv, part = _FR_AUX, _FR_ADVERBS, _FR_PARTICIPLES
         finite, phrase = _FR_PRESENT + _FR_PAST, _FR_PHRASES
@@ -957,9 +962,14 @@ def _subject_after(
         if k + 2 < len(toks) and toks[k].text == "(" and _caps(toks[k + 1]):
             words.extend(t for t in toks[j:k] if t.is_word or t.text in ("'", "’"))
             j = k
-    if words and j + 2 < len(toks) and toks[j].text == "(" and _caps(toks[j + 1]):
-        if toks[j + 2].text == ")":
-            words.extend(toks[j : j + 3])
+    if (
+        words
+        and j + 2 < len(toks)
+        and toks[j].text == "("
+        and _caps(toks[j + 1])
+        and toks[j + 2].text == ")"
+    ):
+        words.extend(toks[j : j + 3])
     return words
 
 
@@ -1432,9 +1442,14 @@ def _noun_cues(
                 break
             owner.insert(0, w)
             i -= 1
-            if not owner[0].capitalised and len(owner) == 1 and i >= 0 and toks[i].is_word:
-                if not toks[i].capitalised:
-                    break
+            if (
+                not owner[0].capitalised
+                and len(owner) == 1
+                and i >= 0
+                and toks[i].is_word
+                and not toks[i].capitalised
+            ):
+                break
         possessive = toks[j - 1].text in ("'", "’") or toks[j - 1].low.endswith(("'s", "’s"))
         if not owner or not (possessive or owner[-1].capitalised or owner[-1].low in _COUNTERS_EN):
             continue

@@ -36,6 +36,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from .._model.errors import EstimatesError
 from .._parsing.numbers import NUMBER_WORDS
 from .._parsing.parser import Mention, parse
 
@@ -125,16 +126,57 @@ def not_a_claim(text: str, m: Mention, lang: str, previous: Mention | None = Non
     return None
 
 
+# Small numerals only: no articles ("un", "one"), no scale words ("billion", "mille",
+# "hundred": they need a number before them), no "half" / "dozen".
+_NOT_SMALL = frozenset(
+    {
+        "un",
+        "une",
+        "one",
+        "zero",
+        "zéro",
+        "half",
+        "dozen",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "cent",
+        "cents",
+        "mille",
+        "milliard",
+        "milliards",
+        "billiard",
+    }
+)
 _SMALL = {
-    lang: frozenset(w for w in NUMBER_WORDS[lang] if w not in ("un", "une", "one", "zero", "zéro"))
+    lang: frozenset(w for w in NUMBER_WORDS[lang] if w.lower() not in _NOT_SMALL)
     for lang in ("en", "fr")
 }
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A regex alternation of ``words`` factored by first letters (fast to scan)."""
+    groups: dict[str, list[str]] = {}
+    end = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            end = True
+    if not groups:
+        return ""
+    body = "(?:" + "|".join(re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())) + ")"
+    return body + "?" if end else body
+
+
 _SMALL_RE = {
-    lang: re.compile(
-        r"(?<![^\W_])(?i:"
-        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        + r")(?:-[^\W\d_]+)*(?![^\W_])"
-    )
+    lang: re.compile(r"(?<![^\W_])(?i:" + _trie(sorted(words)) + r")(?:-[^\W\d_]+)*(?![^\W_])")
     for lang, words in _SMALL.items()
 }
 _ENUM_BEFORE = re.compile(
@@ -200,7 +242,10 @@ def number_words(
         )
         if not (enumeration or _MORE_AFTER.match(after) or _PLURAL_NOUN_AFTER.match(after)):
             continue
-        figure = parse(w.group(), lang)
+        try:
+            figure = parse(w.group(), lang)
+        except EstimatesError:
+            continue  # not a number on its own after all
         out.append(Mention(a, b, w.group(), figure, None, (a, b), None))
         bisect.insort(starts, a)
         ends[a] = b

@@ -72,11 +72,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .._model.dates import DateInterval
+from .._model.errors import ParseError
 
 __all__ = ["DateMention", "find_dates", "resolve_text"]
 
@@ -157,13 +159,13 @@ _S = r"[^\S\n]+"  # a run of spaces (no newline)
 _S0 = r"[^\S\n]*"
 
 
-def _alt(words: object, *, case: bool = False) -> str:
+def _alt(words: Iterable[object], *, case: bool = False) -> str:
     body = "|".join(
         sorted(
             (re.escape(str(w)).replace("'", _APOS).replace(r"\ ", _S) for w in words),
             key=len,
             reverse=True,
-        )  # type: ignore[attr-defined]
+        )
     )
     return f"(?-i:{body})" if case else f"(?:{body})"
 
@@ -328,7 +330,9 @@ def _relative(code: str, pub: date) -> DateInterval:
         return DateInterval(date(pub.year, 1, 1), pub)
     if code == "last_year":
         return DateInterval.year(pub.year - 1)
-    raise ValueError(code)  # pragma: no cover
+    raise ParseError(  # pragma: no cover
+        code, "unknown relative date code", expected="a code of dates._RELATIVE"
+    )
 
 
 def _ago(n: int, unit: str, pub: date) -> DateInterval:

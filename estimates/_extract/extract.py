@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -63,7 +64,7 @@ import pandas as pd
 
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval, _as_date
-from .._model.errors import EstimatesError
+from .._model.errors import DataQualityWarning, EstimatesError, ParseError
 from .._model.sources import join_agents
 from .._parsing.lexicon import normalise_lang
 from .._parsing.parser import Mention, parse, scan
@@ -108,6 +109,70 @@ class _Row:
     cue: str
 
 
+def key_or_en(lang: object) -> str:
+    """The language key for messages, "en" when it cannot be read."""
+    try:
+        return normalise_lang(str(lang))
+    except EstimatesError:
+        return "en"
+
+
+def decode_utf8(
+    data: bytes, invalid_utf8: str = "raise", lang: str = "en", what: str = "text"
+) -> str:
+    """UTF-8 bytes as text: refuse bytes that are not UTF-8, or replace them and warn.
+
+    Parameters
+    ----------
+    data : bytes
+    invalid_utf8 : {"raise", "replace"}
+    lang : str
+        For the message.
+    what : str
+        What the bytes are ("text", a file name), for the message.
+
+    Returns
+    -------
+    str
+        The text; with ``"replace"``, one U+FFFD per bad byte sequence.
+
+    Raises
+    ------
+    ParseError
+        With ``"raise"``, at the first bad byte (its offset in ``position``).
+
+    Examples
+    --------
+    >>> decode_utf8("5 000 soldats".encode())
+    '5 000 soldats'
+    >>> try:
+    ...     decode_utf8(bytes([53, 32, 255]) + b" soldats")
+    ... except ParseError as exc:
+    ...     print(exc.position, exc.reason)
+    2 text: byte 0xff at offset 2 is not UTF-8
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if invalid_utf8 != "replace":
+            raise ParseError(
+                data[:200].decode("utf-8", errors="backslashreplace"),
+                f"{what}: byte 0x{data[exc.start]:02x} at offset {exc.start} is not UTF-8",
+                lang=lang,
+                expected="UTF-8 text (or invalid_utf8='replace' / --replace-invalid to "
+                "replace bad bytes with U+FFFD)",
+                position=exc.start,
+            ) from None
+        text = data.decode("utf-8", errors="replace")
+        warnings.warn(
+            f"{what}: {text.count(chr(0xFFFD))} byte sequence(s) that are not UTF-8 replaced "
+            f"by U+FFFD, the first at byte offset {exc.start}",
+            DataQualityWarning,
+            stacklevel=3,
+        )
+        return text
+
+
 def _published(value: Any) -> date | None:
     if value is None:
         return None
@@ -125,14 +190,17 @@ def extract(
     *,
     conventions: str | Conventions | None = None,
     use_dateparser: bool = True,
+    invalid_utf8: str = "raise",
 ) -> Claims:
     """A draft claims table of every figure in a news text.
 
     Parameters
     ----------
-    text : str
-        The article (bytes are decoded as UTF-8, bad bytes replaced; lone surrogate
-        code points are replaced by U+FFFD, so offsets do not move).
+    text : str or bytes
+        The article.  Bytes are decoded as UTF-8: bytes that are not UTF-8 raise a
+        :class:`~estimates.ParseError` naming the first bad byte, unless
+        ``invalid_utf8="replace"``.  Lone surrogate code points in a str are replaced
+        by U+FFFD (one each, so offsets do not move).
     lang : {"en", "fr"}
         Its language (or a tag such as ``"fr-FR"``).
     published : datetime.date or ISO str, optional
@@ -142,6 +210,10 @@ def extract(
         Profile that reads hedges and vague figures (default: the active one).
     use_dateparser : bool
         Resolve plain dates with ``dateparser`` when installed (default).
+    invalid_utf8 : {"raise", "replace"}
+        For bytes that are not UTF-8: refuse them (default), or replace each bad
+        byte with U+FFFD and warn (:class:`~estimates.DataQualityWarning`) with the
+        count and the first offset.
 
     Returns
     -------
@@ -166,9 +238,21 @@ def extract(
     [['troops @ Kursk', '10,000 troops', 'Pentagon']]
     """
     if isinstance(text, bytes | bytearray):
-        text = bytes(text).decode("utf-8", errors="replace")
+        text = decode_utf8(bytes(text), invalid_utf8, key_or_en(lang))
     if not isinstance(text, str):
-        raise TypeError(f"extract() expects a str, got {type(text).__name__}")
+        raise ParseError(
+            f"{type(text).__name__} {text!r:.80}",
+            "extract() reads text",
+            lang=key_or_en(lang),
+            expected="a str, or bytes in UTF-8",
+        )
+    if invalid_utf8 not in ("raise", "replace"):
+        raise ParseError(
+            str(invalid_utf8),
+            "invalid_utf8 is not an option",
+            lang=key_or_en(lang),
+            expected="invalid_utf8='raise' or invalid_utf8='replace'",
+        )
     if _SURROGATE.search(text) is not None:  # unencodable: one U+FFFD each, offsets kept
         text = _SURROGATE.sub("\ufffd", text)
     key = normalise_lang(lang)
@@ -220,7 +304,7 @@ def _rows(
         ms = kept
         if not ms:
             continue
-        spans = [(m.start, m.end) for m in ms]
+        spans = [_attribution_span(text, m) for m in ms]
         cues = find_cues(text, s0, s1, lang, pub or date.today(), spans, dates=dates)
         if any(c.pronoun and not c.agents for c in cues):
             cues = _with_previous_agents(
@@ -360,8 +444,8 @@ def _split_by_pattern(
             fig = parse(text[x:y], lang)
         except EstimatesError:
             return None
-        words = f"({pattern[0].verb} {pattern[0].agent_text}, {pattern[1].verb} "
-        words += f"{pattern[1].agent_text})"
+        words = f"({pattern[0].verb} {'; '.join(pattern[0].agents)}, {pattern[1].verb} "
+        words += f"{'; '.join(pattern[1].agents)})"
         pcue = replace(
             cue,
             how="pattern",
@@ -371,6 +455,21 @@ def _split_by_pattern(
         )
         out.append((Mention(x, y, text[x:y], fig, None, (x, y), None), pcue))
     return out
+
+
+_VERB_HEDGES = frozenset(
+    {"estimated", "estimates", "estimate", "estime", "estiment", "estimait", "estimaient"}
+)
+
+
+def _attribution_span(text: str, m: Mention) -> tuple[int, int]:
+    """The figure's span for attribution: without a hedge that is the reporting verb
+    itself ("The ministry estimated 12,000 deaths": "estimated" reports)."""
+    if m.hedge_span is not None and m.hedge_span[0] == m.start:
+        word = text[m.hedge_span[0] : m.hedge_span[1]].lower()
+        if word in _VERB_HEDGES:
+            return m.hedge_span[1], m.end
+    return m.start, m.end
 
 
 #: How far each way of choosing a figure's cue is trusted (see ``assign``).

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from estimates._extract.claims import number_words
 from estimates._extract.extract import extract
 from estimates._extract.sentences import MAX_SENTENCE, split_sentences
+from estimates._model.errors import DataQualityWarning, ParseError
+from estimates._parsing.parser import scan
 
 from ..helpers import best_seconds
 
@@ -26,7 +29,18 @@ def test_empty() -> None:
 def test_binary_junk() -> None:
     rng = random.Random(5)
     junk = bytes(rng.randrange(256) for _ in range(200_000))
-    extract(junk, "en", PUB)  # bytes are decoded, bad bytes replaced
+    # bytes that are not UTF-8 are refused, naming the first bad byte ...
+    with pytest.raises(ParseError) as err:
+        extract(junk, "en", PUB)
+    bad = junk.decode("utf-8", errors="replace").find("\ufffd")
+    assert err.value.position is not None and err.value.position >= bad
+    # ... or replaced on request, with a warning that says how many and where
+    with pytest.warns(DataQualityWarning, match="not UTF-8 replaced by U\\+FFFD"):
+        extract(junk, "en", PUB, invalid_utf8="replace")
+    with pytest.raises(ParseError, match="invalid_utf8='raise' or invalid_utf8='replace'"):
+        extract("5 000 soldats", "fr", PUB, invalid_utf8="ignore")
+    with pytest.raises(ParseError, match="a str, or bytes in UTF-8"):
+        extract(5000, "fr", PUB)  # type: ignore[arg-type]
     extract(junk.decode("latin-1"), "fr", PUB)
     extract("\x00" * 10_000 + "5 000 soldats" + "\ufffd" * 1000, "fr", PUB)
 
@@ -102,3 +116,18 @@ def test_sentences_rules() -> None:
         "Fin",
     ]
     assert split_sentences("One.\nTwo") == [(0, 4), (5, 8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Losses will total $US74 billion this year, up from $US72.6 billion, AIR said.", "en"),
+        ("Thousands, hundreds, billion, million, dozen, half: and two more.", "en"),
+        ("Billion, milliards, mille, cent: et deux autres.", "fr"),
+    ],
+)
+def test_scale_words_alone_are_no_crash(text: str, lang: str) -> None:
+    # a scale word the scanner left is no number word of an enumeration (no crash)
+    extract(text, lang, PUB)
+    found = number_words(text, lang, scan(text, lang), 0, len(text))
+    assert {m.text.lower() for m in found} <= {"two", "deux"}

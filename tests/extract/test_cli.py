@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from estimates import EstimatesWarning, read_claims
+from estimates import DataQualityWarning, EstimatesWarning, ParseError, read_claims
 from estimates._cli.extract import CSV_COLUMNS, read_article
 from estimates._cli.main import main
 
@@ -111,8 +111,48 @@ def test_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_header_lines(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
-    p.write_bytes(b"Published: 2024-01-05\nLANG: fr\nTexte \xff 5 000 soldats.")
+    p.write_bytes(b"Published: 2024-01-05\nLANG: fr\nTexte \xc3\xa9 5 000 soldats.")
     text, settings = read_article(p)
     assert settings == {"published": "2024-01-05", "lang": "fr"}
-    assert len(text) == len(p.read_bytes().decode("utf-8", errors="replace"))
-    assert text.lstrip().startswith("Texte")
+    assert len(text) == len(p.read_bytes().decode("utf-8"))
+    assert text.lstrip().startswith("Texte é")
+
+
+def test_invalid_utf8_is_refused_or_flagged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes(b"lang: fr\nTexte \xff 5 000 soldats.")
+    with pytest.raises(ParseError) as err:
+        read_article(p)
+    assert err.value.position == 15 and str(p) in err.value.reason
+    assert main(["extract", str(p)]) == 2
+    assert "offset 15 is not UTF-8" in capsys.readouterr().err
+    with pytest.warns(DataQualityWarning, match="1 byte sequence"):
+        text, _ = read_article(p, replace_invalid=True)
+    assert text[15] == "\ufffd" and len(text) == len(p.read_bytes()) - 0
+    assert main(["extract", str(p), "--replace-invalid"]) == 0
+    out, err = capsys.readouterr()
+    assert "5 000 soldats" in out
+    assert "warning (DataQualityWarning)" in err and "first at byte offset 15" in err
+
+
+def test_review_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "published: 2023-04-13\nlang: fr\n"
+        "Selon la préfecture de police, 42.000 personnes ont manifesté jeudi. "
+        "C'est le cas à Toulouse (9.000 selon la police, 70.000 selon les syndicats) et "
+        "Nantes (10.000 à 25.000). La CGT a annoncé lundi 400.000 participants.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(p), "--review"]) == 0
+    sheet = capsys.readouterr().out
+    entries = sheet.strip().split("\n\n")
+    assert len(entries) == 6
+    # the doubtful rows (the list read after its pattern) come first
+    assert entries[0].startswith("[1] confidence 0.60  pattern")
+    assert "Nantes ([[10.000]] à 25.000)" in entries[0]
+    assert "{{police}}" in entries[0] or "{{police}}" in sheet
+    assert "{{CGT}} a annoncé <<lundi>> [[400.000]] participants" in sheet
+    assert "<script>" not in sheet
