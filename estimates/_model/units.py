@@ -442,7 +442,7 @@ def registry() -> pint.UnitRegistry:
             if _registry is None:
                 import pint
 
-                reg = pint.UnitRegistry(cache_folder=None)
+                reg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)
                 for definition, _forms in COUNT_UNITS.values():
                     reg.define(definition)
                 for definition in _EXTRA_DEFINITIONS:
@@ -488,8 +488,8 @@ def conversion_factor(unit: str, to: str) -> float:
         return 1.0
     a = _parse_unit(_normalise(unit))
     b = _parse_unit(_normalise(to))
-    qa = a if hasattr(a, "magnitude") else 1.0 * a
-    qb = b if hasattr(b, "magnitude") else 1.0 * b
+    qa: pint.Quantity = a if hasattr(a, "magnitude") else 1.0 * a  # type: ignore[assignment]
+    qb: pint.Quantity = b if hasattr(b, "magnitude") else 1.0 * b  # type: ignore[assignment]
     if qa.dimensionality != qb.dimensionality:
         raise UnitError(
             unit,
