@@ -30,6 +30,8 @@ from __future__ import annotations
 from ._compute.engines import reconcile_dask
 from ._compute.kernel import KERNEL_SCHEMA
 from ._compute.reconcile import reconcile_frame
+from ._compute.selection import ALL_STRATEGIES as STRATEGIES
+from ._compute.selection import Comparison, Selection
 from ._extract.extract import extract
 from ._model.claim import Claim, Status
 from ._model.conventions import (
@@ -74,10 +76,12 @@ __all__ = [
     "COUNT_UNITS",
     "KERNEL_SCHEMA",
     "PROFILES",
+    "STRATEGIES",
     "Claim",
     "Claims",
     "ComparabilityError",
     "ComparabilityWarning",
+    "Comparison",
     "Conventions",
     "DataQualityWarning",
     "DateInterval",
@@ -92,6 +96,7 @@ __all__ = [
     "PairBudgetError",
     "ParseError",
     "RevisionWarning",
+    "Selection",
     "SourceBook",
     "Status",
     "UnitError",

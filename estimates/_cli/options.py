@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .._compute.selection import ALL_STRATEGIES
 from .._model.sources import SourceBook
 from .._table.claims import Claims, read_claims
 
@@ -33,8 +34,8 @@ __all__ = [
     "write_output",
 ]
 
-#: Best-estimate strategies of ``reconcile``.
-STRATEGIES = ("median", "conservative", "midpoint", "latest", "weighted", "pooled")
+#: Best-estimate strategies of ``reconcile`` (the one list lives in the compute layer).
+STRATEGIES = ALL_STRATEGIES
 
 
 def add_reading_options(parser: argparse.ArgumentParser, *, output_lang: bool = False) -> None:

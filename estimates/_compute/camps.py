@@ -28,12 +28,12 @@ Camps
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .compare import hard_pairs, tolerances
+from .compare import hard_pairs, or_none, tolerances
 
 __all__ = ["MAX_CAMP_CLAIMS", "camp_segments", "stands_apart", "stated_numbers"]
 
@@ -74,7 +74,7 @@ def stands_apart(
     best: np.ndarray,
     hedge: np.ndarray,
     conflicts: np.ndarray,
-    source: np.ndarray,
+    source: np.ndarray | Callable[[np.ndarray], np.ndarray],
 ) -> dict[str, np.ndarray]:
     """Per group, the claim whose source stands apart (see the module notes).
 
@@ -86,8 +86,9 @@ def stands_apart(
         The compared claims (in the group's unit; hedge codes).
     conflicts : int array
         Per group, its conflicts (disjoint pairs beyond tension).
-    source : array of str
-        Each compared claim's source cell.
+    source : array of str, or a function of positions
+        Each compared claim's source cell (a function is asked only for the claims
+        that stand apart).
 
     Returns
     -------
@@ -124,7 +125,8 @@ def stands_apart(
     j_local = np.full(ngroups, -1, dtype=np.int64)
     j_local[gr[pick]] = np.flatnonzero(pick)
     claim[gr[pick]] = rows[pick]
-    out["source"][gr[pick]] = source[rows[pick]]
+    picked = rows[pick]
+    out["source"][gr[pick]] = source(picked) if callable(source) else source[picked]
     # direction: above when more of its conflicting partners lie below it
     jl = j_local[gr]
     in_picked = jl >= 0
@@ -149,7 +151,7 @@ def stands_apart(
         gap = np.where(is_up, smin[jpos] - far_low, far_high - smax[jpos])
     gap = np.where(has & np.isfinite(gap), gap, np.nan)
     out["gap"] = gap
-    out["direction"] = np.where(has, np.where(is_up, "above", "below"), None)
+    out["direction"] = or_none(has, np.where(is_up, "above", "below"))
     # open: j's facing number, or every partner at the far end, is a bound
     far = np.where(is_up, far_low, far_high)
     extreme = (up_rows & (smax == far[gr])) | (down_rows & (smin == far[gr]))
@@ -248,7 +250,7 @@ def camps_table(
     for gi in np.flatnonzero(conflicts > 0):
         members = order[bounds[gi] : bounds[gi + 1]]
         camp = camp_segments(low[members], high[members], best[members], hedge[members])
-        key = labels[gi]
+        key = labels[int(gi)]
         keys = key if isinstance(key, tuple) else (key,)
         for c in range(int(camp.max()) + 1):
             m = members[camp == c]
@@ -310,7 +312,7 @@ def camps(
     ``frame`` holds the selected claims (see :class:`~estimates._compute.selection.
     Selection`).  Groups without conflicts have no rows.  See ``Claims.camps``.
     """
-    from .comparability import harmonise_units
+    from .comparability import converted
     from .compare import comparison_set, source_codes, warn_out_of_window
     from .reconcile import AUTO, group_codes, hedge_codes
     from .selection import DEFAULT_COMPARE_WITHIN, Comparison, by_list
@@ -333,17 +335,14 @@ def camps(
             np.zeros(0, dtype=object),
             np.zeros(0, dtype=np.int64),
         )
-    factor, _unit = harmonise_units(frame["unit"], codes, ngroups, labels, unit)
+    all_low, all_high, all_best, _unit = converted(frame, codes, ngroups, labels, unit)
     src, names = source_codes(frame, sources)
     cs = comparison_set(frame, codes, ngroups, src, span)
     if auto and span is not None:
         warn_out_of_window(cs, codes, labels, span, stacklevel=stacklevel)
     sub = frame[cs.mask]
     g = codes[cs.mask]
-    f = np.ones(len(sub)) if factor is None else factor[cs.mask]
-    low = sub["low"].to_numpy(dtype="float64") * f
-    high = sub["high"].to_numpy(dtype="float64") * f
-    best = sub["best"].to_numpy(dtype="float64") * f
+    low, high, best = all_low[cs.mask], all_high[cs.mask], all_best[cs.mask]
     hedge = hedge_codes(sub["hedge"])
     tol_lo, tol_hi = tolerances(hedge, low, high, best)
     hard, _ = hard_pairs(g, ngroups, low - tol_lo, high + tol_hi)

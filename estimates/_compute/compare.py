@@ -38,12 +38,14 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import ComparabilityWarning
+from .comparability import _name
 from .sources import canonical_cells
 
 __all__ = [
     "ComparisonSet",
     "comparison_set",
     "hard_pairs",
+    "or_none",
     "rounding",
     "source_codes",
     "tolerances",
@@ -54,6 +56,13 @@ _MIN = np.iinfo(np.int64).min
 
 # Hedge codes (the order of estimates.Hedge).
 _EXACT, _APPROX, _NEARLY, _MORE, _AT_LEAST, _LESS, _AT_MOST, _UP_TO, _RANGE, _MAG = range(10)
+
+
+def or_none(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values`` where ``mask``, else None (an object array)."""
+    out = np.full(len(mask), None, dtype=object)
+    out[mask] = np.asarray(values, dtype=object)[mask]
+    return out
 
 
 def source_codes(frame: pd.DataFrame, book: object | None) -> tuple[np.ndarray, np.ndarray]:
@@ -116,15 +125,14 @@ def comparison_set(
     # ---- revisions: per (group, source), only the latest claim
     nsrc = np.int64(int(source.max()) + 1 if n else 1)
     key = codes.astype(np.int64) * nsrc + source
-    order = np.argsort(key, kind="stable")
-    ks = key[order]
-    dup = np.zeros(n, dtype=bool)
-    if n > 1:
-        same = ks[1:] == ks[:-1]
-        dup_sorted = np.zeros(n, dtype=bool)
-        dup_sorted[1:] |= same
-        dup_sorted[:-1] |= same
-        dup[order[dup_sorted]] = True
+    # rows sharing their (group, source) with another row (counting when the keys
+    # are few, else hashing: no sort)
+    if n <= 1:
+        dup = np.zeros(n, dtype=bool)
+    elif int(nsrc) * ngroups <= 4 * n + 1024:
+        dup = np.bincount(key, minlength=int(nsrc) * ngroups)[key] > 1
+    else:
+        dup = pd.Series(key).duplicated(keep=False).to_numpy()
     superseded = np.zeros(n, dtype=bool)
     if dup.any():
         rows = np.flatnonzero(dup)
@@ -139,21 +147,14 @@ def comparison_set(
     latest = np.full(ngroups, _MIN, dtype=np.int64)
     earliest = np.full(ngroups, np.iinfo(np.int64).max, dtype=np.int64)
     if dated.any():
-        s = pd.Series(stated[dated])
-        g = codes[dated]
-        latest[:] = s.groupby(g).max().reindex(range(ngroups), fill_value=_MIN).to_numpy()
-        earliest[:] = (
-            s.groupby(g)
-            .min()
-            .reindex(range(ngroups), fill_value=np.iinfo(np.int64).max)
-            .to_numpy()
-        )
+        np.maximum.at(latest, codes[dated], stated[dated])
+        np.minimum.at(earliest, codes[dated], stated[dated])
     has_dates = latest != _MIN
     span_days = np.where(has_dates, (latest - earliest) / _NS_PER_DAY, np.nan)
     out_of_window = np.zeros(n, dtype=bool)
     if span is not None and dated.any():
         limit = latest[codes] - span.value
-        old = dated & (stated <= limit)
+        old = dated & (stated < limit)
         if old.any() and frame["refers_start"].notna().any():
             old &= ~_refers_overlap_latest(frame, codes, ngroups, stated, latest)
         out_of_window = old & ~superseded
@@ -215,8 +216,8 @@ def warn_out_of_window(
     """Say which groups were compared over the window only (the time-aware default)."""
     if not cs.out_of_window.any():
         return
-    groups = np.unique(codes[cs.out_of_window])
-    names = ", ".join(repr(str(labels[i])) for i in groups[:3])
+    groups = np.flatnonzero(np.bincount(codes[cs.out_of_window]))
+    names = ", ".join(repr(_name(labels[i])) for i in groups[:3])
     more = f" and {len(groups) - 3} more" if len(groups) > 3 else ""
     warnings.warn(
         f"the claims of {len(groups)} group(s) ({names}{more}) span more than "

@@ -62,11 +62,10 @@ import pandas as pd
 from .._model.errors import PairBudgetError
 from .._model.sources import SourceBook
 from .camps import stated_numbers
-from .comparability import harmonise_units
+from .comparability import converted
 from .compare import source_codes, tolerances
 from .reconcile import AUTO, _by_list, group_codes, hedge_codes
 from .selection import DEFAULT_COMPARE_WITHIN, Comparison, Selection, as_frame, selection_of
-from .time import DateLike
 
 __all__ = [
     "KINDS",
@@ -158,6 +157,24 @@ def relations(
 KINDS = ("compared", "revision", "different_time")
 
 
+def _facing(
+    low: np.ndarray,
+    high: np.ndarray,
+    best: np.ndarray,
+    hedge: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair, the upper claim's smallest and the lower claim's largest stated
+    number (the numbers facing each other), and per claim whether it states a
+    central value (exact or "about")."""
+    smin, smax = stated_numbers(low, high, best, hedge)
+    a_above = low[a] >= high[b]
+    upper_min = np.where(a_above, smin[a], smin[b])
+    lower_max = np.where(a_above, smax[b], smax[a])
+    return upper_min, lower_max, (hedge == 0) | (hedge == 1)
+
+
 def pair_ratio(
     low: np.ndarray,
     high: np.ndarray,
@@ -174,15 +191,11 @@ def pair_ratio(
     larger one is ("at least 4 times"), flagged in the second array.  Nothing else
     gives a ratio: no midpoint or conventional edge is ever used.
     """
-    smin, smax = stated_numbers(low, high, best, hedge)
-    central = (hedge == 0) | (hedge == 1)
+    upper_min, lower_max, central = _facing(low, high, best, hedge, a, b)
     both = central[a] & central[b]
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         ba, bb = best[a], best[b]
         exact = np.where((ba > 0) & (bb > 0), np.maximum(ba, bb) / np.minimum(ba, bb), np.nan)
-        a_above = low[a] >= high[b]
-        upper_min = np.where(a_above, smin[a], smin[b])
-        lower_max = np.where(a_above, smax[b], smax[a])
         bound = np.where(
             disjoint & (upper_min > 0) & (lower_max > 0), upper_min / lower_max, np.nan
         )
@@ -203,11 +216,7 @@ def stated_gap(
     """The gap between the facing stated numbers of disjoint pairs, and whether it is
     a lower bound (a facing number is a floor, a ceiling or a range's end: "by more
     than 38,000").  NaN when a facing claim states no number (a vague magnitude)."""
-    smin, smax = stated_numbers(low, high, best, hedge)
-    central = (hedge == 0) | (hedge == 1)
-    a_above = low[a] >= high[b]
-    upper_min = np.where(a_above, smin[a], smin[b])
-    lower_max = np.where(a_above, smax[b], smax[a])
+    upper_min, lower_max, central = _facing(low, high, best, hedge, a, b)
     gap = np.where(disjoint, upper_min - lower_max, np.nan)
     gap = np.where(np.isfinite(gap), gap, np.nan)
     open_ = ~np.isnan(gap) & ~(central[a] & central[b])
@@ -219,10 +228,6 @@ def disagreements(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
     sources: SourceBook | None = None,
     unit: str | None = None,
@@ -238,26 +243,14 @@ def disagreements(
     for the arguments.
     """
     by = _by_list(by)
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection_of(selection, dedupe=dedupe, sources=sources)
     sources = sel.sources
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     auto = isinstance(compare_within, str) and compare_within == AUTO
     span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=compare_within).span
     codes, labels = group_codes(frame, by)
     a, b = pair_indices(codes, len(labels), max_pairs)
-    factor, _unit = harmonise_units(frame["unit"], codes, len(labels), labels, unit)
-    f = np.ones(len(frame)) if factor is None else factor
-    low = frame["low"].to_numpy(dtype="float64") * f
-    high = frame["high"].to_numpy(dtype="float64") * f
-    best = frame["best"].to_numpy(dtype="float64") * f
+    low, high, best, _unit = converted(frame, codes, len(labels), labels, unit)
     lc = frame["low_closed"].to_numpy(dtype=bool)
     hc = frame["high_closed"].to_numpy(dtype=bool)
     hedge = hedge_codes(frame["hedge"])
@@ -297,8 +290,8 @@ def disagreements(
     out.update(
         claim_a=idx[a],
         claim_b=idx[b],
-        source_a=pd.Categorical.from_codes(src_idx[src[a]], src_cats),
-        source_b=pd.Categorical.from_codes(src_idx[src[b]], src_cats),
+        source_a=pd.Categorical.from_codes(src_idx[src[a]], pd.Index(src_cats)),
+        source_b=pd.Categorical.from_codes(src_idx[src[b]], pd.Index(src_cats)),
         text_a=pd.Categorical.from_codes(text_codes[a], text_values),
         text_b=pd.Categorical.from_codes(text_codes[b], text_values),
         stated_a=stated[a],
@@ -307,8 +300,8 @@ def disagreements(
         high_a=high[a],
         low_b=low[b],
         high_b=high[b],
-        relation=pd.Categorical.from_codes(rel["relation"], RELATIONS),
-        kind=pd.Categorical.from_codes(kind, KINDS),
+        relation=pd.Categorical.from_codes(rel["relation"], pd.Index(RELATIONS)),
+        kind=pd.Categorical.from_codes(kind, pd.Index(KINDS)),
         conflict=hard & compared,
         tension=disjoint & ~hard & compared,
         gap=rel["gap"],
@@ -351,10 +344,6 @@ def by_source(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
     sources: SourceBook | None = None,
     unit: str | None = None,
@@ -377,10 +366,6 @@ def by_source(
         claims,
         by,
         selection=selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
         dedupe=dedupe,
         sources=sources,
         unit=unit,

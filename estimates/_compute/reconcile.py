@@ -27,14 +27,26 @@ agreement_low, agreement_high (+ ``_closed``), agreement_claims, agreement_regio
 best, best_strategy
     A central estimate under the named strategy (see below).
 conflicts
-    Number of claim pairs whose intervals do not meet (closedness respected).
+    Number of claim pairs of the comparison set whose intervals do not meet, even
+    within rounding (see :mod:`estimates._compute.compare`); ``tensions`` counts the
+    pairs apart only at a conventional edge or within rounding.
 max_gap
     The widest gap between two claims that do not meet (NaN when all meet).
 spread
     ``stated_high / stated_low``.
 verdict
-    ``agree`` when a consensus range exists, ``conflict`` when it does not (exactly
-    when some pair of claims excludes each other), ``single`` for a lone claim.
+    ``agree`` when a consensus range exists; ``conflict`` when some pair is in
+    conflict; ``tension`` when the only separations are tensions; ``single`` for a
+    lone compared claim.
+comparison columns
+    Every kernel column above describes the group's *comparison set*: each source's
+    latest claim (earlier ones are revisions), stated within ``compare_within`` (31
+    days) of the group's latest claim.  :data:`COMPARISON_SCHEMA` adds ``tensions``,
+    ``claims_total``, ``revisions``, ``earlier``, ``compared_since``, ``span_days``,
+    the earliest and latest dated claims (``first_*``, ``latest_*``: how estimates
+    grew) and the source that stands apart (``stands_apart``, ``apart_claim``,
+    ``apart_gap``, ``apart_gap_open``, ``apart_direction``; see
+    :mod:`estimates._compute.camps`).
 unit
     The unit every figure of the group was converted to.
 
@@ -73,11 +85,12 @@ from .._model.errors import FigureError
 from .._model.hedges import HEDGE_CODES
 from .._model.sources import SourceBook
 from .camps import stands_apart
-from .comparability import check_periods, harmonise_units
+from .comparability import check_periods, converted
 from .compare import (
     ComparisonSet,
     comparison_set,
     hard_pairs,
+    or_none,
     source_codes,
     tolerances,
     warn_out_of_window,
@@ -113,6 +126,10 @@ __all__ = [
     "select",
 ]
 
+#: The verdicts, in the order of their categorical codes (fixed, so that results of
+#: partitions concatenate).
+VERDICTS = ("single", "agree", "tension", "conflict")
+
 #: ``compare_within="auto"``: the default window, saying when claims were left out.
 AUTO = "auto"
 
@@ -128,7 +145,10 @@ def group_codes(frame: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, pd.
     missing = [c for c in by if c not in frame.columns]
     if missing:
         raise FigureError(
-            "by", list(by), f"column names of the claims; columns are {list(frame.columns)}"
+            "by",
+            list(by),
+            f"column names of the claims (no column {missing[0]!r}); "
+            f"columns are {list(frame.columns)}",
         )
     parts: list[tuple[np.ndarray, pd.Index]] = [_codes_of(frame[c]) for c in by]
     n = len(frame)
@@ -216,14 +236,14 @@ def reconcile_frame(
     ngroups = len(labels)
     extra = pool_columns(quantiles) if strategy == "pooled" else []
     if ngroups == 0:
-        cols = {c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}
+        cols: dict[str, pd.Series] = {c: pd.Series([], dtype=t) for c, t in KERNEL_SCHEMA.items()}
         cols["unit"] = pd.Series([], dtype="category")
         for c, t in COMPARISON_SCHEMA.items():
             cols[c] = pd.Series([], dtype=t)
         for c in extra:
             cols[c] = pd.Series([], dtype="float64")
         return pd.DataFrame(cols, index=labels)
-    factor, group_unit = harmonise_units(frame["unit"], codes, ngroups, labels, unit)
+    all_low, all_high, all_best, group_unit = converted(frame, codes, ngroups, labels, unit)
     src, src_names = source_codes(frame, sources)
     cs = comparison_set(frame, codes, ngroups, src, span)
     if auto and span is not None:
@@ -237,38 +257,47 @@ def reconcile_frame(
             labels,
             stacklevel=stacklevel,
         )
-    every = bool(cs.mask.all())
-    sub = frame if every else frame[cs.mask]
-    sub_codes = codes if every else codes[cs.mask]
-    low = sub["low"].to_numpy(dtype="float64")
-    high = sub["high"].to_numpy(dtype="float64")
-    best = sub["best"].to_numpy(dtype="float64")
-    if factor is not None:
-        f = factor if every else factor[cs.mask]
-        low, high, best = _convert(low, f), _convert(high, f), _convert(best, f)
-    hcodes = hedge_codes(sub["hedge"])
-    w = claim_weights(sub, sources, weights) if strategy in ("weighted", "pooled") else None
-    stated = sub["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    mask = cs.mask
+    every = bool(mask.all())
+    pos = np.arange(len(frame)) if every else np.flatnonzero(mask)  # compared rows
+
+    def take(x: np.ndarray) -> np.ndarray:
+        return x if every else x[pos]
+
+    sub_codes = take(codes)
+    low, high, best = take(all_low), take(all_high), take(all_best)
+    hcodes = take(hedge_codes(frame["hedge"]))
+    w = (
+        take(claim_weights(frame, sources, weights))
+        if strategy in ("weighted", "pooled")
+        else None
+    )
+    stated = take(frame["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64))
 
     def count_sources_and_medians() -> tuple[np.ndarray, np.ndarray | None]:
-        agents = agents_of(sub, sources, use_originals=use_originals)
-        counts = distinct_per_group(sub_codes[agents.claim], agents.code, ngroups)
-        del agents
+        agents = agents_of(frame, sources, use_originals=use_originals)
+        claim, code = agents.claim, agents.code
+        if not every:  # keep the compared claims' agents, renumbered
+            keep = mask[claim]
+            claim = (np.cumsum(mask) - 1)[claim[keep]]
+            code = code[keep]
+        counts = distinct_per_group(sub_codes[claim], code, ngroups)
+        del agents, claim, code
         if strategy not in ("median", "pooled"):
             return counts, None
         return counts, group_medians(sub_codes, claim_points(low, high, best, hcodes), ngroups)
 
     # Counting sources and the median are independent of the sweep: on large tables
     # they run on the other core (numpy releases the GIL in sorts and array loops).
-    with _maybe_parallel(len(sub)) as pool:
+    with _maybe_parallel(len(pos)) as pool:
         side = pool.submit(count_sources_and_medians)
         out = summarise(
             sub_codes,
             ngroups,
             low,
             high,
-            sub["low_closed"].to_numpy(dtype=bool),
-            sub["high_closed"].to_numpy(dtype=bool),
+            take(frame["low_closed"].to_numpy(dtype=bool)),
+            take(frame["high_closed"].to_numpy(dtype=bool)),
             best,
             hcodes,
             stated=stated,
@@ -282,7 +311,12 @@ def reconcile_frame(
             out["best"] = medians
     _tension(out, sub_codes, ngroups, low, high, best, hcodes)
     result = pd.DataFrame(
-        {c: _typed(out[c], t) for c, t in KERNEL_SCHEMA.items()}, index=labels, copy=False
+        {
+            c: pd.Categorical(out[c], categories=VERDICTS) if c == "verdict" else _typed(out[c], t)
+            for c, t in KERNEL_SCHEMA.items()
+        },
+        index=labels,
+        copy=False,
     )
     result["unit"] = pd.Categorical(group_unit)
     _comparison_columns(
@@ -292,8 +326,7 @@ def reconcile_frame(
         ngroups,
         cs,
         span,
-        sub,
-        sub_codes,
+        pos,
         src_names,
         src,
         out,
@@ -311,11 +344,6 @@ def reconcile_frame(
         )
         result["best_strategy"] = pd.Categorical(["pooled"] * ngroups)
     return result
-
-
-def _convert(x: np.ndarray, factor: np.ndarray) -> np.ndarray:
-    """Values times their conversion factor (an affine map for offset units)."""
-    return x * factor
 
 
 def _tension(
@@ -387,67 +415,75 @@ def _comparison_columns(
     ngroups: int,
     cs: ComparisonSet,
     span: pd.Timedelta | None,
-    sub: pd.DataFrame,
-    sub_codes: np.ndarray,
+    pos: np.ndarray,
     src_names: np.ndarray,
     src: np.ndarray,
     out: dict[str, np.ndarray],
     values: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> None:
-    """Add the :data:`COMPARISON_SCHEMA` columns to ``result`` (in place)."""
-    result["tensions"] = out["tensions"].astype(np.int64)
-    result["claims_total"] = np.bincount(codes, minlength=ngroups).astype(np.int64)
-    result["revisions"] = np.bincount(codes, weights=cs.superseded, minlength=ngroups).astype(
-        np.int64
-    )
-    result["earlier"] = np.bincount(codes, weights=cs.out_of_window, minlength=ngroups).astype(
-        np.int64
-    )
-    stated = frame["stated_end"].to_numpy(dtype="datetime64[ns]")
-    idx = frame.index.to_numpy()
-    text = frame["text"].to_numpy(dtype=object)
-    hedge = frame["hedge"].astype(object).to_numpy()
-    lo = frame["low"].to_numpy(dtype="float64")
-    hi = frame["high"].to_numpy(dtype="float64")
-    be = frame["best"].to_numpy(dtype="float64")
-    src_cell = src_names[src]
+    """Add the :data:`COMPARISON_SCHEMA` columns to ``result`` (in place).
 
-    def at(pos: np.ndarray, col: np.ndarray, fill: object) -> np.ndarray:
-        ok = pos >= 0
-        res = np.full(len(pos), fill, dtype=col.dtype if col.dtype != object else object)
-        res[ok] = col[pos[ok]]
+    Only the rows named per group (earliest, latest, apart) are read from the
+    frame's object columns.
+    """
+    cols: dict[str, Any] = {}
+    cols["tensions"] = out["tensions"].astype(np.int64)
+    cols["claims_total"] = np.bincount(codes, minlength=ngroups).astype(np.int64)
+    cols["revisions"] = np.bincount(codes[cs.superseded], minlength=ngroups).astype(np.int64)
+    cols["earlier"] = np.bincount(codes[cs.out_of_window], minlength=ngroups).astype(np.int64)
+    nat = np.datetime64("NaT", "ns")
+
+    def at(rows: np.ndarray, column: str, fill: object) -> np.ndarray:
+        ok = rows >= 0
+        if column == "source":
+            taken = src_names[src[rows[ok]]]
+        elif column == "index":
+            taken = frame.index.to_numpy()[rows[ok]]
+        else:
+            taken = frame[column].iloc[rows[ok]].to_numpy()
+        if isinstance(fill, np.datetime64):
+            res = np.full(len(rows), fill, dtype="datetime64[ns]")
+        elif isinstance(fill, float):
+            res = np.full(len(rows), fill)
+        else:
+            res = np.full(len(rows), None, dtype=object)
+        res[ok] = taken
+        if res.dtype == object:
+            res[pd.isna(res)] = None
         return res
 
-    nat = np.datetime64("NaT", "ns")
-    latest = at(cs.last, stated, nat)
-    result["compared_since"] = (
+    latest = at(cs.last, "stated_end", nat)
+    cols["compared_since"] = (
         latest - np.timedelta64(span.value, "ns") if span is not None else np.full(ngroups, nat)
     )
-    result["span_days"] = cs.span_days
-    for name, pos in (("first", cs.first), ("latest", cs.last)):
-        result[f"{name}_claim"] = at(pos, idx.astype(object), None)
-        result[f"{name}_stated"] = at(pos, stated, nat)
-        result[f"{name}_source"] = at(pos, src_cell, None)
-        result[f"{name}_text"] = at(pos, text, None)
+    cols["span_days"] = cs.span_days
+    for name, rows in (("first", cs.first), ("latest", cs.last)):
+        cols[f"{name}_claim"] = at(rows, "index", None)
+        cols[f"{name}_stated"] = at(rows, "stated_end", nat)
+        cols[f"{name}_source"] = at(rows, "source", None)
+        cols[f"{name}_text"] = at(rows, "text", None)
         if name == "first":
-            result["first_hedge"] = at(pos, hedge, None)
-            result["first_low"] = at(pos, lo, np.nan)
-            result["first_high"] = at(pos, hi, np.nan)
-            result["first_best"] = at(pos, be, np.nan)
+            cols["first_hedge"] = at(rows, "hedge", None).astype(object)
+            cols["first_low"] = at(rows, "low", np.nan)
+            cols["first_high"] = at(rows, "high", np.nan)
+            cols["first_best"] = at(rows, "best", np.nan)
     apart = stands_apart(
-        sub_codes,
-        ngroups,
-        *values,
-        out["conflicts"],
-        src_cell[cs.mask] if len(sub) != len(frame) else src_cell,
+        codes[pos], ngroups, *values, out["conflicts"], lambda i: src_names[src[pos[i]]]
     )
-    sub_idx = sub.index.to_numpy().astype(object)
     has = apart["claim"] >= 0
-    result["stands_apart"] = np.where(has, apart["source"], None)
-    result["apart_claim"] = np.where(has, sub_idx[np.maximum(apart["claim"], 0)], None)
-    result["apart_gap"] = apart["gap"]
-    result["apart_gap_open"] = apart["gap_open"]
-    result["apart_direction"] = np.where(has, apart["direction"], None)
+    cols["stands_apart"] = or_none(has, apart["source"])
+    apart_rows = np.where(has, pos[np.maximum(apart["claim"], 0)], -1)
+    cols["apart_claim"] = at(apart_rows, "index", None)
+    cols["apart_gap"] = apart["gap"]
+    cols["apart_gap_open"] = apart["gap_open"]
+    cols["apart_direction"] = or_none(has, apart["direction"])
+    for c, v in cols.items():
+        # object columns stay object (no per-value string inference)
+        result[c] = (
+            pd.Series(v, index=result.index, dtype=object, copy=False)
+            if (isinstance(v, np.ndarray) and v.dtype == object)
+            else v
+        )
 
 
 def _typed(values: np.ndarray, dtype: str) -> Any:
@@ -528,10 +564,6 @@ def reconcile(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
     dedupe: bool = True,
     sources: SourceBook | None = None,
     strategy: str = "median",
@@ -550,15 +582,7 @@ def reconcile(
     the module documentation for every column.
     """
     by = _by_list(by)
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection_of(selection, dedupe=dedupe, sources=sources)
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     result = reconcile_frame(
         frame,
@@ -588,6 +612,7 @@ def _with_decreases(
     if cumulative is True:
         cum = frame
     else:
+        assert not isinstance(cumulative, bool)
         names = [cumulative] if isinstance(cumulative, str) else list(cumulative)
         cum = frame[frame["quantity"].isin(names).to_numpy()]
     down = decreases(cum, by, stacklevel=stacklevel + 1)

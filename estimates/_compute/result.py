@@ -20,7 +20,7 @@ class Reconciliation(pd.DataFrame):
         # Derived frames (selections, copies) are plain DataFrames.
         return pd.DataFrame
 
-    def _repr_html_(self) -> str | None:  # type: ignore[override]
+    def _repr_html_(self) -> str | None:
         from .._present.html import reconciliation_html
 
         return reconciliation_html(self)

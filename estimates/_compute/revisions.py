@@ -38,8 +38,8 @@ import numpy as np
 import pandas as pd
 
 from .._model.sources import SourceBook
-from .comparability import harmonise_units
-from .compare import source_codes
+from .comparability import converted
+from .compare import or_none, source_codes
 from .reconcile import group_codes
 from .selection import by_list
 
@@ -79,14 +79,10 @@ def revisions(
     by = by_list(by)
     codes, labels = group_codes(frame, by)
     ngroups = len(labels)
-    factor, group_unit = harmonise_units(frame["unit"], codes, ngroups, labels, unit)
+    low, high, best, group_unit = converted(frame, codes, ngroups, labels, unit)
     src, names = source_codes(frame, sources)
     stated = frame["stated_end"].to_numpy(dtype="datetime64[ns]")
     dated = ~np.isnat(stated)
-    f = np.ones(len(frame)) if factor is None else factor
-    low = frame["low"].to_numpy(dtype="float64") * f
-    high = frame["high"].to_numpy(dtype="float64") * f
-    best = frame["best"].to_numpy(dtype="float64") * f
     rows = np.flatnonzero(dated)
     order = rows[np.lexsort((rows, stated[rows], src[rows], codes[rows]))]
     g, s = codes[order], src[order]
@@ -143,9 +139,9 @@ def revisions(
         high=hi,
         best=be,
         unit=group_unit[codes[order]],
-        previous_claim=np.where(has_prev, idx[p].astype(object), None),
+        previous_claim=or_none(has_prev, idx[p]),
         previous_stated=np.where(has_prev, stated[p], nat),
-        previous_text=np.where(has_prev, text[p], None),
+        previous_text=or_none(has_prev, text[p]),
         previous_low=np.where(has_prev, plo, np.nan),
         previous_high=np.where(has_prev, phi, np.nan),
         previous_best=np.where(has_prev, pbe, np.nan),

@@ -363,7 +363,8 @@ def selection_of(
         if value != default
     ]
     if given:
-        values = {"as_of": as_of, "window": window, "latest_per_source": latest_per_source}
+        values: dict[str, object] = {"as_of": as_of, "window": window}
+        values["latest_per_source"] = latest_per_source
         values.update(exclude_kinds=exclude_kinds, dedupe=dedupe)
         raise FigureError(
             given[0], values[given[0]], "to be given in selection= (Selection(...)), not beside it"

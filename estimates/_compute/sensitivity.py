@@ -18,7 +18,6 @@ from .._model.sources import SourceBook
 from .reconcile import _by_list, group_codes, reconcile_frame
 from .selection import DEFAULT_COMPARE_WITHIN, Selection, as_frame, selection_of
 from .sources import agents_of
-from .time import DateLike
 
 __all__ = ["sensitivity"]
 
@@ -42,11 +41,6 @@ def sensitivity(
     by: str | Sequence[str] = "quantity",
     *,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
     sources: SourceBook | None = None,
     strategy: str = "median",
     unit: str | None = None,
@@ -67,15 +61,7 @@ def sensitivity(
     least 10^6), so 10^5 claims of 500 sources never hold 5 x 10^7 rows at once.
     """
     by = _by_list(by)
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection_of(selection, sources=sources)
     sources = sel.sources
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     opts: dict[str, Any] = {
@@ -122,7 +108,7 @@ def sensitivity(
         )
         lo = hi
     if parts:
-        result = pd.concat(parts) if len(parts) > 1 else parts[0]
+        result = parts[0] if len(parts) == 1 else _concat(parts)
     else:
         result = _variants(
             frame,
@@ -137,7 +123,9 @@ def sensitivity(
             agents.names,
             opts,
         )
-    base_rows = full.reindex(result.index.droplevel("without"))
+    index = result.index
+    assert isinstance(index, pd.MultiIndex)
+    base_rows = full.reindex(index.droplevel(len(by)))
     for col in COMPARED:
         result[f"full_{col}"] = base_rows[col].to_numpy()
     changed = (
@@ -147,6 +135,15 @@ def sensitivity(
     )
     result["changed"] = changed
     return result
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The chunks' results as one frame, in group order, categorical columns kept."""
+    out = pd.concat(parts).sort_index()
+    for col, dtype in parts[0].dtypes.items():
+        if isinstance(dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(str).astype("category")
+    return out
 
 
 def _variants(

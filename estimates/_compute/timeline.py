@@ -29,7 +29,7 @@ from .reconcile import _by_list, group_codes, reconcile_frame
 from .result import Reconciliation
 from .selection import DEFAULT_COMPARE_WITHIN, Selection, as_frame, selection_of
 from .sources import canonical_cells
-from .time import DateLike, period_codes
+from .time import period_codes
 
 __all__ = ["timeline"]
 
@@ -41,11 +41,6 @@ def timeline(
     *,
     running: bool | None = None,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
     sources: SourceBook | None = None,
     strategy: str = "median",
     unit: str | None = None,
@@ -62,15 +57,7 @@ def timeline(
     every source's latest figure so far, so the range of a growing total rises.
     """
     by = _by_list(by)
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection_of(selection, sources=sources)
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     dated = frame["stated_end"].notna().to_numpy()
     if (~dated).any():
@@ -132,7 +119,9 @@ def _running(frame: pd.DataFrame, by: list[str], source_key: np.ndarray) -> pd.D
     start = o_sorted[keep]
     rep_rows = np.repeat(rows, life)
     offsets = np.arange(len(rep_rows)) - np.repeat(np.cumsum(life) - life, life)
-    periods = pd.PeriodIndex.from_ordinals(np.repeat(start, life) + offsets, freq=freq)
+    periods = pd.PeriodIndex.from_ordinals(  # type: ignore[attr-defined]
+        np.repeat(start, life) + offsets, freq=freq
+    )
     out = frame.iloc[rep_rows].copy()
     out["period"] = periods
     return out

@@ -71,7 +71,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import FigureError
 from .figure import Figure
@@ -201,7 +201,13 @@ class Conventions:
                 "hedge", hedge, "a hedge code such as 'approx' or 'up_to' (see estimates.Hedge)"
             ) from None
         x = float(value)
-        kw = {"hedge": h, "unit": unit, "text": text, "profile": self.name, "ambiguous": ambiguous}
+        kw: dict[str, Any] = {
+            "hedge": h,
+            "unit": unit,
+            "text": text,
+            "profile": self.name,
+            "ambiguous": ambiguous,
+        }
         floor = self.lower_limit(unit)
         inf = math.inf
         if h is Hedge.EXACT:

@@ -484,19 +484,61 @@ def conversion_factor(unit: str, to: str) -> float:
     ...
     estimates._model.errors.UnitError: cannot convert 'soldier' ([person]) to 'container' ...
     """
+    scale, offset = conversion_affine(unit, to)
+    if offset != 0:
+        raise UnitError(
+            unit,
+            f"{unit!r} converts to {to!r} with an offset, not a factor: use conversion_affine()",
+            other=to,
+        )
+    return scale
+
+
+@lru_cache(maxsize=4096)
+def conversion_affine(unit: str, to: str) -> tuple[float, float]:
+    """``(scale, offset)`` turning values in ``unit`` into ``to``: ``x * scale + offset``.
+
+    The same as ``(conversion_factor(unit, to), 0.0)`` for multiplicative units; offset
+    units (degree Celsius, Fahrenheit) get their offset.
+
+    Raises
+    ------
+    UnitError
+        If either unit is unknown or their dimensions differ.
+
+    Examples
+    --------
+    >>> conversion_affine("degree_Celsius", "degree_Fahrenheit")
+    (1.8, 32.0)
+    >>> conversion_affine("tonne", "kilogram")
+    (1000.0, 0.0)
+    """
     if unit == to:
-        return 1.0
+        return 1.0, 0.0
     a = _parse_unit(_normalise(unit))
     b = _parse_unit(_normalise(to))
-    qa: pint.Quantity = a if hasattr(a, "magnitude") else 1.0 * a  # type: ignore[assignment]
-    qb: pint.Quantity = b if hasattr(b, "magnitude") else 1.0 * b  # type: ignore[assignment]
+    reg = registry()
+    qa = a if hasattr(a, "magnitude") else reg.Quantity(1.0, a)
+    qb = b if hasattr(b, "magnitude") else reg.Quantity(1.0, b)
     if qa.dimensionality != qb.dimensionality:
         raise UnitError(
             unit,
             f"cannot convert {unit!r} ({_dim(qa)}) to {to!r} ({_dim(qb)})",
             other=to,
         )
-    return float((qa / qb).to("dimensionless").magnitude)
+
+    def at(x: float) -> float:
+        q = reg.Quantity(x * float(qa.magnitude), qa.units).to(qb.units)
+        return float(q.magnitude) / float(qb.magnitude)
+
+    offset = at(0.0)
+    return _clean((at(1e6) - offset) / 1e6), _clean(offset)
+
+
+def _clean(x: float) -> float:
+    """``x`` without float noise: 1.7999999999999972 is 1.8 (9 significant digits)."""
+    r = float(f"{x:.9g}")
+    return r if abs(r - x) <= 1e-12 * max(abs(x), 1.0) else x
 
 
 def check_unit(unit: str) -> None:

@@ -25,7 +25,7 @@ from .._model.dates import DateInterval
 from .._model.errors import FigureError, ValidationError
 from .._model.figure import Figure
 from .._model.sources import SourceBook
-from .._model.units import conversion_factor
+from .._model.units import conversion_affine
 from . import io as _io
 from .ingest import standardise
 from .schema import ERROR_COLUMN, STANDARD
@@ -275,10 +275,11 @@ class Claims:
         units, codes = np.unique(
             f["unit"].fillna("").to_numpy(dtype=object).astype(str), return_inverse=True
         )
-        k = np.array([conversion_factor(u, unit) for u in units])[codes]
+        affine = np.array([conversion_affine(u, unit) for u in units]).reshape(-1, 2)
+        scale, offset = affine[codes, 0], affine[codes, 1]
         out = f.copy()
         for c in ("low", "high", "best"):
-            out[c] = f[c].to_numpy() * k
+            out[c] = f[c].to_numpy() * scale + offset
         out["unit"] = pd.array([unit] * len(f), dtype="string")
         return Claims._from_frame(out)
 
@@ -404,13 +405,9 @@ class Claims:
         return reconcile(
             self._frame,
             by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             strategy=strategy,
             weights=weights,
             unit=unit,
@@ -502,13 +499,9 @@ class Claims:
         return disagreements(
             self._frame,
             by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             unit=unit,
             compare_within=compare_within,
             revisions=revisions,
@@ -589,16 +582,9 @@ class Claims:
         1         2  12000.0   4000.0        up
         """
         from .._compute.revisions import revisions
-        from .._compute.selection import selection_of
 
-        sel = selection_of(
-            selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+        sel = _selection(
+            selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
         )
         by_ = [by] if isinstance(by, str) else list(by)
         frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
@@ -676,16 +662,9 @@ class Claims:
         1     2  20000.0        inf                    BFMTV; Reuters; CGT
         """
         from .._compute.camps import camps
-        from .._compute.selection import selection_of
 
-        sel = selection_of(
-            selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+        sel = _selection(
+            selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
         )
         by_ = [by] if isinstance(by, str) else list(by)
         frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
@@ -763,13 +742,9 @@ class Claims:
         return by_source(
             self._frame,
             by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             unit=unit,
             compare_within=compare_within,
             wide=wide,
@@ -861,13 +836,9 @@ class Claims:
             freq,
             by,
             running=running,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             strategy=strategy,
             unit=unit,
             compare_within=compare_within,
@@ -943,13 +914,9 @@ class Claims:
         return sensitivity(
             self._frame,
             by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
             strategy=strategy,
             unit=unit,
             compare_within=compare_within,
@@ -1200,6 +1167,29 @@ class Claims:
         from .._present.html import claims_html
 
         return claims_html(self)
+
+
+def _selection(
+    selection: Selection | None,
+    as_of: DateLike | None,
+    window: str | pd.Timedelta | None,
+    latest_per_source: bool,
+    exclude_kinds: Sequence[str] | str,
+    dedupe: bool,
+    sources: SourceBook | None,
+) -> Selection:
+    """The one :class:`Selection` of a method call (see ``selection_of``)."""
+    from .._compute.selection import selection_of
+
+    return selection_of(
+        selection,
+        as_of=as_of,
+        window=window,
+        latest_per_source=latest_per_source,
+        exclude_kinds=exclude_kinds,
+        dedupe=dedupe,
+        sources=sources,
+    )
 
 
 # ---------------------------------------------------------------------- rows <-> claims

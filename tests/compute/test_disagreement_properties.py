@@ -35,7 +35,12 @@ def test_pairs_match_figure_relations(claims):
         assert quantity[row.claim_a] == quantity[row.claim_b] == row.quantity
         assert row.claim_a < row.claim_b
         assert row.relation == a.relation(b)
-        assert row.conflict == (a.relation(b) == "disjoint")
+        # disjoint pairs are conflicts unless only in tension or not compared
+        # (issue 8: revisions, different times, conventional edges)
+        assert row.conflict == (
+            a.relation(b) == "disjoint" and not row.tension and row.kind == "compared"
+        )
+        assert not (row.conflict and row.tension)
         assert row.gap == a.gap(b)
 
 

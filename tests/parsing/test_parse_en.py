@@ -142,15 +142,15 @@ SCALE_SHARING = [
 ]
 
 MAGNITUDES = [
-    ("dozens", 24, 120, "[)", None, "magnitude", ""),
-    ("tens of soldiers", 20, 100, "[)", None, "magnitude", "soldier"),
-    ("scores of people", 40, 200, "[)", None, "magnitude", "person"),
-    ("hundreds", 200, 1000, "[)", None, "magnitude", ""),
-    ("thousands", 2000, 10000, "[)", None, "magnitude", ""),
-    ("thousands of troops", 2000, 10000, "[)", None, "magnitude", "soldier"),
-    ("tens of thousands", 20000, 100000, "[)", None, "magnitude", ""),
-    ("hundreds of thousands of people", 2e5, 1e6, "[)", None, "magnitude", "person"),
-    ("millions", 2e6, 1e7, "[)", None, "magnitude", ""),
+    ("dozens", 24, 240, "[)", None, "magnitude", ""),
+    ("tens of soldiers", 20, 200, "[)", None, "magnitude", "soldier"),
+    ("scores of people", 40, 400, "[)", None, "magnitude", "person"),
+    ("hundreds", 200, 2000, "[)", None, "magnitude", ""),
+    ("thousands", 2000, 20000, "[)", None, "magnitude", ""),
+    ("thousands of troops", 2000, 20000, "[)", None, "magnitude", "soldier"),
+    ("tens of thousands", 20000, 200000, "[)", None, "magnitude", ""),
+    ("hundreds of thousands of people", 2e5, 2e6, "[)", None, "magnitude", "person"),
+    ("millions", 2e6, 2e7, "[)", None, "magnitude", ""),
     ("several", 3, 10, "[)", None, "magnitude", ""),
     ("several hundred", 300, 1000, "[)", None, "magnitude", ""),
     ("several thousand", 3000, 10000, "[)", None, "magnitude", ""),
@@ -159,7 +159,7 @@ MAGNITUDES = [
     ("a few", 3, 10, "[)", None, "magnitude", ""),
     ("a few thousand", 2000, 5000, "[]", None, "magnitude", ""),
     ("a few hundred soldiers", 200, 500, "[]", None, "magnitude", "soldier"),
-    ("Thousands of North Korean troops", 2000, 10000, "[)", None, "magnitude", "soldier"),
+    ("Thousands of North Korean troops", 2000, 20000, "[)", None, "magnitude", "soldier"),
 ]
 
 UNITS = [

@@ -107,15 +107,15 @@ RANGES = [
 ]
 
 MAGNITUDES = [
-    ("des dizaines", 20, 100, "[)", None, "magnitude", ""),
-    ("des centaines", 200, 1000, "[)", None, "magnitude", ""),
-    ("des milliers", 2000, 10000, "[)", None, "magnitude", ""),
-    ("des milliers de soldats", 2000, 10000, "[)", None, "magnitude", "soldier"),
-    ("des dizaines de milliers", 20000, 100000, "[)", None, "magnitude", ""),
-    ("des centaines de milliers", 2e5, 1e6, "[)", None, "magnitude", ""),
-    ("des centaines de milliers de personnes", 2e5, 1e6, "[)", None, "magnitude", "person"),
-    ("des millions", 2e6, 1e7, "[)", None, "magnitude", ""),
-    ("des millions d'euros", 2e6, 1e7, "[)", None, "magnitude", "euro"),
+    ("des dizaines", 20, 200, "[)", None, "magnitude", ""),
+    ("des centaines", 200, 2000, "[)", None, "magnitude", ""),
+    ("des milliers", 2000, 20000, "[)", None, "magnitude", ""),
+    ("des milliers de soldats", 2000, 20000, "[)", None, "magnitude", "soldier"),
+    ("des dizaines de milliers", 20000, 200000, "[)", None, "magnitude", ""),
+    ("des centaines de milliers", 2e5, 2e6, "[)", None, "magnitude", ""),
+    ("des centaines de milliers de personnes", 2e5, 2e6, "[)", None, "magnitude", "person"),
+    ("des millions", 2e6, 2e7, "[)", None, "magnitude", ""),
+    ("des millions d'euros", 2e6, 2e7, "[)", None, "magnitude", "euro"),
     ("plusieurs", 3, 10, "[)", None, "magnitude", ""),
     ("plusieurs centaines", 300, 1000, "[)", None, "magnitude", ""),
     ("plusieurs milliers", 3000, 10000, "[)", None, "magnitude", ""),
@@ -123,7 +123,7 @@ MAGNITUDES = [
     ("quelques", 3, 10, "[)", None, "magnitude", ""),
     ("quelques milliers", 2000, 5000, "[]", None, "magnitude", ""),
     ("quelques centaines de soldats", 200, 500, "[]", None, "magnitude", "soldier"),
-    ("Des milliers de soldats", 2000, 10000, "[)", None, "magnitude", "soldier"),
+    ("Des milliers de soldats", 2000, 20000, "[)", None, "magnitude", "soldier"),
 ]
 
 # Approximate collectives: "une dizaine" is about 10.
@@ -235,7 +235,7 @@ def test_exact_decimal_value() -> None:
 SEED = [
     (
         "des milliers de soldats nord-coréens",
-        Figure(2000, 10000, True, False, hedge="magnitude", unit="soldier"),
+        Figure(2000, 20000, True, False, hedge="magnitude", unit="soldier"),
     ),
     ("10 000 soldats nord-coréens", Figure(10000, 10000, best=10000, unit="soldier")),
     (

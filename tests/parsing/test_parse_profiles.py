@@ -60,10 +60,10 @@ def test_profile_point_readings(
 @pytest.mark.parametrize(
     ("text", "lang", "low", "high", "shape"),
     [
-        ("dozens", "en", 24, 120, "[)"),
-        ("hundreds", "en", 200, 1000, "[)"),
-        ("thousands", "en", 2000, 10000, "[)"),
-        ("des milliers", "fr", 2000, 10000, "[)"),
+        ("dozens", "en", 24, 240, "[)"),
+        ("hundreds", "en", 200, 2000, "[)"),
+        ("thousands", "en", 2000, 20000, "[)"),
+        ("des milliers", "fr", 2000, 20000, "[)"),
         ("a few hundred", "en", 200, 500, "[]"),
     ],
 )

@@ -68,17 +68,17 @@ def test_strip_seed_troops_rows_marks_and_agreement(seed):
     assert len(bars) == 2
     assert sorted((b.get_x(), b.get_x() + b.get_width()) for b in bars) == [
         (0, 12000),
-        (2000, 10000),
+        (2000, 20000),
     ]
     assert n_points(ax) == 1 and gid(ax, "points")[0].get_xdata()[0] == 10000
     assert gid(ax, "open-end") == []
-    # "des milliers" excludes 10,000: a hollow circle there.
-    assert list(gid(ax, "open-bound")[0].get_xdata()) == [10000]
-    # No consensus: the agreement range (2,000 to 10,000, two claims of three) is shaded.
-    assert gid(ax, "consensus") == []
-    (span,) = gid(ax, "agreement")
-    assert span_extent(span) == (2000, 10000)
-    assert legend_texts(ax) == ["2 of 3 claims allow 2,000–10,000"]
+    # "des milliers" ([2,000, 20,000) since issue 8) excludes 20,000: a hollow circle.
+    assert list(gid(ax, "open-bound")[0].get_xdata()) == [20000]
+    # Every claim allows 10,000: the consensus is marked, no agreement range.
+    (line,) = gid(ax, "consensus")
+    assert list(line.get_xdata()) == [10000, 10000]
+    assert gid(ax, "agreement") == []
+    assert legend_texts(ax) == ["all claims allow 10,000"]
     assert ax.get_xlabel() == "soldiers"
     assert "10,000" in tick_labels(ax, "x")
 
@@ -112,7 +112,7 @@ def test_strip_french_numbers_and_words(seed):
     ax = charts.range_strip(seed, NK, lang="fr").axes[0]
     assert tick_labels(ax)[2].endswith(" · sans date")
     assert "10\u202f000" in tick_labels(ax, "x")
-    assert legend_texts(ax) == ["2 affirmations sur 3 admettent 2\u202f000–10\u202f000"]
+    assert legend_texts(ax) == ["toutes les affirmations admettent 10\u202f000"]
     assert ax.get_xlabel() == "soldats"
 
 
@@ -158,7 +158,7 @@ def test_strip_economist_every_claim_drawn(economist):
     r = economist.reconcile()
     ax = charts.range_strip(economist, "russia deaths").axes[0]
     rows = charts.strip_rows(economist, "russia deaths")
-    assert len(tick_labels(ax)) == r.loc["russia deaths", "claims"] == len(rows) == 36
+    assert len(tick_labels(ax)) == r.loc["russia deaths", "claims_total"] == len(rows) == 36
     point = rows["low"] == rows["high"]
     unbounded = ~np.isfinite(rows["high"])
     assert n_points(ax) == point.sum()
@@ -167,7 +167,8 @@ def test_strip_economist_every_claim_drawn(economist):
     # The claims conflict: the agreement value (200,000, ten claims) is a line; the claims
     # that do not allow it are in the prop cycle's second colour.
     assert len(gid(ax, "agreement")) == 1
-    assert legend_texts(ax) == ["10 of 36 claims allow 200,000", "does not allow the shaded range"]
+    # issue 8: the summary compares the claims of the latest month (three sources)
+    assert legend_texts(ax) == ["2 of 3 claims allow 500,000", "does not allow the shaded range"]
 
 
 def test_strip_aliases_merge_rows_per_source(economist):

@@ -74,11 +74,12 @@ def test_seed_table_one_row_per_quantity(seed):
     # Each source's figure: the ceiling of "up to 12,000", the middle of "thousands".
     assert nk["United States"] == 10000
     assert nk["US intelligence; South Korean intelligence; Ukrainian intelligence"] == 12000
-    assert nk["South Korea; United States; Ukraine"] == 6000
+    assert nk["South Korea; United States; Ukraine"] == 11000  # [2,000, 20,000) since issue 8
     assert (nk["lowest stated"], nk["highest stated"]) == (10000, 12000)
-    assert math.isnan(nk["consensus from"]) and math.isnan(nk["consensus to"])
+    # issue 8: every claim allows 10,000 ("des milliers" is [2,000, 20,000))
+    assert nk["consensus from"] == nk["consensus to"] == 10000
     assert (nk["agreement from"], nk["agreement to"], nk["central estimate"]) == (
-        2000,
+        10000,
         10000,
         10000,
     )

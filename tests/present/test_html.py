@@ -200,12 +200,12 @@ def test_claims_html_words_for_numeric_rows_and_row_limit():
 def test_reconciliation_repr_html(seed):
     r = quiet(seed.reconcile)
     html = r._repr_html_()
-    assert "<strong>Reconciliation: 3 groups (1 conflict, 2 single)</strong>" in html
+    assert "<strong>Reconciliation: 3 groups (1 agree, 2 single)</strong>" in html
     assert "<th>North Korean troops in Kursk</th>" in html
-    assert '<td class="estimates-conflict">conflict</td>' in html
+    assert '<td class="estimates-agree">agree</td>' in html
     assert '<td class="estimates-single">single</td>' in html
     assert "10,000 – 12,000" in html
-    assert "[2,000, 10,000] (2 claims)" in html
+    assert "[10,000] (3 claims)" in html
     assert "10,000 (median)" in html
     assert_safe(html)
 

@@ -108,10 +108,10 @@ def test_seed_report_has_every_section(seed, seed_html):
     assert html.count("<svg") == 3
     assert html.count('<table class="claims">') == 3
     assert html.count('<dl class="key">') == 3
-    assert "Allowed by most claims" in html and "2,000–10,000 soldiers (2 of 3 claims)" in html
-    # The one conflicting pair: "thousands" stops just short of the US figure.
-    assert html.count('<table class="disagreements">') == 1
-    assert "none: they meet at a bound one of them excludes" in html and "×1.67" in html
+    # Issue 8: "des milliers" ([2,000, 20,000)) holds the US figure: no conflict, and
+    # no ratio invented from a ceiling.
+    assert html.count('<table class="disagreements">') == 0
+    assert "×1.67" not in html
     assert html.count("A single claim: nothing to compare.") == 2
     text = " ".join(doc.text)
     assert "undated" in text and "2024-W45" in text and "[0, 12,000] soldiers" in text
@@ -225,7 +225,8 @@ def test_economist_report_many_sources_over_years(economist):
     assert h2[:4] == ["russia casualties", "russia deaths", "ukraine casualties", "ukraine deaths"]
     # Claims over 2022-2026: each quantity gets its range strip and its timeline.
     assert html.count("<svg") == 8
-    assert html.count('<table class="disagreements">') == 4
+    # issue 8: only claims of the same time are compared (Ukrainian losses: none left)
+    assert html.count('<table class="disagreements">') == 2
     section = html.split('<section id="q2">')[1].split("</section>")[0]
     pairs = section.split('<table class="disagreements">')[1].split("</table>")[0]
     assert pairs.count("<tr>") == 1 + 5
