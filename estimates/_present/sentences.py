@@ -554,8 +554,12 @@ class _Writer:
     def _furthest(self, rows: np.ndarray) -> tuple[int, int]:
         """The furthest-apart claims: the lowest largest stated number against the
         highest smallest one (interval ends for claims that state none).  Linear."""
-        lower = min((int(i) for i in rows), key=lambda i: (_nan_high(float(self.smax[i])), self.high[i]))
-        upper = max((int(i) for i in rows), key=lambda i: (_nan_low(float(self.smin[i])), self.low[i]))
+        lower = min(
+            (int(i) for i in rows), key=lambda i: (_nan_high(float(self.smax[i])), self.high[i])
+        )
+        upper = max(
+            (int(i) for i in rows), key=lambda i: (_nan_low(float(self.smin[i])), self.low[i])
+        )
         if lower == upper or self.low[upper] < self.high[lower]:
             lower = min((int(i) for i in rows), key=lambda i: self.high[i])
             upper = max((int(i) for i in rows), key=lambda i: self.low[i])
