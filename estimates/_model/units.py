@@ -27,7 +27,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import UnitError
 
@@ -442,7 +442,7 @@ def registry() -> pint.UnitRegistry:
             if _registry is None:
                 import pint
 
-                reg = pint.UnitRegistry(cache_folder=None)
+                reg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)
                 for definition, _forms in COUNT_UNITS.values():
                     reg.define(definition)
                 for definition in _EXTRA_DEFINITIONS:
@@ -518,8 +518,8 @@ def conversion_affine(unit: str, to: str) -> tuple[float, float]:
     a = _parse_unit(_normalise(unit))
     b = _parse_unit(_normalise(to))
     reg = registry()
-    qa = a if hasattr(a, "magnitude") else reg.Quantity(1.0, a)
-    qb = b if hasattr(b, "magnitude") else reg.Quantity(1.0, b)
+    qa: Any = a if hasattr(a, "magnitude") else reg.Quantity(1.0, a)
+    qb: Any = b if hasattr(b, "magnitude") else reg.Quantity(1.0, b)
     if qa.dimensionality != qb.dimensionality:
         raise UnitError(
             unit,

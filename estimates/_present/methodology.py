@@ -321,7 +321,8 @@ def _agent_table(frame: pd.DataFrame, book: SourceBook | None) -> pd.DataFrame:
             row["kind"] |= kinds_here
     table = pd.DataFrame.from_dict(rows, orient="index")
     if anonymous:
-        table.loc["\x00"] = {"claims": anonymous, "kind": set(), "aliases": set()}
+        none: dict[str, Any] = {"claims": anonymous, "kind": set(), "aliases": set()}
+        table.loc["\x00"] = pd.Series(none)
     return table.sort_values("claims", ascending=False, kind="stable")
 
 
@@ -358,7 +359,8 @@ def _revisions(
     if len(dated):
         cells = canonical_cells(dated, book)
         keys = dated[by].astype(object).to_numpy()
-        d = dated.assign(_cell=cells, _key=[tuple(k) for k in keys], _pos=np.arange(len(dated)))
+        key_col = pd.Series([tuple(k) for k in keys], index=dated.index, dtype=object)
+        d = dated.assign(_cell=cells, _key=key_col, _pos=np.arange(len(dated)))
         d = d.sort_values("stated_end", kind="stable")
         for (key, cell), part in d.groupby(["_key", "_cell"], sort=True):
             if len(part) < 2:
@@ -368,7 +370,8 @@ def _revisions(
                 half = MAX_CHAIN // 2 - 1
                 steps = [*steps[:half], w["more_chain"].format(n=len(steps)), *steps[-half:]]
             who = join_agents_words(str(cell).split("; "), st)
-            label = group_label(key if len(key) > 1 else key[0])
+            parts = tuple(key) if isinstance(key, tuple) else (key,)
+            label = group_label(parts if len(parts) > 1 else parts[0])
             chains.append([Strong(who), Text(f", {label}: {w['arrow'].join(steps)}")])
     if not chains:
         out.append(Paragraph(fill(w["no_revisions"])))

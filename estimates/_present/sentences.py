@@ -213,7 +213,7 @@ class Descriptions(pd.Series):
     """
 
     @property
-    def _constructor(self) -> type[pd.Series]:  # type: ignore[override]
+    def _constructor(self) -> type[pd.Series]:
         return pd.Series
 
     def __repr__(self) -> str:
@@ -362,7 +362,7 @@ class _Writer:
             keys = camp_rows[by].itertuples(index=False, name=None)
             for key, rec in zip(keys, camp_rows.to_dict("records"), strict=True):
                 g = position[key if len(by) > 1 else key[0]]
-                self.camps.setdefault(g, []).append(rec)
+                self.camps.setdefault(g, []).append({str(k): v for k, v in rec.items()})
         self.cols = {c: result[c].to_numpy() for c in result.columns}
         self.verdicts = result["verdict"].astype(str).to_numpy()
         self.labels = [group_label(k) for k in result.index]
@@ -527,10 +527,10 @@ class _Writer:
             others = [int(i) for i in rows if self.cells[i] != self.cells[j]]
             # the farthest claim on the other side, by stated numbers
             if up:
-                k = min(others, key=lambda i: (_nan_high(self.smax[i]), self.high[i]))
+                k = min(others, key=lambda i: (_nan_high(float(self.smax[i])), self.high[i]))
                 pair = (k, j)
             else:
-                k = max(others, key=lambda i: (_nan_low(self.smin[i]), self.low[i]))
+                k = max(others, key=lambda i: (_nan_low(float(self.smin[i])), self.low[i]))
                 pair = (j, k)
             clause = self._clause(*pair, cell_count, first=j)
             return st.phrase("conflict_apart", who=self.who(j), clause=clause, **kw)
@@ -555,8 +555,12 @@ class _Writer:
     def _furthest(self, rows: np.ndarray) -> tuple[int, int]:
         """The furthest-apart claims: the lowest largest stated number against the
         highest smallest one (interval ends for claims that state none).  Linear."""
-        lower = min((int(i) for i in rows), key=lambda i: (_nan_high(self.smax[i]), self.high[i]))
-        upper = max((int(i) for i in rows), key=lambda i: (_nan_low(self.smin[i]), self.low[i]))
+        lower = min(
+            (int(i) for i in rows), key=lambda i: (_nan_high(float(self.smax[i])), self.high[i])
+        )
+        upper = max(
+            (int(i) for i in rows), key=lambda i: (_nan_low(float(self.smin[i])), self.low[i])
+        )
         if lower == upper or self.low[upper] < self.high[lower]:
             lower = min((int(i) for i in rows), key=lambda i: self.high[i])
             upper = max((int(i) for i in rows), key=lambda i: self.low[i])
@@ -814,7 +818,7 @@ class _Writer:
                     whos[key].append(span)
         items = []
         for who, spans in whos.items():
-            when = [self.when(*s) for s in sorted(spans)]
+            when = [w for w in (self.when(*s) for s in sorted(spans)) if w]
             parts = [p for p in (who, st.list(when) if when else "") if p]
             if parts:
                 items.append(", ".join(parts))

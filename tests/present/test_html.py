@@ -162,7 +162,7 @@ def test_figure_repr_html():
         est.Figure(13000, float("inf"), low_closed=False, hedge="more_than", unit="container")
     )
     assert "<strong>more than 13,000 containers</strong>" in html
-    assert "(13,000, ∞) containers" in html
+    assert "(13,000, ∞) containers" in html  # the one interval formatter (format.py)
 
 
 def test_claim_repr_html_has_source_and_dates(seed):
