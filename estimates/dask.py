@@ -82,6 +82,7 @@ from ._model.errors import (
 from ._model.sources import SourceBook
 from ._table.claims import Claims
 from ._table.claims import read_claims as _read_claims
+from ._table.schema import ERROR_COLUMN, INPUT_COLUMN
 
 try:
     import dask
@@ -737,8 +738,8 @@ def _read_file(
         failures = exc.failures.copy()
         failures.insert(0, "file", path)
         raise ValidationError(failures, what=f"claims file {path}") from None
-    if flag and "error" not in frame.columns:
-        frame = frame.assign(error=pd.Series(pd.NA, index=frame.index, dtype="string"))
+    if flag:
+        frame = _with_flag_columns(frame)
     if path_column is not None:
         frame = frame.assign(**{path_column: pd.Categorical([path] * len(frame))})
     return frame
@@ -775,11 +776,19 @@ def _meta_of(
     else:
         head = read_table(path, encoding=options.get("encoding", "utf-8"))[0]
     frame = _read_claims(head.iloc[:HEAD_ROWS], **{**options, "errors": "flag"})._frame
-    if not flag and "error" in frame.columns:
-        frame = frame.drop(columns="error")
-    if flag and "error" not in frame.columns:
-        frame = frame.assign(error=pd.Series(pd.NA, index=frame.index, dtype="string"))
+    flag_columns = [c for c in (ERROR_COLUMN, INPUT_COLUMN) if c in frame.columns]
+    frame = _with_flag_columns(frame) if flag else frame.drop(columns=flag_columns)
     return frame.iloc[:0]
+
+
+def _with_flag_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the columns a flagged read adds (empty when no row was flagged)."""
+    missing = {
+        c: pd.Series(pd.NA, index=frame.index, dtype="string")
+        for c in (ERROR_COLUMN, INPUT_COLUMN)
+        if c not in frame.columns
+    }
+    return frame.assign(**missing) if missing else frame
 
 
 def _conform(frame: pd.DataFrame, meta: pd.DataFrame, path: str) -> pd.DataFrame:
