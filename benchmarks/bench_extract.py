@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from estimates._extract.extract import extract  # noqa: E402
+from estimates._api.extract import extract  # noqa: E402
 
 SEED_ARTICLE = ROOT / "seeds" / "000_9e8ba33e4502eb57.txt"
 GOAL = 1.0  # MB per second

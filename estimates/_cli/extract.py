@@ -53,7 +53,8 @@ from typing import Any
 
 import pandas as pd
 
-from .._extract.extract import decode_utf8, extract
+from .._api.extract import extract
+from .._extract.extract import decode_utf8
 from .._extract.sentences import split_sentences
 from .._model.dates import DateInterval
 from .._table.io import neutralise_formulas

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .._api.claims import Claims, read_claims
 from .._compute.selection import ALL_STRATEGIES
 from .._model.errors import OptionError
 from .._model.sources import SourceBook
-from .._table.claims import Claims, read_claims
 
 __all__ = [
     "STRATEGIES",

@@ -206,7 +206,7 @@ def _client(args: argparse.Namespace) -> Any:
 def _parquet_ready(frame: pd.DataFrame) -> pd.DataFrame:
     """Object columns (claim labels, source names, texts; some cells missing) as text,
     so that every partition writes the same Parquet schema."""
-    obj = [c for c, t in frame.dtypes.items() if pd.api.types.is_object_dtype(t)]
+    obj = [str(c) for c, t in frame.dtypes.items() if pd.api.types.is_object_dtype(t)]
     if not obj:
         return frame
     return frame.assign(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from estimates._api.extract import extract
 from estimates._extract.claims import number_words
-from estimates._extract.extract import extract
 from estimates._extract.sentences import MAX_SENTENCE, split_sentences
 from estimates._model.errors import DataQualityWarning, ParseError
 from estimates._parsing.parser import scan

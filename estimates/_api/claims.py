@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
@@ -26,10 +25,13 @@ from .._model.errors import FigureError, ValidationError
 from .._model.missing import present
 from .._model.sources import SourceBook
 from .._model.units import conversion_affine
-from . import io as _io
-from .ingest import standardise
-from .schema import ERROR_COLUMN, INPUT_COLUMN, STANDARD, row_figure
-from .validation import check_errors_arg, warn_thin_data
+from .._table import io as _io
+from .._table.ingest import standardise
+from .._table.records import empty_frame as _empty_frame
+from .._table.records import frame_of_claims
+from .._table.schema import ERROR_COLUMN, INPUT_COLUMN, STANDARD, row_figure
+from .._table.validation import check_errors_arg, warn_thin_data
+from .result import Reconciliation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .._compute.selection import Selection
@@ -162,6 +164,7 @@ class Claims:
     """
 
     __slots__ = ("_frame",)
+    _frame: pd.DataFrame
 
     def __init__(self, data: Any, **options: Any) -> None:
         self._frame = read_claims(data, **options)._frame
@@ -176,12 +179,7 @@ class Claims:
     @classmethod
     def from_claims(cls, claims: Iterable[Claim]) -> Claims:
         """A table of :class:`~estimates.Claim` objects (their ``extra`` become columns)."""
-        rows = [_claim_record(c) for c in claims]
-        if not rows:
-            return cls._from_frame(_empty_frame())
-        data = pd.DataFrame.from_records(rows)
-        frame = standardise(data, errors="raise")
-        return cls._from_frame(frame)
+        return cls._from_frame(frame_of_claims(claims))
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]], **options: Any) -> Claims:
@@ -411,19 +409,21 @@ class Claims:
         """
         from .._compute.reconcile import reconcile
 
-        return reconcile(
-            self._frame,
-            by,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
-            strategy=strategy,
-            weights=weights,
-            unit=unit,
-            compare_within=compare_within,
-            cumulative=cumulative,
-            quantiles=quantiles,
-            tail=tail,
+        return Reconciliation(
+            reconcile(
+                self._frame,
+                by,
+                selection=_selection(
+                    selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+                ),
+                strategy=strategy,
+                weights=weights,
+                unit=unit,
+                compare_within=compare_within,
+                cumulative=cumulative,
+                quantiles=quantiles,
+                tail=tail,
+            )
         )
 
     def disagreements(
@@ -840,18 +840,20 @@ class Claims:
         """
         from .._compute.timeline import timeline
 
-        return timeline(
-            self._frame,
-            freq,
-            by,
-            running=running,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
-            strategy=strategy,
-            unit=unit,
-            compare_within=compare_within,
-            cumulative=cumulative,
+        return Reconciliation(
+            timeline(
+                self._frame,
+                freq,
+                by,
+                running=running,
+                selection=_selection(
+                    selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+                ),
+                strategy=strategy,
+                unit=unit,
+                compare_within=compare_within,
+                cumulative=cumulative,
+            )
         )
 
     def sensitivity(
@@ -998,7 +1000,7 @@ class Claims:
         from .._compute.reliability import track_record
 
         return track_record(
-            self,
+            self._frame,
             by,
             freq=freq,
             sources=sources,
@@ -1423,52 +1425,9 @@ def _selection(
 
 
 # ---------------------------------------------------------------------- rows <-> claims
-def _empty_frame() -> pd.DataFrame:
-    data = pd.DataFrame(
-        {"quantity": pd.Series([], dtype="string"), "low": pd.Series([], dtype="float64")}
-    )
-    return standardise(data, errors="raise")
-
-
-def _claim_record(c: Claim) -> dict[str, Any]:
-    if not isinstance(c, Claim):
-        raise FigureError("claim", c, "a Claim")
-    f = c.figure
-    rec: dict[str, Any] = {
-        "quantity": c.quantity,
-        "text": f.text,
-        "low": f.low,
-        "high": f.high,
-        "low_closed": f.low_closed,
-        "high_closed": f.high_closed,
-        "best": np.nan if f.best is None else f.best,
-        "hedge": f.hedge.value,
-        "unit": f.unit,
-        "profile": f.profile,
-        "ambiguous": f.ambiguous,
-        "source": "; ".join(c.source) if c.source else None,
-        "reported_by": c.reported_by,
-        "original_source": c.original_source,
-        "stated_start": _ts(c.stated.start if c.stated else None),
-        "stated_end": _ts(c.stated.end if c.stated else None),
-        "refers_start": _ts(c.refers_to.start if c.refers_to else None),
-        "refers_end": _ts(c.refers_to.end if c.refers_to else None),
-        "url": c.url,
-        "published": _ts(c.published),
-        "lang": c.lang,
-        "status": c.status.value,
-        "note": c.note,
-        "id": c.id,
-    }
-    for k, v in c.extra.items():
-        if k in rec:
-            raise FigureError("extra", k, "an extra column name that is not a standard field")
-        rec[k] = v
-    return rec
-
-
-def _ts(d: date | None) -> pd.Timestamp:
-    return pd.NaT if d is None else pd.Timestamp(d)
+def frame_of(claims: Claims) -> pd.DataFrame:
+    """The claims frame of a table, not copied: for the package's engines, read-only."""
+    return claims._frame
 
 
 _opt = present

@@ -21,8 +21,8 @@ from typing import Any
 import pandas as pd
 
 from .._model.conventions import Conventions
+from .._table.schema import ERROR_COLUMN
 from .claims import Claims, read_claims
-from .schema import ERROR_COLUMN
 
 __all__ = ["EstimatesAccessor"]
 
