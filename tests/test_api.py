@@ -151,3 +151,94 @@ def test_claims_facades(tmp_path):
     assert "<svg" in page and "North Korean troops in Kursk" in page
     note = claims.methodology()
     assert note.startswith("# Methodology")
+
+
+def _public_callables():
+    """(name, function) of every public method of Claims and ``df.estimates``, and of
+    every public function of ``estimates`` and ``estimates.dask``."""
+    import inspect
+
+    import estimates.dask as ed
+    from estimates._api.accessor import EstimatesAccessor
+
+    out = []
+    for cls in (est.Claims, EstimatesAccessor):
+        for name, member in vars(cls).items():
+            if name.startswith("_") and name != "__init__":
+                continue
+            fn = member.__func__ if isinstance(member, classmethod | staticmethod) else member
+            if inspect.isfunction(fn):
+                out.append((f"{cls.__name__}.{name}", fn))
+    for module, names in ((est, est.__all__), (ed, ed.__all__)):
+        for name in names:
+            obj = getattr(module, name)
+            if inspect.isfunction(obj):
+                out.append((f"{module.__name__}.{name}", obj))
+    return out
+
+
+def test_public_signatures_spell_out_their_arguments():
+    import inspect
+
+    listed = {name: inspect.signature(fn) for name, fn in _public_callables()}
+    # The list is the public surface: it must hold the facade methods and functions.
+    for name in (
+        "Claims.reconcile",
+        "Claims.describe",
+        "Claims.report",
+        "Claims.__init__",
+        "EstimatesAccessor.reconcile",
+        "estimates.read_claims",
+        "estimates.extract",
+        "estimates.dask.reconcile",
+        "estimates.reconcile_dask",
+    ):
+        assert name in listed, name
+    hidden = {
+        name: [p.name for p in sig.parameters.values() if p.kind is p.VAR_KEYWORD]
+        for name, sig in listed.items()
+    }
+    assert {k: v for k, v in hidden.items() if v} == {}
+
+
+def _documented_parameters(doc: str) -> set[str]:
+    """Names in the numpydoc "Parameters" section of a docstring."""
+    import inspect
+    import re
+
+    doc = inspect.cleandoc(doc).replace("\\\n", "")
+    match = re.search(r"^Parameters\n-+\n(.*?)(?=^\w[\w ]*\n-+\n|\Z)", doc, re.M | re.S)
+    if match is None:
+        return set()
+    names: set[str] = set()
+    for line in match.group(1).splitlines():
+        if line and not line[0].isspace():
+            head = line.split(" : ")[0]
+            names.update(n.strip().lstrip("*") for n in head.split(","))
+    return names
+
+
+def test_claims_methods_document_every_parameter():
+    import inspect
+
+    for name, fn in _public_callables():
+        if not name.startswith(("Claims.", "EstimatesAccessor.", "estimates.read_claims")):
+            continue
+        params = [p for p in inspect.signature(fn).parameters if p not in ("self", "cls")]
+        if not params:
+            continue
+        documented = _documented_parameters(fn.__doc__ or "")
+        assert set(params) <= documented, f"{name}: undocumented {set(params) - documented}"
+
+
+def test_all_matches_what_is_exported():
+    import types
+
+    public = {
+        n
+        for n, v in vars(est).items()
+        if not n.startswith("_") and not isinstance(v, types.ModuleType) and n != "annotations"
+    }
+    # Lazy names (imported on first use) are in __all__ but not yet in the namespace.
+    assert public <= set(est.__all__), public - set(est.__all__)
+    assert set(est.__all__) - public <= {"reconcile_dask", "__version__"}

@@ -21,7 +21,7 @@ import pandas as pd
 from .._model.claim import Claim, Status
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval
-from .._model.errors import FigureError, ValidationError
+from .._model.errors import FigureError, OptionError, ValidationError
 from .._model.missing import present
 from .._model.sources import SourceBook
 from .._model.units import conversion_affine
@@ -47,7 +47,7 @@ _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
 
 
 def read_claims(
-    source: PathLike | pd.DataFrame | Iterable[Mapping[str, Any]] | Claims,
+    table: PathLike | pd.DataFrame | Iterable[Mapping[str, Any]] | Claims,
     /,
     *,
     errors: str = "raise",
@@ -57,13 +57,39 @@ def read_claims(
     na_values: Mapping[str, Sequence[object]] | Sequence[object] | None = None,
     encoding: str = "utf-8",
     sep: str | None = None,
-    **mapping: str | Sequence[str],
+    columns: Mapping[str, str | Sequence[str]] | None = None,
+    quantity: str | Sequence[str] | None = None,
+    text: str | Sequence[str] | None = None,
+    low: str | Sequence[str] | None = None,
+    high: str | Sequence[str] | None = None,
+    low_closed: str | Sequence[str] | None = None,
+    high_closed: str | Sequence[str] | None = None,
+    best: str | Sequence[str] | None = None,
+    hedge: str | Sequence[str] | None = None,
+    unit: str | Sequence[str] | None = None,
+    profile: str | Sequence[str] | None = None,
+    ambiguous: str | Sequence[str] | None = None,
+    source: str | Sequence[str] | None = None,
+    reported_by: str | Sequence[str] | None = None,
+    original_source: str | Sequence[str] | None = None,
+    stated_start: str | Sequence[str] | None = None,
+    stated_end: str | Sequence[str] | None = None,
+    refers_start: str | Sequence[str] | None = None,
+    refers_end: str | Sequence[str] | None = None,
+    url: str | Sequence[str] | None = None,
+    published: str | Sequence[str] | None = None,
+    status: str | Sequence[str] | None = None,
+    note: str | Sequence[str] | None = None,
+    id: str | Sequence[str] | None = None,
+    figure: str | Sequence[str] | None = None,
+    stated: str | Sequence[str] | None = None,
+    refers_to: str | Sequence[str] | None = None,
 ) -> Claims:
     """Read claims from a file, a DataFrame or records.
 
     Parameters
     ----------
-    source : path, DataFrame, iterable of dicts, or Claims
+    table : path, DataFrame, iterable of dicts, or Claims
         A ``.csv``/``.tsv``/``.json``/``.jsonl``/``.parquet`` path, or data in memory.
         Its columns give ``quantity``, ``source`` and the figure: either ``figure``
         (the figure as written, read in each row's ``lang``) or numbers in
@@ -91,11 +117,18 @@ def read_claims(
         separator (``";"`` in French Excel).  A file that is not valid text in
         ``encoding``, or a header that holds a ``;`` or a tab, gets an error saying
         which to pass.
-    **mapping
+    columns : mapping, optional
+        Standard field -> your column name, e.g. ``{"low": "estimate_low"}``: the same
+        as the keyword arguments below, in one object (as ``df.estimates.claims``).
+    quantity, text, low, high, low_closed, high_closed, best, hedge, unit, profile, \
+ambiguous, source, reported_by, original_source, stated_start, stated_end, refers_start, \
+refers_end, url, published, status, note, id, figure, stated, refers_to : str or sequence of \
+str, optional
         Standard field = your column name, e.g. ``low="estimate_low"``,
         ``stated="date"``, ``url="source_url"``.  ``quantity`` may name several
         columns (joined with a space).  Fields: every standard column plus ``figure``,
-        ``stated`` and ``refers_to`` (ISO dates, periods or intervals).
+        ``stated`` and ``refers_to`` (ISO dates, periods or intervals); a column named
+        as its field needs no mapping.  ``lang`` names a column through ``lang`` above.
 
     When only numbers are given, the hedge is inferred: ``low`` and ``high`` make a
     range (a point when equal); ``low`` alone is "at least" ``[low, inf)``; ``high``
@@ -119,18 +152,54 @@ def read_claims(
     0     0.0  12000.0     NaN   up_to
     1  9000.0  11000.0  10000.0  approx
     """
+    named = {
+        "quantity": quantity,
+        "text": text,
+        "low": low,
+        "high": high,
+        "low_closed": low_closed,
+        "high_closed": high_closed,
+        "best": best,
+        "hedge": hedge,
+        "unit": unit,
+        "profile": profile,
+        "ambiguous": ambiguous,
+        "source": source,
+        "reported_by": reported_by,
+        "original_source": original_source,
+        "stated_start": stated_start,
+        "stated_end": stated_end,
+        "refers_start": refers_start,
+        "refers_end": refers_end,
+        "url": url,
+        "published": published,
+        "status": status,
+        "note": note,
+        "id": id,
+        "figure": figure,
+        "stated": stated,
+        "refers_to": refers_to,
+    }
+    mapping: dict[str, str | Sequence[str]] = {
+        **dict(columns or {}),
+        **{k: v for k, v in named.items() if v is not None},
+    }
     errs = check_errors_arg(errors)
-    if isinstance(source, Claims):
+    if isinstance(table, Claims):
         if mapping:
-            raise TypeError("column mapping does not apply to a Claims table")
-        return source
+            raise OptionError(
+                "columns",
+                sorted(mapping),
+                "no column mapping with a Claims table (it is read already)",
+            )
+        return table
     line_offset = None
-    if isinstance(source, pd.DataFrame):
-        data = source
-    elif isinstance(source, str | os.PathLike):
-        data, line_offset = _io.read_table(source, encoding=encoding, sep=sep)
+    if isinstance(table, pd.DataFrame):
+        data = table
+    elif isinstance(table, str | os.PathLike):
+        data, line_offset = _io.read_table(table, encoding=encoding, sep=sep)
     else:
-        data = _io.frame_of_records(list(source))
+        data = _io.frame_of_records(list(table))
     if data.shape == (0, 0):  # an empty file: no records, no columns
         return Claims._from_frame(_empty_frame())
     if lang in data.columns and lang not in ("en", "fr"):
@@ -166,8 +235,40 @@ class Claims:
     __slots__ = ("_frame",)
     _frame: pd.DataFrame
 
-    def __init__(self, data: Any, **options: Any) -> None:
-        self._frame = read_claims(data, **options)._frame
+    def __init__(
+        self,
+        data: PathLike | pd.DataFrame | Iterable[Mapping[str, Any]] | Claims,
+        /,
+        *,
+        errors: str = "raise",
+        lang: str = "en",
+        conventions: str | Conventions | None = None,
+        date_format: str | None = None,
+        na_values: Mapping[str, Sequence[object]] | Sequence[object] | None = None,
+        encoding: str = "utf-8",
+        sep: str | None = None,
+        columns: Mapping[str, str | Sequence[str]] | None = None,
+    ) -> None:
+        """Read a table: the same as :func:`read_claims` (see it for the arguments).
+
+        Parameters
+        ----------
+        data : path, DataFrame, iterable of dicts, or Claims
+            What to read.
+        errors, lang, conventions, date_format, na_values, encoding, sep, columns
+            As for :func:`read_claims`.
+        """
+        self._frame = read_claims(
+            data,
+            errors=errors,
+            lang=lang,
+            conventions=conventions,
+            date_format=date_format,
+            na_values=na_values,
+            encoding=encoding,
+            sep=sep,
+            columns=columns,
+        )._frame
 
     @classmethod
     def _from_frame(cls, frame: pd.DataFrame) -> Claims:
@@ -178,17 +279,56 @@ class Claims:
     # ------------------------------------------------------------------ builders
     @classmethod
     def from_claims(cls, claims: Iterable[Claim]) -> Claims:
-        """A table of :class:`~estimates.Claim` objects (their ``extra`` become columns)."""
+        """A table of :class:`~estimates.Claim` objects (their ``extra`` become columns).
+
+        Parameters
+        ----------
+        claims : iterable of Claim
+            The claims, one row each, in order.
+        """
         return cls._from_frame(frame_of_claims(claims))
 
     @classmethod
-    def from_records(cls, records: Iterable[Mapping[str, Any]], **options: Any) -> Claims:
-        """Same as :func:`read_claims` on a list of dicts."""
-        return read_claims(list(records), **options)
+    def from_records(
+        cls,
+        records: Iterable[Mapping[str, Any]],
+        /,
+        *,
+        errors: str = "raise",
+        lang: str = "en",
+        conventions: str | Conventions | None = None,
+        date_format: str | None = None,
+        na_values: Mapping[str, Sequence[object]] | Sequence[object] | None = None,
+        columns: Mapping[str, str | Sequence[str]] | None = None,
+    ) -> Claims:
+        """Same as :func:`read_claims` on a list of dicts.
+
+        Parameters
+        ----------
+        records : iterable of dict
+            One dict per claim, keyed by column.
+        errors, lang, conventions, date_format, na_values, columns
+            As for :func:`read_claims`.
+        """
+        return read_claims(
+            list(records),
+            errors=errors,
+            lang=lang,
+            conventions=conventions,
+            date_format=date_format,
+            na_values=na_values,
+            columns=columns,
+        )
 
     @classmethod
     def concat(cls, tables: Iterable[Claims]) -> Claims:
-        """One table holding the rows of several."""
+        """One table holding the rows of several.
+
+        Parameters
+        ----------
+        tables : iterable of Claims
+            The tables, their rows in order (the index is renumbered).
+        """
         frames = [t._frame for t in tables]
         if not frames:
             return cls._from_frame(_empty_frame())
@@ -263,7 +403,13 @@ class Claims:
         return list(self)
 
     def equals(self, other: Claims) -> bool:
-        """Whether two tables hold the same claims in the same order (labels ignored)."""
+        """Whether two tables hold the same claims in the same order (labels ignored).
+
+        Parameters
+        ----------
+        other : object
+            Another table (anything else is not equal).
+        """
         a = self._frame.reset_index(drop=True)
         b = other._frame.reset_index(drop=True)
         if list(a.columns) != list(b.columns):
@@ -272,6 +418,11 @@ class Claims:
 
     def to_unit(self, unit: str) -> Claims:
         """The same claims with every figure converted to ``unit``.
+
+        Parameters
+        ----------
+        unit : str
+            The unit to convert to, e.g. ``"km"`` or ``"million"``.
 
         Raises
         ------
@@ -294,16 +445,33 @@ class Claims:
     def to_csv(self, path: PathLike | None = None, *, spreadsheet: bool = False) -> str | None:
         """Write the table as CSV, losslessly (returns the text when ``path`` is None).
 
-        ``spreadsheet=True`` neutralises cells a spreadsheet would run as formulas.
+        Parameters
+        ----------
+        path : str or os.PathLike, optional
+            The file to write; without it, the CSV text is returned.
+        spreadsheet : bool
+            ``True`` neutralises cells a spreadsheet would run as formulas.
         """
         return _io.write_csv(self._frame, path, spreadsheet=spreadsheet)
 
     def to_json(self, path: PathLike | None = None) -> str | None:
-        """Write the table as a JSON list of records (returns the text without a path)."""
+        """Write the table as a JSON list of records (returns the text without a path).
+
+        Parameters
+        ----------
+        path : str or os.PathLike, optional
+            The file to write; without it, the JSON text is returned.
+        """
         return _io.write_json(self._frame, path)
 
     def to_parquet(self, path: PathLike) -> None:
-        """Write the table as Parquet (needs pyarrow)."""
+        """Write the table as Parquet (needs pyarrow).
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write.
+        """
         _io.write_parquet(self._frame, path)
 
     # ------------------------------------------------------------------ analysis
