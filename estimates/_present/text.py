@@ -86,14 +86,14 @@ def claims_summary(claims: Claims) -> str:
     return head
 
 
-def claims_text(claims: Claims, max_rows: int = 20) -> str:
+def claims_text(claims: Claims, max_rows: int = 20, lang: str = "en") -> str:
     """A short header and the first rows of a claims table."""
     f = claims.frame
     n = len(f)
     head = claims_summary(claims)
     if n == 0:
         return head
-    table = summary_frame(claims, max_rows).to_string(max_colwidth=40)
+    table = summary_frame(claims, max_rows, lang).to_string(max_colwidth=40)
     more = f"\n... {n - max_rows} more" if n > max_rows else ""
     return f"{head}\n{table}{more}"
 
