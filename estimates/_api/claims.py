@@ -21,7 +21,7 @@ import pandas as pd
 from .._model.claim import Claim, Status
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval
-from .._model.errors import FigureError, OptionError, ValidationError
+from .._model.errors import ArgumentTypeError, FigureError, OptionError, ValidationError
 from .._model.missing import present
 from .._model.sources import SourceBook
 from .._model.units import conversion_affine
@@ -386,9 +386,10 @@ class Claims:
         if isinstance(key, int | np.integer):
             return _row_claim(self._frame, int(key))
         if isinstance(key, str):
-            raise TypeError(
-                f"claims[{key!r}]: index claims by position or mask; use "
-                f"claims.frame[{key!r}] for a column"
+            raise ArgumentTypeError(
+                f"claims[{key!r}]",
+                key,
+                f"a position, slice, positions or mask (use claims.frame[{key!r}] for a column)",
             )
         if isinstance(key, pd.Series) and key.dtype == bool:
             return Claims._from_frame(self._frame[key.to_numpy()])

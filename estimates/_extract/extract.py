@@ -65,7 +65,7 @@ import pandas as pd
 
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval, _as_date
-from .._model.errors import DataQualityWarning, EstimatesError, ParseError
+from .._model.errors import ArgumentTypeError, DataQualityWarning, EstimatesError, ParseError
 from .._model.sources import join_agents
 from .._parsing.lexicon import normalise_lang
 from .._parsing.parser import Mention, parse, scan
@@ -196,12 +196,7 @@ def extract_frame(
     if isinstance(text, bytes | bytearray):
         text = decode_utf8(bytes(text), invalid_utf8, key_or_en(lang))
     if not isinstance(text, str):
-        raise ParseError(
-            f"{type(text).__name__} {text!r:.80}",
-            "extract() reads text",
-            lang=key_or_en(lang),
-            expected="a str, or bytes in UTF-8",
-        )
+        raise ArgumentTypeError("text", text, "a str, or bytes in UTF-8")
     if invalid_utf8 not in ("raise", "replace"):
         raise ParseError(
             str(invalid_utf8),
