@@ -93,6 +93,7 @@ def _ddf(claims: Claims, n: int = 4):
 ECON_BY = ["country", "type"]
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 def test_reconcile_economist(client, economist):
     ddf = _ddf(economist)
     for opts in (
