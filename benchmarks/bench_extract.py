@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from estimates._extract.extract import extract  # noqa: E402
+from estimates._api.extract import extract  # noqa: E402
 
 SEED_ARTICLE = ROOT / "seeds" / "000_9e8ba33e4502eb57.txt"
 GOAL = 1.0  # MB per second
@@ -253,6 +253,31 @@ def bench_extract(text: str, lang: str, repeat: int = 3) -> tuple[float, int]:
     return best, rows
 
 
+#: Repeated units whose extraction must grow linearly (tests/extract/test_bad_input.py
+#: checks the output on them; the time is measured here).
+GROWTH_UNITS = ("1 ", "1,000 troops ", "said ", "selon ", ", ", "10 000 soldats, la Corée, ")
+
+
+def bench_growth(repeat: int = 2) -> list[tuple[str, float]]:
+    """(unit, time of 4x text / time of 1x text) for each repeated unit, same run.
+
+    About 4 is linear; 16 would be quadratic.
+    """
+    out = []
+    for unit in GROWTH_UNITS:
+        n = 25_000 if len(unit) <= 2 else 1_000
+        times = []
+        for text in (unit * n, unit * (4 * n)):
+            best = float("inf")
+            for _ in range(repeat):
+                t = time.perf_counter()
+                extract(text, "fr", "2024-11-12")
+                best = min(best, time.perf_counter() - t)
+            times.append(best)
+        out.append((unit, times[1] / max(times[0], 1e-9)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--megabytes", type=float, default=2.0, help="size of each text")
@@ -311,6 +336,10 @@ def main(argv: list[str] | None = None) -> int:
         f"({ours_kept / hedged:.0%}), quantulum3 {q_kept:,} ({q_kept / hedged:.0%}); "
         f"ratio {ours_kept / max(q_kept, 1):.1f}"
     )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for unit, ratio in bench_growth():
+            print(f"growth of extract on {unit!r} x4: {ratio:.1f}x time (linear ~4)")
     return 0
 
 

@@ -124,6 +124,30 @@ def bench_import(repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+#: Repeated units whose scan must grow linearly (tests/parsing/test_scan.py checks the
+#: output on them; the time is measured here).
+GROWTH_UNITS = ("1 ", "1,", "1.", "111 ", "1-", "de 1 à ", "a dozen ", "thousands of ", "12/")
+
+
+def bench_growth(n: int = 5_000, repeat: int = 2) -> list[tuple[str, float]]:
+    """(unit, time of 4x text / time of 1x text) for each repeated unit, same run.
+
+    About 4 is linear; 16 would be quadratic.
+    """
+    out = []
+    for unit in GROWTH_UNITS:
+        times = []
+        for text in (unit * n, unit * (4 * n)):
+            best = float("inf")
+            for _ in range(repeat):
+                t = time.perf_counter()
+                scan(text, "fr")
+                best = min(best, time.perf_counter() - t)
+            times.append(best)
+        out.append((unit, times[1] / max(times[0], 1e-9)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--phrases", type=int, default=20_000, help="corpus size (>= 10,000)")
@@ -175,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         f"import estimates: {seconds:.3f} s in a fresh process "
         f"(goal < {IMPORT_GOAL} s, ratio {IMPORT_GOAL / seconds:.2f})"
     )
+    for unit, ratio in bench_growth():
+        print(f"growth of scan on {unit!r} x4: {ratio:.1f}x time (linear ~4, quadratic ~16)")
     return 0
 
 

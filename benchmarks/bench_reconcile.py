@@ -31,8 +31,8 @@ import numpy as np
 import pandas as pd
 
 import estimates as est
+from estimates._api.claims import Claims
 from estimates._model.hedges import HEDGE_CODES
-from estimates._table.claims import Claims
 
 AGENTS = [f"Source {i}" for i in range(300)]
 

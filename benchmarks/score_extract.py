@@ -47,7 +47,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from estimates._extract.extract import extract  # noqa: E402
+from estimates._api.extract import extract  # noqa: E402
 
 CORPUS = ROOT / "tests" / "extract" / "corpus"
 GOALS = {"recall": 0.95, "hedge": 0.97, "source": 0.90, "date": 0.85}

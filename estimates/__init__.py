@@ -27,12 +27,13 @@ Figure([0, 12000] soldier, hedge='up_to', text='jusqu’à 12 000 soldats')
 
 from __future__ import annotations
 
-from ._compute.engines import reconcile_dask
+from ._api import accessor as _accessor  # noqa: F401 - registers df.estimates
+from ._api.claims import Claims, read_claims
+from ._api.extract import extract
 from ._compute.kernel import KERNEL_SCHEMA
 from ._compute.reconcile import reconcile_frame
 from ._compute.selection import ALL_STRATEGIES as STRATEGIES
 from ._compute.selection import Comparison, Selection
-from ._extract.extract import extract
 from ._model.claim import Claim, Status
 from ._model.conventions import (
     PROFILES,
@@ -76,18 +77,20 @@ from ._model.units import COUNT_UNITS, canonical_unit, conversion_factor
 from ._model.units import registry as unit_registry
 from ._parsing.parser import parse, scan
 from ._parsing.render import render
-from ._table import accessor as _accessor  # noqa: F401 - registers df.estimates
-from ._table.claims import Claims, read_claims
 
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
-    """``estimates.dask``, the Dask engine, is imported on first use (it imports dask)."""
-    if name == "dask":
+    """``estimates.dask``, the Dask engine, is imported on first use (it imports dask).
+
+    ``reconcile_dask`` (kept for compatibility) is :func:`estimates.dask.reconcile`.
+    """
+    if name in ("dask", "reconcile_dask"):
         import importlib
 
-        return importlib.import_module(".dask", __name__)
+        engine = importlib.import_module(".dask", __name__)
+        return engine if name == "dask" else engine.reconcile
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

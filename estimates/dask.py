@@ -60,6 +60,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._api.claims import Claims, frame_of
+from ._api.claims import read_claims as _read_claims
 from ._compute.disagreements import SOURCE_PAIR, source_pairs, source_table
 from ._compute.reconcile import group_codes
 from ._compute.selection import Selection, selection_of
@@ -80,8 +82,6 @@ from ._model.errors import (
     ValidationError,
 )
 from ._model.sources import SourceBook
-from ._table.claims import Claims
-from ._table.claims import read_claims as _read_claims
 from ._table.schema import ERROR_COLUMN, INPUT_COLUMN
 
 try:
@@ -539,7 +539,7 @@ def _pairs_kernel(
     budget = int(options["max_pairs"])
     by = list(options["by"])
     claims = Claims._from_frame(part)
-    valid = claims.valid()._frame
+    valid = frame_of(claims.valid())
     codes, labels = group_codes(valid, by)
     k = np.bincount(codes, minlength=len(labels)).astype(np.int64)
     pairs = k * (k - 1) // 2
@@ -733,7 +733,7 @@ def _read_file(
 ) -> pd.DataFrame:
     """One file through :func:`estimates.read_claims`; its errors name the file."""
     try:
-        frame = _read_claims(path, **options)._frame
+        frame = frame_of(_read_claims(path, **options))
     except ValidationError as exc:
         failures = exc.failures.copy()
         failures.insert(0, "file", path)
@@ -775,7 +775,7 @@ def _meta_of(
         head = batch.to_pandas() if batch is not None else pd.read_parquet(path)
     else:
         head = read_table(path, encoding=options.get("encoding", "utf-8"))[0]
-    frame = _read_claims(head.iloc[:HEAD_ROWS], **{**options, "errors": "flag"})._frame
+    frame = frame_of(_read_claims(head.iloc[:HEAD_ROWS], **{**options, "errors": "flag"}))
     flag_columns = [c for c in (ERROR_COLUMN, INPUT_COLUMN) if c in frame.columns]
     frame = _with_flag_columns(frame) if flag else frame.drop(columns=flag_columns)
     return frame.iloc[:0]
@@ -998,7 +998,7 @@ def _extract_articles(
     articles: pd.DataFrame, options: Mapping[str, Any], meta: pd.DataFrame | None
 ) -> pd.DataFrame:
     """Claims of every article in a frame, each row with its article's URL."""
-    from ._extract.extract import extract as _extract
+    from ._extract.extract import extract_frame as _extract
 
     frames = []
     for d in articles.to_dict(orient="records"):  # one text at a time: extract's unit
@@ -1009,7 +1009,7 @@ def _extract_articles(
             "en" if lang is None or pd.isna(lang) else str(lang),
             None if pub is None or pd.isna(pub) else pub,
             **options,
-        )._frame
+        )
         url = d.get("url")
         if url is not None and not pd.isna(url) and len(found):
             found = found.assign(url=pd.array([str(url)] * len(found), dtype="string"))

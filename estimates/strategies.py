@@ -78,7 +78,7 @@ AGENTS = (
 QUANTITIES = ("north korean troops in kursk", "russian casualties", "containers")
 
 # Text as files can hold it: any character but NUL and lone surrogates.
-_TEXT_CHARS = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
+_TEXT_CHARS = st.characters(exclude_categories=["Cs"], exclude_characters="\x00")
 
 _magnitudes = st.one_of(
     st.integers(-(10**12), 10**12).map(float),
@@ -227,7 +227,7 @@ def claims(
 @st.composite
 def claims_tables(draw: st.DrawFn, *, min_size: int = 0, max_size: int = 30, **kw: Any) -> Any:
     """:class:`~estimates.Claims` tables of :func:`claims`."""
-    from ._table.claims import Claims
+    from ._api.claims import Claims
 
     items = draw(st.lists(claims(**kw), min_size=min_size, max_size=max_size))
     return Claims.from_claims(items)

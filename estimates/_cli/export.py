@@ -32,7 +32,7 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_claims_options(parser, output_lang=True)
+    add_claims_options(parser)
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument(
         "--datawrapper",

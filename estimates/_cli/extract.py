@@ -2,8 +2,8 @@
 
 Usage::
 
-    estimates extract article.txt --lang fr --published 2024-11-12 -o claims.csv
-    estimates extract articles/ a.txt b.txt --lang en -o claims.csv
+    estimates extract article.txt --input-lang fr --published 2024-11-12 -o claims.csv
+    estimates extract articles/ a.txt b.txt --input-lang en -o claims.csv
 
 Each argument is a text file or a folder (its ``*.txt`` files, sorted by name).  Every
 figure of every file becomes one row of the CSV, which the journalist corrects (in a
@@ -13,7 +13,7 @@ reconcile`` or ``estimates report``, or to :func:`estimates.read_claims`.
 Per-file settings
 -----------------
 A file may start with header lines ``published: 2024-11-12`` and ``lang: fr`` (in any
-order, one per line, before the text); they override ``--published`` and ``--lang``
+order, one per line, before the text); they override ``--published`` and ``--input-lang``
 for that file.  Header lines are blanked, not removed, so ``span_start`` /
 ``span_end`` are character offsets into the file as it is (decoded as UTF-8).  A file
 that is not UTF-8 is refused, naming the file and the first bad byte;
@@ -27,7 +27,7 @@ first (lowest ``confidence``): how the source was read (``attribution_cue``), th
 sentence with the figure in ``[[ ]]``, the source in ``{{ }}`` and the statement date in
 ``<< >>``, and the reading of each field::
 
-    estimates extract article.txt --lang fr --published 2023-04-13 --review
+    estimates extract article.txt --input-lang fr --published 2023-04-13 --review
 
 Columns
 -------
@@ -53,9 +53,11 @@ from typing import Any
 
 import pandas as pd
 
-from .._extract.extract import decode_utf8, extract
+from .._api.extract import extract
+from .._extract.extract import decode_utf8
 from .._extract.sentences import split_sentences
 from .._model.dates import DateInterval
+from .._model.errors import OptionError
 from .._table.io import neutralise_formulas
 
 NAME = "extract"
@@ -96,6 +98,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         default="en",
+        choices=("en", "fr"),
+        help="language of the output (default: en): the CSV holds codes and numbers; "
+        "--review is written in English",
+    )
+    parser.add_argument(
+        "--input-lang",
+        default="en",
+        metavar="LANG",
         help="language of the texts: en or fr "
         "(default: en; a 'lang: fr' first line overrides it per file)",
     )
@@ -297,12 +307,19 @@ def review_sheet(frame: pd.DataFrame, texts: dict[str, str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.lang != "en":  # the CSV holds codes and numbers; --review is English
+        raise OptionError(
+            "--lang",
+            args.lang,
+            "en (--lang is the output language); give the language of the texts with "
+            f"--input-lang {args.lang}",
+        )
     files = text_files(args.paths)
     parts: list[pd.DataFrame] = []
     texts: dict[str, str] = {}
     for path in _progress(files, not args.no_progress):
         text, settings = read_article(path, replace_invalid=args.replace_invalid)
-        lang = settings.get("lang", args.lang)
+        lang = settings.get("lang", args.input_lang)
         published = settings.get("published", args.published)
         claims = extract(text, lang, published)
         parts.append(claims_csv_frame(claims.frame, str(path)))

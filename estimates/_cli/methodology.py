@@ -22,7 +22,7 @@ HELP = "Write the methodology note (Markdown): how figures were read, grouped an
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_claims_options(parser, output_lang=True)
+    add_claims_options(parser)
     add_output_option(parser, "Markdown file")
 
 

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .._api.claims import Claims, read_claims
 from .._compute.selection import ALL_STRATEGIES
 from .._model.errors import OptionError
 from .._model.sources import SourceBook
-from .._table.claims import Claims, read_claims
 
 __all__ = [
     "STRATEGIES",
@@ -39,34 +39,29 @@ __all__ = [
 STRATEGIES = ALL_STRATEGIES
 
 
-def add_reading_options(parser: argparse.ArgumentParser, *, output_lang: bool = False) -> None:
-    """The claims file and how to read it.
+def add_lang_options(parser: argparse.ArgumentParser, *, input_default: str = "auto") -> None:
+    """``--lang``, always the language of the output, and ``--input-lang``, the
+    language of the figures read (the one scheme of every subcommand)."""
+    parser.add_argument(
+        "--lang",
+        default="en",
+        choices=("en", "fr"),
+        help="language of the output (default: en)",
+    )
+    parser.add_argument(
+        "--input-lang",
+        default=input_default,
+        metavar="LANG",
+        help="language of the figures read: en, fr"
+        + (", or auto (detected per phrase)" if input_default == "auto" else "")
+        + f" (default: {input_default})",
+    )
 
-    With ``output_lang=True`` the command writes text in a language: ``--lang`` is then
-    that language and ``--input-lang`` the language of figure texts.
-    """
+
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """The claims file and how to read it (with ``--lang`` and ``--input-lang``)."""
     parser.add_argument("claims", help="claims file: .csv, .tsv, .json, .jsonl or .parquet")
-    if output_lang:
-        parser.add_argument(
-            "--lang",
-            default="en",
-            choices=("en", "fr"),
-            help="language of the output (default: en)",
-        )
-        parser.add_argument(
-            "--input-lang",
-            default="en",
-            metavar="LANG",
-            help="language of figure texts in rows with no 'lang': en, fr, or auto "
-            "(detected per phrase) (default: en)",
-        )
-    else:
-        parser.add_argument(
-            "--lang",
-            default="en",
-            help="language of figure texts in rows with no 'lang': en, fr, or auto "
-            "(detected per phrase) (default: en)",
-        )
+    add_lang_options(parser)
     parser.add_argument(
         "--conventions", default=None, help="conventions profile: default, acled or ccc"
     )
@@ -114,7 +109,7 @@ def _mapping(pairs: list[str]) -> dict[str, str | list[str]]:
 
 def read(args: argparse.Namespace) -> Claims:
     """Read the claims file named on the command line."""
-    lang = getattr(args, "input_lang", None) or args.lang
+    lang = args.input_lang
     mapping: dict[str, Any] = dict(_mapping(getattr(args, "column", []) or []))
     return read_claims(
         args.claims,
@@ -214,17 +209,15 @@ def analysis_options(args: argparse.Namespace) -> dict[str, Any]:
     return opts
 
 
-def add_claims_options(parser: argparse.ArgumentParser, *, output_lang: bool = False) -> None:
+def add_claims_options(parser: argparse.ArgumentParser) -> None:
     """The claims file, how to read it and how to analyse it.
 
     Parameters
     ----------
     parser : argparse.ArgumentParser
         The subcommand's parser: gets the reading options, then the analysis group.
-    output_lang : bool
-        As for :func:`add_reading_options`.
     """
-    add_reading_options(parser, output_lang=output_lang)
+    add_reading_options(parser)
     add_analysis_options(parser)
 
 

@@ -157,6 +157,13 @@ def run(args: argparse.Namespace) -> int:
         raise OptionError(
             "--scheduler/--workers", args.scheduler or args.workers, "--engine dask as well"
         )
+    if args.lang != "en" and args.format in (None, "table"):
+        raise OptionError(
+            "--lang",
+            args.lang,
+            "en for --format table (written in English); csv, json and parquet hold "
+            "codes and numbers in any --lang",
+        )
     claims, by, options = read_analysis(args)
     result = claims.reconcile(by, **options)
     if args.format == "parquet":
@@ -206,7 +213,7 @@ def _client(args: argparse.Namespace) -> Any:
 def _parquet_ready(frame: pd.DataFrame) -> pd.DataFrame:
     """Object columns (claim labels, source names, texts; some cells missing) as text,
     so that every partition writes the same Parquet schema."""
-    obj = [c for c, t in frame.dtypes.items() if pd.api.types.is_object_dtype(t)]
+    obj = [str(c) for c, t in frame.dtypes.items() if pd.api.types.is_object_dtype(t)]
     if not obj:
         return frame
     return frame.assign(
@@ -234,7 +241,7 @@ def run_dask(args: argparse.Namespace) -> int:
         claims = ed.read_claims(
             args.claims,
             errors=args.errors,
-            lang=args.lang,
+            lang=args.input_lang,
             conventions=args.conventions,
             date_format=args.date_format,
             **mapping,  # type: ignore[arg-type]

@@ -33,7 +33,7 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_claims_options(parser, output_lang=True)
+    add_claims_options(parser)
     add_output_option(parser, "HTML file")
     parser.add_argument("--title", default=None, help="title of the page")
     parser.add_argument(

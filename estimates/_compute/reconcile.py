@@ -107,7 +107,6 @@ from .kernel import (
     summarise,
 )
 from .pooling import pool_columns, pooled_quantiles
-from .result import Reconciliation
 from .selection import (
     ALL_STRATEGIES,
     DEFAULT_COMPARE_WITHIN,
@@ -627,7 +626,7 @@ def reconcile(
     )
     if cumulative is not False:
         result = _with_decreases(frame, by, result, cumulative, stacklevel=stacklevel + 1)
-    return Reconciliation(result)
+    return result
 
 
 def _with_decreases(

@@ -964,7 +964,7 @@ def _significant_digits(
 
 
 def track_record(
-    claims: object,
+    claims: pd.DataFrame,
     by: str | Sequence[str] = "quantity",
     *,
     freq: str | None = None,
@@ -979,12 +979,11 @@ def track_record(
     import warnings
 
     from .._model.errors import MissingDateWarning
-    from .._table.claims import Claims
     from .reconcile import _by_list, select
     from .time import period_codes
 
-    if not isinstance(claims, Claims):
-        raise ReliabilityError(f"claims={type(claims).__name__}: expected a Claims table")
+    if not isinstance(claims, pd.DataFrame):
+        raise ReliabilityError(f"claims={type(claims).__name__}: expected a claims frame")
     book = sources if isinstance(sources, SourceBook) else None
     keys = _by_list(by)
     frame = select(

@@ -26,7 +26,6 @@ import pandas as pd
 from .._model.errors import MissingDateWarning
 from .._model.sources import SourceBook
 from .reconcile import _by_list, group_codes, reconcile_frame
-from .result import Reconciliation
 from .selection import DEFAULT_COMPARE_WITHIN, Selection, as_frame, selection_of
 from .sources import canonical_cells
 from .time import period_codes
@@ -82,16 +81,14 @@ def timeline(
     if run_rows.any():
         ran = _running(frame[run_rows], by, canonical_cells(frame[run_rows], sel.sources))
         frame = ran if run_rows.all() else pd.concat([frame[~run_rows], ran])
-    return Reconciliation(
-        reconcile_frame(
-            frame,
-            [*by, "period"],
-            strategy=strategy,
-            sources=sel.sources,
-            unit=unit,
-            check=False,
-            compare_within=compare_within,
-        )
+    return reconcile_frame(
+        frame,
+        [*by, "period"],
+        strategy=strategy,
+        sources=sel.sources,
+        unit=unit,
+        check=False,
+        compare_within=compare_within,
     )
 
 

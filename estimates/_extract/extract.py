@@ -1,6 +1,7 @@
 """From news text to a draft claims table: :func:`extract`.
 
-Every figure of the text becomes one row of a :class:`~estimates.Claims` table, with
+Every figure of the text becomes one row of a claims frame (a :class:`~estimates.Claims` table
+through :func:`estimates.extract`), with
 the words it was read from, the sentence around it, who said it, when, the period it
 describes and a suggested quantity key.  Each field that was inferred rather than read
 says how in the ``reasons`` column, and ``confidence`` rates the inferred fields; an
@@ -64,11 +65,10 @@ import pandas as pd
 
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval, _as_date
-from .._model.errors import DataQualityWarning, EstimatesError, ParseError
+from .._model.errors import ArgumentTypeError, DataQualityWarning, EstimatesError, ParseError
 from .._model.sources import join_agents
 from .._parsing.lexicon import normalise_lang
 from .._parsing.parser import Mention, parse, scan
-from .._table.claims import Claims
 from .._table.ingest import standardise
 from .attribution import Cue, assign, find_cues
 from .claims import not_a_claim, number_words
@@ -76,7 +76,7 @@ from .dates import DateMention, find_dates
 from .quantity import clause_end, counted_phrase, find_place, suggest_key
 from .sentences import split_sentences
 
-__all__ = ["EXTRA_COLUMNS", "extract"]
+__all__ = ["EXTRA_COLUMNS", "extract_frame"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -183,7 +183,7 @@ def _published(value: Any) -> date | None:
     return _as_date("published", value)
 
 
-def extract(
+def extract_frame(
     text: str | bytes,
     lang: str = "en",
     published: date | str | None = None,
@@ -191,61 +191,12 @@ def extract(
     conventions: str | Conventions | None = None,
     use_dateparser: bool = True,
     invalid_utf8: str = "raise",
-) -> Claims:
-    """A draft claims table of every figure in a news text.
-
-    Parameters
-    ----------
-    text : str or bytes
-        The article.  Bytes are decoded as UTF-8: bytes that are not UTF-8 raise a
-        :class:`~estimates.ParseError` naming the first bad byte, unless
-        ``invalid_utf8="replace"``.  Lone surrogate code points in a str are replaced
-        by U+FFFD (one each, so offsets do not move).
-    lang : {"en", "fr"}
-        Its language (or a tag such as ``"fr-FR"``).
-    published : datetime.date or ISO str, optional
-        Publication date: "now" for relative dates ("lundi", "last week").  Without
-        it, no date is resolved (the reasons say so).
-    conventions : str or Conventions, optional
-        Profile that reads hedges and vague figures (default: the active one).
-    use_dateparser : bool
-        Resolve plain dates with ``dateparser`` when installed (default).
-    invalid_utf8 : {"raise", "replace"}
-        For bytes that are not UTF-8: refuse them (default), or replace each bad
-        byte with U+FFFD and warn (:class:`~estimates.DataQualityWarning`) with the
-        count and the first offset.
-
-    Returns
-    -------
-    Claims
-        One row per figure, in text order; see the module docs for the columns.
-
-    Examples
-    --------
-    >>> text = ("Les services de renseignement américains, sud-coréens et ukrainiens "
-    ...         "estiment que jusqu’à 12 000 soldats nord-coréens sont engagés en Ukraine.")
-    >>> claims = extract(text, "fr", published="2024-11-12")
-    >>> row = claims.frame.iloc[0]
-    >>> row["quantity"], row["text"], row["stated_start"].date().isoformat()
-    ('soldats nord-coréens @ Ukraine', 'jusqu’à 12 000 soldats', '2024-11-12')
-    >>> for agent in row["source"].split("; "):  # three agents
-    ...     print(agent)
-    services de renseignement américains
-    services de renseignement sud-coréens
-    services de renseignement ukrainiens
-    >>> extract("The Pentagon said 10,000 troops were in Kursk.", published="2024-11-12"
-    ...         ).frame[["quantity", "text", "source"]].values.tolist()
-    [['troops @ Kursk', '10,000 troops', 'Pentagon']]
-    """
+) -> pd.DataFrame:
+    """The frame of :func:`estimates.extract` (see it for the arguments and columns)."""
     if isinstance(text, bytes | bytearray):
         text = decode_utf8(bytes(text), invalid_utf8, key_or_en(lang))
     if not isinstance(text, str):
-        raise ParseError(
-            f"{type(text).__name__} {text!r:.80}",
-            "extract() reads text",
-            lang=key_or_en(lang),
-            expected="a str, or bytes in UTF-8",
-        )
+        raise ArgumentTypeError("text", text, "a str, or bytes in UTF-8")
     if invalid_utf8 not in ("raise", "replace"):
         raise ParseError(
             str(invalid_utf8),
@@ -707,7 +658,7 @@ def _table(
     lang: str,
     pub: date | None,
     conventions: str | Conventions | None,
-) -> Claims:
+) -> pd.DataFrame:
     figs = [r.mention.figure for r in rows]
 
     def strings(values: Sequence[str | None]) -> pd.Series:
@@ -749,5 +700,4 @@ def _table(
             "reasons": strings([r.reasons for r in rows]),
         }
     )
-    frame = standardise(data, errors="raise", lang=lang, conventions=conventions)
-    return Claims._from_frame(frame)
+    return standardise(data, errors="raise", lang=lang, conventions=conventions)

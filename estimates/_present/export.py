@@ -81,8 +81,8 @@ from .charts.data import Summary, chart_data, group_label, selection_options
 from .html.escape import safe_url
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .._api.claims import Claims
     from .._model.sources import SourceBook
-    from .._table.claims import Claims
 
 __all__ = ["datawrapper", "datawrapper_charts", "write_datawrapper"]
 

@@ -81,7 +81,7 @@ from .sentences import figure_phrase, group_label, join_agents_words
 from .style import HouseStyle, get_style
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .._table.claims import Claims
+    from .._api.claims import Claims
 
 __all__ = ["markdown_escape", "methodology", "methodology_document"]
 

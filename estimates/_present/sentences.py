@@ -90,8 +90,8 @@ from .._table.schema import row_figure
 from .style import HouseStyle, get_style, round_to
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .._api.claims import Claims
     from .._model.claim import Claim
-    from .._table.claims import Claims
 
 __all__ = [
     "Descriptions",
@@ -258,9 +258,9 @@ def describe_claim(claim: Claim, lang: str = "en", style: str | HouseStyle | Non
     A single estimate of Russian troops held in Kursk: about 50,000 soldiers (Volodymyr
     Zelensky, 11 November 2024).
     """
-    from .._table.claims import Claims
+    from .._table.records import frame_of_claims
 
-    return str(describe(Claims.from_claims([claim]), lang=lang, style=style).iloc[0])
+    return str(describe(frame_of_claims([claim]), lang=lang, style=style).iloc[0])
 
 
 def precision_exponents(

@@ -11,7 +11,7 @@ from .._i18n import translator
 from .format import format_interval, format_number, format_periods
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .._table.claims import Claims
+    from .._api.claims import Claims
 
 __all__ = [
     "claims_summary",
@@ -40,7 +40,7 @@ def interval_text(
 
 def summary_frame(claims: Claims, max_rows: int | None = None, lang: str = "en") -> pd.DataFrame:
     """The columns a reader wants first: quantity, figure, interval, source, stated."""
-    f = claims._frame if max_rows is None else claims._frame.head(max_rows)
+    f = claims.frame if max_rows is None else claims.frame.head(max_rows)
     # Dates in words, as in sentences and charts: "week of 4 November 2024".
     stated = format_periods(f["stated_start"], f["stated_end"], lang)
     out = pd.DataFrame(
@@ -74,7 +74,7 @@ def claims_summary(claims: Claims) -> str:
     ...     {"quantity": ["q"], "figure": ["10"], "source": ["A"], "stated": ["2024"]})))
     'Claims: 1 claim, 1 quantity, 1 source'
     """
-    f = claims._frame
+    f = claims.frame
     n = len(f)
     head = (
         f"Claims: {n} claim{'s' if n != 1 else ''}, {len(claims.quantities)} "
@@ -86,14 +86,14 @@ def claims_summary(claims: Claims) -> str:
     return head
 
 
-def claims_text(claims: Claims, max_rows: int = 20) -> str:
+def claims_text(claims: Claims, max_rows: int = 20, lang: str = "en") -> str:
     """A short header and the first rows of a claims table."""
-    f = claims._frame
+    f = claims.frame
     n = len(f)
     head = claims_summary(claims)
     if n == 0:
         return head
-    table = summary_frame(claims, max_rows).to_string(max_colwidth=40)
+    table = summary_frame(claims, max_rows, lang).to_string(max_colwidth=40)
     more = f"\n... {n - max_rows} more" if n > max_rows else ""
     return f"{head}\n{table}{more}"
 

@@ -304,3 +304,29 @@ def test_subcommand_help(capsys):
     assert exc.value.code == 0
     out = capsys.readouterr().out
     assert "-o FILE, --output FILE" in out and "--lang {en,fr}" in out and "--as-of" in out
+
+
+@pytest.mark.parametrize("command", ["show", "reconcile", "report", "export", "methodology"])
+def test_lang_is_the_output_and_input_lang_the_figures(command, capsys):
+    # One scheme for every command that reads claims: --lang {en,fr} is the output,
+    # --input-lang the figures read (default: auto, detected per phrase).
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "--lang {en,fr}" in out and "language of the output" in out
+    assert "--input-lang LANG" in out and "(default: auto)" in out
+
+
+def test_show_writes_dates_in_the_output_language(capsys):
+    assert main(["show", SEED, "--lang", "fr"]) == 0
+    fr = capsys.readouterr().out
+    assert main(["show", SEED]) == 0
+    en = capsys.readouterr().out
+    assert "novembre 2024" in fr and "novembre" not in en and "November 2024" in en
+
+
+def test_reconcile_table_is_english_only_and_says_so(capsys):
+    assert main(["reconcile", SEED, "--lang", "fr"]) == 2
+    assert "--format table" in capsys.readouterr().err
+    assert main(["reconcile", SEED, "--lang", "fr", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("quantity,")

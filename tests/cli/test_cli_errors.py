@@ -72,13 +72,13 @@ def test_hints_name_cli_flags_not_python_arguments(tmp_path, capsys):
 def test_encoding_and_sep_flags_read_a_french_excel_export(tmp_path, capsys):
     p = tmp_path / "fr.csv"
     p.write_bytes(FRENCH_EXCEL.encode("cp1252"))
-    assert main(["show", str(p), "--lang", "fr"]) == EXIT_ERROR
+    assert main(["show", str(p), "--input-lang", "fr"]) == EXIT_ERROR
     assert "use --encoding 'cp1252'" in _err(capsys)
     p.write_text("quantity;figure;source;stated\nq;12;A;2024-11-12\n", encoding="utf-8")
     assert main(["show", str(p)]) == EXIT_ERROR
     assert "use --sep ';'" in _err(capsys)
     p.write_bytes(FRENCH_EXCEL.encode("cp1252"))
-    assert main(["show", str(p), "--lang", "fr", "--encoding", "cp1252", "--sep", ";"]) == 0
+    assert main(["show", str(p), "--input-lang", "fr", "--encoding", "cp1252", "--sep", ";"]) == 0
     assert "Préfecture" in capsys.readouterr().out
 
 

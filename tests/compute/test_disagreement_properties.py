@@ -6,6 +6,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 import estimates as est
@@ -22,6 +23,7 @@ def _quiet(fn, *args, **kw):
         return fn(*args, **kw)
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 @SETTINGS
 @given(tables(integers=False))
 def test_pairs_match_figure_relations(claims):
@@ -58,6 +60,7 @@ def test_relations_are_symmetric(claims):
         np.testing.assert_array_equal(ab[key], ba[key])
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 @SETTINGS
 @given(tables(integers=True))
 def test_leave_one_out_equals_reconciling_without_the_source(claims):

@@ -123,18 +123,21 @@ def _check_against_reference(claims):
         assert (agr.low, agr.high) == first
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 @SETTINGS
 @given(tables(integers=True))
 def test_kernel_equals_reference_on_small_integers(claims):
     _check_against_reference(claims)
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 @SETTINGS
 @given(tables(integers=False))
 def test_kernel_equals_reference_on_floats(claims):
     _check_against_reference(claims)
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 @SETTINGS
 @given(tables(), st.randoms(use_true_random=False))
 def test_row_order_does_not_matter(claims, rnd):
@@ -145,6 +148,7 @@ def test_row_order_does_not_matter(claims, rnd):
     pd.testing.assert_frame_equal(a, b)
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 @SETTINGS
 @given(tables())
 def test_unit_conversion_does_not_change_results(claims):
@@ -181,6 +185,7 @@ def test_unit_conversion_does_not_change_results(claims):
     assert set(b["unit"]) == {"meter"}
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 @SETTINGS
 @given(tables())
 def test_containment_laws(claims):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import estimates as est
-from estimates._table.claims import Claims
+from estimates._api.claims import Claims
 
 from ..datasets import (
     BOOK,
@@ -93,6 +93,7 @@ def _ddf(claims: Claims, n: int = 4):
 ECON_BY = ["country", "type"]
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 def test_reconcile_economist(client, economist):
     ddf = _ddf(economist)
     for opts in (

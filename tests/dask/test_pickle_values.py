@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import estimates as est
-from estimates._table.claims import Claims
+from estimates._api.claims import Claims
 
 from ..datasets import BOOK, economist_claims, seed_claims
 

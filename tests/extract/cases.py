@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from estimates._extract.extract import extract
+from estimates._api.extract import extract
 
 #: Publication date of every test sentence: Tuesday 12 November 2024.
 PUBLISHED = date(2024, 11, 12)

@@ -36,7 +36,7 @@ def test_round_trip(folder: Path, tmp_path: Path) -> None:
         [
             "extract",
             str(folder),
-            "--lang",
+            "--input-lang",
             "fr",
             "--published",
             "2024-11-12",
@@ -74,7 +74,7 @@ def test_several_files_and_stdout(folder: Path, capsys: pytest.CaptureFixture[st
             "extract",
             str(folder / "kursk.txt"),
             str(folder / "pentagon.txt"),
-            "--lang",
+            "--input-lang",
             "fr",
             "--published",
             "2024-11-12",
@@ -100,8 +100,12 @@ def test_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     art = tmp_path / "a.txt"
     art.write_text("5,000 troops", encoding="utf-8")
     assert main(["extract", str(art), "--published", "12/11/2024"]) == 2
-    assert main(["extract", str(art), "--lang", "de"]) == 2
+    assert main(["extract", str(art), "--input-lang", "de"]) == 2
     assert "error" in capsys.readouterr().err
+    # --lang is the output language: the old "--lang fr" (texts in French) is refused
+    # with a pointer, never read silently as English.
+    assert main(["extract", str(art), "--lang", "fr"]) == 2
+    assert "--input-lang fr" in capsys.readouterr().err
 
 
 def test_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

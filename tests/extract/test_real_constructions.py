@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from estimates._extract.extract import extract
+from estimates._api.extract import extract
 
 from .cases import PUBLISHED, claims_of
 

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from estimates import EstimatesWarning, parse, read_claims
-from estimates._extract.extract import EXTRA_COLUMNS, extract
+from estimates._api.extract import extract
+from estimates._extract.extract import EXTRA_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_9e8ba33e4502eb57.txt"

@@ -16,6 +16,7 @@ NOTEBOOKS = ROOT / "notebooks"
 CELL_TIMEOUT = 120  # seconds per cell
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 @pytest.mark.notebook
 @pytest.mark.parametrize(("name", "charts"), [("kursk", 2), ("economist", 4)])
 def test_notebook_runs_top_to_bottom(name, charts):

@@ -70,10 +70,11 @@ def test_lang_auto_reads_each_row_in_its_own_language():
 def test_cli_hint_names_the_input_language_flag(tmp_path, capsys):
     p = tmp_path / "protest.csv"
     PROTEST.to_csv(p, index=False)
-    assert main(["show", str(p)]) == 2
+    # Every command: --lang is the output, --input-lang the figures read.
+    assert main(["show", str(p), "--input-lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert "use --lang 'fr'" in err and "lang='fr'" not in err
-    assert main(["methodology", str(p)]) == 2
+    assert "use --input-lang 'fr'" in err and "lang='fr'" not in err
+    assert main(["methodology", str(p), "--input-lang", "en"]) == 2
     assert "use --input-lang 'fr'" in capsys.readouterr().err
-    assert main(["show", str(p), "--lang", "auto"]) == 0
+    assert main(["show", str(p)]) == 0  # --input-lang auto (the default)
     assert "plus de 50 000" in capsys.readouterr().out

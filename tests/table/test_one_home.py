@@ -45,7 +45,7 @@ def test_read_options_are_one_small_frozen_object():
 
 def test_accessor_spells_out_its_arguments():
     for name in ("claims", "validate"):
-        params = inspect.signature(getattr(est._table.accessor.EstimatesAccessor, name)).parameters
+        params = inspect.signature(getattr(est._api.accessor.EstimatesAccessor, name)).parameters
         assert not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
     df = pd.DataFrame({"what": ["q"], "lo": [1], "who": ["A"], "stated": ["2024-01-01"]})
     c = df.estimates.claims(columns={"quantity": "what", "low": "lo", "source": "who"})

@@ -96,8 +96,12 @@ def test_bad_errors_argument():
 
 
 def test_unknown_field_and_missing_column():
-    with pytest.raises(TypeError, match="unknown field"):
+    # A field keyword that does not exist is refused by the signature itself (help()
+    # lists the fields); through ``columns`` it is refused by name.
+    with pytest.raises(TypeError, match="lowest"):
         est.read_claims(_df(low=[1]), lowest="low")
+    with pytest.raises(TypeError, match="unknown field"):
+        est.read_claims(_df(low=[1]), columns={"lowest": "low"})
     with pytest.raises(ValidationError, match="columns are"):
         est.read_claims(_df(low=[1]), high="estimate_high")
 

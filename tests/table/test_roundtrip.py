@@ -46,6 +46,7 @@ def _assert_same(a: est.Claims, b: est.Claims) -> None:
     assert a.equals(b)
 
 
+@pytest.mark.slow  # > 5 s: still runs in CI
 @pytest.mark.parametrize("fmt", FORMATS)
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

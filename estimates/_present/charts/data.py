@@ -22,7 +22,7 @@ from ..._model.errors import MissingColumnError, OptionError
 from ._words import stated_text, words
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..._table.claims import Claims
+    from ..._api.claims import Claims
 
 __all__ = ["ChartData", "Summary", "chart_data", "group_label", "selection_options", "strip_rows"]
 

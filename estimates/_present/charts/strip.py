@@ -47,8 +47,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from ..._api.claims import Claims
     from ..._model.sources import SourceBook
-    from ..._table.claims import Claims
 
 __all__ = ["range_strip", "strip_figure"]
 

@@ -61,8 +61,8 @@ from .escape import css, safe_url, short_url
 if TYPE_CHECKING:  # pragma: no cover
     from jinja2 import Environment
 
+    from ..._api.claims import Claims
     from ..._model.sources import SourceBook
-    from ..._table.claims import Claims
     from ..charts import ChartData
 
 __all__ = ["report"]

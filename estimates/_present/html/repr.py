@@ -38,8 +38,8 @@ from .escape import css, link
 from .escape import text as _e
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..._api.claims import Claims
     from ..._model.claim import Claim
-    from ..._table.claims import Claims
 
 __all__ = ["claim_html", "claims_html", "figure_html", "reconciliation_html"]
 
@@ -151,7 +151,7 @@ def claims_html(claims: Claims, max_rows: int = MAX_ROWS) -> str:
     >>> "0 claims" in html and "No claims." in html
     True
     """
-    f = claims._frame
+    f = claims.frame
     head = f"<p><strong>{_e(claims_summary(claims))}</strong></p>"
     if len(f) == 0:
         return (

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
@@ -22,14 +21,17 @@ import pandas as pd
 from .._model.claim import Claim, Status
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval
-from .._model.errors import FigureError, ValidationError
+from .._model.errors import ArgumentTypeError, FigureError, OptionError, ValidationError
 from .._model.missing import present
 from .._model.sources import SourceBook
 from .._model.units import conversion_affine
-from . import io as _io
-from .ingest import standardise
-from .schema import ERROR_COLUMN, INPUT_COLUMN, STANDARD, row_figure
-from .validation import check_errors_arg, warn_thin_data
+from .._table import io as _io
+from .._table.ingest import standardise
+from .._table.records import empty_frame as _empty_frame
+from .._table.records import frame_of_claims
+from .._table.schema import ERROR_COLUMN, INPUT_COLUMN, STANDARD, row_figure
+from .._table.validation import check_errors_arg, warn_thin_data
+from .result import Reconciliation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .._compute.selection import Selection
@@ -45,7 +47,7 @@ _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
 
 
 def read_claims(
-    source: PathLike | pd.DataFrame | Iterable[Mapping[str, Any]] | Claims,
+    table: PathLike | pd.DataFrame | Iterable[Mapping[str, Any]] | Claims,
     /,
     *,
     errors: str = "raise",
@@ -55,13 +57,39 @@ def read_claims(
     na_values: Mapping[str, Sequence[object]] | Sequence[object] | None = None,
     encoding: str = "utf-8",
     sep: str | None = None,
-    **mapping: str | Sequence[str],
+    columns: Mapping[str, str | Sequence[str]] | None = None,
+    quantity: str | Sequence[str] | None = None,
+    text: str | Sequence[str] | None = None,
+    low: str | Sequence[str] | None = None,
+    high: str | Sequence[str] | None = None,
+    low_closed: str | Sequence[str] | None = None,
+    high_closed: str | Sequence[str] | None = None,
+    best: str | Sequence[str] | None = None,
+    hedge: str | Sequence[str] | None = None,
+    unit: str | Sequence[str] | None = None,
+    profile: str | Sequence[str] | None = None,
+    ambiguous: str | Sequence[str] | None = None,
+    source: str | Sequence[str] | None = None,
+    reported_by: str | Sequence[str] | None = None,
+    original_source: str | Sequence[str] | None = None,
+    stated_start: str | Sequence[str] | None = None,
+    stated_end: str | Sequence[str] | None = None,
+    refers_start: str | Sequence[str] | None = None,
+    refers_end: str | Sequence[str] | None = None,
+    url: str | Sequence[str] | None = None,
+    published: str | Sequence[str] | None = None,
+    status: str | Sequence[str] | None = None,
+    note: str | Sequence[str] | None = None,
+    id: str | Sequence[str] | None = None,
+    figure: str | Sequence[str] | None = None,
+    stated: str | Sequence[str] | None = None,
+    refers_to: str | Sequence[str] | None = None,
 ) -> Claims:
     """Read claims from a file, a DataFrame or records.
 
     Parameters
     ----------
-    source : path, DataFrame, iterable of dicts, or Claims
+    table : path, DataFrame, iterable of dicts, or Claims
         A ``.csv``/``.tsv``/``.json``/``.jsonl``/``.parquet`` path, or data in memory.
         Its columns give ``quantity``, ``source`` and the figure: either ``figure``
         (the figure as written, read in each row's ``lang``) or numbers in
@@ -89,11 +117,18 @@ def read_claims(
         separator (``";"`` in French Excel).  A file that is not valid text in
         ``encoding``, or a header that holds a ``;`` or a tab, gets an error saying
         which to pass.
-    **mapping
+    columns : mapping, optional
+        Standard field -> your column name, e.g. ``{"low": "estimate_low"}``: the same
+        as the keyword arguments below, in one object (as ``df.estimates.claims``).
+    quantity, text, low, high, low_closed, high_closed, best, hedge, unit, profile, \
+ambiguous, source, reported_by, original_source, stated_start, stated_end, refers_start, \
+refers_end, url, published, status, note, id, figure, stated, refers_to : str or sequence of \
+str, optional
         Standard field = your column name, e.g. ``low="estimate_low"``,
         ``stated="date"``, ``url="source_url"``.  ``quantity`` may name several
         columns (joined with a space).  Fields: every standard column plus ``figure``,
-        ``stated`` and ``refers_to`` (ISO dates, periods or intervals).
+        ``stated`` and ``refers_to`` (ISO dates, periods or intervals); a column named
+        as its field needs no mapping.  ``lang`` names a column through ``lang`` above.
 
     When only numbers are given, the hedge is inferred: ``low`` and ``high`` make a
     range (a point when equal); ``low`` alone is "at least" ``[low, inf)``; ``high``
@@ -117,18 +152,54 @@ def read_claims(
     0     0.0  12000.0     NaN   up_to
     1  9000.0  11000.0  10000.0  approx
     """
+    named = {
+        "quantity": quantity,
+        "text": text,
+        "low": low,
+        "high": high,
+        "low_closed": low_closed,
+        "high_closed": high_closed,
+        "best": best,
+        "hedge": hedge,
+        "unit": unit,
+        "profile": profile,
+        "ambiguous": ambiguous,
+        "source": source,
+        "reported_by": reported_by,
+        "original_source": original_source,
+        "stated_start": stated_start,
+        "stated_end": stated_end,
+        "refers_start": refers_start,
+        "refers_end": refers_end,
+        "url": url,
+        "published": published,
+        "status": status,
+        "note": note,
+        "id": id,
+        "figure": figure,
+        "stated": stated,
+        "refers_to": refers_to,
+    }
+    mapping: dict[str, str | Sequence[str]] = {
+        **dict(columns or {}),
+        **{k: v for k, v in named.items() if v is not None},
+    }
     errs = check_errors_arg(errors)
-    if isinstance(source, Claims):
+    if isinstance(table, Claims):
         if mapping:
-            raise TypeError("column mapping does not apply to a Claims table")
-        return source
+            raise OptionError(
+                "columns",
+                sorted(mapping),
+                "no column mapping with a Claims table (it is read already)",
+            )
+        return table
     line_offset = None
-    if isinstance(source, pd.DataFrame):
-        data = source
-    elif isinstance(source, str | os.PathLike):
-        data, line_offset = _io.read_table(source, encoding=encoding, sep=sep)
+    if isinstance(table, pd.DataFrame):
+        data = table
+    elif isinstance(table, str | os.PathLike):
+        data, line_offset = _io.read_table(table, encoding=encoding, sep=sep)
     else:
-        data = _io.frame_of_records(list(source))
+        data = _io.frame_of_records(list(table))
     if data.shape == (0, 0):  # an empty file: no records, no columns
         return Claims._from_frame(_empty_frame())
     if lang in data.columns and lang not in ("en", "fr"):
@@ -162,9 +233,42 @@ class Claims:
     """
 
     __slots__ = ("_frame",)
+    _frame: pd.DataFrame
 
-    def __init__(self, data: Any, **options: Any) -> None:
-        self._frame = read_claims(data, **options)._frame
+    def __init__(
+        self,
+        data: PathLike | pd.DataFrame | Iterable[Mapping[str, Any]] | Claims,
+        /,
+        *,
+        errors: str = "raise",
+        lang: str = "en",
+        conventions: str | Conventions | None = None,
+        date_format: str | None = None,
+        na_values: Mapping[str, Sequence[object]] | Sequence[object] | None = None,
+        encoding: str = "utf-8",
+        sep: str | None = None,
+        columns: Mapping[str, str | Sequence[str]] | None = None,
+    ) -> None:
+        """Read a table: the same as :func:`read_claims` (see it for the arguments).
+
+        Parameters
+        ----------
+        data : path, DataFrame, iterable of dicts, or Claims
+            What to read.
+        errors, lang, conventions, date_format, na_values, encoding, sep, columns
+            As for :func:`read_claims`.
+        """
+        self._frame = read_claims(
+            data,
+            errors=errors,
+            lang=lang,
+            conventions=conventions,
+            date_format=date_format,
+            na_values=na_values,
+            encoding=encoding,
+            sep=sep,
+            columns=columns,
+        )._frame
 
     @classmethod
     def _from_frame(cls, frame: pd.DataFrame) -> Claims:
@@ -175,22 +279,56 @@ class Claims:
     # ------------------------------------------------------------------ builders
     @classmethod
     def from_claims(cls, claims: Iterable[Claim]) -> Claims:
-        """A table of :class:`~estimates.Claim` objects (their ``extra`` become columns)."""
-        rows = [_claim_record(c) for c in claims]
-        if not rows:
-            return cls._from_frame(_empty_frame())
-        data = pd.DataFrame.from_records(rows)
-        frame = standardise(data, errors="raise")
-        return cls._from_frame(frame)
+        """A table of :class:`~estimates.Claim` objects (their ``extra`` become columns).
+
+        Parameters
+        ----------
+        claims : iterable of Claim
+            The claims, one row each, in order.
+        """
+        return cls._from_frame(frame_of_claims(claims))
 
     @classmethod
-    def from_records(cls, records: Iterable[Mapping[str, Any]], **options: Any) -> Claims:
-        """Same as :func:`read_claims` on a list of dicts."""
-        return read_claims(list(records), **options)
+    def from_records(
+        cls,
+        records: Iterable[Mapping[str, Any]],
+        /,
+        *,
+        errors: str = "raise",
+        lang: str = "en",
+        conventions: str | Conventions | None = None,
+        date_format: str | None = None,
+        na_values: Mapping[str, Sequence[object]] | Sequence[object] | None = None,
+        columns: Mapping[str, str | Sequence[str]] | None = None,
+    ) -> Claims:
+        """Same as :func:`read_claims` on a list of dicts.
+
+        Parameters
+        ----------
+        records : iterable of dict
+            One dict per claim, keyed by column.
+        errors, lang, conventions, date_format, na_values, columns
+            As for :func:`read_claims`.
+        """
+        return read_claims(
+            list(records),
+            errors=errors,
+            lang=lang,
+            conventions=conventions,
+            date_format=date_format,
+            na_values=na_values,
+            columns=columns,
+        )
 
     @classmethod
     def concat(cls, tables: Iterable[Claims]) -> Claims:
-        """One table holding the rows of several."""
+        """One table holding the rows of several.
+
+        Parameters
+        ----------
+        tables : iterable of Claims
+            The tables, their rows in order (the index is renumbered).
+        """
         frames = [t._frame for t in tables]
         if not frames:
             return cls._from_frame(_empty_frame())
@@ -248,9 +386,10 @@ class Claims:
         if isinstance(key, int | np.integer):
             return _row_claim(self._frame, int(key))
         if isinstance(key, str):
-            raise TypeError(
-                f"claims[{key!r}]: index claims by position or mask; use "
-                f"claims.frame[{key!r}] for a column"
+            raise ArgumentTypeError(
+                f"claims[{key!r}]",
+                key,
+                f"a position, slice, positions or mask (use claims.frame[{key!r}] for a column)",
             )
         if isinstance(key, pd.Series) and key.dtype == bool:
             return Claims._from_frame(self._frame[key.to_numpy()])
@@ -265,7 +404,13 @@ class Claims:
         return list(self)
 
     def equals(self, other: Claims) -> bool:
-        """Whether two tables hold the same claims in the same order (labels ignored)."""
+        """Whether two tables hold the same claims in the same order (labels ignored).
+
+        Parameters
+        ----------
+        other : object
+            Another table (anything else is not equal).
+        """
         a = self._frame.reset_index(drop=True)
         b = other._frame.reset_index(drop=True)
         if list(a.columns) != list(b.columns):
@@ -274,6 +419,11 @@ class Claims:
 
     def to_unit(self, unit: str) -> Claims:
         """The same claims with every figure converted to ``unit``.
+
+        Parameters
+        ----------
+        unit : str
+            The unit to convert to, e.g. ``"km"`` or ``"million"``.
 
         Raises
         ------
@@ -296,16 +446,33 @@ class Claims:
     def to_csv(self, path: PathLike | None = None, *, spreadsheet: bool = False) -> str | None:
         """Write the table as CSV, losslessly (returns the text when ``path`` is None).
 
-        ``spreadsheet=True`` neutralises cells a spreadsheet would run as formulas.
+        Parameters
+        ----------
+        path : str or os.PathLike, optional
+            The file to write; without it, the CSV text is returned.
+        spreadsheet : bool
+            ``True`` neutralises cells a spreadsheet would run as formulas.
         """
         return _io.write_csv(self._frame, path, spreadsheet=spreadsheet)
 
     def to_json(self, path: PathLike | None = None) -> str | None:
-        """Write the table as a JSON list of records (returns the text without a path)."""
+        """Write the table as a JSON list of records (returns the text without a path).
+
+        Parameters
+        ----------
+        path : str or os.PathLike, optional
+            The file to write; without it, the JSON text is returned.
+        """
         return _io.write_json(self._frame, path)
 
     def to_parquet(self, path: PathLike) -> None:
-        """Write the table as Parquet (needs pyarrow)."""
+        """Write the table as Parquet (needs pyarrow).
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write.
+        """
         _io.write_parquet(self._frame, path)
 
     # ------------------------------------------------------------------ analysis
@@ -411,19 +578,21 @@ class Claims:
         """
         from .._compute.reconcile import reconcile
 
-        return reconcile(
-            self._frame,
-            by,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
-            strategy=strategy,
-            weights=weights,
-            unit=unit,
-            compare_within=compare_within,
-            cumulative=cumulative,
-            quantiles=quantiles,
-            tail=tail,
+        return Reconciliation(
+            reconcile(
+                self._frame,
+                by,
+                selection=_selection(
+                    selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+                ),
+                strategy=strategy,
+                weights=weights,
+                unit=unit,
+                compare_within=compare_within,
+                cumulative=cumulative,
+                quantiles=quantiles,
+                tail=tail,
+            )
         )
 
     def disagreements(
@@ -840,18 +1009,20 @@ class Claims:
         """
         from .._compute.timeline import timeline
 
-        return timeline(
-            self._frame,
-            freq,
-            by,
-            running=running,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
-            strategy=strategy,
-            unit=unit,
-            compare_within=compare_within,
-            cumulative=cumulative,
+        return Reconciliation(
+            timeline(
+                self._frame,
+                freq,
+                by,
+                running=running,
+                selection=_selection(
+                    selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+                ),
+                strategy=strategy,
+                unit=unit,
+                compare_within=compare_within,
+                cumulative=cumulative,
+            )
         )
 
     def sensitivity(
@@ -998,7 +1169,7 @@ class Claims:
         from .._compute.reliability import track_record
 
         return track_record(
-            self,
+            self._frame,
             by,
             freq=freq,
             sources=sources,
@@ -1423,52 +1594,9 @@ def _selection(
 
 
 # ---------------------------------------------------------------------- rows <-> claims
-def _empty_frame() -> pd.DataFrame:
-    data = pd.DataFrame(
-        {"quantity": pd.Series([], dtype="string"), "low": pd.Series([], dtype="float64")}
-    )
-    return standardise(data, errors="raise")
-
-
-def _claim_record(c: Claim) -> dict[str, Any]:
-    if not isinstance(c, Claim):
-        raise FigureError("claim", c, "a Claim")
-    f = c.figure
-    rec: dict[str, Any] = {
-        "quantity": c.quantity,
-        "text": f.text,
-        "low": f.low,
-        "high": f.high,
-        "low_closed": f.low_closed,
-        "high_closed": f.high_closed,
-        "best": np.nan if f.best is None else f.best,
-        "hedge": f.hedge.value,
-        "unit": f.unit,
-        "profile": f.profile,
-        "ambiguous": f.ambiguous,
-        "source": "; ".join(c.source) if c.source else None,
-        "reported_by": c.reported_by,
-        "original_source": c.original_source,
-        "stated_start": _ts(c.stated.start if c.stated else None),
-        "stated_end": _ts(c.stated.end if c.stated else None),
-        "refers_start": _ts(c.refers_to.start if c.refers_to else None),
-        "refers_end": _ts(c.refers_to.end if c.refers_to else None),
-        "url": c.url,
-        "published": _ts(c.published),
-        "lang": c.lang,
-        "status": c.status.value,
-        "note": c.note,
-        "id": c.id,
-    }
-    for k, v in c.extra.items():
-        if k in rec:
-            raise FigureError("extra", k, "an extra column name that is not a standard field")
-        rec[k] = v
-    return rec
-
-
-def _ts(d: date | None) -> pd.Timestamp:
-    return pd.NaT if d is None else pd.Timestamp(d)
+def frame_of(claims: Claims) -> pd.DataFrame:
+    """The claims frame of a table, not copied: for the package's engines, read-only."""
+    return claims._frame
 
 
 _opt = present

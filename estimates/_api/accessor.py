@@ -16,13 +16,18 @@ q                  1.0            9.0  conflict
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .._model.conventions import Conventions
+from .._model.sources import SourceBook
+from .._table.schema import ERROR_COLUMN
 from .claims import Claims, read_claims
-from .schema import ERROR_COLUMN
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .._compute.selection import Selection
+    from .._compute.time import DateLike
 
 __all__ = ["EstimatesAccessor"]
 
@@ -38,6 +43,13 @@ class EstimatesAccessor:
     """
 
     def __init__(self, frame: pd.DataFrame) -> None:
+        """Made by pandas on ``df.estimates``.
+
+        Parameters
+        ----------
+        frame : pandas.DataFrame
+            The frame, read (never modified) by each method.
+        """
         self._frame = frame
 
     def claims(
@@ -60,7 +72,6 @@ class EstimatesAccessor:
             Standard field -> your column name (``{"low": "estimate_low"}``), the
             ``**mapping`` of :func:`~estimates.read_claims`.
         """
-        mapping: dict[str, Any] = dict(columns or {})
         return read_claims(
             self._frame,
             errors=errors,
@@ -68,7 +79,7 @@ class EstimatesAccessor:
             conventions=conventions,
             date_format=date_format,
             na_values=na_values,
-            **mapping,
+            columns=columns,
         )
 
     def validate(
@@ -83,7 +94,12 @@ class EstimatesAccessor:
         """Every problem in the frame, as a table (empty when the frame is valid).
 
         One row per invalid input row: ``error`` says why, ``original_cells`` holds the
-        row's cells as written.  Parameters as for :meth:`claims`.
+        row's cells as written.
+
+        Parameters
+        ----------
+        lang, conventions, date_format, na_values, columns
+            As for :meth:`claims`.
         """
         claims = self.claims(
             errors="flag",
@@ -96,7 +112,47 @@ class EstimatesAccessor:
         frame = claims.frame
         return frame.loc[frame[ERROR_COLUMN].notna().to_numpy(), [ERROR_COLUMN]]
 
-    def reconcile(self, by: str | list[str] = "quantity", **options: Any) -> pd.DataFrame:
-        """``read_claims(df).reconcile(by, **options)`` (options of
-        :meth:`Claims.reconcile <estimates.Claims.reconcile>`)."""
-        return read_claims(self._frame).reconcile(by=by, **options)
+    def reconcile(
+        self,
+        by: str | Sequence[str] = "quantity",
+        *,
+        selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
+        strategy: str = "median",
+        weights: str | None = None,
+        unit: str | None = None,
+        compare_within: str | pd.Timedelta | int | None = "auto",
+        cumulative: bool | Sequence[str] = False,
+        quantiles: Sequence[float] = (0.05, 0.5, 0.95),
+        tail: float = 2.0,
+    ) -> pd.DataFrame:
+        """``read_claims(df).reconcile(...)``: the frame's claims, reconciled.
+
+        Parameters
+        ----------
+        by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
+strategy, weights, unit, compare_within, cumulative, quantiles, tail
+            As for :meth:`Claims.reconcile <estimates.Claims.reconcile>`.
+        """
+        return read_claims(self._frame).reconcile(
+            by,
+            selection=selection,
+            as_of=as_of,
+            window=window,
+            latest_per_source=latest_per_source,
+            exclude_kinds=exclude_kinds,
+            dedupe=dedupe,
+            sources=sources,
+            strategy=strategy,
+            weights=weights,
+            unit=unit,
+            compare_within=compare_within,
+            cumulative=cumulative,
+            quantiles=quantiles,
+            tail=tail,
+        )
