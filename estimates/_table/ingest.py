@@ -719,7 +719,10 @@ def _figures_from_numbers(
     filled_low = only_high  # a ceiling starts at the unit's floor
     low = np.where(only_best, best, np.where(only_high, floor, low))
     high = np.where(only_best, best, np.where(only_low, np.inf, high))
-    best = np.where(point & ~has_b, low, best)
+    # A point's best value is the point, unless an explicit hedge says the figure has
+    # none ("up to 0" is a ceiling that happens to be 0, not an exact 0).
+    states_best = ~explicit | np.isin(hedge, [Hedge.EXACT.value, Hedge.APPROX.value])
+    best = np.where(point & ~has_b & states_best, low, best)
     lc = _flag_column(src, failures, "low_closed", np.isfinite(low))
     hc = _flag_column(src, failures, "high_closed", np.isfinite(high))
     if src.get("low_closed") is None:

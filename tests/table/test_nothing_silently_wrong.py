@@ -288,3 +288,22 @@ def test_seed_missing_date_warning_is_singular_and_names_the_row():
         "as_of=, window= and timelines leave it out (give a 'stated' day or period to "
         "place it)"
     ]
+
+
+def test_a_ceiling_of_zero_read_back_keeps_no_best_value(tmp_path):
+    """Found by the flag-mode round trip (hypothesis): a standard table with hedge
+    ``up_to``, ``low == high == 0`` and no best value read back with ``best`` 0.0 (a
+    point's best was inferred even though the hedge says the figure states none)."""
+    table = pd.DataFrame(
+        {"quantity": ["troops"], "high": ["0"], "source": ["A"], "stated": ["2024-01-01"]},
+        dtype=object,
+    )
+    claims = est.read_claims(table)
+    assert claims.frame["hedge"].tolist() == ["up_to"]
+    assert np.isnan(claims.frame["best"].iloc[0])
+    for name in ("c.parquet", "c.csv", "c.json"):
+        path = tmp_path / name
+        getattr(claims, "to_" + name.split(".")[1])(path)
+        back = est.read_claims(path)
+        assert np.isnan(back.frame["best"].iloc[0]), name
+        assert back.frame["hedge"].tolist() == ["up_to"]
