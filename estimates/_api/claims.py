@@ -1556,6 +1556,68 @@ class Claims:
         )
         return doc.to_markdown() if format == "markdown" else doc.to_html()
 
+    def datawrapper(
+        self,
+        by: str | Sequence[str] = "quantity",
+        *,
+        lang: str = "en",
+        chart: str = "range",
+        spreadsheet: bool = True,
+        selection: Selection | None = None,
+        unit: str | None = None,
+        intro: bool = True,
+    ) -> dict[Any, tuple[pd.DataFrame, dict[str, Any]]]:
+        """One Datawrapper chart per quantity: its table and its metadata.
+
+        Each table has a dated row per claim holding only the numbers its source stated
+        (``from``/``to`` for a range, ``value`` for a single number, an open end for
+        "more than" and "up to"; nothing for a vague word such as "thousands").  The
+        command line writes the same with ``estimates export --datawrapper``.
+
+        Parameters
+        ----------
+        by : str or list of str
+            Column(s) that define a quantity; one chart per group.
+        lang : {"en", "fr"}
+            Language of the headers, the intro sentence and the dates.
+        chart : {"range", "dot", "arrow"}
+            Datawrapper chart type the metadata asks for.
+        spreadsheet : bool
+            Neutralise cells a spreadsheet would run as formulas (default ``True``).
+        selection : Selection, optional
+            Which claims count (as of, window, exclusions).
+        unit : str, optional
+            Convert every figure to this unit first.
+        intro : bool
+            Put the group's sentence in the metadata's intro (default ``True``).
+
+        Returns
+        -------
+        dict
+            ``{quantity: (table, metadata)}``.
+
+        Examples
+        --------
+        >>> import estimates
+        >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
+        >>> charts = claims.datawrapper(lang="fr")
+        >>> table, meta = charts["protesters in Paris"]
+        >>> len(table) == len(claims)
+        True
+        """
+        from .._present.export import datawrapper_charts
+
+        return datawrapper_charts(
+            self,
+            by=by,
+            lang=lang,
+            spreadsheet=spreadsheet,
+            chart=chart,
+            selection=selection,
+            unit=unit,
+            intro=intro,
+        )
+
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
         from .._present.text import claims_text
