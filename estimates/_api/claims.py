@@ -198,6 +198,8 @@ str, optional
         data = table
     elif isinstance(table, str | os.PathLike):
         data, line_offset = _io.read_table(table, encoding=encoding, sep=sep)
+    elif hasattr(table, "read"):  # an open file or a buffer of CSV text
+        data, line_offset = _io.read_csv_buffer(table, encoding=encoding, sep=sep), 2
     else:
         data = _io.frame_of_records(list(table))
     if data.shape == (0, 0):  # an empty file: no records, no columns

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._model.errors import DependencyError, OptionError, ValidationError
+from .._model.errors import ArgumentTypeError, DependencyError, OptionError, ValidationError
 from .._model.missing import is_missing
 from .validation import refuse_duplicate_columns
 
@@ -182,11 +182,39 @@ def _decodes(raw: bytes, encoding: str) -> bool:
     return True
 
 
+def read_csv_buffer(
+    buffer: Any, *, encoding: str = "utf-8", sep: str | None = None
+) -> pd.DataFrame:
+    """A CSV from an open file or buffer (text or bytes), read like a CSV file."""
+    text = buffer.read()
+    if isinstance(text, bytes):
+        try:
+            text = text.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise _encoding_error(Path("<buffer>"), encoding, exc) from None
+    if not isinstance(text, str):
+        raise ArgumentTypeError("table", text, "a file or buffer of CSV text")
+    options: dict[str, Any] = {"dtype": str, "sep": sep if sep is not None else ","}
+    try:
+        header = pd.read_csv(
+            io.StringIO(text), header=None, nrows=1, keep_default_na=False, **options
+        )
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame()
+    refuse_duplicate_columns(header.iloc[0].tolist() if len(header) else [], where="header")
+    return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], **options)
+
+
 def frame_of_records(
     records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """Records as a frame of raw cells (object columns: nothing inferred or re-encoded;
     the claims reader types and checks each column)."""
+    for i, r in enumerate(records):
+        if not isinstance(r, Mapping):
+            raise ArgumentTypeError(
+                f"table[{i}]", r, "a mapping of column names to cells (one record per claim)"
+            )
     if columns is None:
         columns = list(dict.fromkeys(k for r in records for k in r))
     return pd.DataFrame([dict(r) for r in records], columns=list(columns), dtype=object)
