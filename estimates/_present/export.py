@@ -74,10 +74,11 @@ from .._compute.camps import stated_numbers
 from .._compute.reconcile import hedge_codes
 from .._compute.selection import Selection, selection_of
 from .._compute.sources import canonical_cells
+from .._i18n import Words, words
 from .._model.errors import OptionError
 from .._table.io import neutralise_formulas, write_csv
-from .charts._words import Words, stated_text, words
 from .charts.data import Summary, chart_data, group_label, selection_options
+from .format import format_stated
 from .html.escape import safe_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -264,7 +265,7 @@ def _chart(
     factor = data.factor[mask][order]
     nums = stated_bounds(part, factor)
     source = np.asarray(canonical_cells(part, data.sources), dtype=object)
-    when = [stated_text(s, e, lang) for s, e in zip(part["stated_start"], end, strict=True)]
+    when = [format_stated(s, e, lang) for s, e in zip(part["stated_start"], end, strict=True)]
     iso = end.dt.strftime("%Y-%m-%d").astype(object).where(end.notna(), None)
     words = {"above": h["above"], "below": h["below"], "": None}
     table = pd.DataFrame(

@@ -47,6 +47,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import (
     format_decimal,
+    format_scientific,
     get_decimal_symbol,
     get_group_symbol,
     get_minus_sign_symbol,
@@ -56,6 +57,7 @@ from babel.numbers import (
 from .._i18n import translator
 from .._i18n.catalogue import _generation
 from .._model.dates import DateInterval
+from .._model.missing import is_missing
 
 __all__ = [
     "DateWords",
@@ -67,6 +69,7 @@ __all__ = [
     "format_period",
     "format_periods",
     "format_range",
+    "format_stated",
     "locale_of",
     "scale_parts",
 ]
@@ -149,23 +152,35 @@ def scale_parts(x: float, lang: str) -> tuple[Decimal, float] | None:
     return None
 
 
-def format_number(value: Any, lang: str = "en", *, scale: bool = False) -> str:
+def format_number(
+    value: Any, lang: str = "en", *, scale: bool = False, scientific: bool = False
+) -> str:
     """A number for readers, in the language's digits.
 
     Parameters
     ----------
     value : float
-        The number.  NaN or None gives ``""``; infinities ``"∞"`` / ``"-∞"``.
+        The number.  NaN, None or ``pd.NA`` gives ``""``; infinities ``"∞"`` / ``"-∞"``.
     lang : str
         Language tag ("en", "fr-FR").
     scale : bool
         Write round figures of a million or more with a scale word ("1.49 million").
+    scientific : bool
+        Write numbers too large or too small for a row of digits (a chart's tick, a
+        table cell: below 1e-6 or from 1e21) in scientific notation.
 
     Returns
     -------
     str
+
+    Examples
+    --------
+    >>> format_number(1e40, scientific=True), format_number(-2.5e-300, scientific=True)
+    ('1E40', '-2.5E-300')
+    >>> format_number(12000.5, "fr", scientific=True) == "12\u202f000,5"
+    True
     """
-    if value is None:
+    if is_missing(value):
         return ""
     x = float(value)
     if math.isnan(x):
@@ -173,6 +188,8 @@ def format_number(value: Any, lang: str = "en", *, scale: bool = False) -> str:
     if math.isinf(x):
         return "∞" if x > 0 else "-∞"
     locale = locale_of(lang)
+    if scientific and x != 0 and not 1e-6 <= abs(x) < 1e21:
+        return format_scientific(x, "#.######E0", locale=locale)
     if scale:
         parts = scale_parts(x, lang)
         if parts is not None:
@@ -190,16 +207,23 @@ def format_range(
     low_closed: bool = True,
     high_closed: bool = True,
     scale: bool = False,
+    scientific: bool = False,
+    compact: bool = False,
 ) -> str:
     """A range in words: "2,000 to 10,000", "more than 13,000", "at most 5", "12,000".
 
     Open ends take the hedge of the catalogue (``more_than``/``at_least``,
-    ``less_than``/``at_most``); a point is one number.
+    ``less_than``/``at_most``); a point is one number.  ``scale`` and ``scientific``
+    as in :func:`format_number`; ``compact`` joins a bounded range with an en dash,
+    for table cells ("2,000–10,000").
+
+    >>> format_range(2000, 10000, "fr", compact=True) == "2\u202f000–10\u202f000"
+    True
     """
     t = translator(lang)
 
     def n(x: float) -> str:
-        return format_number(x, lang, scale=scale)
+        return format_number(x, lang, scale=scale, scientific=scientific)
 
     lo_inf, hi_inf = math.isinf(low), math.isinf(high)
     if hi_inf and not lo_inf:
@@ -208,6 +232,8 @@ def format_range(
         return t("at_most" if high_closed else "less_than", context="hedge", n=n(high))
     if low == high:
         return n(low)
+    if compact:
+        return f"{n(low)}–{n(high)}"
     return t("range", context="hedge", a=n(low), b=n(high))
 
 
@@ -316,6 +342,18 @@ def format_period(start: date, end: date, lang: str | DateWords = "en") -> str:
     else:
         first = format_day(start, w)
     return w.between_days.format(start=first, end=format_day(end, w))
+
+
+def format_stated(start: Any, end: Any, lang: str = "en") -> str:
+    """When a claim was stated, in words ("week of 4 November 2024"); the catalogue's
+    ``undated`` word when either end is missing.
+
+    >>> format_stated(None, None, "fr"), format_stated("2024-11-04", "2024-11-10")
+    ('sans date', 'week of 4 November 2024')
+    """
+    if is_missing(start) or is_missing(end):
+        return translator(lang)("undated", context="chart")
+    return format_period(pd.Timestamp(start).date(), pd.Timestamp(end).date(), lang)
 
 
 def format_periods(

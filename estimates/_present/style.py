@@ -61,7 +61,7 @@ from babel.lists import format_list
 
 from .._i18n import UnitWords, languages, translator, unit_words
 from .._i18n import normalise_lang as _normalise_lang
-from .._model.errors import EstimatesError
+from .._model.errors import ErrorCode, EstimatesError
 from .._model.hedges import Hedge
 from .._model.units import is_count, unit_label
 from .format import DateWords, digits, format_day, format_period
@@ -94,13 +94,13 @@ class StyleError(EstimatesError, ValueError):
     ``code`` is ``"style"``.
     """
 
-    code = "style"
+    code = ErrorCode.OPTION_INVALID
 
 
 class StyleTypeError(EstimatesError, TypeError):
     """Something that is not a :class:`HouseStyle` was given as one."""
 
-    code = "style_type"
+    code = ErrorCode.ARGUMENT_TYPE
 
 
 @dataclass(frozen=True, eq=False)

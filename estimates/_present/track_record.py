@@ -27,8 +27,8 @@ import numpy as np
 import pandas as pd
 
 from .._compute.reliability import MIN_COMPARED, track_record_facts
-from .charts import format_number
 from .charts.draw import _figure_axes, _plain, _wrap
+from .format import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure

@@ -48,7 +48,7 @@ def test_unsupported_language_is_a_value_error_listing_the_supported(tag: object
     with pytest.raises(LanguageError, match="expected one of 'en', 'fr'") as info:
         normalise_lang(tag)
     assert isinstance(info.value, ValueError) and isinstance(info.value, est.EstimatesError)
-    assert info.value.code == "unsupported_language"
+    assert info.value.code == "language.unsupported"
     again = pickle.loads(pickle.dumps(info.value))
     assert str(again) == str(info.value)
 
