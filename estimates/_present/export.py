@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import os
 import re
 from collections.abc import Sequence
@@ -76,9 +75,10 @@ from .._compute.selection import Selection, selection_of
 from .._compute.sources import canonical_cells
 from .._i18n import Words, words
 from .._model.errors import OptionError
+from .._model.missing import is_missing
 from .._table.io import neutralise_formulas, write_csv
 from .charts.data import Summary, chart_data, group_label, selection_options
-from .format import format_stated
+from .format import format_stated, locale_of
 from .html.escape import safe_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,7 +97,7 @@ def _headers(lang: str) -> Words:
 
 def _cell(value: Any) -> Any:
     """A text cell as Datawrapper should show it: HTML-escaped (it renders HTML)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return None
     return html.escape(str(value), quote=False)
 
@@ -316,7 +316,7 @@ def _metadata(
     return {
         "title": html.escape(title, quote=False),
         "type": kind,
-        "language": "fr-FR" if h.lang == "fr" else "en-US",
+        "language": locale_of(h.lang).replace("_", "-"),  # the catalogue's locale
         "metadata": {
             "describe": {
                 "intro": html.escape(sentence, quote=False),

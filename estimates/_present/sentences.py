@@ -82,6 +82,7 @@ from .._compute.sources import canonical_cells
 from .._compute.time import DateLike
 from .._model.figure import Figure
 from .._model.hedges import Hedge
+from .._model.missing import is_missing
 from .._model.sources import SourceBook
 from .._model.units import is_count
 from .._parsing.lexicon import LANGS as PARSE_LANGS
@@ -955,18 +956,18 @@ def group_label(key: Any) -> str:
     """A group's label: its key; keys of several columns joined with commas, the first
     capitalised when it is all lower case ("Russia, deaths" for ("russia", "deaths"))."""
     parts = key if isinstance(key, tuple) else (key,)
-    words = [str(p) for p in parts if not (p is None or p is pd.NA or p != p)]
+    words = [str(p) for p in parts if not is_missing(p)]
     if len(words) > 1 and words[0] and words[0] == words[0].lower():
         words[0] = words[0][0].upper() + words[0][1:]
     return ", ".join(words)
 
 
 def _text(value: Any) -> str:
-    return "" if value is None or value is pd.NA or value != value else str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def _float_or_none(value: Any) -> float | None:
-    return None if value is None or value is pd.NA or value != value else float(value)
+    return None if is_missing(value) else float(value)
 
 
 def _day(value: Any) -> date:

@@ -59,8 +59,7 @@ from typing import Literal
 
 from babel.lists import format_list
 
-from .._i18n import UnitWords, languages, translator, unit_words
-from .._i18n import normalise_lang as _normalise_lang
+from .._i18n import UnitWords, languages, normalise_lang, translator, unit_words
 from .._model.errors import ErrorCode, EstimatesError
 from .._model.hedges import Hedge
 from .._model.units import is_count, unit_label
@@ -74,7 +73,6 @@ __all__ = [
     "UnitWords",
     "default_style",
     "get_style",
-    "normalise_lang",
     "register_style",
     "round_to",
     "style_from_catalogue",
@@ -466,11 +464,6 @@ STYLES: Mapping[str, HouseStyle] = MappingProxyType(_STYLES)
 
 #: The style used for each language when none is named.
 DEFAULT_STYLES: Mapping[str, str] = MappingProxyType({"en": "ap", "fr": "fr-press"})
-
-
-def normalise_lang(lang: str) -> str:
-    """The language key of a tag ("fr" for "fr-FR"); see :mod:`estimates._i18n.lang`."""
-    return _normalise_lang(lang)
 
 
 def register_style(style: HouseStyle, *, replace: bool = False) -> HouseStyle:

@@ -53,8 +53,9 @@ import pandas as pd
 
 from ..._compute.reconcile import _by_list
 from ..._compute.selection import Selection, selection_of
-from ..._i18n import Words, unit_plural, words
+from ..._i18n import Words, normalise_lang, unit_plural, words
 from ..._model.errors import MissingDateWarning, OptionError
+from ..._model.missing import is_missing
 from ..charts.data import Summary, _cumulative, check_per, selection_options
 from ..format import format_number, format_range, format_stated
 from .escape import css, safe_url, short_url
@@ -81,11 +82,6 @@ CHARTS = ("svg", "png", None)
 
 
 # --------------------------------------------------------------------------- words
-def _lang_key(lang: str) -> str:
-    """The catalogue's key for ``lang`` ("fr-FR" is "fr")."""
-    return words(lang, "report").lang
-
-
 def _words(lang: str) -> Words:
     """The report's words in ``lang`` (the catalogue's ``report`` context)."""
     return words(lang, "report")
@@ -309,11 +305,7 @@ def _claims_table(part: pd.DataFrame, factor: np.ndarray, unit: str, lang: str) 
 
 
 def _str(value: Any) -> str:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    return str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def _conflict_pairs(
@@ -576,7 +568,7 @@ def _sentences(
     from ..sentences import describe
 
     options = selection_options(selection) | summary.options()
-    return describe(claims, lang=_lang_key(lang), by=by, **options)
+    return describe(claims, lang=normalise_lang(lang), by=by, **options)
 
 
 def _methodology(
@@ -591,7 +583,7 @@ def _methodology(
 
     doc = methodology_document(
         claims,
-        lang=_lang_key(lang),
+        lang=normalise_lang(lang),
         by=by,
         selection=selection,
         strategy=summary.strategy,
@@ -696,7 +688,7 @@ def _page(
         _environment()
         .get_template("report.html.j2")
         .render(
-            lang=_lang_key(lang),
+            lang=normalise_lang(lang),
             csp=Markup(CSP),  # noqa: S704 - a constant of this module
             css=Markup(css("report.css")),  # noqa: S704 - trusted
             version=version,
@@ -718,7 +710,7 @@ def _lookup(sentences: pd.Series, key: Any) -> str | None:
         return None
     if isinstance(value, pd.Series):
         value = value.iloc[0] if len(value) else None
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_missing(value):
         return None
     return str(value)
 
