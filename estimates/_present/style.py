@@ -53,7 +53,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, localcontext
 from types import MappingProxyType
 from typing import Literal
 
@@ -399,10 +399,15 @@ def round_to(x: float, step: float) -> Decimal:
 
     >>> round_to(24333.33, 1000), round_to(125000, 10000)
     (Decimal('24000'), Decimal('130000'))
+    >>> float(round_to(1.5e40, 1)), float(round_to(2.5e-300, 1e-300))
+    (1.5e+40, 3e-300)
     """
     d = Decimal(repr(float(x)))
     s = Decimal(repr(float(step))).normalize()
-    return ((d / s).quantize(Decimal(1), rounding=ROUND_HALF_UP) * s).normalize() + 0
+    with localcontext() as ctx:  # any float over any step: up to ~650 digits, exactly
+        ctx.prec = 800
+        ctx.Emin, ctx.Emax = MIN_EMIN, MAX_EMAX
+        return ((d / s).quantize(Decimal(1), rounding=ROUND_HALF_UP) * s).normalize() + 0
 
 
 # ---------------------------------------------------------------------- the styles
