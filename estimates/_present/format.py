@@ -71,6 +71,7 @@ __all__ = [
     "format_range",
     "format_stated",
     "locale_of",
+    "plain",
     "scale_parts",
 ]
 
@@ -96,10 +97,27 @@ def _symbols(locale: str) -> tuple[str, str, str, tuple[int, int], int]:
     return group, get_decimal_symbol(loc), get_minus_sign_symbol(loc), pattern.grouping, minimum
 
 
+def plain(x: float) -> bool:
+    """Whether ``x`` is written as a row of digits: 0, or 1e-6 <= |x| < 1e21.  Other
+    finite numbers (1e40, 1e-300) are written in scientific notation, never as a row
+    of forty zeros."""
+    ax = abs(float(x))
+    return ax == 0 or 1e-6 <= ax < 1e21 or not math.isfinite(ax)
+
+
 def digits(x: float, locale: str) -> str:
     """``x`` with exactly its digits (the shortest that give back the float), grouped
-    in the locale.  Written by hand from the locale's symbols: Babel rounds to 28
-    significant digits and fails on 1e40 or 1e-300."""
+    in the locale; in scientific notation when not :func:`plain` ("1.5E40").  Written
+    by hand from the locale's symbols: Babel rounds to 28 significant digits and fails
+    on 1e40 or 1e-300.
+
+    >>> digits(1.5e40, "en_GB"), digits(-2.5e-300, "fr_FR"), digits(0.000123, "en_GB")
+    ('1.5E40', '-2,5E-300', '0.000123')
+    """
+    if not plain(x):
+        mantissa = len(Decimal(repr(float(x))).normalize().as_tuple().digits)
+        pattern = "0." + "#" * (mantissa - 1) + "E0" if mantissa > 1 else "0E0"
+        return format_scientific(Decimal(repr(float(x))), pattern, locale=locale)
     group, mark, minus, (primary, secondary), minimum = _symbols(locale)
     text = format(abs(Decimal(repr(float(x)))), "f")
     int_part, _, frac = text.partition(".")
@@ -135,11 +153,11 @@ def scale_parts(x: float, lang: str) -> tuple[Decimal, float] | None:
 
     >>> scale_parts(1_490_000, "en")
     (Decimal('1.49'), 1000000.0)
-    >>> scale_parts(1_225_000, "en") is None, scale_parts(1e40, "en") is not None
+    >>> scale_parts(1_225_000, "en") is None, scale_parts(1e40, "en") is None
     (True, True)
     """
     ax = abs(float(x))
-    if not math.isfinite(ax):
+    if not math.isfinite(ax) or not plain(ax):
         return None
     key = translator(lang).lang
     for value, decimals in _scales(key, _generation()):
@@ -152,9 +170,7 @@ def scale_parts(x: float, lang: str) -> tuple[Decimal, float] | None:
     return None
 
 
-def format_number(
-    value: Any, lang: str = "en", *, scale: bool = False, scientific: bool = False
-) -> str:
+def format_number(value: Any, lang: str = "en", *, scale: bool = False) -> str:
     """A number for readers, in the language's digits.
 
     Parameters
@@ -165,9 +181,6 @@ def format_number(
         Language tag ("en", "fr-FR").
     scale : bool
         Write round figures of a million or more with a scale word ("1.49 million").
-    scientific : bool
-        Write numbers too large or too small for a row of digits (a chart's tick, a
-        table cell: below 1e-6 or from 1e21) in scientific notation.
 
     Returns
     -------
@@ -175,10 +188,8 @@ def format_number(
 
     Examples
     --------
-    >>> format_number(1e40, scientific=True), format_number(-2.5e-300, scientific=True)
-    ('1E40', '-2.5E-300')
-    >>> format_number(12000.5, "fr", scientific=True) == "12\u202f000,5"
-    True
+    >>> format_number(1e40, scale=True), format_number(-2.5e-300, "fr")
+    ('1E40', '-2,5E-300')
     """
     if is_missing(value):
         return ""
@@ -188,8 +199,6 @@ def format_number(
     if math.isinf(x):
         return "∞" if x > 0 else "-∞"
     locale = locale_of(lang)
-    if scientific and x != 0 and not 1e-6 <= abs(x) < 1e21:
-        return format_scientific(x, "#.######E0", locale=locale)
     if scale:
         parts = scale_parts(x, lang)
         if parts is not None:
@@ -207,14 +216,13 @@ def format_range(
     low_closed: bool = True,
     high_closed: bool = True,
     scale: bool = False,
-    scientific: bool = False,
     compact: bool = False,
 ) -> str:
     """A range in words: "2,000 to 10,000", "more than 13,000", "at most 5", "12,000".
 
     Open ends take the hedge of the catalogue (``more_than``/``at_least``,
-    ``less_than``/``at_most``); a point is one number.  ``scale`` and ``scientific``
-    as in :func:`format_number`; ``compact`` joins a bounded range with an en dash,
+    ``less_than``/``at_most``); a point is one number.  ``scale`` as in
+    :func:`format_number`; ``compact`` joins a bounded range with an en dash,
     for table cells ("2,000–10,000").
 
     >>> format_range(2000, 10000, "fr", compact=True) == "2\u202f000–10\u202f000"
@@ -223,7 +231,7 @@ def format_range(
     t = translator(lang)
 
     def n(x: float) -> str:
-        return format_number(x, lang, scale=scale, scientific=scientific)
+        return format_number(x, lang, scale=scale)
 
     lo_inf, hi_inf = math.isinf(low), math.isinf(high)
     if hi_inf and not lo_inf:

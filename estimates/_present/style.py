@@ -63,7 +63,7 @@ from .._i18n import UnitWords, languages, normalise_lang, translator, unit_words
 from .._model.errors import ErrorCode, EstimatesError
 from .._model.hedges import Hedge
 from .._model.units import is_count, unit_label
-from .format import DateWords, digits, format_day, format_period
+from .format import DateWords, digits, format_day, format_period, plain
 
 __all__ = [
     "DEFAULT_STYLES",
@@ -244,7 +244,7 @@ class HouseStyle:
         if spell and x == int(x) and 0 < x < min(self.spell_below, 10):
             return self.number_words[int(x)], False
         ax = abs(x)
-        for value, singular, plural in self.scales:
+        for value, singular, plural in self.scales if plain(x) else ():
             if ax >= value:
                 q = (Decimal(repr(ax)) / Decimal(repr(value))).normalize()
                 exponent = q.as_tuple().exponent

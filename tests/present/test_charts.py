@@ -325,11 +325,11 @@ def test_charts_write_numbers_through_the_one_formatter():
     from estimates._present import format as fmt
 
     assert not hasattr(charts, "format_number")  # one home: estimates._present.format
-    assert fmt.format_number(1234567.5, scientific=True) == "1,234,567.5"
-    assert fmt.format_number(1234567, "fr", scientific=True) == "1\u202f234\u202f567"
-    assert fmt.format_number(float("-inf"), scientific=True) == "-∞"
-    assert fmt.format_number(float("nan"), scientific=True) == ""
-    assert fmt.format_number(2e40, "fr", scientific=True) == "2E40"
+    assert fmt.format_number(1234567.5) == "1,234,567.5"
+    assert fmt.format_number(1234567, "fr") == "1\u202f234\u202f567"
+    assert fmt.format_number(float("-inf")) == "-∞"
+    assert fmt.format_number(float("nan")) == ""
+    assert fmt.format_number(2e40, "fr") == "2E40"
     with pytest.raises(ValueError, match="unsupported language"):
         fmt.format_number(3, "xx-unknown")
 

@@ -126,7 +126,7 @@ def unit_axis_label(unit: str, lang: str) -> str:
 def _number_formatter(lang: str) -> Any:
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda v, _pos: format_number(v, lang, scientific=True))
+    return FuncFormatter(lambda v, _pos: format_number(v, lang))
 
 
 @functools.cache

@@ -224,9 +224,7 @@ def _shade(
 
 
 def _range_words(low: float, high: float, lang: str, closed: tuple[bool, bool]) -> str:
-    return format_range(
-        low, high, lang, low_closed=closed[0], high_closed=closed[1], scientific=True
-    )
+    return format_range(low, high, lang, low_closed=closed[0], high_closed=closed[1])
 
 
 def _closed(summary: pd.Series, kind: str) -> tuple[bool, bool]:

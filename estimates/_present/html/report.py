@@ -152,7 +152,7 @@ def _environment() -> Environment:
 
 # --------------------------------------------------------------------------- numbers
 def _num(value: float, lang: str) -> str:
-    return format_number(value, lang, scientific=True)
+    return format_number(value, lang)
 
 
 def _unit(unit: str, lang: str) -> str:
@@ -169,7 +169,6 @@ def _span(low: float, high: float, lang: str, low_closed: bool, high_closed: boo
         lang,
         low_closed=low_closed,
         high_closed=high_closed,
-        scientific=True,
         compact=True,
     )
 
