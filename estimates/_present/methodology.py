@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from .._compute.reconcile import AUTO, group_codes
+from .._compute.reliability import discover_frame
 from .._compute.selection import (
     ALL_STRATEGIES,
     DEFAULT_COMPARE_WITHIN,
@@ -77,6 +78,7 @@ from .document import (
     fill,
     markdown_escape,
 )
+from .format import format_number
 from .sentences import figure_phrase, group_label, join_agents_words
 from .style import HouseStyle, get_style
 
@@ -153,6 +155,8 @@ def methodology_document(
         Paragraph(fill(w[f"strategy_{strategy}"])),
         Paragraph(fill(w["precision"])),
     ]
+    if strategy == "reliability":
+        blocks += _reliability_weights(chosen, by_, book, unit, w)
     blocks += _sources(chosen, book, w)
     timed = frame.loc[
         frame.index.difference(
@@ -335,6 +339,43 @@ def _agent_table(frame: pd.DataFrame, book: SourceBook | None) -> pd.DataFrame:
     return table.sort_values("claims", ascending=False, kind="stable")
 
 
+def _reliability_weights(
+    frame: pd.DataFrame, by: list[str], book: SourceBook | None, unit: str | None, w: Words
+) -> list[Block]:
+    """The weights the ``reliability`` strategy learned, per source, with the record
+    they were learned from (claims right of claims counted), heaviest first."""
+    if not len(frame):
+        return []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", EstimatesWarning)
+        _, src = discover_frame(frame, by, sources=book, unit=unit)
+    if not len(src):
+        return []
+    src = src.sort_values(["weight", "count"], ascending=False, kind="stable")
+    head = [c.strip() for c in w["weights_head"].strip().strip("|").split("|")]
+    rows = [
+        [
+            [Text(str(name))],
+            [Text(format_number(round(float(weight), 2), w.lang))],
+            [
+                Text(
+                    w["weights_record"].format(
+                        right=format_number(round(float(right), 1), w.lang),
+                        count=format_number(round(float(count), 1), w.lang),
+                    )
+                )
+            ],
+        ]
+        for name, weight, right, count in zip(
+            src.index, src["weight"], src["right"], src["count"], strict=True
+        )
+    ]
+    return [
+        Paragraph(fill(w["weights_intro"])),
+        Table(head, rows, ("left", "right", "right")),
+    ]
+
+
 def _sources(frame: pd.DataFrame, book: SourceBook | None, w: Words) -> list[Block]:
     out: list[Block] = [_heading(w["sources"])]
     table = _agent_table(frame, book)
@@ -348,7 +389,7 @@ def _sources(frame: pd.DataFrame, book: SourceBook | None, w: Words) -> list[Blo
     rows = []
     for i, (name, row) in enumerate(table.iterrows()):
         shown = w["no_source"] if name == "\x00" else str(name)
-        cells = [shown, f"{row['claims']:,}", kinds[i], aliases[i]]
+        cells = [shown, format_number(row["claims"], w.lang), kinds[i], aliases[i]]
         rows.append([[Text(c)] for c, k in zip(cells, keep, strict=True) if k])
     cols = [h for h, k in zip(head, keep, strict=True) if k]
     return [*out, Table(cols, rows, align)]
@@ -436,7 +477,7 @@ def _left_out(
             for label, row in rows.head(MAX_LISTED).iterrows()
         ]
         if len(rows) > MAX_LISTED:
-            items.append([Text(w["more"].format(n=f"{len(rows) - MAX_LISTED:,}"))])
+            items.append([Text(w["more"].format(n=format_number(len(rows) - MAX_LISTED, w.lang)))])
         out.append(Bullets(items))
     if not said:
         out.append(Paragraph(fill(w["nothing_left_out"])))

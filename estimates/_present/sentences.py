@@ -618,7 +618,7 @@ class _Writer:
         down = first is not None and first == lower
         if self._gap(lower, upper) == 0 and not (gap > 0):
             clause = st.phrase("short_of", low=side(lower, "first"), high=side(upper, "second"))
-        elif ratio >= 2 and not down:
+        elif ratio >= 2 and math.isfinite(ratio) and not down:  # 4 / 2e-308 overflows
             times = st.times(ratio, floor=bool(ratio_open))
             if ratio_open:
                 # rounded down: "more than four times" when 4 is below the bound

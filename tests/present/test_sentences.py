@@ -761,3 +761,15 @@ def test_describe_signature_is_explicit():
     params = inspect.signature(est.Claims.describe).parameters
     assert not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
     assert {"lang", "by", "style", "as_of", "compare_within", "strategy"} <= set(params)
+
+
+def test_a_ratio_that_overflows_is_said_as_a_gap():
+    # hypothesis found it: 4 / 2.2e-308 is inf; "inf times" must never be written.
+    claims = quiet(
+        est.read_claims,
+        pd.DataFrame(
+            {"quantity": "q", "best": [0, 2.2250738585072014e-308, 4], "source": ["A", "A", "B"]}
+        ),
+    )
+    text = quiet(claims.describe).iloc[0]
+    assert "exceeds 2.2250738585072014E-308 (A) by four." in text
