@@ -80,6 +80,7 @@ from .._compute.selection import (
 )
 from .._compute.sources import canonical_cells
 from .._compute.time import DateLike
+from .._i18n import translator
 from .._model.figure import Figure
 from .._model.hedges import Hedge
 from .._model.missing import is_missing
@@ -934,17 +935,22 @@ def figure_phrase(
 
 
 def join_agents_words(agents: Sequence[str], st: HouseStyle) -> str:
-    """Agents of a joint claim as one phrase: a shared last word is said once
-    ("US, South Korean and Ukrainian intelligence"); otherwise a plain list.
+    """Agents of a joint claim as one phrase: in a language whose catalogue says so
+    (style ``shared_last_word``: English), a shared last word is said once ("US, South
+    Korean and Ukrainian intelligence"); otherwise the full names in a list, so that a
+    French sentence never factors an English noun ("US, South Korean et Ukrainian
+    intelligence").
 
     >>> from estimates._present.style import get_style
     >>> join_agents_words(["US intelligence", "Ukrainian intelligence"], get_style("ap"))
     'US and Ukrainian intelligence'
-    >>> join_agents_words(["South Korea", "United States", "Ukraine"], get_style("fr-press"))
-    'South Korea, United States et Ukraine'
+    >>> join_agents_words(["US intelligence", "Ukrainian intelligence"], get_style("fr-press"))
+    'US intelligence et Ukrainian intelligence'
     """
     if len(agents) == 1:
         return agents[0]
+    if translator(st.lang)("shared_last_word", context="style") != "yes":
+        return st.list(list(agents))
     words = [a.split() for a in agents]
     last = words[0][-1]
     if all(len(w) >= 2 and w[-1] == last for w in words):

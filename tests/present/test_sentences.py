@@ -43,8 +43,8 @@ SEED_EN = {
 SEED_FR = {
     NK: (
         "Les estimations pour «\xa0North Korean troops in Kursk\xa0» vont de 10\u202f000 "
-        "(United States, semaine du 4 novembre 2024) à 12\u202f000 au maximum (US, South "
-        "Korean et Ukrainian intelligence, 12 novembre 2024). Les trois estimations sont "
+        "(United States, semaine du 4 novembre 2024) à 12\u202f000 au maximum (US intelligence, "
+        "South Korean intelligence et Ukrainian intelligence, 12 novembre 2024). Les trois estimations sont "
         "toutes compatibles avec un chiffre de 10\u202f000."
     ),
     CONTAINERS: (
@@ -197,7 +197,7 @@ def test_two_agreeing():
     )
     assert quiet(claims.describe, "fr").iloc[0] == (
         "Les estimations pour «\xa0troops\xa0» vont de 10\u202f000 (United States, semaine du "
-        "4 novembre 2024) à 12\u202f000 au maximum (US et Ukrainian intelligence, 12 novembre "
+        "4 novembre 2024) à 12\u202f000 au maximum (US intelligence et Ukrainian intelligence, 12 novembre "
         "2024). Les deux estimations sont compatibles avec un chiffre de 10\u202f000."
     )
 
