@@ -44,8 +44,8 @@ SEED_FR = {
     NK: (
         "Les estimations pour «\xa0North Korean troops in Kursk\xa0» vont de 10\u202f000 "
         "(United States, semaine du 4 novembre 2024) à 12\u202f000 au maximum (US intelligence, "
-        "South Korean intelligence et Ukrainian intelligence, 12 novembre 2024). Les trois estimations sont "
-        "toutes compatibles avec un chiffre de 10\u202f000."
+        "South Korean intelligence et Ukrainian intelligence, 12 novembre 2024). Les trois "
+        "estimations sont toutes compatibles avec un chiffre de 10\u202f000."
     ),
     CONTAINERS: (
         "Une seule estimation pour «\xa0North Korean weapons containers sent to "
@@ -197,8 +197,9 @@ def test_two_agreeing():
     )
     assert quiet(claims.describe, "fr").iloc[0] == (
         "Les estimations pour «\xa0troops\xa0» vont de 10\u202f000 (United States, semaine du "
-        "4 novembre 2024) à 12\u202f000 au maximum (US intelligence et Ukrainian intelligence, 12 novembre "
-        "2024). Les deux estimations sont compatibles avec un chiffre de 10\u202f000."
+        "4 novembre 2024) à 12\u202f000 au maximum (US intelligence et Ukrainian "
+        "intelligence, 12 novembre 2024). Les deux estimations sont compatibles avec un "
+        "chiffre de 10\u202f000."
     )
 
 
