@@ -830,7 +830,10 @@ class _Writer:
             items = [*items[:3], more]
         if not items:
             return text
-        return f"{text} ({(st.semicolon + ' ').join(items)})"
+        # Parentheses inside the citation's parentheses become brackets:
+        # "(NATO officials [via media24], 17 June 2026)", never "((...))".
+        inner = (st.semicolon + " ").join(items).translate(_BRACKETS)
+        return f"{text} ({inner})"
 
     def who(self, i: int) -> str:
         """The claim's source(s): "US, South Korean and Ukrainian intelligence"."""
@@ -932,6 +935,10 @@ def figure_phrase(
     best = math.nan if figure.best is None else figure.best
     text = figure_words(st, figure.hedge.value, figure.low, figure.high, best, figure.unit)
     return text if text is not None else str(figure)
+
+
+#: Parentheses within parentheses are written as brackets (Chicago 6.101; French too).
+_BRACKETS = str.maketrans("()", "[]")
 
 
 def join_agents_words(agents: Sequence[str], st: HouseStyle) -> str:
