@@ -44,13 +44,14 @@ from __future__ import annotations
 import gettext
 import io
 import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from .._model.errors import EstimatesError
+from .._model.errors import ErrorCode, EstimatesError
 from .lang import LanguageError, language_key, normalise_lang
 
 __all__ = [
@@ -58,9 +59,11 @@ __all__ = [
     "LOCALES",
     "MessageError",
     "Translator",
+    "Words",
     "languages",
     "register_catalogue",
     "translator",
+    "words",
 ]
 
 DOMAIN = "estimates"
@@ -89,10 +92,10 @@ class MessageError(EstimatesError, KeyError):
     ----------
     lang, msgid, context : str
     code : str
-        ``"missing_message"``.
+        ``"i18n.message_missing"``.
     """
 
-    code = "missing_message"
+    code = ErrorCode.MESSAGE_MISSING
 
     def __init__(self, lang: str, msgid: str, context: str | None) -> None:
         self.lang, self.msgid, self.context = lang, msgid, context
@@ -285,3 +288,38 @@ def translator(lang: str) -> Translator:
         frozen = {c: frozenset(ids) for c, ids in keys.items()}
         got = _cache[key] = Translator(key, t, frozen)
     return got
+
+
+class Words(Mapping[str, str]):
+    """The messages of one context of a language's catalogue, read like a dict.
+
+    >>> words("fr-FR", "verdict")["conflict"]
+    'conflit'
+    """
+
+    def __init__(self, lang: str, context: str) -> None:
+        self._t = translator(lang)
+        self._context = context
+
+    @property
+    def lang(self) -> str:
+        """The catalogue's language key ("en", "fr")."""
+        return self._t.lang
+
+    def __getitem__(self, key: str) -> str:
+        return self._t(key, context=self._context)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The message, or ``default`` when the catalogue has none."""
+        return self[key] if self._t.has(key, self._context) else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._t.keys(self._context)))
+
+    def __len__(self) -> int:
+        return len(self._t.keys(self._context))
+
+
+def words(lang: str, context: str = "chart") -> Words:
+    """The words of ``context`` in ``lang`` ("fr-FR" and "fr" alike)."""
+    return Words(lang, context)

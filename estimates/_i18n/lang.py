@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .._model.errors import EstimatesError
+from .._model.errors import ErrorCode, EstimatesError
 
 __all__ = ["LanguageError", "language_key", "normalise_lang"]
 
@@ -34,10 +34,10 @@ class LanguageError(EstimatesError, ValueError):
     supported : tuple of str
         The languages that would have been accepted.
     code : str
-        Stable reason code, ``"unsupported_language"``.
+        Stable reason code, ``"language.unsupported"``.
     """
 
-    code = "unsupported_language"
+    code = ErrorCode.LANGUAGE_UNSUPPORTED
 
     def __init__(self, lang: Any, supported: Iterable[str]) -> None:
         self.lang = lang

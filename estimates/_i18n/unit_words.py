@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from .._model.units import unit_label
 from .catalogue import MessageError, translator
 
-__all__ = ["Placement", "UnitWords", "of_word", "unit_table", "unit_words"]
+__all__ = ["Placement", "UnitWords", "of_word", "unit_plural", "unit_table", "unit_words"]
 
 Placement = Literal["after", "prefix", "glued", "thin"]
 _NNBSP = "\u202f"
@@ -89,3 +90,18 @@ def unit_table(lang: str) -> dict[str, UnitWords]:
     t = translator(lang)
     table = {unit: unit_words(unit, t.lang) for unit in sorted(t.keys("unit"))}
     return {unit: words for unit, words in table.items() if words is not None}
+
+
+def unit_plural(unit: str, lang: str = "en") -> str:
+    """The plural words of a unit in ``lang`` ("soldiers", "soldats"; "" for a count;
+    the unit's own label when the catalogue has no words for it).
+
+    >>> unit_plural("soldier", "fr"), unit_plural("")
+    ('soldats', '')
+    """
+    if not unit:
+        return ""
+    found = unit_words(unit, lang)
+    if found is not None:
+        return found.plural
+    return unit_label(unit)

@@ -100,6 +100,8 @@ class ErrorCode(StrEnum):
     COLUMN_MISSING = "column.missing"
     #: An optional dependency is not installed.
     DEPENDENCY_MISSING = "dependency.missing"
+    #: A message catalogue lacks a message (a defect of the catalogue).
+    MESSAGE_MISSING = "i18n.message_missing"
 
 
 def _restore(cls: type[BaseException], args: tuple[Any, ...]) -> BaseException:

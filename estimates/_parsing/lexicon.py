@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .._i18n.lang import language_key  # the one language normaliser
 from .._model.errors import ParseError
 
 __all__ = [
@@ -412,10 +413,9 @@ def normalise_lang(lang: str, text: str = "") -> str:
     ...
     estimates._model.errors.ParseError: cannot read '' (de): unsupported language 'de'; ...
     """
-    if isinstance(lang, str):
-        key = lang.strip().lower().replace("_", "-").split("-", 1)[0]
-        if key in LANGS:
-            return key
+    key = language_key(lang)
+    if key is not None and key in LANGS:
+        return key
     shown = repr(lang) if len(repr(lang)) <= 40 else repr(lang)[:37] + "..."
     raise ParseError(
         text,

@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import os
 import re
 from collections.abc import Sequence
@@ -74,10 +73,12 @@ from .._compute.camps import stated_numbers
 from .._compute.reconcile import hedge_codes
 from .._compute.selection import Selection, selection_of
 from .._compute.sources import canonical_cells
+from .._i18n import Words, words
 from .._model.errors import OptionError
+from .._model.missing import is_missing
 from .._table.io import neutralise_formulas, write_csv
-from .charts._words import Words, stated_text, words
 from .charts.data import Summary, chart_data, group_label, selection_options
+from .format import format_stated, locale_of
 from .html.escape import safe_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -96,7 +97,7 @@ def _headers(lang: str) -> Words:
 
 def _cell(value: Any) -> Any:
     """A text cell as Datawrapper should show it: HTML-escaped (it renders HTML)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return None
     return html.escape(str(value), quote=False)
 
@@ -264,7 +265,7 @@ def _chart(
     factor = data.factor[mask][order]
     nums = stated_bounds(part, factor)
     source = np.asarray(canonical_cells(part, data.sources), dtype=object)
-    when = [stated_text(s, e, lang) for s, e in zip(part["stated_start"], end, strict=True)]
+    when = [format_stated(s, e, lang) for s, e in zip(part["stated_start"], end, strict=True)]
     iso = end.dt.strftime("%Y-%m-%d").astype(object).where(end.notna(), None)
     words = {"above": h["above"], "below": h["below"], "": None}
     table = pd.DataFrame(
@@ -315,7 +316,7 @@ def _metadata(
     return {
         "title": html.escape(title, quote=False),
         "type": kind,
-        "language": "fr-FR" if h.lang == "fr" else "en-US",
+        "language": locale_of(h.lang).replace("_", "-"),  # the catalogue's locale
         "metadata": {
             "describe": {
                 "intro": html.escape(sentence, quote=False),

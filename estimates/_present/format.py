@@ -47,6 +47,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import (
     format_decimal,
+    format_scientific,
     get_decimal_symbol,
     get_group_symbol,
     get_minus_sign_symbol,
@@ -56,6 +57,7 @@ from babel.numbers import (
 from .._i18n import translator
 from .._i18n.catalogue import _generation
 from .._model.dates import DateInterval
+from .._model.missing import is_missing
 
 __all__ = [
     "DateWords",
@@ -67,7 +69,9 @@ __all__ = [
     "format_period",
     "format_periods",
     "format_range",
+    "format_stated",
     "locale_of",
+    "plain",
     "scale_parts",
 ]
 
@@ -93,10 +97,27 @@ def _symbols(locale: str) -> tuple[str, str, str, tuple[int, int], int]:
     return group, get_decimal_symbol(loc), get_minus_sign_symbol(loc), pattern.grouping, minimum
 
 
+def plain(x: float) -> bool:
+    """Whether ``x`` is written as a row of digits: 0, or 1e-6 <= |x| < 1e21.  Other
+    finite numbers (1e40, 1e-300) are written in scientific notation, never as a row
+    of forty zeros."""
+    ax = abs(float(x))
+    return ax == 0 or 1e-6 <= ax < 1e21 or not math.isfinite(ax)
+
+
 def digits(x: float, locale: str) -> str:
     """``x`` with exactly its digits (the shortest that give back the float), grouped
-    in the locale.  Written by hand from the locale's symbols: Babel rounds to 28
-    significant digits and fails on 1e40 or 1e-300."""
+    in the locale; in scientific notation when not :func:`plain` ("1.5E40").  Written
+    by hand from the locale's symbols: Babel rounds to 28 significant digits and fails
+    on 1e40 or 1e-300.
+
+    >>> digits(1.5e40, "en_GB"), digits(-2.5e-300, "fr_FR"), digits(0.000123, "en_GB")
+    ('1.5E40', '-2,5E-300', '0.000123')
+    """
+    if not plain(x):
+        mantissa = len(Decimal(repr(float(x))).normalize().as_tuple().digits)
+        pattern = "0." + "#" * (mantissa - 1) + "E0" if mantissa > 1 else "0E0"
+        return format_scientific(Decimal(repr(float(x))), pattern, locale=locale)
     group, mark, minus, (primary, secondary), minimum = _symbols(locale)
     text = format(abs(Decimal(repr(float(x)))), "f")
     int_part, _, frac = text.partition(".")
@@ -132,11 +153,11 @@ def scale_parts(x: float, lang: str) -> tuple[Decimal, float] | None:
 
     >>> scale_parts(1_490_000, "en")
     (Decimal('1.49'), 1000000.0)
-    >>> scale_parts(1_225_000, "en") is None, scale_parts(1e40, "en") is not None
+    >>> scale_parts(1_225_000, "en") is None, scale_parts(1e40, "en") is None
     (True, True)
     """
     ax = abs(float(x))
-    if not math.isfinite(ax):
+    if not math.isfinite(ax) or not plain(ax):
         return None
     key = translator(lang).lang
     for value, decimals in _scales(key, _generation()):
@@ -155,7 +176,7 @@ def format_number(value: Any, lang: str = "en", *, scale: bool = False) -> str:
     Parameters
     ----------
     value : float
-        The number.  NaN or None gives ``""``; infinities ``"∞"`` / ``"-∞"``.
+        The number.  NaN, None or ``pd.NA`` gives ``""``; infinities ``"∞"`` / ``"-∞"``.
     lang : str
         Language tag ("en", "fr-FR").
     scale : bool
@@ -164,8 +185,13 @@ def format_number(value: Any, lang: str = "en", *, scale: bool = False) -> str:
     Returns
     -------
     str
+
+    Examples
+    --------
+    >>> format_number(1e40, scale=True), format_number(-2.5e-300, "fr")
+    ('1E40', '-2,5E-300')
     """
-    if value is None:
+    if is_missing(value):
         return ""
     x = float(value)
     if math.isnan(x):
@@ -190,11 +216,17 @@ def format_range(
     low_closed: bool = True,
     high_closed: bool = True,
     scale: bool = False,
+    compact: bool = False,
 ) -> str:
     """A range in words: "2,000 to 10,000", "more than 13,000", "at most 5", "12,000".
 
     Open ends take the hedge of the catalogue (``more_than``/``at_least``,
-    ``less_than``/``at_most``); a point is one number.
+    ``less_than``/``at_most``); a point is one number.  ``scale`` as in
+    :func:`format_number`; ``compact`` joins a bounded range with an en dash,
+    for table cells ("2,000–10,000").
+
+    >>> format_range(2000, 10000, "fr", compact=True) == "2\u202f000–10\u202f000"
+    True
     """
     t = translator(lang)
 
@@ -208,6 +240,8 @@ def format_range(
         return t("at_most" if high_closed else "less_than", context="hedge", n=n(high))
     if low == high:
         return n(low)
+    if compact:
+        return f"{n(low)}–{n(high)}"
     return t("range", context="hedge", a=n(low), b=n(high))
 
 
@@ -316,6 +350,18 @@ def format_period(start: date, end: date, lang: str | DateWords = "en") -> str:
     else:
         first = format_day(start, w)
     return w.between_days.format(start=first, end=format_day(end, w))
+
+
+def format_stated(start: Any, end: Any, lang: str = "en") -> str:
+    """When a claim was stated, in words ("week of 4 November 2024"); the catalogue's
+    ``undated`` word when either end is missing.
+
+    >>> format_stated(None, None, "fr"), format_stated("2024-11-04", "2024-11-10")
+    ('sans date', 'week of 4 November 2024')
+    """
+    if is_missing(start) or is_missing(end):
+        return translator(lang)("undated", context="chart")
+    return format_period(pd.Timestamp(start).date(), pd.Timestamp(end).date(), lang)
 
 
 def format_periods(

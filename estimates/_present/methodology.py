@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from .._compute.reconcile import AUTO, group_codes
+from .._compute.reliability import discover_frame
 from .._compute.selection import (
     ALL_STRATEGIES,
     DEFAULT_COMPARE_WITHIN,
@@ -58,8 +59,8 @@ from .._compute.selection import (
 )
 from .._compute.sources import canonical_cells
 from .._compute.time import DateLike, to_day
-from .._i18n import translator
-from .._model.conventions import get_conventions
+from .._i18n import Words, words
+from .._model.conventions import ACLED, CCC, DEFAULT, Conventions, get_conventions
 from .._model.errors import EstimatesWarning, FigureError
 from .._model.sources import SourceBook, split_agents
 from .._table.schema import ERROR_COLUMN, row_figure
@@ -77,6 +78,7 @@ from .document import (
     fill,
     markdown_escape,
 )
+from .format import format_number
 from .sentences import figure_phrase, group_label, join_agents_words
 from .style import HouseStyle, get_style
 
@@ -89,16 +91,6 @@ __all__ = ["markdown_escape", "methodology", "methodology_document"]
 MAX_CHAIN = 10
 #: Rows listed per reason in "Left out" before "... and N more".
 MAX_LISTED = 10
-
-
-class _Words:
-    """The note's words: the catalogue's ``methodology`` context."""
-
-    def __init__(self, lang: str) -> None:
-        self._t = translator(lang)
-
-    def __getitem__(self, key: str) -> str:
-        return self._t(key, context="methodology")
 
 
 def _heading(template: str, **fields: Any) -> Heading:
@@ -135,7 +127,7 @@ def methodology_document(
         For an unknown strategy.
     """
     st = get_style(None, lang)
-    w = _Words(st.lang)
+    w = words(st.lang, "methodology")
     by_ = by_list(by)
     if strategy not in ALL_STRATEGIES:
         raise FigureError("strategy", strategy, f"one of {', '.join(ALL_STRATEGIES)}")
@@ -163,6 +155,8 @@ def methodology_document(
         Paragraph(fill(w[f"strategy_{strategy}"])),
         Paragraph(fill(w["precision"])),
     ]
+    if strategy == "reliability":
+        blocks += _reliability_weights(chosen, by_, book, unit, w)
     blocks += _sources(chosen, book, w)
     timed = frame.loc[
         frame.index.difference(
@@ -216,7 +210,7 @@ def _dropped(trace: Trace, *codes: str) -> pd.Index:
 
 
 # ---------------------------------------------------------------------- sections
-def _count(n: int, key: str, w: _Words, st: HouseStyle) -> str:
+def _count(n: int, key: str, w: Words, st: HouseStyle) -> str:
     return w[f"{key}_1"] if n == 1 else w[f"{key}_n"].format(n=st.count_word(n))
 
 
@@ -238,7 +232,7 @@ def _scope(
     by: list[str],
     book: SourceBook | None,
     st: HouseStyle,
-    w: _Words,
+    w: Words,
     unit: str | None,
 ) -> list[Inline]:
     groups = len(group_codes(frame, by)[1]) if len(frame) else 0
@@ -253,12 +247,31 @@ def _scope(
     )
 
 
-def _definitions(w: _Words) -> list[Block]:
+def _definitions(w: Words) -> list[Block]:
     keys = ("stated", "envelope", "consensus", "agreement", "conflicts", "verdict")
     return [_heading(w["definitions"]), Bullets([fill(w["def_" + k]) for k in keys])]
 
 
-def _conventions(frame: pd.DataFrame, w: _Words) -> list[Block]:
+#: The profiles that ship with the package: their descriptions are in the catalogues.
+_SHIPPED = {c.name: c for c in (DEFAULT, ACLED, CCC)}
+
+
+def _profile_description(conv: Conventions, w: Words) -> str:
+    """A profile's description in the note's language: the catalogue's words for a
+    shipped profile, the registry's text for a profile a user registered (or changed).
+
+    >>> from estimates._model.conventions import CCC
+    >>> _profile_description(CCC, words("fr", "methodology")).startswith("Lecture des tailles")
+    True
+    """
+    if _SHIPPED.get(conv.name) == conv:
+        found = w.get(f"profile_description_{conv.name}")
+        if found:
+            return str(found)
+    return conv.description
+
+
+def _conventions(frame: pd.DataFrame, w: Words) -> list[Block]:
     out: list[Block] = [_heading(w["conventions"])]
     names = [str(p) for p in pd.unique(frame["profile"].dropna())] if len(frame) else []
     if not names:
@@ -271,7 +284,7 @@ def _conventions(frame: pd.DataFrame, w: _Words) -> list[Block]:
         except KeyError:
             out.append(Paragraph(fill(w["unknown_profile"])))
             continue
-        out.append(Paragraph([Text(conv.description)]))
+        out.append(Paragraph([Text(_profile_description(conv, w))]))
         if conv.references:
             out += [
                 Paragraph(fill(w["references"])),
@@ -280,7 +293,7 @@ def _conventions(frame: pd.DataFrame, w: _Words) -> list[Block]:
     return out
 
 
-def _comparison(w: _Words, compare_within: str | pd.Timedelta | int | None) -> list[Block]:
+def _comparison(w: Words, compare_within: str | pd.Timedelta | int | None) -> list[Block]:
     """The comparison rule ``reconcile`` applies (the same :class:`Comparison` object)."""
     auto = isinstance(compare_within, str) and compare_within == AUTO
     span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=compare_within).span
@@ -326,7 +339,44 @@ def _agent_table(frame: pd.DataFrame, book: SourceBook | None) -> pd.DataFrame:
     return table.sort_values("claims", ascending=False, kind="stable")
 
 
-def _sources(frame: pd.DataFrame, book: SourceBook | None, w: _Words) -> list[Block]:
+def _reliability_weights(
+    frame: pd.DataFrame, by: list[str], book: SourceBook | None, unit: str | None, w: Words
+) -> list[Block]:
+    """The weights the ``reliability`` strategy learned, per source, with the record
+    they were learned from (claims right of claims counted), heaviest first."""
+    if not len(frame):
+        return []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", EstimatesWarning)
+        _, src = discover_frame(frame, by, sources=book, unit=unit)
+    if not len(src):
+        return []
+    src = src.sort_values(["weight", "count"], ascending=False, kind="stable")
+    head = [c.strip() for c in w["weights_head"].strip().strip("|").split("|")]
+    rows = [
+        [
+            [Text(str(name))],
+            [Text(format_number(round(float(weight), 2), w.lang))],
+            [
+                Text(
+                    w["weights_record"].format(
+                        right=format_number(round(float(right), 1), w.lang),
+                        count=format_number(round(float(count), 1), w.lang),
+                    )
+                )
+            ],
+        ]
+        for name, weight, right, count in zip(
+            src.index, src["weight"], src["right"], src["count"], strict=True
+        )
+    ]
+    return [
+        Paragraph(fill(w["weights_intro"])),
+        Table(head, rows, ("left", "right", "right")),
+    ]
+
+
+def _sources(frame: pd.DataFrame, book: SourceBook | None, w: Words) -> list[Block]:
     out: list[Block] = [_heading(w["sources"])]
     table = _agent_table(frame, book)
     if not len(table):
@@ -339,7 +389,7 @@ def _sources(frame: pd.DataFrame, book: SourceBook | None, w: _Words) -> list[Bl
     rows = []
     for i, (name, row) in enumerate(table.iterrows()):
         shown = w["no_source"] if name == "\x00" else str(name)
-        cells = [shown, f"{row['claims']:,}", kinds[i], aliases[i]]
+        cells = [shown, format_number(row["claims"], w.lang), kinds[i], aliases[i]]
         rows.append([[Text(c)] for c, k in zip(cells, keep, strict=True) if k])
     cols = [h for h, k in zip(head, keep, strict=True) if k]
     return [*out, Table(cols, rows, align)]
@@ -350,7 +400,7 @@ def _revisions(
     by: list[str],
     book: SourceBook | None,
     st: HouseStyle,
-    w: _Words,
+    w: Words,
     superseded: bool,
 ) -> list[Block]:
     out: list[Block] = [_heading(w["revisions"])]
@@ -390,7 +440,7 @@ def _step(row: pd.Series, st: HouseStyle) -> str:
 
 
 def _left_out(
-    frame: pd.DataFrame, trace: Trace, sel: Selection, st: HouseStyle, w: _Words
+    frame: pd.DataFrame, trace: Trace, sel: Selection, st: HouseStyle, w: Words
 ) -> list[Block]:
     """What each step of the applied selection dropped, from its trace."""
     out: list[Block] = [_heading(w["excluded"])]
@@ -427,14 +477,14 @@ def _left_out(
             for label, row in rows.head(MAX_LISTED).iterrows()
         ]
         if len(rows) > MAX_LISTED:
-            items.append([Text(w["more"].format(n=f"{len(rows) - MAX_LISTED:,}"))])
+            items.append([Text(w["more"].format(n=format_number(len(rows) - MAX_LISTED, w.lang)))])
         out.append(Bullets(items))
     if not said:
         out.append(Paragraph(fill(w["nothing_left_out"])))
     return out
 
 
-def _row_text(label: Any, row: pd.Series, st: HouseStyle, w: _Words, flagged: bool) -> str:
+def _row_text(label: Any, row: pd.Series, st: HouseStyle, w: Words, flagged: bool) -> str:
     parts = [w["row"].format(row=label)]
     source = row.get("source")
     if isinstance(source, str) and source:

@@ -80,8 +80,10 @@ from .._compute.selection import (
 )
 from .._compute.sources import canonical_cells
 from .._compute.time import DateLike
+from .._i18n import translator
 from .._model.figure import Figure
 from .._model.hedges import Hedge
+from .._model.missing import is_missing
 from .._model.sources import SourceBook
 from .._model.units import is_count
 from .._parsing.lexicon import LANGS as PARSE_LANGS
@@ -617,7 +619,7 @@ class _Writer:
         down = first is not None and first == lower
         if self._gap(lower, upper) == 0 and not (gap > 0):
             clause = st.phrase("short_of", low=side(lower, "first"), high=side(upper, "second"))
-        elif ratio >= 2 and not down:
+        elif ratio >= 2 and math.isfinite(ratio) and not down:  # 4 / 2e-308 overflows
             times = st.times(ratio, floor=bool(ratio_open))
             if ratio_open:
                 # rounded down: "more than four times" when 4 is below the bound
@@ -828,7 +830,10 @@ class _Writer:
             items = [*items[:3], more]
         if not items:
             return text
-        return f"{text} ({(st.semicolon + ' ').join(items)})"
+        # Parentheses inside the citation's parentheses become brackets:
+        # "(NATO officials [via media24], 17 June 2026)", never "((...))".
+        inner = (st.semicolon + " ").join(items).translate(_BRACKETS)
+        return f"{text} ({inner})"
 
     def who(self, i: int) -> str:
         """The claim's source(s): "US, South Korean and Ukrainian intelligence"."""
@@ -932,18 +937,27 @@ def figure_phrase(
     return text if text is not None else str(figure)
 
 
+#: Parentheses within parentheses are written as brackets (Chicago 6.101; French too).
+_BRACKETS = str.maketrans("()", "[]")
+
+
 def join_agents_words(agents: Sequence[str], st: HouseStyle) -> str:
-    """Agents of a joint claim as one phrase: a shared last word is said once
-    ("US, South Korean and Ukrainian intelligence"); otherwise a plain list.
+    """Agents of a joint claim as one phrase: in a language whose catalogue says so
+    (style ``shared_last_word``: English), a shared last word is said once ("US, South
+    Korean and Ukrainian intelligence"); otherwise the full names in a list, so that a
+    French sentence never factors an English noun ("US, South Korean et Ukrainian
+    intelligence").
 
     >>> from estimates._present.style import get_style
     >>> join_agents_words(["US intelligence", "Ukrainian intelligence"], get_style("ap"))
     'US and Ukrainian intelligence'
-    >>> join_agents_words(["South Korea", "United States", "Ukraine"], get_style("fr-press"))
-    'South Korea, United States et Ukraine'
+    >>> join_agents_words(["US intelligence", "Ukrainian intelligence"], get_style("fr-press"))
+    'US intelligence et Ukrainian intelligence'
     """
     if len(agents) == 1:
         return agents[0]
+    if translator(st.lang)("shared_last_word", context="style") != "yes":
+        return st.list(list(agents))
     words = [a.split() for a in agents]
     last = words[0][-1]
     if all(len(w) >= 2 and w[-1] == last for w in words):
@@ -955,18 +969,18 @@ def group_label(key: Any) -> str:
     """A group's label: its key; keys of several columns joined with commas, the first
     capitalised when it is all lower case ("Russia, deaths" for ("russia", "deaths"))."""
     parts = key if isinstance(key, tuple) else (key,)
-    words = [str(p) for p in parts if not (p is None or p is pd.NA or p != p)]
+    words = [str(p) for p in parts if not is_missing(p)]
     if len(words) > 1 and words[0] and words[0] == words[0].lower():
         words[0] = words[0][0].upper() + words[0][1:]
     return ", ".join(words)
 
 
 def _text(value: Any) -> str:
-    return "" if value is None or value is pd.NA or value != value else str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def _float_or_none(value: Any) -> float | None:
-    return None if value is None or value is pd.NA or value != value else float(value)
+    return None if is_missing(value) else float(value)
 
 
 def _day(value: Any) -> date:

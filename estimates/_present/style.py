@@ -53,18 +53,17 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, localcontext
 from types import MappingProxyType
 from typing import Literal
 
 from babel.lists import format_list
 
-from .._i18n import UnitWords, languages, translator, unit_words
-from .._i18n import normalise_lang as _normalise_lang
-from .._model.errors import EstimatesError
+from .._i18n import UnitWords, languages, normalise_lang, translator, unit_words
+from .._model.errors import ErrorCode, EstimatesError
 from .._model.hedges import Hedge
 from .._model.units import is_count, unit_label
-from .format import DateWords, digits, format_day, format_period
+from .format import DateWords, digits, format_day, format_period, plain
 
 __all__ = [
     "DEFAULT_STYLES",
@@ -74,7 +73,6 @@ __all__ = [
     "UnitWords",
     "default_style",
     "get_style",
-    "normalise_lang",
     "register_style",
     "round_to",
     "style_from_catalogue",
@@ -94,13 +92,13 @@ class StyleError(EstimatesError, ValueError):
     ``code`` is ``"style"``.
     """
 
-    code = "style"
+    code = ErrorCode.OPTION_INVALID
 
 
 class StyleTypeError(EstimatesError, TypeError):
     """Something that is not a :class:`HouseStyle` was given as one."""
 
-    code = "style_type"
+    code = ErrorCode.ARGUMENT_TYPE
 
 
 @dataclass(frozen=True, eq=False)
@@ -246,7 +244,7 @@ class HouseStyle:
         if spell and x == int(x) and 0 < x < min(self.spell_below, 10):
             return self.number_words[int(x)], False
         ax = abs(x)
-        for value, singular, plural in self.scales:
+        for value, singular, plural in self.scales if plain(x) else ():
             if ax >= value:
                 q = (Decimal(repr(ax)) / Decimal(repr(value))).normalize()
                 exponent = q.as_tuple().exponent
@@ -401,10 +399,15 @@ def round_to(x: float, step: float) -> Decimal:
 
     >>> round_to(24333.33, 1000), round_to(125000, 10000)
     (Decimal('24000'), Decimal('130000'))
+    >>> float(round_to(1.5e40, 1)), float(round_to(2.5e-300, 1e-300))
+    (1.5e+40, 3e-300)
     """
     d = Decimal(repr(float(x)))
     s = Decimal(repr(float(step))).normalize()
-    return ((d / s).quantize(Decimal(1), rounding=ROUND_HALF_UP) * s).normalize() + 0
+    with localcontext() as ctx:  # any float over any step: up to ~650 digits, exactly
+        ctx.prec = 800
+        ctx.Emin, ctx.Emax = MIN_EMIN, MAX_EMAX
+        return ((d / s).quantize(Decimal(1), rounding=ROUND_HALF_UP) * s).normalize() + 0
 
 
 # ---------------------------------------------------------------------- the styles
@@ -466,11 +469,6 @@ STYLES: Mapping[str, HouseStyle] = MappingProxyType(_STYLES)
 
 #: The style used for each language when none is named.
 DEFAULT_STYLES: Mapping[str, str] = MappingProxyType({"en": "ap", "fr": "fr-press"})
-
-
-def normalise_lang(lang: str) -> str:
-    """The language key of a tag ("fr" for "fr-FR"); see :mod:`estimates._i18n.lang`."""
-    return _normalise_lang(lang)
 
 
 def register_style(style: HouseStyle, *, replace: bool = False) -> HouseStyle:

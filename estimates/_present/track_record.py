@@ -27,35 +27,39 @@ import numpy as np
 import pandas as pd
 
 from .._compute.reliability import MIN_COMPARED, track_record_facts
-from .charts import format_number
+from .._i18n import Words, translator, words
 from .charts.draw import _figure_axes, _plain, _wrap
+from .format import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 __all__ = ["track_record_chart", "track_record_sentences"]
 
-_PERIOD = {None: "", "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+#: Periods of the comparison (``freq`` of the table), as the catalogue keys them.
+_PERIODS = ("D", "W", "M", "Q", "Y")
 
 
-def _ratio(x: float, digits: int) -> str:
+def _ratio(x: float, digits: int, lang: str) -> str:
     """A ratio with ``digits`` significant digits (at least one decimal below 10)."""
     if not math.isfinite(x) or x <= 0:
         return ""
     mag = math.floor(math.log10(x))
     decimals = max(digits - 1 - mag, 0)
-    return format_number(round(x, decimals))
+    return format_number(round(x, decimals), lang)
 
 
-def _where(freq: str | None) -> str:
+def _where(freq: str | None, w: Words) -> str:
     key = None if freq is None else str(freq).upper()
-    if key is None or key not in _PERIOD:
-        return "for the same quantity"
-    return f"for the same quantity in the same {_PERIOD[key]}"
+    return w[f"where_{key}"] if key in _PERIODS else w["where"]
 
 
 def track_record_sentences(
-    table: pd.DataFrame, *, min_compared: int = MIN_COMPARED, level: float = 0.95
+    table: pd.DataFrame,
+    *,
+    min_compared: int = MIN_COMPARED,
+    level: float = 0.95,
+    lang: str = "en",
 ) -> pd.Series:
     """One sentence per source on how its figures compare with other sources'.
 
@@ -67,6 +71,8 @@ def track_record_sentences(
         Fewest figures compared before a source is said to run high or low.
     level : float
         The confidence level the table was computed with (for the wording).
+    lang : str
+        Language of the sentences (the catalogue's ``track_record`` context).
 
     Returns
     -------
@@ -82,12 +88,17 @@ def track_record_sentences(
     >>> print(track_record_sentences(claims.reliability())["Y"])  # doctest: +NORMALIZE_WHITESPACE
     Too few figures to judge whether figures from Y run higher or lower than other
     sources' for the same quantity (2 compared).
+    >>> print(track_record_sentences(claims.reliability(), lang="fr")["Y"])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Trop peu de chiffres pour juger si les chiffres de Y sont plus hauts ou plus bas que
+    ceux des autres sources pour la même quantité (2 comparés).
     """
+    w = words(lang, "track_record")
+    t = translator(lang)
     facts = track_record_facts(table, min_compared=min_compared)
-    pct = f"{level * 100:g}%"
+    pct = w["percent"].format(n=format_number(level * 100, lang))
     freq = table.attrs.get("freq")
-    where = _where(freq if isinstance(freq, str) else None)
-    when = where[len("for the same quantity") :]
+    where = _where(freq if isinstance(freq, str) else None, w)
     out: list[str] = []
     columns = zip(
         facts.index.astype(str),
@@ -102,30 +113,26 @@ def track_record_sentences(
     )
     for name, verdict, quantity, n, d, ratio, ratio_low, ratio_high in columns:
         q = quantity if isinstance(quantity, str) else None
-        whose = f"figures from {name}" + (f" for {q}" if q else "")
-        lo, hi = _ratio(float(ratio_low), int(d)), _ratio(float(ratio_high), int(d))
+        whose = w["whose_of"].format(name=name, quantity=q) if q else w["whose"].format(name=name)
+        fields = {
+            "whose": whose,
+            "where": where,
+            "n": format_number(int(n), lang),
+            "pct": pct,
+            "lo": _ratio(float(ratio_low), int(d), lang),
+            "hi": _ratio(float(ratio_high), int(d), lang),
+            "ratio": _ratio(float(ratio), int(d), lang),
+        }
         if verdict == "none":
-            out.append(f"No other source gave a figure for the same quantity{when} as {name}.")
-        elif verdict == "too few":
-            out.append(
-                f"Too few figures to judge whether {whose} run higher or lower than other "
-                f"sources' {where} ({n} compared)."
-            )
-        elif verdict == "unclear":
-            out.append(
-                f"{n} figures compared do not show {whose} running higher or lower than "
-                f"other sources' {where} ({pct} interval {lo} to {hi} times theirs)."
-            )
-        else:
-            out.append(
-                f"{whose[0].upper()}{whose[1:]} have run on average "
-                f"{_ratio(float(ratio), int(d))} times those of other sources {where} "
-                f"({n} figures compared; {pct} interval {lo} to {hi})."
-            )
+            out.append(w["none"].format(where=where, name=name))
+            continue
+        key = {"too few": "too_few", "unclear": "unclear"}.get(verdict, "runs")
+        text = t.plural(key, int(n), context="track_record", **fields)
+        out.append(text[:1].upper() + text[1:])
     return pd.Series(out, index=facts.index, name="track_record", dtype=object)
 
 
-def track_record_chart(table: pd.DataFrame, *, top: int = 15) -> Figure:
+def track_record_chart(table: pd.DataFrame, *, top: int = 15, lang: str = "en") -> Figure:
     """Per source: median ratio to the others' consensus and hit rate, with intervals.
 
     Parameters
@@ -134,11 +141,14 @@ def track_record_chart(table: pd.DataFrame, *, top: int = 15) -> Figure:
         The result of :meth:`estimates.Claims.reliability`.
     top : int
         Sources shown: those with the most figures compared.
+    lang : str
+        Language of the labels (the catalogue's ``track_record`` context).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
+    w = words(lang, "track_record")
     shown = table[table["compared"] > 0].sort_values("compared", ascending=False).head(top)
     shown = shown.iloc[::-1]
     height = 1.2 + 0.32 * max(len(shown), 1)
@@ -168,7 +178,7 @@ def track_record_chart(table: pd.DataFrame, *, top: int = 15) -> Figure:
     left.axvline(1.0, color="#888888", linewidth=0.8)
     left.set_xscale("log")
     left.set_xlim(lim_lo, lim_hi)
-    left.set_xlabel("its figure ÷ the others' consensus (median, interval)")
+    left.set_xlabel(_plain(w["chart_ratio"]))
     left.set_yticks(y, labels)
     rate = shown["hit_rate"].to_numpy(dtype="float64")
     right.hlines(
@@ -179,9 +189,6 @@ def track_record_chart(table: pd.DataFrame, *, top: int = 15) -> Figure:
     )
     right.plot(rate, y, "o", color="#63391f")
     right.set_xlim(0, 1)
-    right.set_xlabel("share of its claims containing the others' consensus")
-    fig.suptitle(
-        "Source track records (figures compared in brackets; dotted: too few to bound)",
-        fontsize="medium",
-    )
+    right.set_xlabel(_plain(w["chart_hits"]))
+    fig.suptitle(_plain(w["chart_title"]), fontsize="medium")
     return fig

@@ -321,13 +321,17 @@ def test_to_svg_keeps_labels_as_text_and_escapes_them(seed):
     assert seed_svg == charts.to_svg(charts.range_strip(seed, NK))  # deterministic
 
 
-def test_format_number():
-    assert charts.format_number(1234567.5) == "1,234,567.5"
-    assert charts.format_number(1234567, "fr") == "1\u202f234\u202f567"
-    assert charts.format_number(float("-inf")) == "-∞"
-    assert charts.format_number(float("nan")) == ""
+def test_charts_write_numbers_through_the_one_formatter():
+    from estimates._present import format as fmt
+
+    assert not hasattr(charts, "format_number")  # one home: estimates._present.format
+    assert fmt.format_number(1234567.5) == "1,234,567.5"
+    assert fmt.format_number(1234567, "fr") == "1\u202f234\u202f567"
+    assert fmt.format_number(float("-inf")) == "-∞"
+    assert fmt.format_number(float("nan")) == ""
+    assert fmt.format_number(2e40, "fr") == "2E40"
     with pytest.raises(ValueError, match="unsupported language"):
-        charts.format_number(3, "xx-unknown")
+        fmt.format_number(3, "xx-unknown")
 
 
 def test_without_matplotlib_a_clear_error(seed, monkeypatch):

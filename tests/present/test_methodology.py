@@ -220,3 +220,40 @@ def test_french_note_is_entirely_french(seed, economist):
         assert not words.findall(prose.lower()), words.findall(prose.lower())
     assert "«\xa0conflit\xa0»" in quiet(methodology, seed, lang="fr-FR")
     assert quiet(methodology, seed, lang="fr-FR") == quiet(methodology, seed, lang="fr")
+
+
+def test_profile_descriptions_come_from_the_catalogue_unless_user_registered():
+    from dataclasses import replace
+
+    from estimates._i18n import words
+    from estimates._model.conventions import ACLED, CCC, DEFAULT
+    from estimates._present.methodology import _profile_description
+
+    fr, en = words("fr", "methodology"), words("en", "methodology")
+    for conv in (DEFAULT, ACLED, CCC):
+        assert _profile_description(conv, en) == conv.description
+        french = _profile_description(conv, fr)
+        assert french != conv.description and "'" not in french  # French quotes, French words
+    # A profile a user registered (or changed) is described in the user's own words.
+    mine = replace(CCC, description="Mon profil maison.")
+    assert _profile_description(mine, fr) == "Mon profil maison."
+    other = replace(CCC, name="house", description="House rules.")
+    assert _profile_description(other, fr) == "House rules."
+
+
+def test_reliability_strategy_shows_the_learned_weights_in_both_languages():
+    import warnings
+
+    from tests.reliability.test_reliability import BOOK, economist_claims
+
+    claims = economist_claims()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        en = claims.methodology(lang="en", strategy="reliability", sources=BOOK)
+        fr = claims.methodology(lang="fr", strategy="reliability", sources=BOOK)
+        median = claims.methodology(lang="en", strategy="median", sources=BOOK)
+    assert "| Source | Weight | Record |" in en
+    assert "| Western intelligence agencies (via WSJ) | 1.69 | 2 of 2 |" in en
+    assert "| Western intelligence agencies (via WSJ) | 1,69 | 2 sur 2 |" in fr
+    assert "| Source | Poids | Bilan |" in fr and "Weight" not in fr
+    assert "Weight" not in median

@@ -96,7 +96,6 @@ def test_report_and_export_at_the_edges_of_the_number_line(low, high, monkeypatc
     _quiet(datawrapper_charts, claims, intro=False)
 
 
-@pytest.mark.xfail(reason="describe() (sentences.py) fails on 1e40 and inf", strict=False)
 @pytest.mark.parametrize(("low", "high"), EDGES)
 def test_whole_report_at_the_edges_of_the_number_line(low, high):
     _quiet(report, edge_claims(low, high), charts=None)

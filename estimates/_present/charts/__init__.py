@@ -18,7 +18,6 @@ behind a chart is :mod:`.data`.
 matplotlib is an optional dependency: ``pip install 'estimates[plot]'``.
 """
 
-from ._words import format_number, unit_text
 from .data import ChartData, Summary, chart_data, group_label, strip_rows
 from .draw import to_png, to_svg
 from .strip import range_strip, strip_figure
@@ -28,7 +27,6 @@ __all__ = [
     "ChartData",
     "Summary",
     "chart_data",
-    "format_number",
     "group_label",
     "range_strip",
     "strip_figure",
@@ -37,5 +35,4 @@ __all__ = [
     "timeline_figure",
     "to_png",
     "to_svg",
-    "unit_text",
 ]

@@ -18,8 +18,9 @@ import pandas as pd
 from ..._compute.comparability import harmonise_units
 from ..._compute.reconcile import AUTO, group_codes
 from ..._compute.selection import Selection, as_frame, by_list
+from ..._i18n import words
 from ..._model.errors import MissingColumnError, OptionError
-from ._words import stated_text, words
+from ..format import format_stated
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..._api.claims import Claims
@@ -268,7 +269,7 @@ def _rows_of(
         rows.attrs["left_out"] = int(mask.sum()) - len(rows)
     # Dates in words only for the rows drawn (a crowded group draws few of its claims).
     rows["stated"] = [
-        stated_text(s, e, lang)
+        format_stated(s, e, lang)
         for s, e in zip(rows.pop("stated_start"), rows["stated_end"], strict=True)
     ]
     if per in ("claim", "latest"):

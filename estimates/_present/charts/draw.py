@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 import pandas as pd
 
+from ..._i18n import unit_plural, words
 from ..._model.errors import DependencyError
-from ._words import format_number, locale_of, words
+from ..format import format_day, format_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -117,6 +118,11 @@ def _limits(values: Sequence[np.ndarray], open_lo: bool, open_hi: bool) -> tuple
     return x0, x1
 
 
+def unit_axis_label(unit: str, lang: str) -> str:
+    """The label of a value axis: the unit's plural words, else "number"."""
+    return unit_plural(unit, lang) or words(lang, "chart")["count"]
+
+
 def _number_formatter(lang: str) -> Any:
     from matplotlib.ticker import FuncFormatter
 
@@ -165,14 +171,13 @@ def _arrow(
 def _date_formatter_class() -> type:
     """A matplotlib Formatter for date ticks in a language (built on first use)."""
     import matplotlib.dates as mdates
-    from babel.dates import format_date
     from matplotlib.ticker import Formatter
 
     class DateFormatter(Formatter):
         """Tick labels of a date axis: years, months or days, as the ticks need."""
 
         def __init__(self, lang: str) -> None:
-            self.locale = locale_of(lang)
+            self.lang = lang
 
         def format_ticks(self, values: Sequence[float]) -> list[str]:
             days = [mdates.num2date(v).date() for v in values]
@@ -182,10 +187,10 @@ def _date_formatter_class() -> type:
                 pattern = "MMM y"
             else:
                 pattern = "d MMM y"
-            return [format_date(d, pattern, locale=self.locale) for d in days]
+            return [format_day(d, self.lang, pattern) for d in days]
 
         def __call__(self, x: float, pos: int | None = None) -> str:
-            return format_date(mdates.num2date(x).date(), "d MMM y", locale=self.locale)
+            return format_day(mdates.num2date(x).date(), self.lang, "d MMM y")
 
     return DateFormatter
 

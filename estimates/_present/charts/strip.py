@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 
 from ..._compute.selection import Selection, selection_of
-from ._words import range_text, unit_axis_label, words
+from ..._i18n import words
+from ..._model.missing import is_missing
+from ..format import format_range
 from .data import (
     ChartData,
     Summary,
@@ -41,6 +43,7 @@ from .draw import (
     _number_formatter,
     _plain,
     mark_handles,
+    unit_axis_label,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -196,19 +199,19 @@ def _shade(
     w = words(lang)
     cl, ch = summary.get("consensus_low"), summary.get("consensus_high")
     kind = "consensus"
-    if cl is None or pd.isna(cl) or pd.isna(ch):
+    if cl is None or ch is None or is_missing(cl) or is_missing(ch):
         cl, ch = summary.get("agreement_low"), summary.get("agreement_high")
-        if cl is None or pd.isna(cl) or pd.isna(ch):
+        if cl is None or ch is None or is_missing(cl) or is_missing(ch):
             return None
         kind = "agreement"
         text = w["agreement"].format(
             n=int(summary["agreement_claims"]),
             m=int(summary["claims"]),
-            range=range_text(cl, ch, lang, *_closed(summary, "agreement")),
+            range=_range_words(cl, ch, lang, _closed(summary, "agreement")),
         )
     else:
         text = w["consensus"].format(
-            range=range_text(cl, ch, lang, *_closed(summary, "consensus"))
+            range=_range_words(cl, ch, lang, _closed(summary, "consensus"))
         )
     a, b = max(float(cl), lo), min(float(ch), hi)
     art: Any
@@ -218,6 +221,10 @@ def _shade(
         art = ax.axvspan(a, b, color=SHADE, alpha=0.2, linewidth=0, label=_plain(text), zorder=0)
     art.set_gid(GID + kind)
     return kind, float(cl), float(ch)
+
+
+def _range_words(low: float, high: float, lang: str, closed: tuple[bool, bool]) -> str:
+    return format_range(low, high, lang, low_closed=closed[0], high_closed=closed[1])
 
 
 def _closed(summary: pd.Series, kind: str) -> tuple[bool, bool]:

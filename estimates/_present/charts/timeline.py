@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from ..._compute.selection import Selection, selection_of
+from ..._i18n import words
 from ..._model.errors import ComparabilityWarning, OptionError
-from ._words import unit_axis_label, words
 from .data import ChartData, Summary, _cumulative, chart_data, group_label, targets
 from .draw import (
     GID,
@@ -32,6 +32,7 @@ from .draw import (
     _number_formatter,
     _plain,
     mark_handles,
+    unit_axis_label,
 )
 
 if TYPE_CHECKING:  # pragma: no cover

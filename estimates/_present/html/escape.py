@@ -9,13 +9,12 @@ and the Datawrapper export all use this module: one URL policy, one escaper.
 
 from __future__ import annotations
 
-import math
 from html import escape
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-import pandas as pd
+from ..._model.missing import is_missing
 
 __all__ = ["css", "link", "safe_url", "text"]
 
@@ -30,9 +29,7 @@ def text(value: Any) -> str:
     >>> text('<b a="1">') == '&lt;b a=&quot;1&quot;&gt;'
     True
     """
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
+    if is_missing(value):
         return ""
     return escape(str(value), quote=True)
 

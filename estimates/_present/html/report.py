@@ -53,9 +53,11 @@ import pandas as pd
 
 from ..._compute.reconcile import _by_list
 from ..._compute.selection import Selection, selection_of
+from ..._i18n import Words, normalise_lang, unit_plural, words
 from ..._model.errors import MissingDateWarning, OptionError
-from ..charts._words import Words, format_number, stated_text, unit_text, words
+from ..._model.missing import is_missing
 from ..charts.data import Summary, _cumulative, check_per, selection_options
+from ..format import format_number, format_range, format_stated
 from .escape import css, safe_url, short_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,11 +82,6 @@ CHARTS = ("svg", "png", None)
 
 
 # --------------------------------------------------------------------------- words
-def _lang_key(lang: str) -> str:
-    """The catalogue's key for ``lang`` ("fr-FR" is "fr")."""
-    return words(lang, "report").lang
-
-
 def _words(lang: str) -> Words:
     """The report's words in ``lang`` (the catalogue's ``report`` context)."""
     return words(lang, "report")
@@ -159,21 +156,21 @@ def _num(value: float, lang: str) -> str:
 
 
 def _unit(unit: str, lang: str) -> str:
-    return f" {unit_text(unit, lang)}" if unit else ""
+    return f" {unit_plural(unit, lang)}" if unit else ""
 
 
 def _span(low: float, high: float, lang: str, low_closed: bool, high_closed: bool) -> str:
     """A range in words ("2,000–10,000", "more than 13,000", "at most 5")."""
-    w = _words(lang)
     if math.isinf(high) and math.isinf(low):
-        return w["k_none"]
-    if math.isinf(high):
-        return w["at_least" if low_closed else "more_than"].format(x=_num(low, lang))
-    if math.isinf(low):
-        return w["at_most" if high_closed else "less_than"].format(x=_num(high, lang))
-    if low == high:
-        return _num(low, lang)
-    return f"{_num(low, lang)}–{_num(high, lang)}"
+        return _words(lang)["k_none"]
+    return format_range(
+        low,
+        high,
+        lang,
+        low_closed=low_closed,
+        high_closed=high_closed,
+        compact=True,
+    )
 
 
 def _reading(low: float, high: float, lc: bool, hc: bool, unit: str, lang: str) -> str:
@@ -181,14 +178,13 @@ def _reading(low: float, high: float, lc: bool, hc: bool, unit: str, lang: str) 
     if low == high:
         return _num(low, lang) + _unit(unit, lang)
     if low == 0 and lc and math.isfinite(high):
-        w = _words(lang)
-        return w["at_most" if hc else "less_than"].format(x=_num(high, lang)) + _unit(unit, lang)
+        return _span(-math.inf, high, lang, lc, hc) + _unit(unit, lang)
     return _span(low, high, lang, lc, hc) + _unit(unit, lang)
 
 
 def _when(start: Any, end: Any, lang: str) -> str:
     """A statement date in words, in ``lang`` ("week of 4 November 2024")."""
-    return stated_text(start, end, lang)
+    return format_stated(start, end, lang)
 
 
 def _count(n: int, one: str, many: str, lang: str) -> str:
@@ -308,11 +304,7 @@ def _claims_table(part: pd.DataFrame, factor: np.ndarray, unit: str, lang: str) 
 
 
 def _str(value: Any) -> str:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    return str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def _conflict_pairs(
@@ -389,9 +381,10 @@ def _gap(gap: float, stated: float, open_: bool, unit: str, lang: str) -> str:
     if math.isnan(stated):
         if gap == 0:
             return w["d_touch"]
-        return w["at_least"].format(x=_num(gap, lang) + _unit(unit, lang))
-    text = _num(stated, lang) + _unit(unit, lang)
-    return w["more_than"].format(x=text) if open_ else text
+        return _span(gap, math.inf, lang, True, True) + _unit(unit, lang)
+    if open_:
+        return _span(stated, math.inf, lang, False, True) + _unit(unit, lang)
+    return _num(stated, lang) + _unit(unit, lang)
 
 
 def _who(claim: pd.Series, unit: str, lang: str) -> Cell:
@@ -574,7 +567,7 @@ def _sentences(
     from ..sentences import describe
 
     options = selection_options(selection) | summary.options()
-    return describe(claims, lang=_lang_key(lang), by=by, **options)
+    return describe(claims, lang=normalise_lang(lang), by=by, **options)
 
 
 def _methodology(
@@ -589,7 +582,7 @@ def _methodology(
 
     doc = methodology_document(
         claims,
-        lang=_lang_key(lang),
+        lang=normalise_lang(lang),
         by=by,
         selection=selection,
         strategy=summary.strategy,
@@ -694,7 +687,7 @@ def _page(
         _environment()
         .get_template("report.html.j2")
         .render(
-            lang=_lang_key(lang),
+            lang=normalise_lang(lang),
             csp=Markup(CSP),  # noqa: S704 - a constant of this module
             css=Markup(css("report.css")),  # noqa: S704 - trusted
             version=version,
@@ -716,7 +709,7 @@ def _lookup(sentences: pd.Series, key: Any) -> str | None:
         return None
     if isinstance(value, pd.Series):
         value = value.iloc[0] if len(value) else None
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_missing(value):
         return None
     return str(value)
 
