@@ -692,6 +692,8 @@ class _Writer:
         m, n = int(self.centrals[g]), len(rows)
         if strategy in ("median", "weighted") and m < 2:
             return None
+        if not self._stated_by_a_source(value, rows):
+            return None  # a midpoint or a pooled value: no source said it, none is printed
         key = f"central_{strategy}"
         if strategy in ("median", "weighted") and m < n:
             key += "_some"
@@ -699,6 +701,13 @@ class _Writer:
             key = "central_midpoint_agreement"
         x = self.derived(value, unit=self._shown_unit(False))
         return self.st.phrase(key, x=self._is(x), m=self.st.count_word(m))
+
+    def _stated_by_a_source(self, value: float, rows: np.ndarray) -> bool:
+        """Whether ``value`` is a number one of ``rows`` stated (a central value or a
+        stated bound): the midpoint of "369,000 to 523,000" is not."""
+        stated = np.concatenate([self.best[rows], self.smin[rows], self.smax[rows]])
+        stated = stated[np.isfinite(stated)]
+        return bool(np.isclose(stated, value, rtol=1e-9, atol=0.0).any())
 
     # ------------------------------------------------------------------ pieces
     def _shown_unit(self, with_unit: bool) -> str:
