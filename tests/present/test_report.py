@@ -344,3 +344,12 @@ def test_a_third_language_is_a_catalogue_not_a_code_change(tmp_path):
     assert "<h1>Qué dicen las cifras</h1>" in html and "<h3>Desacuerdos</h3>" in html
     assert ">un número<" in html  # the chart's legend, from the same catalogue
     assert "What the claims say" not in html
+
+
+def test_key_figures_never_drop_a_hedge(seed_html):
+    """'up to 12,000' and 'more than 13,000' are never shown as bare numbers in the key
+    figures: no '10,000–12,000' range that no source stated, no bare '13,000'."""
+    assert "10,000–12,000" not in seed_html and "10,000-12,000" not in seed_html
+    assert "as many as 12,000" in seed_html  # the sentence keeps the ceiling
+    assert "more than 13,000" in seed_html
+    assert not re.search(r"<td[^>]*>\s*13,000 containers\s*</td>", seed_html)

@@ -202,9 +202,8 @@ def _key_figures(row: pd.Series, lang: str) -> list[tuple[str, str]]:
     if not pd.isna(total) and int(total) != int(row["claims"]):
         items.append((w["k_compared"], _num(row["claims"], lang)))
     items.append((w["k_sources"], _num(row["sources"], lang)))
-    if not pd.isna(row.get("stated_low")):
-        lo, hi = float(row["stated_low"]), float(row["stated_high"])
-        items.append((w["k_stated"], _span(lo, hi, lang, True, True) + u))
+    # The numbers stated are not listed bare here: "10,000-12,000" would drop the "up
+    # to" of 12,000; the sentence above gives them with their hedges.
     if not pd.isna(row.get("consensus_low")):
         items.append((w["k_consensus"], _group_span(row, "consensus", lang) + u))
     else:
