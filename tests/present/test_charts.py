@@ -67,13 +67,16 @@ def test_strip_seed_troops_rows_marks_and_agreement(seed):
         "US intelligence; South Korean intelligence; Ukrainian intelligence · 12 November 2024",
         "South Korea; United States; Ukraine · undated",
     ]
-    # "des milliers" is a bar; "up to 12,000" a ceiling, drawn unlike a stated range
-    # 0-12,000 (a faded bar ending in a tick at 12,000); the US figure is a dot.
-    (bar,) = gid(ax, "range")
+    # "des milliers" is a vague word: a hatched, faded bar (its conventional reading,
+    # never drawn like a stated range); "up to 12,000" a ceiling, drawn unlike a stated
+    # range 0-12,000 (a faded bar ending in a tick at 12,000); the US figure is a dot.
+    assert gid(ax, "range") == []
+    (bar,) = gid(ax, "vague")
+    assert bar.get_hatch() == "///" and bar.get_alpha() < 1
     assert (bar.get_x(), bar.get_x() + bar.get_width()) == (2000, 20000)
     (ceiling,) = gid(ax, "ceiling")
     assert (ceiling.get_x(), ceiling.get_x() + ceiling.get_width()) == (0, 12000)
-    assert ceiling.get_alpha() < (bar.get_alpha() or 1)
+    assert ceiling.get_hatch() is None
     assert list(gid(ax, "ceiling-top")[0].get_xdata()) == [12000]
     assert n_points(ax) == 1 and gid(ax, "points")[0].get_xdata()[0] == 10000
     assert gid(ax, "open-end") == []
@@ -86,8 +89,8 @@ def test_strip_seed_troops_rows_marks_and_agreement(seed):
     # The legend names exactly what is drawn, and the shading.
     assert legend_texts(ax) == [
         "a single number",
-        "a stated range",
         "a ceiling (“up to”, from zero)",
+        "a vague word (“thousands”), read by convention",
         "a bound the claim excludes",
         "all claims allow 10,000",
     ]
@@ -146,7 +149,7 @@ def test_strip_draws_into_given_axes(seed):
     fig = Figure()
     ax = fig.add_subplot()
     assert charts.range_strip(seed, NK, ax=ax) is fig
-    assert len(gid(ax, "range")) == 1 and len(gid(ax, "ceiling")) == 1
+    assert len(gid(ax, "vague")) == 1 and len(gid(ax, "ceiling")) == 1
     with pytest.raises(est.OptionError, match="one group when ax= is given"):
         charts.range_strip(seed, ax=Figure().add_subplot())
     with pytest.raises(KeyError, match="nothing"):

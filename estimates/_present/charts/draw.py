@@ -243,9 +243,17 @@ def _marks(
 
     point = low == high
     bounded = np.isfinite(low) & np.isfinite(high) & ~point
-    ceiling = bounded & (low == 0) & np.isin(rows["hedge"].to_numpy(dtype=str), CEILINGS)
-    solid = bounded & ~ceiling
-    for m, gid, alpha in ((solid, "range", 1.0), (ceiling, "ceiling", 0.3)):
+    hedges = rows["hedge"].to_numpy(dtype=str)
+    ceiling = bounded & (low == 0) & np.isin(hedges, CEILINGS)
+    # A vague word ("thousands") states no number: its conventional reading is drawn
+    # hatched and faded, never like a range a source stated.
+    vague = bounded & (hedges == "magnitude")
+    solid = bounded & ~ceiling & ~vague
+    for m, gid, alpha, hatch in (
+        (solid, "range", 1.0, None),
+        (ceiling, "ceiling", 0.3, None),
+        (vague, "vague", 0.25, "///"),
+    ):
         if not m.any():
             continue
         if vertical:
@@ -261,6 +269,7 @@ def _marks(
                 height=0.42,
                 color=CLAIM,
                 alpha=alpha,
+                hatch=hatch,
                 zorder=2,
             )
             for r in bars.patches:
@@ -332,6 +341,7 @@ def _marks(
         "point": bool(point.any()),
         "range": bool(solid.any()),
         "ceiling": bool(ceiling.any()),
+        "vague": bool(vague.any()),
         "open": len(opens) > 0,
         "best": bool(has_best.any()),
         "excluded": bool(opened),
@@ -355,6 +365,8 @@ def mark_handles(drawn: dict[str, bool], lang: str, *, vertical: bool) -> list[A
         out.append(Patch(color=CLAIM, label=_plain(w["range"])))
     if drawn.get("ceiling"):
         out.append(Patch(color=CLAIM, alpha=0.3, label=_plain(w["ceiling"])))
+    if drawn.get("vague"):
+        out.append(Patch(color=CLAIM, alpha=0.25, hatch="///", label=_plain(w["vague"])))
     if drawn.get("open"):
         out.append(marker("open", "^" if vertical else ">", color=CLAIM))
     if drawn.get("best"):
