@@ -6,10 +6,11 @@ source's latest claim of the same time; see :mod:`estimates._compute.compare`):
 Stands apart (leave-one-source-out)
     A source *stands apart* when leaving it out resolves every conflict of its group
     (tensions aside): every conflicting pair involves it.  With two claims in conflict
-    either could be left out, so neither stands apart.  Found without listing pairs: a
-    claim's number of conflicting partners comes from two binary searches in the
-    group's sorted ends (:func:`~estimates._compute.compare.hard_pairs`); it stands
-    apart when that number is the group's total, and is the only such claim.  Its
+    either could be left out, so neither stands apart.  Found without listing pairs or
+    sorting: leaving a claim out resolves every conflict when the other claims (widened
+    by their rounding) meet pairwise, that is (intervals on a line) when the largest low
+    of the others is at most their smallest high, read from each group's two largest
+    lows and two smallest highs; a claim stands apart when it is the only such claim.  Its
     largest gap is measured between stated numbers (never a conventional edge or an
     invented midpoint); ``gap_open`` says the gap is a lower bound, because a facing
     number is a bound ("more than 50,000", "up to 12,000", a range's end).
