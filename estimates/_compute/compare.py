@@ -312,13 +312,14 @@ def hard_pairs(
     k = np.bincount(g, minlength=ngroups)
     seg = np.zeros(ngroups + 1, dtype=np.int64)  # claims of earlier groups
     np.cumsum(k, out=seg[1:])
-    gf = g.astype("float64")
-    hi_key = _complex_key(gf, high)
-    hi_key.sort()
     if not per_claim:
         packed = _hard_counts_packed(g, k, seg, low, high)
         if packed is not None:
             return packed, None
+    gf = g.astype("float64")
+    hi_key = _complex_key(gf, high)
+    hi_key.sort()
+    if not per_claim:
         lo_key = _complex_key(gf, low)
         lo_key.sort()
         g_sorted = lo_key.real.astype(np.int64)
