@@ -6,10 +6,11 @@ source's latest claim of the same time; see :mod:`estimates._compute.compare`):
 Stands apart (leave-one-source-out)
     A source *stands apart* when leaving it out resolves every conflict of its group
     (tensions aside): every conflicting pair involves it.  With two claims in conflict
-    either could be left out, so neither stands apart.  Found without listing pairs: a
-    claim's number of conflicting partners comes from two binary searches in the
-    group's sorted ends (:func:`~estimates._compute.compare.hard_pairs`); it stands
-    apart when that number is the group's total, and is the only such claim.  Its
+    either could be left out, so neither stands apart.  Found without listing pairs or
+    sorting: leaving a claim out resolves every conflict when the other claims (widened
+    by their rounding) meet pairwise, that is (intervals on a line) when the largest low
+    of the others is at most their smallest high, read from each group's two largest
+    lows and two smallest highs; a claim stands apart when it is the only such claim.  Its
     largest gap is measured between stated numbers (never a conventional edge or an
     invented midpoint); ``gap_open`` says the gap is a lower bound, because a facing
     number is a bound ("more than 50,000", "up to 12,000", a range's end).
@@ -75,6 +76,8 @@ def stands_apart(
     hedge: np.ndarray,
     conflicts: np.ndarray,
     source: np.ndarray | Callable[[np.ndarray], np.ndarray],
+    *,
+    widened: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
     """Per group, the claim whose source stands apart (see the module notes).
 
@@ -89,6 +92,10 @@ def stands_apart(
     source : array of str, or a function of positions
         Each compared claim's source cell (a function is asked only for the claims
         that stand apart).
+    widened : pair of float arrays, optional
+        Each compared claim's low and high widened by its rounding
+        (:func:`~estimates._compute.compare.tolerances`), when already computed for
+        every claim of the groups in conflict; else computed here.
 
     Returns
     -------
@@ -112,11 +119,12 @@ def stands_apart(
         return out
     rows = np.flatnonzero(conflicts[g] > 0)
     gr = g[rows]
-    tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
-    lo_w, hi_w = low[rows] - tol_lo, high[rows] + tol_hi
-    _, per = hard_pairs(gr, ngroups, lo_w, hi_w, per_claim=True)
-    assert per is not None
-    cand = per == conflicts[gr]
+    if widened is None:
+        tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
+        lo_w, hi_w = low[rows] - tol_lo, high[rows] + tol_hi
+    else:
+        lo_w, hi_w = widened[0][rows], widened[1][rows]
+    cand = _resolves(gr, ngroups, lo_w, hi_w)
     ncand = np.bincount(gr[cand], minlength=ngroups)
     out["candidates"] = ncand.astype(np.int64)
     pick = cand & (ncand[gr] == 1)
@@ -160,6 +168,34 @@ def stands_apart(
     partner_open = (n_ext > 0) & (n_ext_bound == n_ext)
     out["gap_open"] = has & np.isfinite(gap) & (~central[jpos] | partner_open)
     return out
+
+
+def _resolves(gr: np.ndarray, ngroups: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Per claim of groups in conflict: does leaving it out resolve every conflict?
+
+    That is, is it in every disjoint pair of closed ``[lo, hi]`` of its group?  The
+    others then meet pairwise, which for intervals on a line (Helly) means they share
+    a point: the largest low of the others is at most their smallest high.  Per group
+    maxima and runners-up, no sort and no pair.  NaN bounds fall back to counting
+    each claim's disjoint partners (:func:`~estimates._compute.compare.hard_pairs`).
+    """
+    if np.isnan(lo).any() or np.isnan(hi).any():
+        counts, per = hard_pairs(gr, ngroups, lo, hi, per_claim=True)
+        assert per is not None
+        return per == counts[gr]
+    with np.errstate(invalid="ignore"):
+        return _max_of_others(gr, ngroups, lo) <= -_max_of_others(gr, ngroups, -hi)
+
+
+def _max_of_others(g: np.ndarray, ngroups: int, x: np.ndarray) -> np.ndarray:
+    """Per row, the largest ``x`` among the other rows of its group (-inf: none)."""
+    top = np.full(ngroups, -np.inf)
+    np.maximum.at(top, g, x)
+    at_top = x == top[g]
+    ntop = np.bincount(g[at_top], minlength=ngroups)
+    second = np.full(ngroups, -np.inf)
+    np.maximum.at(second, g[~at_top], x[~at_top])
+    return np.where(at_top & (ntop[g] == 1), second[g], top[g])
 
 
 def camp_segments(

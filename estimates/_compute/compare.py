@@ -243,18 +243,28 @@ def rounding(x: np.ndarray, cap: float = 0.10) -> np.ndarray:
     [500.0, 1500.0, 50.0, 0.5, 0.0]
     """
     v = np.abs(np.asarray(x, dtype="float64"))
-    ok = np.isfinite(v) & (v > 0) & (v == np.floor(v)) & (v < 2.0**53)
-    step = np.where(ok, 1.0, 0.0)
-    rest = np.where(ok, v, 1.0)
+    with np.errstate(invalid="ignore"):
+        ok = np.isfinite(v) & (v > 0) & (v == np.floor(v)) & (v < 2.0**53)
+    out = np.zeros(v.shape)
+    at = np.flatnonzero(ok)  # only round figures are divided, and only while divisible
+    if not len(at):
+        return out
+    vals = v[at]
+    step = np.ones(len(at))
+    live = np.arange(len(at))  # positions (into vals) still divisible by ten
+    rest = vals.astype(np.int64)  # exact: integers below 2**53
     for _ in range(16):  # at most 16 trailing zeros below 2**53
-        div = ok & (np.mod(rest, 10.0) == 0)
+        r = rest[live]
+        div = r % 10 == 0
         if not div.any():
             break
-        step = np.where(div, step * 10.0, step)
-        rest = np.where(div, rest / 10.0, rest)
-    five = ok & (np.mod(rest, 5.0) == 0)
-    step = np.where(five, step * 5.0, step)
-    return np.where(ok, np.minimum(step / 2.0, cap * v), 0.0)
+        live = live[div]
+        step[live] *= 10.0
+        rest[live] = r[div] // 10
+    five = rest % 5 == 0
+    step[five] *= 5.0
+    out[at] = np.minimum(step / 2.0, cap * vals)
+    return out
 
 
 def tolerances(
@@ -267,9 +277,9 @@ def tolerances(
     ranges) and conventional edges of vague magnitudes do not move.
     """
     central = (hedge == _EXACT) | (hedge == _APPROX)
-    r_best = rounding(np.where(central, best, np.nan), cap)
-    r_top = rounding(np.where(hedge == _NEARLY, high, np.nan), cap)
-    return r_best, r_best + r_top
+    # one pass of rounding: a claim is central or "nearly", never both
+    r = rounding(np.where(central, best, np.where(hedge == _NEARLY, high, np.nan)), cap)
+    return np.where(central, r, 0.0), r
 
 
 def hard_pairs(
@@ -283,14 +293,123 @@ def hard_pairs(
     """Disjoint pairs per group of *closed* intervals ``[low, high]`` (no pair listed).
 
     Returns the count per group and, with ``per_claim``, each claim's number of
-    disjoint partners.  One sort of the (group, value rank) keys and two binary
-    searches.
+    disjoint partners.  The starts and the ends are sorted by (group, value) (one
+    sort each, as complex keys ``group + i value``); a claim's partners below it are
+    the ends of its group before its start, found by a binary search of the sorted
+    starts in the sorted ends (queries in order), less the ends of earlier groups (a
+    cumulative count, no search).  Its partners above are the starts of its group
+    after its end, searched with the ends in the order of the starts (each group's
+    queries fall in its own short segment).
     """
     n = len(group)
     if n == 0:
         return np.zeros(ngroups, dtype=np.int64), np.zeros(
             0, dtype=np.int64
         ) if per_claim else None
+    if np.isnan(low).any() or np.isnan(high).any():
+        return _hard_pairs_ranked(group, ngroups, low, high, per_claim=per_claim)
+    g = group.astype(np.int64, copy=False)
+    k = np.bincount(g, minlength=ngroups)
+    seg = np.zeros(ngroups + 1, dtype=np.int64)  # claims of earlier groups
+    np.cumsum(k, out=seg[1:])
+    if not per_claim:
+        packed = _hard_counts_packed(g, k, seg, low, high)
+        if packed is not None:
+            return packed, None
+    gf = g.astype("float64")
+    hi_key = _complex_key(gf, high)
+    hi_key.sort()
+    if not per_claim:
+        lo_key = _complex_key(gf, low)
+        lo_key.sort()
+        g_sorted = lo_key.real.astype(np.int64)
+        below = np.searchsorted(hi_key, lo_key, side="left") - seg[g_sorted]
+        return np.bincount(g_sorted, weights=below, minlength=ngroups).astype(np.int64), None
+    order = np.argsort(_complex_key(gf, low))
+    lo_key = _complex_key(gf[order], low[order])
+    g_sorted = g[order]
+    below = np.searchsorted(hi_key, lo_key, side="left") - seg[g_sorted]
+    counts = np.bincount(g_sorted, weights=below, minlength=ngroups).astype(np.int64)
+    # starts of the group strictly after each end: the group's last start position
+    # less the starts at or before the end
+    above = seg[g_sorted + 1] - np.searchsorted(
+        lo_key, _complex_key(gf[order], high[order]), side="right"
+    )
+    per = np.empty(n, dtype=np.int64)
+    per[order] = below + above
+    return counts, per
+
+
+def _hard_counts_packed(
+    g: np.ndarray, k: np.ndarray, seg: np.ndarray, low: np.ndarray, high: np.ndarray
+) -> np.ndarray | None:
+    """Disjoint pairs per group when every bound is a multiple of 1/2 (None if not).
+
+    Rounding widens round figures by half steps, so the bounds are usually halves:
+    then twice each bound is an integer slot, and one int64 sort of the packed
+    ``(group, slot, kind)`` events (starts before ends at the same slot) orders
+    everything.  At the i-th start, at sorted position p, p - i ends lie before it;
+    those of its own group are p - i less the ends of earlier groups.
+    """
+    n = len(g)
+    lo2, hi2 = low * 2.0, high * 2.0
+    fin_lo, fin_hi = np.isfinite(lo2), np.isfinite(hi2)
+    vmin = min(
+        float(np.min(lo2, where=fin_lo, initial=np.inf)),
+        float(np.min(hi2, where=fin_hi, initial=np.inf)),
+    )
+    vmax = max(
+        float(np.max(lo2, where=fin_lo, initial=-np.inf)),
+        float(np.max(hi2, where=fin_hi, initial=-np.inf)),
+    )
+    if not np.isfinite(vmin):
+        vmin = vmax = 0.0
+    span = vmax - vmin
+    ngroups = len(k)
+    if not span < 2**40:
+        return None
+    width = 1 << (int(span) + 3).bit_length()  # slots 0 (-inf) .. span + 2 (+inf)
+    if width * 2 * max(ngroups, 1) >= 2**62:
+        return None
+    with np.errstate(invalid="ignore"):
+        if not (
+            np.all((lo2 == np.floor(lo2)) | ~fin_lo) and np.all((hi2 == np.floor(hi2)) | ~fin_hi)
+        ):
+            return None
+    offset = vmin - 1.0
+    events = np.empty(2 * n, dtype=np.int64)
+    for half, x, fin, tag in ((events[:n], lo2, fin_lo, 0), (events[n:], hi2, fin_hi, 1)):
+        slot = np.subtract(x, offset)
+        slot[~fin] = np.where(x[~fin] > 0, int(span) + 2, 0)
+        half[:] = slot.astype(np.int64)
+        half += g * width
+        half <<= 1
+        half |= tag
+    events.sort()
+    start_pos = np.flatnonzero((events & 1) == 0)
+    g_sorted = np.repeat(np.arange(ngroups, dtype=np.int64), k)
+    below = start_pos - np.arange(n, dtype=np.int64) - seg[g_sorted]
+    return np.bincount(g_sorted, weights=below, minlength=ngroups).astype(np.int64)
+
+
+def _complex_key(g: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """``g + i value`` with infinities kept (``1j * inf`` would be ``nan + inf i``)."""
+    key = np.empty(len(g), dtype=np.complex128)
+    key.real = g
+    key.imag = value
+    return key
+
+
+def _hard_pairs_ranked(
+    group: np.ndarray,
+    ngroups: int,
+    low: np.ndarray,
+    high: np.ndarray,
+    *,
+    per_claim: bool = False,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """:func:`hard_pairs` on dense value ranks (NaN bounds rank last, as one value)."""
+    n = len(group)
     values, inv = np.unique(np.concatenate([low, high]), return_inverse=True)
     width = np.int64(len(values) + 1)
     g = group.astype(np.int64)

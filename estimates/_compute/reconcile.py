@@ -391,11 +391,16 @@ def _tension(
     """
     strict = out["conflicts"].astype(np.int64)
     hard = strict.copy()
+    lo_w, hi_w = low, high  # widened by rounding (in groups with disjoint pairs)
     if strict.any():
         rows = np.flatnonzero(strict[g] > 0)
         tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
-        counts, _ = hard_pairs(g[rows], ngroups, low[rows] - tol_lo, high[rows] + tol_hi)
+        lo_w, hi_w = low.copy(), high.copy()
+        lo_w[rows] -= tol_lo
+        hi_w[rows] += tol_hi
+        counts, _ = hard_pairs(g[rows], ngroups, lo_w[rows], hi_w[rows])
         hard = np.where(strict > 0, counts, 0)
+    out["widened_low"], out["widened_high"] = lo_w, hi_w  # for stands_apart: one rounding
     k = out["claims"]
     out["conflicts"] = hard
     out["tensions"] = strict - hard
@@ -496,7 +501,12 @@ def _comparison_columns(
             cols["first_high"] = at(rows, "high", np.nan)
             cols["first_best"] = at(rows, "best", np.nan)
     apart = stands_apart(
-        codes[pos], ngroups, *values, out["conflicts"], lambda i: src_names[src[pos[i]]]
+        codes[pos],
+        ngroups,
+        *values,
+        out["conflicts"],
+        lambda i: src_names[src[pos[i]]],
+        widened=(out["widened_low"], out["widened_high"]),
     )
     has = apart["claim"] >= 0
     cols["stands_apart"] = or_none(has, apart["source"])
