@@ -368,6 +368,9 @@ class _Writer:
         self.cols = {c: result[c].to_numpy() for c in result.columns}
         self.verdicts = result["verdict"].astype(str).to_numpy()
         self.labels = [group_label(k) for k in result.index]
+        # A label joined from several columns ("Russia, deaths") reads as a list in a
+        # sentence unless it is quoted, in every language.
+        self.joined = [isinstance(k, tuple) and len(k) > 1 for k in result.index]
         self._who: dict[str, str] = {}
         self._when: dict[tuple[Any, Any], str | None] = {}
 
@@ -376,7 +379,8 @@ class _Writer:
         rows = self.members[g]
         self.unit = str(self.group_unit[g] or "")
         self.k = self.exponent[g]
-        label = self.st.quote(self.labels[g]) if self.st.quote_labels else self.labels[g]
+        quoted = self.st.quote_labels or self.joined[g]
+        label = self.st.quote(self.labels[g]) if quoted else self.labels[g]
         earlier = int(self.cols["claims_total"][g]) > len(rows)
         growth = self._growth(g, rows) if earlier else None
         if len(rows) == 1:

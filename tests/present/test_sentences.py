@@ -103,14 +103,14 @@ def test_economist_june_2026_russia(economist):
     en = quiet(june.describe, by=["country", "type"])
     # 500,000 against 400,000 to 450,000 is within the rounding of 500,000: a tension.
     assert en[("russia", "deaths")] == (
-        "Estimates of Russia, deaths range from 369,000 to 523,000 (BBC Russia, 12 June 2026). "
+        "Estimates of “Russia, deaths” range from 369,000 to 523,000 (BBC Russia, 12 June 2026). "
         "The estimates are separated only within the rounding of round figures or at the "
         "edge of a vague one, so they do not conflict."
     )
     # The facing 1.4 million is a range's closed end: the gap is at least 90,000; no
     # median is printed between conflicting figures.
     assert en[("russia", "casualties")] == (
-        "Estimates of Russia, casualties range from 1.3 million (NATO officials [via "
+        "Estimates of “Russia, casualties” range from 1.3 million (NATO officials [via "
         "media24], 17 June 2026) to 1.49 million (CSIS, 30 June 2026). The two estimates "
         "conflict: 1.49 million (CSIS) exceeds 1.3 million to 1.4 million (NATO officials "
         "[via media24]) by at least 90,000."
@@ -134,7 +134,7 @@ def test_economist_same_day_clash(economist):
     day = sub(economist, (f["stated_end"] == "2024-11-19") & (f["type"] == "casualties"))
     en = quiet(day.describe, by=["country", "type"])
     assert en[("russia", "casualties")] == (
-        "Estimates of Russia, casualties range from 600,000 (Western intelligence agencies "
+        "Estimates of “Russia, casualties” range from 600,000 (Western intelligence agencies "
         "[via WSJ], 19 November 2024) to at least 700,000 (UK Ministry of Defence, "
         "19 November 2024). The two estimates conflict: at least 700,000 (UK Ministry of "
         "Defence) exceeds 600,000 (Western intelligence agencies [via WSJ]) by at least "
@@ -161,7 +161,7 @@ def test_economist_options_and_aliases(economist):
     r = quiet(economist.reconcile, by=["country", "type"], exclude_kinds="warring party")
     assert full.index.equals(r.index)
     assert "Armed Forces of Ukraine" not in " ".join(full)
-    assert full[("ukraine", "deaths")].startswith("The latest estimate of Ukraine, deaths: ")
+    assert full[("ukraine", "deaths")].startswith("The latest estimate of “Ukraine, deaths”: ")
 
 
 # ---------------------------------------------------------------- hand-made cases
@@ -463,7 +463,7 @@ def test_by_several_columns_joins_keys():
     )
     s = quiet(claims.describe, by=["country", "type"])
     assert s[("russia", "deaths")] == (
-        "A single estimate of Russia, deaths: 500,000 (NATO, 17 June 2026)."
+        "A single estimate of “Russia, deaths”: 500,000 (NATO, 17 June 2026)."
     )
 
 
@@ -648,7 +648,7 @@ def test_gap_from_an_open_bound_says_more_than():
 def test_economist_russian_casualties_latest_range_and_growth(economist):
     en = quiet(economist.describe, by=["country", "type"])[("russia", "casualties")]
     assert en == (
-        "Since 17 June 2026, estimates of Russia, casualties have ranged from 1.3 million "
+        "Since 17 June 2026, estimates of “Russia, casualties” have ranged from 1.3 million "
         "(NATO officials [via media24], 17 June 2026) to 1.49 million (CSIS, 30 June 2026). "
         "The two estimates conflict: 1.49 million (CSIS) exceeds 1.3 million to 1.4 million "
         "(NATO officials [via media24]) by at least 90,000. Estimates have risen since the "
