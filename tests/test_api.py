@@ -229,6 +229,7 @@ def test_claims_methods_document_every_parameter():
             continue
         documented = _documented_parameters(fn.__doc__ or "")
         assert set(params) <= documented, f"{name}: undocumented {set(params) - documented}"
+        assert "%(" not in (fn.__doc__ or ""), f"{name}: a docstring fragment was not filled"
 
 
 def test_all_matches_what_is_exported():

@@ -11,9 +11,9 @@ columns).  The analysis methods (:meth:`reconcile`, :meth:`disagreements`,
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import numpy as np
 import pandas as pd
@@ -44,6 +44,43 @@ PathLike = str | os.PathLike[str]
 
 # pandas >= 3 copies on write: a shallow copy of our frame is safe to hand out.
 _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+#: The numpydoc paragraphs of the selection arguments, shared by every method that takes
+#: them (one text, one place to change it).
+_SELECTION_PARAMETERS = """\
+        selection : Selection, optional
+            The claim selection as one object (``estimates.Selection``); the same
+            object the methodology note describes.  Give it *or* the separate
+            arguments below, not both.
+        as_of : date, optional
+            Only claims stated by then (``stated_end <= as_of``).
+        window : duration, optional
+            Only claims stated within this span before ``as_of`` (or before the
+            table's latest statement): ``"30D"``, ``"4W"``.
+        latest_per_source : bool, default False
+            Keep only each source's latest claim on a group (its earlier ones leave
+            every figure, not only the comparison).
+        exclude_kinds : str or list of str, default ()
+            Leave out claims by sources of these kinds (``source_kind`` column or
+            ``sources.kinds``), e.g. ``"warring party"``.
+        dedupe : bool, default True
+            Count a figure repeated from one ``original_source`` once.
+        sources : SourceBook, optional
+            Aliases (merged before counting and before telling a revision from a
+            disagreement), kinds and weights of sources.
+"""
+
+
+def _selection_doc(method: _F) -> _F:
+    """Put the selection arguments' documentation in ``method``'s docstring."""
+    if method.__doc__:
+        method.__doc__ = method.__doc__.replace(
+            "        %(selection_parameters)s\n", _SELECTION_PARAMETERS
+        )
+    return method
 
 
 def read_claims(
@@ -478,6 +515,7 @@ class Claims:
         _io.write_parquet(self._frame, path)
 
     # ------------------------------------------------------------------ analysis
+    @_selection_doc
     def reconcile(
         self,
         by: str | Sequence[str] = "quantity",
@@ -508,26 +546,7 @@ class Claims:
         ----------
         by : str or list of str, default "quantity"
             Column(s) to group by, e.g. ``["country", "type"]``.
-        selection : Selection, optional
-            The claim selection as one object (``estimates.Selection``); the same
-            object the methodology note describes.  Give it *or* the separate
-            arguments below, not both.
-        as_of : date, optional
-            Only claims stated by then (``stated_end <= as_of``).
-        window : duration, optional
-            Only claims stated within this span before ``as_of`` (or before the
-            table's latest statement): ``"30D"``, ``"4W"``.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim on a group (its earlier ones leave
-            every figure, not only the comparison).
-        exclude_kinds : str or list of str, default ()
-            Leave out claims by sources of these kinds (``source_kind`` column or
-            ``sources.kinds``), e.g. ``"warring party"``.
-        dedupe : bool, default True
-            Count a figure repeated from one ``original_source`` once.
-        sources : SourceBook, optional
-            Aliases (merged before counting and before telling a revision from a
-            disagreement), kinds and weights of sources.
+        %(selection_parameters)s
         strategy : str, default "median"
             Best-estimate strategy: ``median``, ``conservative``, ``midpoint``,
             ``latest``, ``weighted`` or ``pooled`` (``estimates.STRATEGIES``).
@@ -597,6 +616,7 @@ class Claims:
             )
         )
 
+    @_selection_doc
     def disagreements(
         self,
         by: str | Sequence[str] = "quantity",
@@ -620,26 +640,7 @@ class Claims:
         ----------
         by : str or list of str, default "quantity"
             Grouping columns, as for :meth:`reconcile`.
-        selection : Selection, optional
-            The claim selection as one object (``estimates.Selection``); the same
-            object the methodology note describes.  Give it *or* the separate
-            arguments below, not both.
-        as_of : date, optional
-            Only claims stated by then (``stated_end <= as_of``).
-        window : duration, optional
-            Only claims stated within this span before ``as_of`` (or before the
-            table's latest statement): ``"30D"``, ``"4W"``.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim on a group (its earlier ones leave
-            every figure, not only the comparison).
-        exclude_kinds : str or list of str, default ()
-            Leave out claims by sources of these kinds (``source_kind`` column or
-            ``sources.kinds``), e.g. ``"warring party"``.
-        dedupe : bool, default True
-            Count a figure repeated from one ``original_source`` once.
-        sources : SourceBook, optional
-            Aliases (merged before counting and before telling a revision from a
-            disagreement), kinds and weights of sources.
+        %(selection_parameters)s
         unit : str, optional
             Convert every group to this unit.
         compare_within : duration, "auto" or None, default "auto"
@@ -689,6 +690,7 @@ class Claims:
             max_pairs=max_pairs,
         )
 
+    @_selection_doc
     def revisions(
         self,
         by: str | Sequence[str] = "quantity",
@@ -713,26 +715,7 @@ class Claims:
         ----------
         by : str or list of str, default "quantity"
             Grouping columns.
-        selection : Selection, optional
-            The claim selection as one object (``estimates.Selection``); the same
-            object the methodology note describes.  Give it *or* the separate
-            arguments below, not both.
-        as_of : date, optional
-            Only claims stated by then (``stated_end <= as_of``).
-        window : duration, optional
-            Only claims stated within this span before ``as_of`` (or before the
-            table's latest statement): ``"30D"``, ``"4W"``.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim on a group (its earlier ones leave
-            every figure, not only the comparison).
-        exclude_kinds : str or list of str, default ()
-            Leave out claims by sources of these kinds (``source_kind`` column or
-            ``sources.kinds``), e.g. ``"warring party"``.
-        dedupe : bool, default True
-            Count a figure repeated from one ``original_source`` once.
-        sources : SourceBook, optional
-            Aliases (merged before counting and before telling a revision from a
-            disagreement), kinds and weights of sources.
+        %(selection_parameters)s
         unit : str, optional
             Convert every group to this unit.
         cumulative : bool or list of str, default False
@@ -772,6 +755,7 @@ class Claims:
             frame, by_, sources=sel.sources, unit=unit, cumulative=cumulative, first=first
         )
 
+    @_selection_doc
     def camps(
         self,
         by: str | Sequence[str] = "quantity",
@@ -795,26 +779,7 @@ class Claims:
         ----------
         by : str or list of str, default "quantity"
             Grouping columns.
-        selection : Selection, optional
-            The claim selection as one object (``estimates.Selection``); the same
-            object the methodology note describes.  Give it *or* the separate
-            arguments below, not both.
-        as_of : date, optional
-            Only claims stated by then (``stated_end <= as_of``).
-        window : duration, optional
-            Only claims stated within this span before ``as_of`` (or before the
-            table's latest statement): ``"30D"``, ``"4W"``.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim on a group (its earlier ones leave
-            every figure, not only the comparison).
-        exclude_kinds : str or list of str, default ()
-            Leave out claims by sources of these kinds (``source_kind`` column or
-            ``sources.kinds``), e.g. ``"warring party"``.
-        dedupe : bool, default True
-            Count a figure repeated from one ``original_source`` once.
-        sources : SourceBook, optional
-            Aliases (merged before counting and before telling a revision from a
-            disagreement), kinds and weights of sources.
+        %(selection_parameters)s
         unit : str, optional
             Convert every group to this unit.
         compare_within : duration, "auto" or None, default "auto"
@@ -850,6 +815,7 @@ class Claims:
         frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
         return camps(frame, by_, sources=sel.sources, unit=unit, compare_within=compare_within)
 
+    @_selection_doc
     def by_source(
         self,
         by: str | Sequence[str] = "quantity",
@@ -874,26 +840,7 @@ class Claims:
         ----------
         by : str or list of str, default "quantity"
             Grouping columns.
-        selection : Selection, optional
-            The claim selection as one object (``estimates.Selection``); the same
-            object the methodology note describes.  Give it *or* the separate
-            arguments below, not both.
-        as_of : date, optional
-            Only claims stated by then (``stated_end <= as_of``).
-        window : duration, optional
-            Only claims stated within this span before ``as_of`` (or before the
-            table's latest statement): ``"30D"``, ``"4W"``.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim on a group (its earlier ones leave
-            every figure, not only the comparison).
-        exclude_kinds : str or list of str, default ()
-            Leave out claims by sources of these kinds (``source_kind`` column or
-            ``sources.kinds``), e.g. ``"warring party"``.
-        dedupe : bool, default True
-            Count a figure repeated from one ``original_source`` once.
-        sources : SourceBook, optional
-            Aliases (merged before counting and before telling a revision from a
-            disagreement), kinds and weights of sources.
+        %(selection_parameters)s
         unit : str, optional
             Convert every group to this unit.
         compare_within : duration, "auto" or None, default "auto"
@@ -931,6 +878,7 @@ class Claims:
             max_pairs=max_pairs,
         )
 
+    @_selection_doc
     def timeline(
         self,
         freq: str = "M",
@@ -961,26 +909,7 @@ class Claims:
             True: each period holds every source's latest claim stated so far (the
             running state of knowledge); False: the claims stated in the period.
             Default: running for ``cumulative`` quantities, else not.
-        selection : Selection, optional
-            The claim selection as one object (``estimates.Selection``); the same
-            object the methodology note describes.  Give it *or* the separate
-            arguments below, not both.
-        as_of : date, optional
-            Only claims stated by then (``stated_end <= as_of``).
-        window : duration, optional
-            Only claims stated within this span before ``as_of`` (or before the
-            table's latest statement): ``"30D"``, ``"4W"``.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim on a group (its earlier ones leave
-            every figure, not only the comparison).
-        exclude_kinds : str or list of str, default ()
-            Leave out claims by sources of these kinds (``source_kind`` column or
-            ``sources.kinds``), e.g. ``"warring party"``.
-        dedupe : bool, default True
-            Count a figure repeated from one ``original_source`` once.
-        sources : SourceBook, optional
-            Aliases (merged before counting and before telling a revision from a
-            disagreement), kinds and weights of sources.
+        %(selection_parameters)s
         strategy : str, default "median"
             Best-estimate strategy, as for :meth:`reconcile`.
         unit : str, optional
@@ -1027,6 +956,7 @@ class Claims:
             )
         )
 
+    @_selection_doc
     def sensitivity(
         self,
         by: str | Sequence[str] = "quantity",
@@ -1048,26 +978,7 @@ class Claims:
         ----------
         by : str or list of str, default "quantity"
             Grouping columns.
-        selection : Selection, optional
-            The claim selection as one object (``estimates.Selection``); the same
-            object the methodology note describes.  Give it *or* the separate
-            arguments below, not both.
-        as_of : date, optional
-            Only claims stated by then (``stated_end <= as_of``).
-        window : duration, optional
-            Only claims stated within this span before ``as_of`` (or before the
-            table's latest statement): ``"30D"``, ``"4W"``.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim on a group (its earlier ones leave
-            every figure, not only the comparison).
-        exclude_kinds : str or list of str, default ()
-            Leave out claims by sources of these kinds (``source_kind`` column or
-            ``sources.kinds``), e.g. ``"warring party"``.
-        dedupe : bool, default True
-            Count a figure repeated from one ``original_source`` once.
-        sources : SourceBook, optional
-            Aliases (merged before counting and before telling a revision from a
-            disagreement), kinds and weights of sources.
+        %(selection_parameters)s
         strategy : str, default "median"
             Best-estimate strategy, as for :meth:`reconcile`.
         unit : str, optional
