@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 import numpy as np
 import pandas as pd
 
+from .._compute.selection import Summary, quantities_of, sources_of
 from .._model.claim import Claim, Status
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval
@@ -385,13 +386,12 @@ class Claims:
     @property
     def quantities(self) -> list[str]:
         """The distinct quantities, in order of first appearance."""
-        return [str(q) for q in pd.unique(self._frame["quantity"].dropna())]
+        return quantities_of(self._frame)
 
     @property
     def sources(self) -> list[str]:
         """The distinct source agents, in order of first appearance."""
-        agents = self._frame["source"].dropna().str.split(";").explode().str.strip()
-        return [str(a) for a in pd.unique(agents)]
+        return sources_of(self._frame)
 
     @property
     def flags(self) -> pd.Series:
@@ -1191,22 +1191,14 @@ class Claims:
         from .._present.sentences import describe
 
         return describe(
-            self,
+            self._frame,
             lang=lang,
             by=by,
             style=style,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
-            strategy=strategy,
-            weights=weights,
-            unit=unit,
-            compare_within=compare_within,
-            cumulative=cumulative,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
+            summary=Summary(strategy, unit, compare_within, cumulative, weights),
             stacklevel=5,
         )
 
@@ -1262,29 +1254,21 @@ class Claims:
         -------
         matplotlib.figure.Figure
         """
-        from .._model.errors import OptionError
         from .._present import charts
 
         common: dict[str, Any] = {
             "by": by,
             "ax": ax,
             "lang": lang,
-            "selection": selection,
-            "as_of": as_of,
-            "window": window,
-            "latest_per_source": latest_per_source,
-            "exclude_kinds": exclude_kinds,
-            "dedupe": dedupe,
-            "sources": sources,
-            "strategy": strategy,
-            "unit": unit,
-            "compare_within": compare_within,
-            "cumulative": cumulative,
+            "selection": _selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
+            "summary": Summary(strategy, unit, compare_within, cumulative),
         }
         if kind == "range":
-            return charts.range_strip(self, quantity, per=per, **common)
+            return charts.range_strip(self._frame, quantity, per=per, **common)
         if kind == "timeline":
-            return charts.timeline_chart(self, quantity, freq=freq, **common)
+            return charts.timeline_chart(self._frame, quantity, freq=freq, **common)
         raise OptionError("kind", kind, "'range' or 'timeline'")
 
     def report(
@@ -1347,7 +1331,7 @@ class Claims:
         from .._present.html.report import report
 
         page = report(
-            self,
+            self._frame,
             by=by,
             lang=lang,
             title=title,
@@ -1356,17 +1340,10 @@ class Claims:
             max_pairs=max_pairs,
             per=per,
             progress=progress,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
-            strategy=strategy,
-            unit=unit,
-            compare_within=compare_within,
-            cumulative=cumulative,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
+            summary=Summary(strategy, unit, compare_within, cumulative),
         )
         if path is not None:
             Path(path).write_text(page, encoding="utf-8")
@@ -1453,19 +1430,13 @@ class Claims:
         if format not in ("markdown", "html"):
             raise FigureError("format", format, "'markdown' or 'html'")
         doc = methodology_document(
-            self,
+            self._frame,
             lang=lang,
             by=by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
-            strategy=strategy,
-            unit=unit,
-            compare_within=compare_within,
+            selection=_selection(
+                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
+            ),
+            summary=Summary(strategy, unit, compare_within),
         )
         return doc.to_markdown() if format == "markdown" else doc.to_html()
 
@@ -1521,7 +1492,7 @@ class Claims:
         from .._present.export import datawrapper_charts
 
         return datawrapper_charts(
-            self,
+            self._frame,
             by=by,
             lang=lang,
             spreadsheet=spreadsheet,
@@ -1535,14 +1506,14 @@ class Claims:
     def __repr__(self) -> str:
         from .._present.text import claims_text
 
-        return claims_text(self)
+        return claims_text(self._frame)
 
     def _repr_html_(self) -> str:
         """The table as HTML for Jupyter: a summary line and the first 50 claims (every
         value escaped; links only to plain ``http(s)`` URLs)."""
         from .._present.html import claims_html
 
-        return claims_html(self)
+        return claims_html(self._frame)
 
 
 def _selection(

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     unit = options.pop("unit", None)
     options.pop("strategy", None)  # a Datawrapper table has no central estimate
     written = write_datawrapper(
-        claims,
+        claims.frame,
         args.output,
         by=by,
         lang=args.lang,

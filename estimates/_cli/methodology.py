@@ -27,14 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._present.methodology import methodology
-
     refuse_overwriting_input(args)
     claims, by, options = read_analysis(args)
-    strategy = options.pop("strategy", "median")
-    sources = options.pop("sources", None)
-    text = methodology(
-        claims, by=by, strategy=strategy, sources=sources, lang=args.lang, **options
-    )
+    text = claims.methodology(args.lang, by, **options)
     write_output(text, args.output)
     return 0

@@ -34,7 +34,6 @@ import os
 import sys
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .._model.errors import DependencyError, OptionError
@@ -91,63 +90,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _num(v: float) -> str:
-    if pd.isna(v):
-        return ""
-    if np.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    return f"{v:,.15g}"
-
-
-def _interval(lo: float, hi: float, lc: bool, hc: bool) -> str:
-    if pd.isna(lo) or pd.isna(hi):
-        return "none"
-    body = _num(lo) if lo == hi else f"{_num(lo)}, {_num(hi)}"
-    return f"{'[' if lc else '('}{body}{']' if hc else ')'}"
-
-
 def table_text(result: pd.DataFrame) -> str:
-    """The reconcile result as a readable table (the columns a reader wants first)."""
-    if result.empty:
-        return "no claims"
-    r = result
-    out = pd.DataFrame(
-        {
-            "claims": r["claims"].to_numpy(),
-            "sources": r["sources"].to_numpy(),
-            "stated": [
-                "" if pd.isna(a) else (_num(a) if a == b else f"{_num(a)} to {_num(b)}")
-                for a, b in zip(r["stated_low"], r["stated_high"], strict=True)
-            ],
-            "consensus": [
-                _interval(*v)
-                for v in zip(
-                    r["consensus_low"],
-                    r["consensus_high"],
-                    r["consensus_low_closed"],
-                    r["consensus_high_closed"],
-                    strict=True,
-                )
-            ],
-            "agreement": [
-                f"{_interval(a, b, c, d)} ({n})"
-                for a, b, c, d, n in zip(
-                    r["agreement_low"],
-                    r["agreement_high"],
-                    r["agreement_low_closed"],
-                    r["agreement_high_closed"],
-                    r["agreement_claims"],
-                    strict=True,
-                )
-            ],
-            "best": [_num(v) for v in r["best"]],
-            "conflicts": r["conflicts"].to_numpy(),
-            "verdict": r["verdict"].astype(str).to_numpy(),
-            "unit": r["unit"].astype(str).to_numpy(),
-        },
-        index=r.index,
-    )
-    return out.to_string()
+    """The reconcile result as a readable table: a summary line and every group, in
+    the columns a reader wants first (the one formatter of
+    :func:`estimates._present.text.reconciliation_text`)."""
+    from .._present.text import reconciliation_text
+
+    return reconciliation_text(result, max_rows=max(len(result), 1), max_colwidth=None)
 
 
 def run(args: argparse.Namespace) -> int:

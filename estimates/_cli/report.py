@@ -77,12 +77,9 @@ def refuse_overwriting_input(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._present.html.report import report
-
     refuse_overwriting_input(args)
     claims, by, options = read_analysis(args)
-    html = report(
-        claims,
+    html = claims.report(
         by=by,
         lang=args.lang,
         title=args.title,

@@ -19,5 +19,6 @@ def run(args: argparse.Namespace) -> int:
     claims = read(args)
     from .._present.text import claims_text
 
-    print(claims_text(claims, max_rows=len(claims) if args.all else 50, lang=args.lang))
+    rows = len(claims) if args.all else 50
+    print(claims_text(claims.frame, max_rows=rows, lang=args.lang))
     return 0

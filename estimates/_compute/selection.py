@@ -26,6 +26,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -43,10 +44,13 @@ __all__ = [
     "Comparison",
     "Selection",
     "Step",
+    "Summary",
     "Trace",
     "as_frame",
     "by_list",
+    "quantities_of",
     "selection_of",
+    "sources_of",
 ]
 
 #: Every best-estimate strategy ``reconcile`` accepts: the one list (the CLI imports it).
@@ -54,6 +58,10 @@ ALL_STRATEGIES: tuple[str, ...] = (*STRATEGIES, "pooled", "reliability")
 
 #: Claims of a group are compared when stated within this span of each other.
 DEFAULT_COMPARE_WITHIN = pd.Timedelta(days=31)
+
+#: ``compare_within="auto"``: :data:`DEFAULT_COMPARE_WITHIN`, with a warning when a
+#: group's claims span more (the value of ``estimates._compute.reconcile.AUTO``).
+AUTO = "auto"
 
 
 def by_list(by: str | Sequence[str]) -> list[str]:
@@ -73,6 +81,17 @@ def as_frame(data: object) -> pd.DataFrame:
     if isinstance(frame, pd.DataFrame):
         return frame
     raise FigureError("claims", type(data).__name__, "a claims table or its DataFrame")
+
+
+def quantities_of(frame: pd.DataFrame) -> list[str]:
+    """The distinct quantities of a claims frame, in order of first appearance."""
+    return [str(q) for q in pd.unique(frame["quantity"].dropna())]
+
+
+def sources_of(frame: pd.DataFrame) -> list[str]:
+    """The distinct source agents of a claims frame, in order of first appearance."""
+    agents = frame["source"].dropna().str.split(";").explode().str.strip()
+    return [str(a) for a in pd.unique(agents)]
 
 
 def _duration(value: str | pd.Timedelta | int, name: str) -> pd.Timedelta:
@@ -326,6 +345,78 @@ class Comparison:
     def describe(self) -> list[str]:
         """The comparison in plain English, one phrase a step."""
         return [s.words() for s in self.steps()]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How the selected claims of each group are summarised: the options of
+    ``reconcile`` beyond the claim :class:`Selection`, as one object that computation
+    and presentation (sentences, charts, report, methodology note) take alike.
+
+    Parameters
+    ----------
+    strategy : str
+        Best-estimate strategy, one of :data:`ALL_STRATEGIES` (default ``"median"``).
+    unit : str, optional
+        Convert every group to this unit.
+    compare_within : str, Timedelta, int or None
+        Claims are compared when stated within this span; ``"auto"`` (default) is
+        :data:`DEFAULT_COMPARE_WITHIN` with a ``ComparabilityWarning`` when a group's
+        claims span more; ``None`` compares every claim with every other.
+    cumulative : bool or tuple of str
+        Quantities that are running totals.
+    weights : str, optional
+        Column of per-claim weights (``strategy="weighted"``).
+
+    Examples
+    --------
+    >>> Summary(strategy="conservative", cumulative=["deaths"]).options()
+    {'strategy': 'conservative', 'cumulative': ('deaths',)}
+    >>> Summary().span, Summary(compare_within=None).span
+    (Timedelta('31 days 00:00:00'), None)
+    """
+
+    strategy: str = "median"
+    unit: str | None = None
+    compare_within: str | pd.Timedelta | int | None = AUTO
+    cumulative: bool | Sequence[str] = False  #: stored as a tuple of str (or a bool)
+    weights: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.strategy not in ALL_STRATEGIES:
+            raise FigureError("strategy", self.strategy, f"one of {', '.join(ALL_STRATEGIES)}")
+        if isinstance(self.cumulative, str):
+            object.__setattr__(self, "cumulative", (self.cumulative,))
+        elif not isinstance(self.cumulative, bool):
+            object.__setattr__(self, "cumulative", tuple(self.cumulative))
+
+    @property
+    def auto(self) -> bool:
+        """Whether the comparison window is ``"auto"`` (the default, which warns)."""
+        cw = self.compare_within
+        return isinstance(cw, str) and cw == AUTO
+
+    @property
+    def span(self) -> pd.Timedelta | None:
+        """The comparison window as a :class:`pandas.Timedelta` (None: no window)."""
+        if self.auto:
+            return DEFAULT_COMPARE_WITHIN
+        return Comparison(compare_within=self.compare_within).span
+
+    def options(self) -> dict[str, Any]:
+        """As keyword arguments of ``reconcile`` (defaults left out)."""
+        out: dict[str, Any] = {}
+        if self.strategy != "median":
+            out["strategy"] = self.strategy
+        if self.unit is not None:
+            out["unit"] = self.unit
+        if not self.auto:
+            out["compare_within"] = self.compare_within
+        if self.cumulative:
+            out["cumulative"] = self.cumulative
+        if self.weights is not None:
+            out["weights"] = self.weights
+        return out
 
 
 def selection_of(

@@ -62,28 +62,23 @@ import json
 import os
 import re
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._compute.camps import stated_numbers
 from .._compute.reconcile import hedge_codes
-from .._compute.selection import Selection, selection_of
+from .._compute.selection import Selection, Summary
 from .._compute.sources import canonical_cells
 from .._i18n import Words, words
 from .._model.errors import OptionError
 from .._model.missing import is_missing
 from .._table.io import neutralise_formulas, write_csv
-from .charts.data import Summary, chart_data, group_label, selection_options
+from .charts.data import ChartData, chart_data, group_label
 from .format import format_stated, locale_of
 from .html.escape import safe_url
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .._api.claims import Claims
-    from .._model.sources import SourceBook
 
 __all__ = ["datawrapper", "datawrapper_charts", "write_datawrapper"]
 
@@ -139,7 +134,7 @@ def stated_bounds(frame: pd.DataFrame, factor: np.ndarray) -> pd.DataFrame:
 
 
 def datawrapper(
-    claims: Claims,
+    claims: pd.DataFrame,
     quantity: Any = None,
     *,
     by: str | Sequence[str] = "quantity",
@@ -147,12 +142,6 @@ def datawrapper(
     spreadsheet: bool = True,
     chart: str = "range",
     selection: Selection | None = None,
-    as_of: str | date | pd.Timestamp | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
-    sources: SourceBook | None = None,
     unit: str | None = None,
     intro: bool = True,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
@@ -160,7 +149,8 @@ def datawrapper(
 
     Parameters
     ----------
-    claims : Claims
+    claims : pandas.DataFrame
+        A claims frame (a table's ``frame``).
     quantity : str or tuple, optional
         The group to chart (a ``by`` key).  Needed when the claims hold several: one
         chart never mixes quantities (see :func:`datawrapper_charts` for all of them).
@@ -173,9 +163,7 @@ def datawrapper(
     chart : {"range", "dot", "arrow"}
         The Datawrapper chart type named in the metadata.
     selection : Selection, optional
-        Which claims count, as one object (or give its fields one by one).
-    as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-        Which claims count, as for ``reconcile``.
+        Which claims count (as of, window, exclusions; default: every valid claim).
     unit : str, optional
         Convert the figures to this unit (default: the group's most common one).
     intro : bool
@@ -191,18 +179,7 @@ def datawrapper(
     OptionError
         For an unknown ``chart``, or claims of several quantities without ``quantity=``.
     """
-    if chart not in CHARTS:
-        raise OptionError("chart", chart, "'range', 'dot' or 'arrow'")
-    chosen = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
-    data = chart_data(claims, by, selection=chosen, summary=Summary(unit=unit))
+    data, kind, chosen = _data(claims, by, chart, selection, unit)
     if quantity is None:
         if len(data.labels) != 1:
             known = ", ".join(repr(group_label(x)) for x in data.labels[:20])
@@ -215,11 +192,29 @@ def datawrapper(
         g = 0
     else:
         g = data.group(quantity)
-    return _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen, intro)
+    return _chart(claims, data, g, lang, spreadsheet, kind, chosen, intro)
+
+
+def _data(
+    claims: pd.DataFrame,
+    by: str | Sequence[str],
+    chart: str,
+    selection: Selection | None,
+    unit: str | None,
+) -> tuple[ChartData, str, Selection]:
+    """The claims selected and grouped once, the Datawrapper chart type, the selection."""
+    if chart not in CHARTS:
+        raise OptionError("chart", chart, "'range', 'dot' or 'arrow'")
+    chosen = selection or Selection()
+    return (
+        chart_data(claims, by, selection=chosen, summary=Summary(unit=unit)),
+        CHARTS[chart],
+        chosen,
+    )
 
 
 def datawrapper_charts(
-    claims: Claims,
+    claims: pd.DataFrame,
     *,
     by: str | Sequence[str] = "quantity",
     lang: str = "en",
@@ -233,19 +228,16 @@ def datawrapper_charts(
 
     Arguments as for :func:`datawrapper`.
     """
-    if chart not in CHARTS:
-        raise OptionError("chart", chart, "'range', 'dot' or 'arrow'")
-    chosen = selection or Selection()
-    data = chart_data(claims, by, selection=chosen, summary=Summary(unit=unit))
+    data, kind, chosen = _data(claims, by, chart, selection, unit)
     return {
-        data.labels[g]: _chart(claims, data, g, lang, spreadsheet, CHARTS[chart], chosen, intro)
+        data.labels[g]: _chart(claims, data, g, lang, spreadsheet, kind, chosen, intro)
         for g in range(len(data.labels))
     }
 
 
 def _chart(
-    claims: Claims,
-    data: Any,
+    claims: pd.DataFrame,
+    data: ChartData,
     g: int,
     lang: str,
     spreadsheet: bool,
@@ -288,8 +280,8 @@ def _chart(
 
 
 def _metadata(
-    claims: Claims,
-    data: Any,
+    claims: pd.DataFrame,
+    data: ChartData,
     g: int,
     part: pd.DataFrame,
     source: np.ndarray,
@@ -308,8 +300,7 @@ def _metadata(
     names = list(dict.fromkeys(source.tolist()))
     sentence = ""
     if intro:
-        options = selection_options(selection)
-        sentences = describe(claims, lang=lang, by=list(data.by), **options)
+        sentences = describe(claims, lang=lang, by=list(data.by), selection=selection)
         sentence = str(sentences.loc[[key]].iloc[0]) if key in sentences.index else ""
     vague = int((nums["from"].isna() & nums["to"].isna() & nums["value"].isna()).sum())
     notes = h["notes"] + (" " + h["vague"].format(n=vague) if vague else "")
@@ -344,7 +335,7 @@ _SLUG = re.compile(r"[^0-9A-Za-z]+")
 
 
 def write_datawrapper(
-    claims: Claims,
+    claims: pd.DataFrame,
     path: str | os.PathLike[str],
     *,
     by: str | Sequence[str] = "quantity",

@@ -40,28 +40,19 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .._compute.reconcile import AUTO, group_codes
+from .._compute.reconcile import group_codes
 from .._compute.reliability import discover_frame
-from .._compute.selection import (
-    ALL_STRATEGIES,
-    DEFAULT_COMPARE_WITHIN,
-    Comparison,
-    Selection,
-    Trace,
-    as_frame,
-    by_list,
-    selection_of,
-)
+from .._compute.selection import Selection, Summary, Trace, as_frame, by_list
 from .._compute.sources import canonical_cells
-from .._compute.time import DateLike, to_day
+from .._compute.time import to_day
 from .._i18n import Words, words
 from .._model.conventions import ACLED, CCC, DEFAULT, Conventions, get_conventions
-from .._model.errors import EstimatesWarning, FigureError
+from .._model.errors import EstimatesWarning
 from .._model.sources import SourceBook, split_agents
 from .._table.schema import ERROR_COLUMN, row_figure
 from .document import (
@@ -82,9 +73,6 @@ from .format import format_number
 from .sentences import figure_phrase, group_label, join_agents_words
 from .style import HouseStyle, get_style
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .._api.claims import Claims
-
 __all__ = ["markdown_escape", "methodology", "methodology_document"]
 
 #: Claims shown in one revision chain before the middle ones are elided.
@@ -99,64 +87,47 @@ def _heading(template: str, **fields: Any) -> Heading:
 
 
 def methodology_document(
-    claims: Claims | pd.DataFrame,
+    claims: pd.DataFrame,
     *,
     lang: str = "en",
     by: str | Sequence[str] = "quantity",
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
-    sources: SourceBook | None = None,
-    strategy: str = "median",
-    unit: str | None = None,
-    compare_within: str | pd.Timedelta | int | None = "auto",
+    summary: Summary | None = None,
 ) -> Document:
     """The methodology note of a reconciliation, as a document tree.
 
-    The arguments are those of :meth:`estimates.Claims.methodology`.  The selection is
+    ``claims`` is a claims frame; ``lang`` and ``by`` are those of
+    :meth:`estimates.Claims.methodology`, ``selection`` which claims count and
+    ``summary`` how they are summarised (defaults: as ``reconcile``).  The selection is
     applied once (:meth:`Selection.apply`) and the note describes its trace.
 
     Raises
     ------
     LanguageError
         For a language without a catalogue.
-    FigureError
-        For an unknown strategy.
     """
     st = get_style(None, lang)
     w = words(st.lang, "methodology")
     by_ = by_list(by)
-    if strategy not in ALL_STRATEGIES:
-        raise FigureError("strategy", strategy, f"one of {', '.join(ALL_STRATEGIES)}")
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    sel = selection or Selection()
+    how = summary or Summary()
     frame = as_frame(claims)
     with warnings.catch_warnings():  # the note says what was left out: no warning needed
         warnings.simplefilter("ignore", EstimatesWarning)
         chosen, trace = sel.apply(frame, by_)
     book = sel.sources
     blocks: list[Block] = [_heading(w["title"])]
-    blocks.append(Paragraph(_scope(chosen, by_, book, st, w, unit)))
+    blocks.append(Paragraph(_scope(chosen, by_, book, st, w, how.unit)))
     blocks += _definitions(w)
     blocks += _conventions(chosen, w)
-    blocks += _comparison(w, compare_within)
+    blocks += _comparison(w, how.span)
     blocks += [
         _heading(w["strategy"]),
-        Paragraph(fill(w[f"strategy_{strategy}"])),
+        Paragraph(fill(w[f"strategy_{how.strategy}"])),
         Paragraph(fill(w["precision"])),
     ]
-    if strategy == "reliability":
-        blocks += _reliability_weights(chosen, by_, book, unit, w)
+    if how.strategy == "reliability":
+        blocks += _reliability_weights(chosen, by_, book, how.unit, w)
     blocks += _sources(chosen, book, w)
     timed = frame.loc[
         frame.index.difference(
@@ -169,36 +140,16 @@ def methodology_document(
 
 
 def methodology(
-    claims: Claims | pd.DataFrame,
+    claims: pd.DataFrame,
     *,
     lang: str = "en",
     by: str | Sequence[str] = "quantity",
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
-    sources: SourceBook | None = None,
-    strategy: str = "median",
-    unit: str | None = None,
-    compare_within: str | pd.Timedelta | int | None = "auto",
+    summary: Summary | None = None,
 ) -> str:
     """The methodology note in Markdown (see :func:`methodology_document`)."""
     return methodology_document(
-        claims,
-        lang=lang,
-        by=by,
-        selection=selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-        strategy=strategy,
-        unit=unit,
-        compare_within=compare_within,
+        claims, lang=lang, by=by, selection=selection, summary=summary
     ).to_markdown()
 
 
@@ -293,10 +244,8 @@ def _conventions(frame: pd.DataFrame, w: Words) -> list[Block]:
     return out
 
 
-def _comparison(w: Words, compare_within: str | pd.Timedelta | int | None) -> list[Block]:
-    """The comparison rule ``reconcile`` applies (the same :class:`Comparison` object)."""
-    auto = isinstance(compare_within, str) and compare_within == AUTO
-    span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=compare_within).span
+def _comparison(w: Words, span: pd.Timedelta | None) -> list[Block]:
+    """The comparison rule ``reconcile`` applies (the window of the same :class:`Summary`)."""
     rule = w["compare_all"] if span is None else w["compare_within"]
     days = "" if span is None else str(span.days)
     return [

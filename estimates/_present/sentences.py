@@ -70,16 +70,9 @@ from .._compute.camps import stated_numbers
 from .._compute.comparability import harmonise_units
 from .._compute.compare import comparison_set, source_codes
 from .._compute.kernel import claim_points
-from .._compute.reconcile import AUTO, _by_list, group_codes, hedge_codes, reconcile_frame
-from .._compute.selection import (
-    DEFAULT_COMPARE_WITHIN,
-    Comparison,
-    Selection,
-    as_frame,
-    selection_of,
-)
+from .._compute.reconcile import group_codes, hedge_codes, reconcile_frame
+from .._compute.selection import Selection, Summary, as_frame, by_list
 from .._compute.sources import canonical_cells
-from .._compute.time import DateLike
 from .._i18n import translator
 from .._model.figure import Figure
 from .._model.hedges import Hedge
@@ -92,11 +85,11 @@ from .._table.schema import row_figure
 from .style import HouseStyle, get_style, round_to
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .._api.claims import Claims
     from .._model.claim import Claim
 
 __all__ = [
     "Descriptions",
+    "compared_mask",
     "describe",
     "describe_claim",
     "figure_phrase",
@@ -118,29 +111,20 @@ _CENTRAL = frozenset({0, 1})
 
 
 def describe(
-    claims: Claims | pd.DataFrame,
+    claims: pd.DataFrame,
     lang: str = "en",
     by: str | Sequence[str] = "quantity",
     *,
     style: str | HouseStyle | None = None,
     selection: Selection | None = None,
-    as_of: DateLike | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
-    sources: SourceBook | None = None,
-    strategy: str = "median",
-    weights: str | None = None,
-    unit: str | None = None,
-    compare_within: str | pd.Timedelta | int | None = "auto",
-    cumulative: bool | Sequence[str] = False,
+    summary: Summary | None = None,
     stacklevel: int = 4,
 ) -> pd.Series:
     """Neutral, attributed sentences per group, indexed like ``reconcile``.
 
-    The arguments are those of :meth:`estimates.Claims.describe` (which documents
-    them); ``claims`` may also be a claims frame.
+    ``claims`` is a claims frame; ``lang``, ``by`` and ``style`` are those of
+    :meth:`estimates.Claims.describe` (which documents them), ``selection`` which
+    claims count and ``summary`` how they are summarised (defaults: as ``reconcile``).
 
     Returns
     -------
@@ -172,34 +156,30 @@ def describe(
     True
     """
     st = get_style(style, lang)
-    by_ = _by_list(by)
-    sel = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+    by_ = by_list(by)
+    sel = selection or Selection()
+    how = summary or Summary()
     frame, _trace = sel.apply(as_frame(claims), by_, stacklevel=stacklevel)
     frame = frame.reset_index(drop=True)
     book = sel.sources
     result = reconcile_frame(
         frame,
         by_,
-        strategy=strategy,
+        strategy=how.strategy,
         sources=book,
-        weights=weights,
-        unit=unit,
-        compare_within=compare_within,
+        weights=how.weights,
+        unit=how.unit,
+        compare_within=how.compare_within,
         stacklevel=stacklevel + 1,
     )
     with warnings.catch_warnings():  # reconcile_frame has warned once already
         warnings.simplefilter("ignore")
-        camp_rows = camps_of(frame, by_, sources=book, unit=unit, compare_within=compare_within)
-    compared = _compared(frame, by_, book, compare_within)
-    writer = _Writer(frame, by_, result, camp_rows, compared, st, book, unit)
+        camp_rows = camps_of(
+            frame, by_, sources=book, unit=how.unit, compare_within=how.compare_within
+        )
+    codes, labels = group_codes(frame, by_)
+    compared = compared_mask(frame, codes, len(labels), book, how.span)
+    writer = _Writer(frame, by_, result, camp_rows, compared, st, book, how.unit)
     texts = [writer.paragraph(g) for g in range(len(result))]
     return Descriptions(texts, index=result.index, name="description", dtype=object)
 
@@ -231,21 +211,19 @@ class Descriptions(pd.Series):
         return "\n".join(out)
 
 
-def _compared(
+def compared_mask(
     frame: pd.DataFrame,
-    by: list[str],
+    codes: np.ndarray,
+    ngroups: int,
     book: SourceBook | None,
-    compare_within: str | pd.Timedelta | int | None,
+    span: pd.Timedelta | None,
 ) -> np.ndarray:
-    """Per row, whether ``reconcile`` compares it (its comparison set): the same rule,
-    from the same compute functions."""
+    """Per row, whether ``reconcile`` compares it (its comparison set: each source's
+    latest claim of the same time): the same rule, from the same compute functions."""
     if not len(frame):
         return np.zeros(0, dtype=bool)
-    auto = isinstance(compare_within, str) and compare_within == AUTO
-    span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=compare_within).span
-    codes, labels = group_codes(frame, by)
     src, _names = source_codes(frame, book)
-    return comparison_set(frame, codes, len(labels), src, span).mask
+    return comparison_set(frame, codes, ngroups, src, span).mask
 
 
 def describe_claim(claim: Claim, lang: str = "en", style: str | HouseStyle | None = None) -> str:

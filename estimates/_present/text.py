@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 
+from .._compute.selection import as_frame, quantities_of, sources_of
 from .._i18n import translator
 from .format import format_interval, format_number, format_periods
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .._api.claims import Claims
 
 __all__ = [
     "claims_summary",
@@ -38,9 +34,12 @@ def interval_text(
     )
 
 
-def summary_frame(claims: Claims, max_rows: int | None = None, lang: str = "en") -> pd.DataFrame:
+def summary_frame(
+    claims: pd.DataFrame, max_rows: int | None = None, lang: str = "en"
+) -> pd.DataFrame:
     """The columns a reader wants first: quantity, figure, interval, source, stated."""
-    f = claims.frame if max_rows is None else claims.frame.head(max_rows)
+    f = as_frame(claims)
+    f = f if max_rows is None else f.head(max_rows)
     # Dates in words, as in sentences and charts: "week of 4 November 2024".
     stated = format_periods(f["stated_start"], f["stated_end"], lang)
     out = pd.DataFrame(
@@ -66,7 +65,7 @@ def summary_frame(claims: Claims, max_rows: int | None = None, lang: str = "en")
     return out
 
 
-def claims_summary(claims: Claims) -> str:
+def claims_summary(claims: pd.DataFrame) -> str:
     """One line: how many claims, quantities and sources (and flagged rows).
 
     >>> import pandas as pd, estimates
@@ -74,26 +73,26 @@ def claims_summary(claims: Claims) -> str:
     ...     {"quantity": ["q"], "figure": ["10"], "source": ["A"], "stated": ["2024"]})))
     'Claims: 1 claim, 1 quantity, 1 source'
     """
-    f = claims.frame
-    n = len(f)
+    f = as_frame(claims)
+    n, q, s = len(f), len(quantities_of(f)), len(sources_of(f))
     head = (
-        f"Claims: {n} claim{'s' if n != 1 else ''}, {len(claims.quantities)} "
-        f"quantit{'ies' if len(claims.quantities) != 1 else 'y'}, "
-        f"{len(claims.sources)} source{'s' if len(claims.sources) != 1 else ''}"
+        f"Claims: {n} claim{'s' if n != 1 else ''}, {q} "
+        f"quantit{'ies' if q != 1 else 'y'}, "
+        f"{s} source{'s' if s != 1 else ''}"
     )
     if "error" in f.columns:
         head += f", {int(f['error'].notna().sum())} flagged invalid"
     return head
 
 
-def claims_text(claims: Claims, max_rows: int = 20, lang: str = "en") -> str:
+def claims_text(claims: pd.DataFrame, max_rows: int = 20, lang: str = "en") -> str:
     """A short header and the first rows of a claims table."""
-    f = claims.frame
+    f = as_frame(claims)
     n = len(f)
-    head = claims_summary(claims)
+    head = claims_summary(f)
     if n == 0:
         return head
-    table = summary_frame(claims, max_rows, lang).to_string(max_colwidth=40)
+    table = summary_frame(f, max_rows, lang).to_string(max_colwidth=40)
     more = f"\n... {n - max_rows} more" if n > max_rows else ""
     return f"{head}\n{table}{more}"
 
@@ -181,10 +180,13 @@ def reconciliation_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def reconciliation_text(frame: pd.DataFrame, max_rows: int = 50) -> str:
+def reconciliation_text(
+    frame: pd.DataFrame, max_rows: int = 50, max_colwidth: int | None = 40
+) -> str:
     """A reconciliation as plain text: a summary line and one row per group.
 
-    Works on the result of ``reconcile`` (and of ``timeline``); used by the CLI.
+    Works on the result of ``reconcile`` (and of ``timeline``); used by the CLI (which
+    shows every row, and the group keys whole: ``max_colwidth=None``).
 
     >>> import pandas as pd, estimates
     >>> claims = estimates.read_claims(pd.DataFrame({
@@ -200,6 +202,6 @@ def reconciliation_text(frame: pd.DataFrame, max_rows: int = 50) -> str:
     head = reconciliation_summary(frame)
     if len(frame) == 0:
         return head
-    table = reconciliation_frame(frame.head(max_rows)).to_string(max_colwidth=40)
+    table = reconciliation_frame(frame.head(max_rows)).to_string(max_colwidth=max_colwidth)
     more = f"\n... {len(frame) - max_rows:,} more groups" if len(frame) > max_rows else ""
     return f"{head}\n{table}{more}"

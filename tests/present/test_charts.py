@@ -167,7 +167,7 @@ def test_strip_follows_the_prop_cycle(seed):
 
 def test_strip_options_select_claims(seed):
     with pytest.warns(est.MissingDateWarning, match="no statement date"):
-        ax = charts.range_strip(seed, NK, as_of="2024-11-11").axes[0]
+        ax = seed.plot("range", NK, as_of="2024-11-11").axes[0]
     assert [" ".join(t.split()) for t in tick_labels(ax)] == [
         "United States · week of 4 November 2024"
     ]

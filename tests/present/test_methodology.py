@@ -13,6 +13,12 @@ from estimates._present.methodology import markdown_escape, methodology, methodo
 from ..datasets import quiet, strict_table
 
 
+def public_note(claims: est.Claims, **options: object) -> str:
+    """The note through the public method, which takes the selection and summary
+    options one by one (the internal function takes them as two objects)."""
+    return claims.methodology(**options)  # type: ignore[arg-type]
+
+
 def sections(note: str) -> list[str]:
     return [line for line in note.splitlines() if line.startswith("#")]
 
@@ -60,15 +66,15 @@ def test_strategy_and_profile_are_named():
         ),
         conventions="acled",
     )
-    note = methodology(claims, strategy="conservative")
+    note = public_note(claims, strategy="conservative")
     assert "### Conventions profile `acled`" in note
     assert "ACLED's conservative coding of vague fatality counts" in note
     assert "ACLED Codebook, section 'Fatalities'" in note
     assert "Strategy `conservative`: the lowest credible figure" in note
     with pytest.raises(ValueError, match="strategy='best': expected one of median"):
-        methodology(claims, strategy="best")
+        public_note(claims, strategy="best")
     with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
-        methodology(claims, colour="red")
+        public_note(claims, colour="red")
 
 
 def test_hostile_source_names_cannot_inject_markdown():
@@ -104,7 +110,7 @@ def test_sources_revisions_and_left_out(economist):
         aliases={"UK Ministry of Defence": "UK MoD"}, kinds={"UK MoD": "government"}
     )
     note = quiet(
-        methodology,
+        public_note,
         economist,
         by=["country", "type"],
         sources=book,
@@ -122,7 +128,7 @@ def test_sources_revisions_and_left_out(economist):
     assert "By sources of an excluded kind (warring party): two claims" in note
     assert "- row 5, Armed Forces of Ukraine, 38,500, 19 July 2022" in note
     # A long chain of revisions is shortened in the middle.
-    full = quiet(methodology, economist, by=["country", "type"], sources=book)
+    full = quiet(public_note, economist, by=["country", "type"], sources=book)
     assert "30,077 (1 July 2022) → … (42 claims in all) … → 950,000 (3 May 2025)" in full
     assert "- **Mediazona and Meduza**, Russia, deaths: 40,000 to 55,000 (27 June 2023) → " in full
 
@@ -136,7 +142,7 @@ def test_latest_per_source_and_flagged():
         source=["A", "B", "A"],
         stated=["2024-01-01", "2024-01-02", "2024-02-01"],
     )
-    note = methodology(claims, latest_per_source=True)
+    note = public_note(claims, latest_per_source=True)
     assert "Flagged invalid when read, so left out of every computation: one claim" in note
     assert "- row 1, B, 2 January 2024, low=5000: expected low \\<= high (high=2000)" in note
     assert "- **A**, q: 1,000 to 3,000 (1 January 2024) → 2,000 to 4,000 (1 February 2024)" in note
@@ -147,7 +153,7 @@ def test_latest_per_source_and_flagged():
 
 
 def test_french_note(seed):
-    note = quiet(methodology, seed, lang="fr", as_of="2024-11-11")
+    note = quiet(public_note, seed, lang="fr", as_of="2024-11-11")
     assert sections(note)[:3] == ["# Méthodologie", "## Définitions", "## Lecture des chiffres"]
     assert "Stratégie `median`\xa0: la médiane des valeurs centrales" in note
     assert "Déclarées après le 11 novembre 2024 (`as_of`)\xa0: une affirmation" in note
@@ -191,9 +197,10 @@ def test_note_describes_the_selection_object_that_was_applied(economist):
     from estimates._compute.selection import Selection
 
     sel = Selection(as_of="2023-01-01", exclude_kinds=("warring party",))
-    by_object = quiet(methodology, economist, by=["country", "type"], selection=sel)
+    by_object = quiet(methodology, economist.frame, by=["country", "type"], selection=sel)
+    assert by_object == quiet(public_note, economist, by=["country", "type"], selection=sel)
     by_args = quiet(
-        methodology,
+        public_note,
         economist,
         by=["country", "type"],
         as_of="2023-01-01",
@@ -211,7 +218,7 @@ def test_french_note_is_entirely_french(seed, economist):
         r"strategy|left out|revisions? of|consensus exists|when|range)\b"
     )
     for claims, by in ((seed, "quantity"), (economist, ["country", "type"])):
-        note = quiet(methodology, claims, lang="fr", by=by, as_of="2024-11-11")
+        note = quiet(public_note, claims, lang="fr", by=by, as_of="2024-11-11")
         prose = re.sub(r"`[^`]*`", " ", note)  # parameter names and column names
         prose = re.sub(r"^(\| .*|- .*)$", " ", prose, flags=re.M)  # data rows and lists
         prose = re.sub(r"^[A-Z][^\n]*\(\d{4}\)[^\n]*$", " ", prose, flags=re.M)  # references

@@ -191,7 +191,7 @@ def test_report_rows_per_source_for_crowded_quantities(economist):
 
 def test_report_options_reach_every_part(seed):
     with pytest.warns(est.MissingDateWarning):
-        html = report(seed, as_of="2024-11-11", strategy="conservative")
+        html = seed.report(as_of="2024-11-11", strategy="conservative")
     assert "Central estimate (conservative)" in html
     # As of 11 November only the US figure of the week of 4 November counts for the troops.
     section = html.split('<section id="q1">')[1].split("</section>")[0]
@@ -220,7 +220,7 @@ def test_hostile_names_quotes_and_urls_render_as_text(hostile):
 def test_economist_report_many_sources_over_years(economist):
     book = est.SourceBook(aliases={"UK Ministry of Defence": "UK MoD"})
     with pytest.warns(est.ComparabilityWarning, match="span more than 31 days"):
-        html = report(economist, sources=book, max_pairs=5)
+        html = economist.report(sources=book, max_pairs=5)
     assert_safe(html)
     h2 = re.findall(r"<h2>(.*?)</h2>", html)
     assert h2[:4] == ["russia casualties", "russia deaths", "ukraine casualties", "ukraine deaths"]

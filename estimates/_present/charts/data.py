@@ -1,7 +1,8 @@
 """Chart data: claims selected, grouped and reconciled once, and the rows a chart draws.
 
-:class:`Selection` holds which claims count and how they are summarised (the options
-of ``reconcile``); :func:`chart_data` applies it once and returns a :class:`ChartData`
+:class:`~estimates._compute.selection.Selection` holds which claims count and
+:class:`~estimates._compute.selection.Summary` how they are summarised (the options of
+``reconcile``); :func:`chart_data` applies them once and returns a :class:`ChartData`
 from which the range strip and the timeline draw any group; :func:`strip_rows` gives
 the rows a range strip draws.
 """
@@ -9,23 +10,21 @@ the rows a range strip draws.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..._compute.comparability import harmonise_units
-from ..._compute.reconcile import AUTO, group_codes
-from ..._compute.selection import Selection, as_frame, by_list
+from ..._compute.reconcile import group_codes, reconcile
+from ..._compute.selection import Selection, Summary, as_frame, by_list
+from ..._compute.timeline import timeline
 from ..._i18n import words
 from ..._model.errors import MissingColumnError, OptionError
 from ..format import format_stated
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..._api.claims import Claims
-
-__all__ = ["ChartData", "Summary", "chart_data", "group_label", "selection_options", "strip_rows"]
+__all__ = ["ChartData", "Summary", "chart_data", "group_label", "strip_rows"]
 
 #: Hedges of a ceiling: the claim states its upper bound ("up to 12,000").
 CEILINGS = ("up_to", "at_most", "less_than")
@@ -33,57 +32,6 @@ CEILINGS = ("up_to", "at_most", "less_than")
 MAX_STRIP_ROWS = 30
 #: Ways of laying out the rows of a range strip.
 PER = ("claim", "source", "latest")
-
-
-@dataclass(frozen=True)
-class Summary:
-    """How the selected claims of a group are summarised: the options of ``reconcile``
-    beyond the claim selection (:class:`~estimates._compute.selection.Selection`).
-
-    Parameters
-    ----------
-    strategy : str
-        Best-estimate strategy (default ``"median"``).
-    unit : str, optional
-        Convert every group to this unit.
-    compare_within : str, Timedelta, int or None
-        Claims are compared when stated within this span (``"auto"``: as ``reconcile``).
-    cumulative : bool or sequence of str
-        Quantities that are running totals.
-    """
-
-    strategy: str = "median"
-    unit: str | None = None
-    compare_within: str | pd.Timedelta | int | None = AUTO
-    cumulative: bool | tuple[str, ...] = False
-
-    def options(self) -> dict[str, Any]:
-        """As keyword arguments of ``reconcile`` (defaults left out)."""
-        out: dict[str, Any] = {}
-        if self.strategy != "median":
-            out["strategy"] = self.strategy
-        if self.unit is not None:
-            out["unit"] = self.unit
-        if not (isinstance(self.compare_within, str) and self.compare_within == AUTO):
-            out["compare_within"] = self.compare_within
-        if self.cumulative:
-            out["cumulative"] = self.cumulative
-        return out
-
-
-def _cumulative(value: bool | Sequence[str]) -> bool | tuple[str, ...]:
-    return value if isinstance(value, bool) else tuple(value)
-
-
-def selection_options(selection: Selection) -> dict[str, Any]:
-    """A :class:`Selection` as the separate keyword arguments of functions that take
-    them one by one (defaults left out)."""
-    default = Selection()
-    return {
-        f.name: getattr(selection, f.name)
-        for f in fields(Selection)
-        if getattr(selection, f.name) != getattr(default, f.name)
-    }
 
 
 def group_label(key: Any) -> str:
@@ -125,7 +73,7 @@ class ChartData:
 
 
 def chart_data(
-    claims: Claims,
+    claims: pd.DataFrame,
     by: str | Sequence[str] = "quantity",
     *,
     freq: str | None = None,
@@ -136,11 +84,12 @@ def chart_data(
 
     Parameters
     ----------
-    claims : Claims
+    claims : pandas.DataFrame
+        A claims frame (a table's ``frame``).
     by : str or list of str
         Grouping columns, as for ``reconcile``.
     freq : {"W", "M", "Q", "Y"}, optional
-        Also run ``claims.timeline(freq, running=True)`` (for timelines).
+        Also run the running timeline (``timeline(freq, running=True)``).
     selection : Selection, optional
         Which claims count (default: every valid claim).
     summary : Summary, optional
@@ -149,19 +98,21 @@ def chart_data(
     sel = selection or Selection()
     how = summary or Summary()
     by_ = by_list(by)
-    frame, _trace = sel.apply(as_frame(claims), by_, stacklevel=5)
+    table = as_frame(claims)
+    frame, _trace = sel.apply(table, by_, stacklevel=5)
     codes, labels = group_codes(frame, by_)
     factor, group_unit = harmonise_units(frame["unit"], codes, len(labels), labels, how.unit)
     running = None
     if freq is not None:
-        running = claims.timeline(freq, by=by_, running=True, selection=sel, **how.options())
+        options = replace(how, weights=None).options()
+        running = timeline(table, freq, by_, running=True, selection=sel, **options)
     return ChartData(
         frame=frame,
         codes=codes,
         labels=labels,
         factor=np.ones(len(frame)) if factor is None else factor,
         units=np.asarray(group_unit, dtype=object),
-        summary=claims.reconcile(by_, selection=sel, **how.options()),
+        summary=reconcile(table, by_, selection=sel, **how.options()),
         running=running,
         by=tuple(by_),
         sources=sel.sources,
@@ -177,7 +128,7 @@ def _find(labels: pd.Index, quantity: Any) -> int:
 
 
 def strip_rows(
-    claims: Claims,
+    claims: pd.DataFrame,
     quantity: Any,
     *,
     by: str | Sequence[str] = "quantity",

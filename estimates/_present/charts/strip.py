@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from ..._compute.selection import Selection, selection_of
+from ..._compute.selection import Selection, Summary
 from ..._i18n import words
 from ..._model.missing import is_missing
 from ..format import format_range
 from .data import (
     ChartData,
-    Summary,
-    _cumulative,
     auto_per,
     chart_data,
     check_per,
@@ -50,14 +47,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from ..._api.claims import Claims
-    from ..._model.sources import SourceBook
 
 __all__ = ["range_strip", "strip_figure"]
 
 
 def range_strip(
-    claims: Claims,
+    claims: pd.DataFrame,
     quantity: Any = None,
     *,
     by: str | Sequence[str] = "quantity",
@@ -65,22 +60,14 @@ def range_strip(
     lang: str = "en",
     per: str | None = None,
     selection: Selection | None = None,
-    as_of: str | date | pd.Timestamp | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
-    sources: SourceBook | None = None,
-    strategy: str = "median",
-    unit: str | None = None,
-    compare_within: str | pd.Timedelta | int | None = "auto",
-    cumulative: bool | Sequence[str] = False,
+    summary: Summary | None = None,
 ) -> Figure:
     """One row per claim of a quantity: dots, bars and arrows over the shaded consensus.
 
     Parameters
     ----------
-    claims : Claims
+    claims : pandas.DataFrame
+        A claims frame (a table's ``frame``).
     quantity : str or tuple, optional
         The group to draw (a ``by`` key).  Default: every group, one Axes each (a
         single group when ``ax`` is given).
@@ -94,12 +81,9 @@ def range_strip(
         One row per claim, one row per source (its claims on the same row), or each
         source's latest claim.  Default: per claim up to 30 claims, else latest.
     selection : Selection, optional
-        Which claims count, as one object (or give its fields one by one: ``as_of``,
-        ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe``, ``sources``).
-    as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-        Which claims count, as for ``reconcile``.
-    strategy, unit, compare_within, cumulative
-        How they are summarised, as for ``reconcile``.
+        Which claims count (default: every valid claim).
+    summary : Summary, optional
+        How they are summarised (default: as ``reconcile``).
 
     Returns
     -------
@@ -122,17 +106,7 @@ def range_strip(
     """
     _matplotlib()
     check_per(per)
-    chosen = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
-    how = Summary(strategy, unit, compare_within, _cumulative(cumulative))
-    data = chart_data(claims, by, selection=chosen, summary=how)
+    data = chart_data(claims, by, selection=selection, summary=summary)
     groups = targets(data.labels, quantity, ax)
     if ax is None and len(groups) == 1:
         return strip_figure(data, groups[0], lang=lang, per=per)

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from ..._compute.selection import Selection, selection_of
+from ..._compute.selection import Selection, Summary
 from ..._i18n import words
 from ..._model.errors import ComparabilityWarning, OptionError
-from .data import ChartData, Summary, _cumulative, chart_data, group_label, targets
+from .data import ChartData, chart_data, group_label, targets
 from .draw import (
     GID,
     SHADE,
@@ -39,8 +38,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from ..._api.claims import Claims
-    from ..._model.sources import SourceBook
 
 __all__ = ["timeline_chart", "timeline_figure"]
 
@@ -48,7 +45,7 @@ FREQS = ("D", "W", "M", "Q", "Y")
 
 
 def timeline_chart(
-    claims: Claims,
+    claims: pd.DataFrame,
     quantity: Any = None,
     *,
     by: str | Sequence[str] = "quantity",
@@ -56,22 +53,14 @@ def timeline_chart(
     freq: str = "M",
     lang: str = "en",
     selection: Selection | None = None,
-    as_of: str | date | pd.Timestamp | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
-    sources: SourceBook | None = None,
-    strategy: str = "median",
-    unit: str | None = None,
-    compare_within: str | pd.Timedelta | int | None = "auto",
-    cumulative: bool | Sequence[str] = False,
+    summary: Summary | None = None,
 ) -> Figure:
     """The claims of one quantity over time, over the shaded running envelope.
 
     Parameters
     ----------
-    claims : Claims
+    claims : pandas.DataFrame
+        A claims frame (a table's ``frame``).
     quantity : str or tuple, optional
         The group to draw.  Default: every group, one Axes each (a single group when
         ``ax`` is given).
@@ -80,16 +69,13 @@ def timeline_chart(
     ax : matplotlib.axes.Axes, optional
         Draw into these Axes (their Figure is returned).
     freq : {"W", "M", "Q", "Y"}
-        Period of the running envelope (``claims.timeline(freq, running=True)``).
+        Period of the running envelope (``timeline(freq, running=True)``).
     lang : str
         Language of labels, numbers and dates.
     selection : Selection, optional
-        Which claims count, as one object (or give its fields one by one: ``as_of``,
-        ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe``, ``sources``).
-    as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-        Which claims count, as for ``reconcile``.
-    strategy, unit, compare_within, cumulative
-        How they are summarised, as for ``reconcile``.
+        Which claims count (default: every valid claim).
+    summary : Summary, optional
+        How they are summarised (default: as ``reconcile``).
 
     Claims without a statement date cannot be placed: they are left out (with a
     :class:`~estimates.MissingDateWarning` from the timeline).
@@ -112,21 +98,11 @@ def timeline_chart(
     _matplotlib()
     if freq not in FREQS:
         raise OptionError("freq", freq, "'D', 'W', 'M', 'Q' or 'Y'")
-    chosen = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
-    how = Summary(strategy, unit, compare_within, _cumulative(cumulative))
     with warnings.catch_warnings():
         # A timeline shows claims of every date on purpose: the comparison window of
         # ``reconcile`` (whose warning says some were not compared) does not apply.
         warnings.simplefilter("ignore", ComparabilityWarning)
-        data = chart_data(claims, by, freq=freq, selection=chosen, summary=how)
+        data = chart_data(claims, by, freq=freq, selection=selection, summary=summary)
     groups = targets(data.labels, quantity, ax)
     h = float(_matplotlib().rcParams["figure.figsize"][1])
     fig, axes = _figure_axes(ax, h * len(groups) + 0.5, len(groups))

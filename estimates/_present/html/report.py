@@ -44,27 +44,24 @@ import sys
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from ..._compute.reconcile import _by_list
-from ..._compute.selection import Selection, selection_of
+from ..._compute.selection import Selection, Summary, as_frame, by_list, sources_of
 from ..._i18n import Words, normalise_lang, unit_plural, words
 from ..._model.errors import MissingDateWarning, OptionError
 from ..._model.missing import is_missing
-from ..charts.data import Summary, _cumulative, check_per, selection_options
+from ..._table.schema import ERROR_COLUMN
+from ..charts.data import check_per
 from ..format import format_number, format_range, format_stated
 from .escape import css, safe_url, short_url
 
 if TYPE_CHECKING:  # pragma: no cover
     from jinja2 import Environment
 
-    from ..._api.claims import Claims
-    from ..._model.sources import SourceBook
     from ..charts import ChartData
 
 __all__ = ["report"]
@@ -317,19 +314,16 @@ def _conflict_pairs(
     the widest gaps are): the pairs are then some of the widest, and the count of all
     of them comes from ``reconcile``, which needs no pair.
     """
-    from ..._compute.compare import comparison_set, source_codes
     from ..._compute.disagreements import DEFAULT_MAX_PAIRS, disagreements
-    from ..._compute.selection import DEFAULT_COMPARE_WITHIN, Comparison
     from ..._model.errors import PairBudgetError
+    from ..sentences import compared_mask
 
     options = {k: v for k, v in summary.options().items() if k in ("unit", "compare_within")}
     options["sources"] = selection.sources
     # The pairs of the claims reconcile compared: each source's latest, of the same time.
-    within = summary.compare_within
-    auto = isinstance(within, str) and within == "auto"
-    span = DEFAULT_COMPARE_WITHIN if auto else Comparison(compare_within=within).span
-    src, _names = source_codes(data.frame, selection.sources)
-    compared = comparison_set(data.frame, data.codes, len(data.labels), src, span).mask
+    compared = compared_mask(
+        data.frame, data.codes, len(data.labels), selection.sources, summary.span
+    )
     frame = data.frame[compared]
     codes = data.codes[compared]
     try:
@@ -448,7 +442,7 @@ def _version() -> str:
 
 # --------------------------------------------------------------------------- report
 def report(
-    claims: Claims,
+    claims: pd.DataFrame,
     *,
     by: str | Sequence[str] = "quantity",
     lang: str = "en",
@@ -459,23 +453,15 @@ def report(
     per: str | None = None,
     progress: bool = False,
     selection: Selection | None = None,
-    as_of: str | date | pd.Timestamp | None = None,
-    window: str | pd.Timedelta | None = None,
-    latest_per_source: bool = False,
-    exclude_kinds: Sequence[str] | str = (),
-    dedupe: bool = True,
-    sources: SourceBook | None = None,
-    strategy: str = "median",
-    unit: str | None = None,
-    compare_within: str | pd.Timedelta | int | None = "auto",
-    cumulative: bool | Sequence[str] = False,
+    summary: Summary | None = None,
     version: str | None = None,
 ) -> str:
     """One self-contained HTML page: per quantity, sentence, chart, claims, disagreements.
 
     Parameters
     ----------
-    claims : Claims
+    claims : pandas.DataFrame
+        A claims frame (a table's ``frame``).
     by : str or list of str
         Grouping columns, as for ``reconcile``.
     lang : str
@@ -497,13 +483,10 @@ def report(
     progress : bool
         Show a progress bar on stderr (tqdm, when installed and stderr is a terminal).
     selection : Selection, optional
-        Which claims count, as one object (or give its fields one by one: ``as_of``,
-        ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe``, ``sources``).
-    as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-        Which claims count, as for ``reconcile``.
-    strategy, unit, compare_within, cumulative
-        How they are summarised, as for ``reconcile``.  Every part of the page
-        (sentences, key figures, charts, methodology) uses the same options.
+        Which claims count (default: every valid claim).
+    summary : Summary, optional
+        How they are summarised (default: as ``reconcile``).  Every part of the page
+        (sentences, key figures, charts, methodology) uses the same two objects.
     version : str, optional
         The version named in the footer (default: the installed ``estimates``).
 
@@ -522,17 +505,10 @@ def report(
     check_per(per)
     if not isinstance(max_pairs, int) or max_pairs < 0:
         raise OptionError("max_pairs", max_pairs, "a whole number >= 0")
-    chosen = selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
-    how = Summary(strategy, unit, compare_within, _cumulative(cumulative))
-    by_ = _by_list(by)
+    chosen = selection or Selection()
+    how = summary or Summary()
+    by_ = by_list(by)
+    claims = as_frame(claims)
     data = _chart_data(claims, by_, chosen, how, charts is not None and timeline is not False)
     sentences = _sentences(claims, by_, lang, chosen, how)
     pairs = _conflict_pairs(data, chosen, how, max_pairs)
@@ -547,7 +523,7 @@ def report(
 
 
 def _chart_data(
-    claims: Claims, by: list[str], selection: Selection, summary: Summary, running: bool
+    claims: pd.DataFrame, by: list[str], selection: Selection, summary: Summary, running: bool
 ) -> ChartData:
     """Claims selected, grouped and reconciled once (with the running timeline)."""
     from ..charts import chart_data
@@ -561,16 +537,16 @@ def _chart_data(
 
 
 def _sentences(
-    claims: Claims, by: list[str], lang: str, selection: Selection, summary: Summary
+    claims: pd.DataFrame, by: list[str], lang: str, selection: Selection, summary: Summary
 ) -> pd.Series:
     from ..sentences import describe
 
-    options = selection_options(selection) | summary.options()
-    return describe(claims, lang=normalise_lang(lang), by=by, **options)
+    lang = normalise_lang(lang)
+    return describe(claims, lang=lang, by=by, selection=selection, summary=summary)
 
 
 def _methodology(
-    claims: Claims, by: list[str], lang: str, selection: Selection, summary: Summary
+    claims: pd.DataFrame, by: list[str], lang: str, selection: Selection, summary: Summary
 ) -> str:
     """The methodology note, built once as a document (the words layer's), as HTML
     with its headings one level under the page's title."""
@@ -579,15 +555,8 @@ def _methodology(
     from ..document import Document, Heading
     from ..methodology import methodology_document
 
-    doc = methodology_document(
-        claims,
-        lang=normalise_lang(lang),
-        by=by,
-        selection=selection,
-        strategy=summary.strategy,
-        unit=summary.unit,
-        compare_within=summary.compare_within,
-    )
+    lang = normalise_lang(lang)
+    doc = methodology_document(claims, lang=lang, by=by, selection=selection, summary=summary)
     top = min((b.level for b in doc.blocks if isinstance(b, Heading)), default=1)
     shifted = Document(
         tuple(
@@ -659,7 +628,7 @@ def _section(
 
 
 def _page(
-    claims: Claims,
+    claims: pd.DataFrame,
     data: ChartData,
     sections: list[Section],
     method: str,
@@ -677,7 +646,7 @@ def _page(
     subtitle = w["subtitle"].format(
         claims=_count(int(summary["claims"].sum()) if n else 0, "claim_1", "claims_n", lang),
         quantities=_count(n, "quantity_1", "quantities_n", lang),
-        sources=_count(len(claims.valid().sources), "source_1", "sources_n", lang),
+        sources=_count(len(_valid_sources(claims)), "source_1", "sources_n", lang),
     )
     for s in sections:
         for c in s.charts:
@@ -699,6 +668,13 @@ def _page(
             footer=w["generated"].format(version=version),
         )
     )
+
+
+def _valid_sources(claims: pd.DataFrame) -> list[str]:
+    """The source agents of the claims that are not flagged invalid."""
+    if ERROR_COLUMN in claims.columns:
+        claims = claims[claims[ERROR_COLUMN].isna().to_numpy()]
+    return sources_of(claims)
 
 
 def _lookup(sentences: pd.Series, key: Any) -> str | None:

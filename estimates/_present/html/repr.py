@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..._compute.selection import as_frame
 from ..._model.dates import DateInterval
 from ..._model.errors import ArgumentTypeError
 from ..._model.figure import Figure
@@ -38,7 +39,6 @@ from .escape import css, link
 from .escape import text as _e
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..._api.claims import Claims
     from ..._model.claim import Claim
 
 __all__ = ["claim_html", "claims_html", "figure_html", "reconciliation_html"]
@@ -143,7 +143,7 @@ def claim_html(claim: Claim) -> str:
 
 
 # ---------------------------------------------------------------------- claims table
-def claims_html(claims: Claims, max_rows: int = MAX_ROWS) -> str:
+def claims_html(claims: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
     """A claims table: a summary line, then one row per claim (flagged rows show why).
 
     >>> import pandas as pd, estimates
@@ -151,8 +151,8 @@ def claims_html(claims: Claims, max_rows: int = MAX_ROWS) -> str:
     >>> "0 claims" in html and "No claims." in html
     True
     """
-    f = claims.frame
-    head = f"<p><strong>{_e(claims_summary(claims))}</strong></p>"
+    f = as_frame(claims)
+    head = f"<p><strong>{_e(claims_summary(f))}</strong></p>"
     if len(f) == 0:
         return (
             f'{_CSS}<div class="estimates-html">{head}'
