@@ -60,6 +60,7 @@ __all__ = [
     "MessageError",
     "Translator",
     "Words",
+    "generation",
     "languages",
     "register_catalogue",
     "translator",
@@ -80,7 +81,7 @@ _cache: dict[str, Translator] = {}
 _generations = [0]
 
 
-def _generation() -> int:
+def generation() -> int:
     """Bumped whenever the catalogues change (keys caches built from them)."""
     return _generations[0]
 

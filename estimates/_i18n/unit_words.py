@@ -73,9 +73,9 @@ def _cached(unit: str, lang: str, _generation: int) -> UnitWords | None:
 def unit_words(unit: str, lang: str) -> UnitWords | None:
     """The words of a canonical unit in a language, or None when the catalogue has no
     entry for it (``lang`` is normalised: "fr-FR" is "fr")."""
-    from .catalogue import _generation
+    from .catalogue import generation
 
-    return _cached(unit, translator(lang).lang, _generation())
+    return _cached(unit, translator(lang).lang, generation())
 
 
 def of_word(unit: str, lang: str) -> str | None:

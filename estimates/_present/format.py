@@ -55,7 +55,7 @@ from babel.numbers import (
 )
 
 from .._i18n import translator
-from .._i18n.catalogue import _generation
+from .._i18n.catalogue import generation
 from .._model.dates import DateInterval
 from .._model.missing import is_missing
 
@@ -83,7 +83,7 @@ def _locale(lang: str, _gen: int) -> str:
 
 def locale_of(lang: str) -> str:
     """The Babel locale of a language's catalogue ("fr" -> "fr_FR")."""
-    return _locale(translator(lang).lang, _generation())
+    return _locale(translator(lang).lang, generation())
 
 
 @lru_cache(maxsize=64)
@@ -160,7 +160,7 @@ def scale_parts(x: float, lang: str) -> tuple[Decimal, float] | None:
     if not math.isfinite(ax) or not plain(ax):
         return None
     key = translator(lang).lang
-    for value, decimals in _scales(key, _generation()):
+    for value, decimals in _scales(key, generation()):
         if ax >= value:
             q = (Decimal(repr(ax)) / Decimal(repr(value))).normalize()
             exponent = q.as_tuple().exponent
@@ -297,7 +297,7 @@ def _date_words(lang: str, _gen: int) -> DateWords:
 
 def date_words(lang: str) -> DateWords:
     """The date words of a language's catalogue."""
-    return _date_words(translator(lang).lang, _generation())
+    return _date_words(translator(lang).lang, generation())
 
 
 def _words(lang: str | DateWords) -> DateWords:

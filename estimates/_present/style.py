@@ -540,13 +540,13 @@ _CATALOGUE_STYLES: dict[tuple[str, int], HouseStyle] = {}
 def default_style(lang: str) -> HouseStyle:
     """The default style of a language: the registered default, else a style built
     from the language's catalogue (named after the language)."""
-    from .._i18n.catalogue import _generation
+    from .._i18n.catalogue import generation
 
     key = normalise_lang(lang)
     name = DEFAULT_STYLES.get(key)
     if name is not None and name in _STYLES:
         return _STYLES[name]
-    cache_key = (key, _generation())
+    cache_key = (key, generation())
     got = _CATALOGUE_STYLES.get(cache_key)
     if got is None:
         got = _CATALOGUE_STYLES[cache_key] = style_from_catalogue(key, key)
