@@ -31,17 +31,3 @@ def seed() -> est.Claims:
 def economist() -> est.Claims:
     """The Economist's Ukraine-loss claims (see tests/datasets.py)."""
     return economist_claims()
-
-
-#: The time-aware default of reconcile (issue 8) says when it left old claims out of a
-#: comparison.  Presentation and CLI tests predate it; they are being rewritten to pass
-#: ``compare_within`` (or to say it in the methodology note): until then this one
-#: warning is not an error there.  Compute tests assert it (tests/compute).
-_TIME_AWARE = "ignore:the claims of .* span more than:estimates.ComparabilityWarning"
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        path = str(item.path)
-        if "/tests/present/" in path or "/tests/cli/" in path or "/tests/browser/" in path:
-            item.add_marker(pytest.mark.filterwarnings(_TIME_AWARE))

@@ -12,11 +12,9 @@ import pytest
 import estimates as est
 
 from ..datasets import CONTAINERS, HELD, NK, strict_table
+from .warned import told
 
 mpl = pytest.importorskip("matplotlib")
-
-# Charts draw the claims of every date; the comparison window is the report's concern.
-pytestmark = pytest.mark.filterwarnings("ignore::estimates.ComparabilityWarning")
 
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -178,7 +176,7 @@ def test_strip_rows_per_source(economist):
     mod = rows[rows["source"] == "UK MoD"]
     assert mod["row"].nunique() == 1 and len(mod) == 39
     assert mod["label"].iloc[0] == "UK MoD · 1 April 2022–30 April 2026 (39 claims)"
-    ax = charts.range_strip(economist, "russia casualties", per="source").axes[0]
+    ax = told(charts.range_strip, economist, "russia casualties", per="source").axes[0]
     assert len(tick_labels(ax)) == rows["row"].nunique()
     with pytest.raises(est.OptionError, match="per="):
         charts.strip_rows(economist, "russia casualties", per="year")
@@ -187,10 +185,10 @@ def test_strip_rows_per_source(economist):
 
 
 def test_strip_economist_every_claim_drawn(economist):
-    r = economist.reconcile()
+    r = told(economist.reconcile)
     rows = charts.strip_rows(economist, "russia deaths")
     assert r.loc["russia deaths", "claims_total"] == len(rows) == 36
-    ax = charts.range_strip(economist, "russia deaths", per="claim").axes[0]
+    ax = told(charts.range_strip, economist, "russia deaths", per="claim").axes[0]
     assert len(tick_labels(ax)) == 36
     point = rows["low"] == rows["high"]
     unbounded = ~np.isfinite(rows["high"])
@@ -209,11 +207,11 @@ def test_strip_crowded_quantity_shows_each_sources_latest_claim(economist):
     rows = charts.strip_rows(economist, "russia deaths", per="latest")
     sources = economist.frame.loc[economist.frame["quantity"] == "russia deaths", "source"]
     assert len(rows) == sources.nunique() == rows["source"].nunique()
-    ax = charts.range_strip(economist, "russia deaths").axes[0]
+    ax = told(charts.range_strip, economist, "russia deaths").axes[0]
     assert len(tick_labels(ax)) == len(rows) < 36
     assert f"{36 - len(rows)} earlier claims not shown" in ax.get_xlabel()
     # economist.plot(): no one giant figure of 66 rows per quantity.
-    fig = economist.plot()
+    fig = told(economist.plot)
     assert all(len(a.get_yticks()) <= 30 for a in fig.axes)
     assert fig.get_size_inches()[1] < 30
 

@@ -249,16 +249,12 @@ def test_profile_descriptions_come_from_the_catalogue_unless_user_registered():
 
 
 def test_reliability_strategy_shows_the_learned_weights_in_both_languages():
-    import warnings
-
     from tests.reliability.test_reliability import BOOK, economist_claims
 
     claims = economist_claims()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        en = claims.methodology(lang="en", strategy="reliability", sources=BOOK)
-        fr = claims.methodology(lang="fr", strategy="reliability", sources=BOOK)
-        median = claims.methodology(lang="en", strategy="median", sources=BOOK)
+    en = claims.methodology(lang="en", strategy="reliability", sources=BOOK)
+    fr = claims.methodology(lang="fr", strategy="reliability", sources=BOOK)
+    median = claims.methodology(lang="en", strategy="median", sources=BOOK)
     assert "| Source | Weight | Record |" in en
     assert "| Western intelligence agencies (via WSJ) | 1.69 | 2 of 2 |" in en
     assert "| Western intelligence agencies (via WSJ) | 1,69 | 2 sur 2 |" in fr

@@ -17,6 +17,7 @@ from estimates._present.sentences import describe, describe_claim, precision_exp
 from estimates._present.style import HouseStyle, get_style, round_to, style_names
 
 from ..datasets import CONTAINERS, HELD, NK, quiet, strict_table, table
+from .warned import told_quietly
 
 
 def sub(claims: est.Claims, mask) -> est.Claims:
@@ -157,8 +158,8 @@ def test_economist_options_and_aliases(economist):
     s = quiet(day.describe, by=["country", "type"], sources=book)
     assert "at least 700,000 (UK MoD, 19 November 2024)" in s.iloc[0]
     # Every group of the whole table gets a paragraph, warring parties left out.
-    full = quiet(economist.describe, by=["country", "type"], exclude_kinds="warring party")
-    r = quiet(economist.reconcile, by=["country", "type"], exclude_kinds="warring party")
+    full = told_quietly(economist.describe, by=["country", "type"], exclude_kinds="warring party")
+    r = told_quietly(economist.reconcile, by=["country", "type"], exclude_kinds="warring party")
     assert full.index.equals(r.index)
     assert "Armed Forces of Ukraine" not in " ".join(full)
     assert full[("ukraine", "deaths")].startswith("The latest estimate of “Ukraine, deaths”: ")
@@ -414,10 +415,13 @@ def test_never_plural_sources_for_one_source(economist, seed):
     for text in texts:
         assert not re.search(r"\bsources\b", text)
     # Across real data: a group with one source never says "sources".
-    for claims, by in ((economist, ["country", "type"]), (seed, "quantity")):
-        r = quiet(claims.reconcile, by=by)
+    for claims, by, call in (
+        (economist, ["country", "type"], told_quietly),
+        (seed, "quantity", quiet),
+    ):
+        r = call(claims.reconcile, by=by)
         for lang in ("en", "fr"):
-            s = quiet(claims.describe, lang, by=by)
+            s = call(claims.describe, lang, by=by)
             for key in r.index[r["sources"].to_numpy() == 1]:
                 assert not re.search(r"\bsources\b", s[key]), s[key]
 
@@ -646,7 +650,7 @@ def test_gap_from_an_open_bound_says_more_than():
 
 
 def test_economist_russian_casualties_latest_range_and_growth(economist):
-    en = quiet(economist.describe, by=["country", "type"])[("russia", "casualties")]
+    en = told_quietly(economist.describe, by=["country", "type"])[("russia", "casualties")]
     assert en == (
         "Since 17 June 2026, estimates of “Russia, casualties” have ranged from 1.3 million "
         "(NATO officials [via media24], 17 June 2026) to 1.49 million (CSIS, 30 June 2026). "
@@ -655,7 +659,7 @@ def test_economist_russian_casualties_latest_range_and_growth(economist):
         "first, 11,966 (UK MoD, 1 April 2022)."
     )
     assert "120 times" not in en and "2,021" not in en
-    fr = quiet(economist.describe, "fr", by=["country", "type"])[("russia", "casualties")]
+    fr = told_quietly(economist.describe, "fr", by=["country", "type"])[("russia", "casualties")]
     assert fr == (
         "Depuis le 17 juin 2026, les estimations pour «\xa0Russia, casualties\xa0» vont de "
         "1,3 million (NATO officials [via media24], 17 juin 2026) à 1,49 million (CSIS, "
@@ -735,12 +739,12 @@ def test_french_descriptions_have_no_english_word(seed, economist):
     labels_and_sources = set()
     texts = []
     protest = est.read_claims(PROTEST)
-    for claims, by in (
-        (seed, "quantity"),
-        (economist, ["country", "type"]),
-        (protest, "quantity"),
+    for claims, by, call in (
+        (seed, "quantity", quiet),
+        (economist, ["country", "type"], told_quietly),
+        (protest, "quantity", quiet),
     ):
-        texts.extend(quiet(claims.describe, "fr", by=by))
+        texts.extend(call(claims.describe, "fr", by=by))
         f = claims.frame
         labels_and_sources.update(str(v) for v in f["source"].dropna())
     for text in texts:
