@@ -63,7 +63,7 @@ from .._i18n import UnitWords, languages, normalise_lang, translator, unit_words
 from .._model.errors import ErrorCode, EstimatesError
 from .._model.hedges import Hedge
 from .._model.units import is_count, unit_label
-from .format import DateWords, digits, format_day, format_period, plain
+from .format import DateWords, date_words, digits, format_day, format_period, plain
 
 __all__ = [
     "DEFAULT_STYLES",
@@ -115,15 +115,10 @@ class HouseStyle:
         Babel locale for numbers, dates and lists.
     description : str
         One paragraph saying what the style does.
-    day_pattern, day_month_pattern, month_pattern, quarter_pattern, year_pattern : str
-        CLDR date patterns for a day, a day without its year, a month, a quarter and
-        a year.
-    first_of_month : str or None
-        How the first day of a month is written ("1er"), when not as a plain numeral.
-    week : str
-        An ISO week, from its Monday: ``"week of {day}"``.
-    between_days, between_months : str
-        Other spans of days or of whole months: ``"between {start} and {end}"``.
+    date_words : DateWords
+        How days and spans of days are written (CLDR patterns and templates: a day,
+        a week "week of {day}", a month, "between {start} and {end}" ...), the one
+        home of those words (:class:`estimates._present.format.DateWords`).
     spell_below : int
         Whole figures from 1 to ``spell_below - 1`` are written in words (AP: 10;
         0 for never).
@@ -162,19 +157,11 @@ class HouseStyle:
     lang: str
     locale: str
     description: str
-    day_pattern: str
-    day_month_pattern: str
-    month_pattern: str
-    quarter_pattern: str
-    year_pattern: str
-    week: str
-    between_days: str
-    between_months: str
+    date_words: DateWords
     number_words: tuple[str, ...]
     hedges: Mapping[str, str]
     units: Mapping[str, UnitWords]
     phrases: Mapping[str, str]
-    first_of_month: str | None = None
     spell_below: int = 0
     scales: tuple[tuple[float, str, str], ...] = ()
     scale_decimals: int = 2
@@ -202,22 +189,6 @@ class HouseStyle:
         ]
         if missing:
             raise StyleError(f"hedges: no template for {', '.join(missing)}")
-
-    @property
-    def date_words(self) -> DateWords:
-        """The style's date patterns, for :mod:`estimates._present.format`."""
-        return DateWords(
-            locale=self.locale,
-            day_pattern=self.day_pattern,
-            day_month_pattern=self.day_month_pattern,
-            month_pattern=self.month_pattern,
-            quarter_pattern=self.quarter_pattern,
-            year_pattern=self.year_pattern,
-            week=self.week,
-            between_days=self.between_days,
-            between_months=self.between_months,
-            first_of_month=self.first_of_month,
-        )
 
     def word(self, key: str, context: str = "sentence", **fields: object) -> str:
         """A word of the style's language catalogue (verdicts, statuses, headings)."""
@@ -430,15 +401,7 @@ def style_from_catalogue(name: str, lang: str, description: str | None = None) -
         lang=t.lang,
         locale=s("locale"),
         description=description if description is not None else s("description"),
-        day_pattern=s("day_pattern"),
-        day_month_pattern=s("day_month_pattern"),
-        month_pattern=s("month_pattern"),
-        quarter_pattern=s("quarter_pattern"),
-        year_pattern=s("year_pattern"),
-        first_of_month=s("first_of_month") or None,
-        week=s("week"),
-        between_days=s("between_days"),
-        between_months=s("between_months"),
+        date_words=date_words(t.lang),
         number_words=tuple(t(str(i), context="number") for i in range(10)),
         spell_below=int(s("spell_below")),
         scales=scales,
