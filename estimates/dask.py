@@ -62,6 +62,7 @@ import pandas as pd
 
 from ._api.claims import Claims, frame_of
 from ._api.claims import read_claims as _read_claims
+from ._api.docs import fill_doc
 from ._compute.disagreements import SOURCE_PAIR, source_pairs, source_table
 from ._compute.reconcile import group_codes
 from ._compute.selection import Selection, selection_of
@@ -280,6 +281,38 @@ def _selection(ddf: Any, call: Mapping[str, Any]) -> Selection:
 
 
 # ---------------------------------------------------------------------- per group
+#: Arguments of a per-group function that are not options of the ``Claims`` method.
+_NOT_OPTIONS = frozenset({"ddf", "partitioned", "wide", "selection", *SELECTION_ARGS})
+
+
+def _run(
+    ddf: Any,
+    method: str,
+    call: Mapping[str, Any],
+    *,
+    kernel: Callable[..., pd.DataFrame] = _method_kernel,
+    check: str | None = None,
+) -> Any:
+    """Run the ``Claims`` method ``method`` per group, with the arguments of a call of
+    a per-group function (its ``locals()``): every option as given, the group keys as
+    a list and the claim selection as one object every partition applies alike."""
+    keys = _by_list(call["by"])
+    _check_frame(ddf, keys, check or method)
+    options = {k: v for k, v in call.items() if k not in _NOT_OPTIONS}
+    options.update(by=keys, selection=_selection(ddf, call))
+    if "quantiles" in options:
+        options["quantiles"] = tuple(options["quantiles"])
+    if "max_pairs" in options:
+        max_pairs = options["max_pairs"]
+        if isinstance(max_pairs, bool) or not isinstance(max_pairs, int | np.integer):
+            raise ArgumentTypeError("max_pairs", max_pairs, "an int")
+        options["max_pairs"] = int(max_pairs)
+    return _per_group(
+        ddf, method, keys, options=options, partitioned=call["partitioned"], kernel=kernel
+    )
+
+
+@fill_doc
 def reconcile(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
@@ -311,8 +344,10 @@ def reconcile(
         Claims in the standard schema (from :func:`read_claims`, or
         ``dd.from_pandas(claims.frame, ...)``).  Rows flagged invalid (an ``error``
         value) are left out, as by the ``Claims`` method.
-    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
-strategy, weights, unit, compare_within, cumulative, quantiles, tail
+    by
+        As for :meth:`estimates.Claims.reconcile`.
+    %(selection_parameters)s
+    strategy, weights, unit, compare_within, cumulative, quantiles, tail
         As for :meth:`estimates.Claims.reconcile`.
     partitioned : bool
         The partitions already hold whole groups (e.g. one file per quantity): skip
@@ -331,23 +366,10 @@ strategy, weights, unit, compare_within, cumulative, quantiles, tail
     >>> ddf = dd.from_pandas(claims.frame, npartitions=2)  # doctest: +SKIP
     >>> ed.reconcile(ddf).compute().sort_index()  # doctest: +SKIP
     """
-    keys = _by_list(by)
-    _check_frame(ddf, keys, "reconcile")
-    sel = _selection(ddf, locals())
-    options = {
-        "by": keys,
-        "selection": sel,
-        "strategy": strategy,
-        "weights": weights,
-        "unit": unit,
-        "compare_within": compare_within,
-        "cumulative": cumulative,
-        "quantiles": tuple(quantiles),
-        "tail": tail,
-    }
-    return _per_group(ddf, "reconcile", keys, options=options, partitioned=partitioned)
+    return _run(ddf, "reconcile", locals())
 
 
+@fill_doc
 def timeline(
     ddf: Any,
     freq: str = "M",
@@ -373,8 +395,10 @@ def timeline(
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    freq, by, running, selection, as_of, window, latest_per_source, exclude_kinds, \
-dedupe, sources, strategy, unit, compare_within, cumulative
+    freq, by, running
+        As for :meth:`estimates.Claims.timeline`.
+    %(selection_parameters)s
+    strategy, unit, compare_within, cumulative
         As for :meth:`estimates.Claims.timeline`.
     partitioned : bool
         The partitions already hold whole groups: skip the shuffle.
@@ -384,22 +408,10 @@ dedupe, sources, strategy, unit, compare_within, cumulative
     dask.dataframe.DataFrame
         Indexed by the ``by`` keys and ``period``; rows unordered across partitions.
     """
-    keys = _by_list(by)
-    _check_frame(ddf, keys, "timeline")
-    sel = _selection(ddf, locals())
-    options = {
-        "running": running,
-        "selection": sel,
-        "strategy": strategy,
-        "unit": unit,
-        "compare_within": compare_within,
-        "cumulative": cumulative,
-    }
-    return _per_group(
-        ddf, "timeline", keys, args=(freq, keys), options=options, partitioned=partitioned
-    )
+    return _run(ddf, "timeline", locals())
 
 
+@fill_doc
 def sensitivity(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
@@ -422,8 +434,10 @@ def sensitivity(
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
-strategy, unit, compare_within
+    by
+        As for :meth:`estimates.Claims.sensitivity`.
+    %(selection_parameters)s
+    strategy, unit, compare_within
         As for :meth:`estimates.Claims.sensitivity`.
     partitioned : bool
         The partitions already hold whole groups: skip the shuffle.
@@ -433,19 +447,10 @@ strategy, unit, compare_within
     dask.dataframe.DataFrame
         Indexed by the ``by`` keys and ``without``; rows unordered across partitions.
     """
-    keys = _by_list(by)
-    _check_frame(ddf, keys, "sensitivity")
-    sel = _selection(ddf, locals())
-    options = {
-        "by": keys,
-        "selection": sel,
-        "strategy": strategy,
-        "unit": unit,
-        "compare_within": compare_within,
-    }
-    return _per_group(ddf, "sensitivity", keys, options=options, partitioned=partitioned)
+    return _run(ddf, "sensitivity", locals())
 
 
+@fill_doc
 def revisions(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
@@ -468,8 +473,10 @@ def revisions(
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
-unit, cumulative, first
+    by
+        As for :meth:`estimates.Claims.revisions`.
+    %(selection_parameters)s
+    unit, cumulative, first
         As for :meth:`estimates.Claims.revisions`.
     partitioned : bool
         The partitions already hold whole groups: skip the shuffle.
@@ -479,19 +486,10 @@ unit, cumulative, first
     dask.dataframe.DataFrame
         One row per revision; rows unordered across partitions.
     """
-    keys = _by_list(by)
-    _check_frame(ddf, keys, "revisions")
-    sel = _selection(ddf, locals())
-    options = {
-        "by": keys,
-        "selection": sel,
-        "unit": unit,
-        "cumulative": cumulative,
-        "first": first,
-    }
-    return _per_group(ddf, "revisions", keys, options=options, partitioned=partitioned)
+    return _run(ddf, "revisions", locals())
 
 
+@fill_doc
 def camps(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
@@ -513,8 +511,10 @@ def camps(
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
-unit, compare_within
+    by
+        As for :meth:`estimates.Claims.camps`.
+    %(selection_parameters)s
+    unit, compare_within
         As for :meth:`estimates.Claims.camps`.
     partitioned : bool
         The partitions already hold whole groups: skip the shuffle.
@@ -524,11 +524,7 @@ unit, compare_within
     dask.dataframe.DataFrame
         Rows unordered across partitions.
     """
-    keys = _by_list(by)
-    _check_frame(ddf, keys, "camps")
-    sel = _selection(ddf, locals())
-    options = {"by": keys, "selection": sel, "unit": unit, "compare_within": compare_within}
-    return _per_group(ddf, "camps", keys, options=options, partitioned=partitioned)
+    return _run(ddf, "camps", locals())
 
 
 # ---------------------------------------------------------------------- pairs
@@ -556,21 +552,7 @@ def _pairs_kernel(
     return _plain(getattr(claims, method)(**{**options, "max_pairs": total}))
 
 
-def _pair_options(ddf: Any, keys: list[str], call: Mapping[str, Any]) -> dict[str, Any]:
-    """The options of a pairwise call (``disagreements``, ``by_source``) from its
-    ``locals()``."""
-    max_pairs = call["max_pairs"]
-    if isinstance(max_pairs, bool) or not isinstance(max_pairs, int | np.integer):
-        raise ArgumentTypeError("max_pairs", max_pairs, "an int")
-    return {
-        "by": keys,
-        "selection": _selection(ddf, call),
-        "unit": call["unit"],
-        "compare_within": call["compare_within"],
-        "max_pairs": int(max_pairs),
-    }
-
-
+@fill_doc
 def disagreements(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
@@ -595,8 +577,10 @@ def disagreements(
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
-unit, compare_within, revisions, only_conflicts
+    by
+        As for :meth:`estimates.Claims.disagreements`.
+    %(selection_parameters)s
+    unit, compare_within, revisions, only_conflicts
         As for :meth:`estimates.Claims.disagreements`.
     max_pairs : int
         The pair budget **per group** (in memory it is for the whole table): a group
@@ -610,20 +594,10 @@ unit, compare_within, revisions, only_conflicts
         One row per pair; ``claim_a``/``claim_b`` are the claims' index labels.  Rows
         unordered across partitions.
     """
-    keys = _by_list(by)
-    _check_frame(ddf, keys, "disagreements")
-    options = _pair_options(ddf, keys, locals())
-    options.update(revisions=revisions, only_conflicts=only_conflicts)
-    return _per_group(
-        ddf,
-        "disagreements",
-        keys,
-        options=options,
-        partitioned=partitioned,
-        kernel=_pairs_kernel,
-    )
+    return _run(ddf, "disagreements", locals(), kernel=_pairs_kernel)
 
 
+@fill_doc
 def by_source(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
@@ -653,8 +627,10 @@ def by_source(
     ----------
     ddf : dask.dataframe.DataFrame
         Claims in the standard schema.
-    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
-unit, compare_within, max_pairs
+    by
+        As for :func:`disagreements`.
+    %(selection_parameters)s
+    unit, compare_within, max_pairs
         As for :func:`disagreements`.
     wide : bool
         Only ``False`` on Dask (a source x source matrix has one column per source,
@@ -671,17 +647,7 @@ unit, compare_within, max_pairs
         raise OptionError(
             "wide", wide, "False on Dask: compute the long table, then .share.unstack('other')"
         )
-    keys = _by_list(by)
-    _check_frame(ddf, keys, "by_source")
-    options = _pair_options(ddf, keys, locals())
-    pairs = _per_group(
-        ddf,
-        "disagreements",
-        keys,
-        options=options,
-        partitioned=partitioned,
-        kernel=_pairs_kernel,
-    )
+    pairs = _run(ddf, "disagreements", locals(), kernel=_pairs_kernel, check="by_source")
     long_meta = source_pairs(pairs._meta)
     with _graph():
         long = pairs.map_partitions(source_pairs, meta=long_meta)

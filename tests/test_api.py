@@ -265,7 +265,9 @@ def test_claims_methods_document_every_parameter():
     import inspect
 
     for name, fn in _public_callables():
-        if not name.startswith(("Claims.", "EstimatesAccessor.", "estimates.read_claims")):
+        if not name.startswith(
+            ("Claims.", "EstimatesAccessor.", "estimates.read_claims", "estimates.dask.")
+        ):
             continue
         params = [p for p in inspect.signature(fn).parameters if p not in ("self", "cls")]
         if not params:

@@ -24,6 +24,7 @@ from .._model.conventions import Conventions
 from .._model.sources import SourceBook
 from .._table.schema import ERROR_COLUMN
 from .claims import Claims, read_claims
+from .docs import fill_doc
 
 if TYPE_CHECKING:  # pragma: no cover
     from .._compute.selection import Selection
@@ -112,6 +113,7 @@ class EstimatesAccessor:
         frame = claims.frame
         return frame.loc[frame[ERROR_COLUMN].notna().to_numpy(), [ERROR_COLUMN]]
 
+    @fill_doc
     def reconcile(
         self,
         by: str | Sequence[str] = "quantity",
@@ -135,24 +137,13 @@ class EstimatesAccessor:
 
         Parameters
         ----------
-        by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, \
-strategy, weights, unit, compare_within, cumulative, quantiles, tail
+        by : str or list of str, default "quantity"
+            Column(s) to group by, as for :meth:`Claims.reconcile
+            <estimates.Claims.reconcile>`.
+        %(selection_parameters)s
+        strategy, weights, unit, cumulative, quantiles, tail
             As for :meth:`Claims.reconcile <estimates.Claims.reconcile>`.
+        %(compare_within_auto)s
         """
-        return read_claims(self._frame).reconcile(
-            by,
-            selection=selection,
-            as_of=as_of,
-            window=window,
-            latest_per_source=latest_per_source,
-            exclude_kinds=exclude_kinds,
-            dedupe=dedupe,
-            sources=sources,
-            strategy=strategy,
-            weights=weights,
-            unit=unit,
-            compare_within=compare_within,
-            cumulative=cumulative,
-            quantiles=quantiles,
-            tail=tail,
-        )
+        call = {k: v for k, v in locals().items() if k != "self"}
+        return read_claims(self._frame).reconcile(**call)

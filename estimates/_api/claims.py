@@ -11,14 +11,20 @@ columns).  The analysis methods (:meth:`reconcile`, :meth:`disagreements`,
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 import pandas as pd
 
-from .._compute.selection import Summary, quantities_of, sources_of
+from .._compute.selection import (
+    SELECTION_ARGS,
+    Summary,
+    quantities_of,
+    selection_of,
+    sources_of,
+)
 from .._model.claim import Claim, Status
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval
@@ -32,6 +38,7 @@ from .._table.records import empty_frame as _empty_frame
 from .._table.records import frame_of_claims
 from .._table.schema import ERROR_COLUMN, INPUT_COLUMN, STANDARD, row_figure
 from .._table.validation import check_errors_arg, warn_thin_data
+from .docs import fill_doc
 from .result import Reconciliation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,43 +52,6 @@ PathLike = str | os.PathLike[str]
 
 # pandas >= 3 copies on write: a shallow copy of our frame is safe to hand out.
 _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
-
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-#: The numpydoc paragraphs of the selection arguments, shared by every method that takes
-#: them (one text, one place to change it).
-_SELECTION_PARAMETERS = """\
-        selection : Selection, optional
-            The claim selection as one object (``estimates.Selection``); the same
-            object the methodology note describes.  Give it *or* the separate
-            arguments below, not both.
-        as_of : date, optional
-            Only claims stated by then (``stated_end <= as_of``).
-        window : duration, optional
-            Only claims stated within this span before ``as_of`` (or before the
-            table's latest statement): ``"30D"``, ``"4W"``.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim on a group (its earlier ones leave
-            every figure, not only the comparison).
-        exclude_kinds : str or list of str, default ()
-            Leave out claims by sources of these kinds (``source_kind`` column or
-            ``sources.kinds``), e.g. ``"warring party"``.
-        dedupe : bool, default True
-            Count a figure repeated from one ``original_source`` once.
-        sources : SourceBook, optional
-            Aliases (merged before counting and before telling a revision from a
-            disagreement), kinds and weights of sources.
-"""
-
-
-def _selection_doc(method: _F) -> _F:
-    """Put the selection arguments' documentation in ``method``'s docstring."""
-    if method.__doc__:
-        method.__doc__ = method.__doc__.replace(
-            "        %(selection_parameters)s\n", _SELECTION_PARAMETERS
-        )
-    return method
 
 
 def read_claims(
@@ -515,7 +485,7 @@ class Claims:
         _io.write_parquet(self._frame, path)
 
     # ------------------------------------------------------------------ analysis
-    @_selection_doc
+    @fill_doc
     def reconcile(
         self,
         by: str | Sequence[str] = "quantity",
@@ -554,11 +524,7 @@ class Claims:
             Name of a column of per-claim weights (default: the sources' weights).
         unit : str, optional
             Convert every group to this unit (default: each group's most common).
-        compare_within : duration, "auto" or None, default "auto"
-            Claims are compared only with claims of the same time: stated within
-            this span of each other, or with overlapping ``refers_to`` periods.
-            ``"auto"`` is 31 days and warns (``ComparabilityWarning``) when a group's
-            claims span more; ``None`` compares every source's latest claim.
+        %(compare_within_auto)s
         cumulative : bool or list of str, default False
             Quantities that are running totals: a source's decrease is flagged
             (``decreases`` column and a ``RevisionWarning``).
@@ -603,9 +569,7 @@ class Claims:
             reconcile(
                 self._frame,
                 by,
-                selection=_selection(
-                    selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-                ),
+                selection=_selection(locals()),
                 strategy=strategy,
                 weights=weights,
                 unit=unit,
@@ -616,7 +580,7 @@ class Claims:
             )
         )
 
-    @_selection_doc
+    @fill_doc
     def disagreements(
         self,
         by: str | Sequence[str] = "quantity",
@@ -680,9 +644,7 @@ class Claims:
         return disagreements(
             self._frame,
             by,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
+            selection=_selection(locals()),
             unit=unit,
             compare_within=compare_within,
             revisions=revisions,
@@ -690,7 +652,7 @@ class Claims:
             max_pairs=max_pairs,
         )
 
-    @_selection_doc
+    @fill_doc
     def revisions(
         self,
         by: str | Sequence[str] = "quantity",
@@ -746,16 +708,14 @@ class Claims:
         """
         from .._compute.revisions import revisions
 
-        sel = _selection(
-            selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-        )
+        sel = _selection(locals())
         by_ = [by] if isinstance(by, str) else list(by)
         frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
         return revisions(
             frame, by_, sources=sel.sources, unit=unit, cumulative=cumulative, first=first
         )
 
-    @_selection_doc
+    @fill_doc
     def camps(
         self,
         by: str | Sequence[str] = "quantity",
@@ -782,11 +742,7 @@ class Claims:
         %(selection_parameters)s
         unit : str, optional
             Convert every group to this unit.
-        compare_within : duration, "auto" or None, default "auto"
-            Claims are compared only with claims of the same time: stated within
-            this span of each other, or with overlapping ``refers_to`` periods.
-            ``"auto"`` is 31 days and warns (``ComparabilityWarning``) when a group's
-            claims span more; ``None`` compares every source's latest claim.
+        %(compare_within_auto)s
 
         Returns
         -------
@@ -808,14 +764,12 @@ class Claims:
         """
         from .._compute.camps import camps
 
-        sel = _selection(
-            selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-        )
+        sel = _selection(locals())
         by_ = [by] if isinstance(by, str) else list(by)
         frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
         return camps(frame, by_, sources=sel.sources, unit=unit, compare_within=compare_within)
 
-    @_selection_doc
+    @fill_doc
     def by_source(
         self,
         by: str | Sequence[str] = "quantity",
@@ -869,16 +823,14 @@ class Claims:
         return by_source(
             self._frame,
             by,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
+            selection=_selection(locals()),
             unit=unit,
             compare_within=compare_within,
             wide=wide,
             max_pairs=max_pairs,
         )
 
-    @_selection_doc
+    @fill_doc
     def timeline(
         self,
         freq: str = "M",
@@ -946,9 +898,7 @@ class Claims:
                 freq,
                 by,
                 running=running,
-                selection=_selection(
-                    selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-                ),
+                selection=_selection(locals()),
                 strategy=strategy,
                 unit=unit,
                 compare_within=compare_within,
@@ -956,7 +906,7 @@ class Claims:
             )
         )
 
-    @_selection_doc
+    @fill_doc
     def sensitivity(
         self,
         by: str | Sequence[str] = "quantity",
@@ -1007,9 +957,7 @@ class Claims:
         return sensitivity(
             self._frame,
             by,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
+            selection=_selection(locals()),
             strategy=strategy,
             unit=unit,
             compare_within=compare_within,
@@ -1092,6 +1040,7 @@ class Claims:
             level=level,
         )
 
+    @fill_doc
     def describe(
         self,
         lang: str = "en",
@@ -1135,22 +1084,7 @@ class Claims:
             read "Russia, deaths".
         style : str or HouseStyle, optional
             House style: ``"ap"`` or ``"fr-press"`` (default: the language's own).
-        selection : Selection, optional
-            The claim selection as one object; the same as passing ``as_of``,
-            ``window``, ``latest_per_source``, ``exclude_kinds``, ``dedupe`` and
-            ``sources`` (which must then be left at their defaults).
-        as_of : date, optional
-            Leave out claims stated after this date.
-        window : duration, optional
-            With ``as_of``, keep only claims stated within this span before it.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim per group.
-        exclude_kinds : str or list of str, default ()
-            Leave out sources of these kinds (``source_kind`` column or the book).
-        dedupe : bool, default True
-            Count a figure repeated from one original source once.
-        sources : SourceBook, optional
-            Aliases, kinds and weights of sources.
+        %(selection_parameters)s
         strategy : str, default "median"
             Central-estimate strategy of the "central value" sentence (never printed
             between conflicting claims).
@@ -1195,13 +1129,12 @@ class Claims:
             lang=lang,
             by=by,
             style=style,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
+            selection=_selection(locals()),
             summary=Summary(strategy, unit, compare_within, cumulative, weights),
             stacklevel=5,
         )
 
+    @fill_doc
     def plot(
         self,
         kind: str = "range",
@@ -1245,8 +1178,7 @@ class Claims:
             (default: per claim up to 30 claims, else latest, with a note of the rest).
         freq : {"D", "W", "M", "Q", "Y"}
             Period of the timeline's running envelope.
-        selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            Which claims count, as for :meth:`reconcile`.
+        %(selection_parameters)s
         strategy, unit, compare_within, cumulative
             How they are summarised, as for :meth:`reconcile`.
 
@@ -1260,9 +1192,7 @@ class Claims:
             "by": by,
             "ax": ax,
             "lang": lang,
-            "selection": _selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
+            "selection": _selection(locals()),
             "summary": Summary(strategy, unit, compare_within, cumulative),
         }
         if kind == "range":
@@ -1271,6 +1201,7 @@ class Claims:
             return charts.timeline_chart(self._frame, quantity, freq=freq, **common)
         raise OptionError("kind", kind, "'range' or 'timeline'")
 
+    @fill_doc
     def report(
         self,
         path: PathLike | None = None,
@@ -1318,8 +1249,7 @@ class Claims:
             Range strip rows, as for :meth:`plot`.
         progress : bool
             A progress bar on a terminal (tqdm).
-        selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            Which claims count, as for :meth:`reconcile`.
+        %(selection_parameters)s
         strategy, unit, compare_within, cumulative
             How they are summarised, as for :meth:`reconcile`.
 
@@ -1340,15 +1270,14 @@ class Claims:
             max_pairs=max_pairs,
             per=per,
             progress=progress,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
+            selection=_selection(locals()),
             summary=Summary(strategy, unit, compare_within, cumulative),
         )
         if path is not None:
             Path(path).write_text(page, encoding="utf-8")
         return page
 
+    @fill_doc
     def methodology(
         self,
         lang: str = "en",
@@ -1383,20 +1312,7 @@ class Claims:
             Grouping column(s), as for :meth:`reconcile`.
         format : {"markdown", "html"}, default "markdown"
             Markdown (CommonMark with a GitHub table) or an HTML fragment.
-        selection : Selection, optional
-            The claim selection as one object (instead of the next six arguments).
-        as_of : date, optional
-            Leave out claims stated after this date.
-        window : duration, optional
-            With ``as_of``, keep only claims stated within this span before it.
-        latest_per_source : bool, default False
-            Keep only each source's latest claim per group.
-        exclude_kinds : str or list of str, default ()
-            Leave out sources of these kinds.
-        dedupe : bool, default True
-            Count a figure repeated from one original source once.
-        sources : SourceBook, optional
-            Aliases, kinds and weights of sources (listed in the Sources section).
+        %(selection_parameters)s
         strategy : str, default "median"
             The central-estimate strategy to explain.
         unit : str, optional
@@ -1433,9 +1349,7 @@ class Claims:
             self._frame,
             lang=lang,
             by=by,
-            selection=_selection(
-                selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources
-            ),
+            selection=_selection(locals()),
             summary=Summary(strategy, unit, compare_within),
         )
         return doc.to_markdown() if format == "markdown" else doc.to_html()
@@ -1516,27 +1430,10 @@ class Claims:
         return claims_html(self._frame)
 
 
-def _selection(
-    selection: Selection | None,
-    as_of: DateLike | None,
-    window: str | pd.Timedelta | None,
-    latest_per_source: bool,
-    exclude_kinds: Sequence[str] | str,
-    dedupe: bool,
-    sources: SourceBook | None,
-) -> Selection:
-    """The one :class:`Selection` of a method call (see ``selection_of``)."""
-    from .._compute.selection import selection_of
-
-    return selection_of(
-        selection,
-        as_of=as_of,
-        window=window,
-        latest_per_source=latest_per_source,
-        exclude_kinds=exclude_kinds,
-        dedupe=dedupe,
-        sources=sources,
-    )
+def _selection(call: Mapping[str, Any]) -> Selection:
+    """The one :class:`Selection` of a method call, from its ``locals()``: its
+    ``selection`` or its separate selection arguments (see ``selection_of``)."""
+    return selection_of(call["selection"], **{k: call[k] for k in SELECTION_ARGS})
 
 
 # ---------------------------------------------------------------------- rows <-> claims

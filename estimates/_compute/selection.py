@@ -41,6 +41,7 @@ from .time import DateLike, as_of_mask, to_day
 __all__ = [
     "ALL_STRATEGIES",
     "DEFAULT_COMPARE_WITHIN",
+    "SELECTION_ARGS",
     "Comparison",
     "Selection",
     "Step",
@@ -417,6 +418,11 @@ class Summary:
         if self.weights is not None:
             out["weights"] = self.weights
         return out
+
+
+#: The separate arguments of a call that make its claim selection (besides
+#: ``selection=`` itself), as the public methods spell them out.
+SELECTION_ARGS = ("as_of", "window", "latest_per_source", "exclude_kinds", "dedupe", "sources")
 
 
 def selection_of(
