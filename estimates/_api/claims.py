@@ -1354,6 +1354,7 @@ class Claims:
         )
         return doc.to_markdown() if format == "markdown" else doc.to_html()
 
+    @fill_doc
     def datawrapper(
         self,
         by: str | Sequence[str] = "quantity",
@@ -1362,6 +1363,12 @@ class Claims:
         chart: str = "range",
         spreadsheet: bool = True,
         selection: Selection | None = None,
+        as_of: DateLike | None = None,
+        window: str | pd.Timedelta | None = None,
+        latest_per_source: bool = False,
+        exclude_kinds: Sequence[str] | str = (),
+        dedupe: bool = True,
+        sources: SourceBook | None = None,
         unit: str | None = None,
         intro: bool = True,
     ) -> dict[Any, tuple[pd.DataFrame, dict[str, Any]]]:
@@ -1382,8 +1389,7 @@ class Claims:
             Datawrapper chart type the metadata asks for.
         spreadsheet : bool
             Neutralise cells a spreadsheet would run as formulas (default ``True``).
-        selection : Selection, optional
-            Which claims count (as of, window, exclusions).
+        %(selection_parameters)s
         unit : str, optional
             Convert every figure to this unit first.
         intro : bool
@@ -1411,7 +1417,7 @@ class Claims:
             lang=lang,
             spreadsheet=spreadsheet,
             chart=chart,
-            selection=selection,
+            selection=_selection(locals()),
             unit=unit,
             intro=intro,
         )

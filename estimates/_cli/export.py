@@ -58,22 +58,15 @@ def run(args: argparse.Namespace) -> int:
         read(args).to_csv(args.output, spreadsheet=True)
         print(f"wrote {args.output}", file=sys.stderr)
         return 0
-    from .._compute.selection import selection_of
     from .._present.export import write_datawrapper
 
     refuse_overwriting_input(args)
     claims, by, options = read_analysis(args)
-    unit = options.pop("unit", None)
     options.pop("strategy", None)  # a Datawrapper table has no central estimate
-    written = write_datawrapper(
-        claims.frame,
-        args.output,
-        by=by,
-        lang=args.lang,
-        chart=args.chart,
-        selection=selection_of(None, **options),
-        unit=unit,
+    charts = claims.datawrapper(
+        by, lang=args.lang, chart=args.chart, unit=options.pop("unit", None), **options
     )
+    written = write_datawrapper(charts, args.output)
     for csv_path, json_path in written:
         print(f"wrote {csv_path} and {json_path}", file=sys.stderr)
     return 0

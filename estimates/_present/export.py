@@ -61,7 +61,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -147,27 +147,10 @@ def datawrapper(
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """The table and metadata of one Datawrapper chart: one quantity, a row per claim.
 
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        A claims frame (a table's ``frame``).
-    quantity : str or tuple, optional
-        The group to chart (a ``by`` key).  Needed when the claims hold several: one
-        chart never mixes quantities (see :func:`datawrapper_charts` for all of them).
-    by : str or list of str
-        Grouping columns, as for ``reconcile``.
-    lang : str
-        Language of the headers, labels and notes ("en", "fr").
-    spreadsheet : bool
-        Neutralise text cells a spreadsheet would run as formulas.
-    chart : {"range", "dot", "arrow"}
-        The Datawrapper chart type named in the metadata.
-    selection : Selection, optional
-        Which claims count (as of, window, exclusions; default: every valid claim).
-    unit : str, optional
-        Convert the figures to this unit (default: the group's most common one).
-    intro : bool
-        Put the quantity's sentence (``describe``) in the metadata's introduction.
+    The arguments are those of :meth:`estimates.Claims.datawrapper` (which documents
+    them), with ``claims`` a claims frame, and ``quantity``: the group to chart (a
+    ``by`` key), needed when the claims hold several (one chart never mixes
+    quantities; :func:`datawrapper_charts` gives one chart per quantity).
 
     Returns
     -------
@@ -335,31 +318,19 @@ _SLUG = re.compile(r"[^0-9A-Za-z]+")
 
 
 def write_datawrapper(
-    claims: pd.DataFrame,
+    charts: Mapping[Any, tuple[pd.DataFrame, dict[str, Any]]],
     path: str | os.PathLike[str],
     *,
-    by: str | Sequence[str] = "quantity",
-    lang: str = "en",
     spreadsheet: bool = True,
-    chart: str = "range",
-    selection: Selection | None = None,
-    unit: str | None = None,
 ) -> list[tuple[Path, Path]]:
-    """Write one Datawrapper chart per quantity: a CSV and its metadata as JSON.
+    """Write Datawrapper charts (those of :func:`datawrapper_charts`, or of
+    ``Claims.datawrapper``): for each quantity a CSV and its metadata as JSON.
 
     One quantity: ``path`` and ``path`` with the suffix ``.json``.  Several: one pair
     per quantity, named ``<stem>-<n>-<quantity>.csv`` (and ``.json``) next to ``path``.
+    ``spreadsheet`` neutralises formulas in the CSV (as when the charts were made).
     Returns the (CSV, JSON) paths written.
     """
-    charts = datawrapper_charts(
-        claims,
-        by=by,
-        lang=lang,
-        spreadsheet=spreadsheet,
-        chart=chart,
-        selection=selection,
-        unit=unit,
-    )
     base = Path(path)
     written = []
     for n, (key, (table, meta)) in enumerate(charts.items(), start=1):

@@ -175,7 +175,9 @@ def test_html_in_source_names_is_escaped_for_datawrapper(hostile):
 
 
 def test_written_csv_is_spreadsheet_safe_and_json_next_to_it(hostile, tmp_path):
-    ((csv_path, json_path),) = write_datawrapper(hostile, tmp_path / "chart.csv")
+    ((csv_path, json_path),) = write_datawrapper(
+        datawrapper_charts(hostile), tmp_path / "chart.csv"
+    )
     assert json_path == tmp_path / "chart.json"
     with open(csv_path, newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
@@ -188,7 +190,7 @@ def test_written_csv_is_spreadsheet_safe_and_json_next_to_it(hostile, tmp_path):
 
 
 def test_one_file_pair_per_quantity(seed, tmp_path):
-    written = quiet(write_datawrapper, seed, tmp_path / "kursk.csv")
+    written = write_datawrapper(quiet(datawrapper_charts, seed), tmp_path / "kursk.csv")
     assert [p.name for p, _ in written] == [
         "kursk-1-north-korean-troops-in-kursk.csv",
         "kursk-2-north-korean-weapons-containers-sent-to-russia.csv",
@@ -208,5 +210,5 @@ def test_negative_numbers_stay_numbers(tmp_path):
     )
     table, _ = datawrapper(claims)
     assert table["from"].tolist() == [-5, -3] and table["to"].tolist() == [-1, 2]
-    ((csv_path, _),) = write_datawrapper(claims, tmp_path / "t.csv")
+    ((csv_path, _),) = write_datawrapper(datawrapper_charts(claims), tmp_path / "t.csv")
     assert "A · 1 January 2024,A,2024-01-01,,-5,-1,," in csv_path.read_text(encoding="utf-8")

@@ -81,21 +81,9 @@ def chart_data(
     selection: Selection | None = None,
     summary: Summary | None = None,
 ) -> ChartData:
-    """Select, group and reconcile ``claims`` once (and, with ``freq``, run the timeline).
-
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        A claims frame (a table's ``frame``).
-    by : str or list of str
-        Grouping columns, as for ``reconcile``.
-    freq : {"W", "M", "Q", "Y"}, optional
-        Also run the running timeline (``timeline(freq, running=True)``).
-    selection : Selection, optional
-        Which claims count (default: every valid claim).
-    summary : Summary, optional
-        How they are summarised (default: as ``reconcile``).
-    """
+    """Select, group and reconcile ``claims`` (a claims frame) once, with ``selection``
+    and ``summary`` (defaults: every valid claim, as ``reconcile``); with ``freq``
+    (``"W"``, ``"M"``, ``"Q"``, ``"Y"``) also run the running timeline."""
     sel = selection or Selection()
     how = summary or Summary()
     by_ = by_list(by)

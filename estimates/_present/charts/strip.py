@@ -64,30 +64,11 @@ def range_strip(
 ) -> Figure:
     """One row per claim of a quantity: dots, bars and arrows over the shaded consensus.
 
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        A claims frame (a table's ``frame``).
-    quantity : str or tuple, optional
-        The group to draw (a ``by`` key).  Default: every group, one Axes each (a
-        single group when ``ax`` is given).
-    by : str or list of str
-        Grouping columns, as for ``reconcile``.
-    ax : matplotlib.axes.Axes, optional
-        Draw into these Axes (their Figure is returned).
-    lang : str
-        Language of the labels, numbers and dates ("en", "fr").
-    per : {"claim", "source", "latest"}, optional
-        One row per claim, one row per source (its claims on the same row), or each
-        source's latest claim.  Default: per claim up to 30 claims, else latest.
-    selection : Selection, optional
-        Which claims count (default: every valid claim).
-    summary : Summary, optional
-        How they are summarised (default: as ``reconcile``).
-
-    Returns
-    -------
-    matplotlib.figure.Figure
+    What :meth:`estimates.Claims.plot` draws with ``kind="range"`` (its arguments, which
+    it documents, with ``claims`` a claims frame and the claim selection and summary
+    options as two objects).  Default: every group, one Axes each (a single group when
+    ``ax`` is given); rows per claim up to 30 claims, else each source's latest claim.
+    Returns the :class:`matplotlib.figure.Figure`.
 
     Examples
     --------

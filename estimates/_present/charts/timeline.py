@@ -57,32 +57,12 @@ def timeline_chart(
 ) -> Figure:
     """The claims of one quantity over time, over the shaded running envelope.
 
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        A claims frame (a table's ``frame``).
-    quantity : str or tuple, optional
-        The group to draw.  Default: every group, one Axes each (a single group when
-        ``ax`` is given).
-    by : str or list of str
-        Grouping columns.
-    ax : matplotlib.axes.Axes, optional
-        Draw into these Axes (their Figure is returned).
-    freq : {"W", "M", "Q", "Y"}
-        Period of the running envelope (``timeline(freq, running=True)``).
-    lang : str
-        Language of labels, numbers and dates.
-    selection : Selection, optional
-        Which claims count (default: every valid claim).
-    summary : Summary, optional
-        How they are summarised (default: as ``reconcile``).
-
+    What :meth:`estimates.Claims.plot` draws with ``kind="timeline"`` (its arguments,
+    which it documents, with ``claims`` a claims frame and the claim selection and
+    summary options as two objects); ``freq`` is the period of the running envelope.
     Claims without a statement date cannot be placed: they are left out (with a
-    :class:`~estimates.MissingDateWarning` from the timeline).
-
-    Returns
-    -------
-    matplotlib.figure.Figure
+    :class:`~estimates.MissingDateWarning` from the timeline).  Returns the
+    :class:`matplotlib.figure.Figure`.
 
     Examples
     --------
@@ -219,28 +199,19 @@ def _draw_timeline(
         edges = np.append(
             mdates.date2num(periods.start_time.to_numpy()), mdates.date2num(last.to_datetime64())
         )
-        _steps(
-            ax,
-            edges,
-            env["envelope_low"].to_numpy(dtype="float64"),
-            env["envelope_high"].to_numpy(dtype="float64"),
-            GID + "envelope",
-            w["envelope"],
-            SHADE,
-            0.15,
-            0,
-        )
-        if len(env) > 1:
+        # The running envelope, then (over two periods or more) the running consensus.
+        layers = [("envelope", "envelope", 0.15, 0), ("consensus", "running_consensus", 0.4, 1)]
+        for kind, word, alpha, zorder in layers[: 2 if len(env) > 1 else 1]:
             _steps(
                 ax,
                 edges,
-                env["consensus_low"].to_numpy(dtype="float64"),
-                env["consensus_high"].to_numpy(dtype="float64"),
-                GID + "consensus",
-                w["running_consensus"],
+                env[f"{kind}_low"].to_numpy(dtype="float64"),
+                env[f"{kind}_high"].to_numpy(dtype="float64"),
+                GID + kind,
+                w[word],
                 SHADE,
-                0.4,
-                1,
+                alpha,
+                zorder,
             )
         ax.set_xlim(min(edges[0], x.min(initial=edges[0])), edges[-1])
     drawn = _marks(ax, x, rows, (y0, y1), vertical=True)

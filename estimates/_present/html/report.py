@@ -458,42 +458,11 @@ def report(
 ) -> str:
     """One self-contained HTML page: per quantity, sentence, chart, claims, disagreements.
 
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        A claims frame (a table's ``frame``).
-    by : str or list of str
-        Grouping columns, as for ``reconcile``.
-    lang : str
-        Language of the page (sentences, headings, numbers, dates): ``"en"``, ``"fr"``
-        (``"fr-FR"`` is ``"fr"``).
-    title : str, optional
-        The page title (default: "What the claims say" in ``lang``).
-    charts : {"svg", "png", None}
-        Inline SVG (default; text stays text), PNG data URIs, or no charts.
-    timeline : bool, optional
-        Add a timeline chart per quantity.  Default: when its dated claims span more
-        than one month.
-    max_pairs : int
-        Disagreements shown per quantity (the widest gaps first).
-    per : {"claim", "source", "latest"}, optional
-        Rows of the range strips: one per claim, one per source, or each source's
-        latest claim.  Default: per claim, each source's latest claim for a quantity of
-        more than 30 claims (the chart says how many it leaves out).
-    progress : bool
-        Show a progress bar on stderr (tqdm, when installed and stderr is a terminal).
-    selection : Selection, optional
-        Which claims count (default: every valid claim).
-    summary : Summary, optional
-        How they are summarised (default: as ``reconcile``).  Every part of the page
-        (sentences, key figures, charts, methodology) uses the same two objects.
-    version : str, optional
-        The version named in the footer (default: the installed ``estimates``).
-
-    Returns
-    -------
-    str
-        The HTML document.
+    What :meth:`estimates.Claims.report` returns (its arguments, which it documents,
+    with ``claims`` a claims frame and the claim selection and summary options as two
+    objects: every part of the page, sentences, key figures, charts and methodology,
+    uses the same two).  ``version`` is the version named in the footer (default: the
+    installed ``estimates``).  Returns the HTML document.
 
     Raises
     ------
