@@ -185,14 +185,15 @@ def _published(value: Any) -> date | None:
 
 def extract_frame(
     text: str | bytes,
-    lang: str = "en",
-    published: date | str | None = None,
+    lang: str,
+    published: date | str | None,
     *,
-    conventions: str | Conventions | None = None,
-    use_dateparser: bool = True,
+    conventions: str | Conventions | None,
+    use_dateparser: bool,
     invalid_utf8: str = "raise",
 ) -> pd.DataFrame:
-    """The frame of :func:`estimates.extract` (see it for the arguments and columns)."""
+    """The frame of :func:`estimates.extract` (see it for the arguments, their
+    defaults, and the columns)."""
     if isinstance(text, bytes | bytearray):
         text = decode_utf8(bytes(text), invalid_utf8, key_or_en(lang))
     if not isinstance(text, str):

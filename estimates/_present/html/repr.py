@@ -54,6 +54,18 @@ def _link(url: Any, label: str | None = None) -> str:
     return link(url, label, muted="estimates-muted")
 
 
+def _head(summary: str) -> str:
+    """A table's summary line, escaped."""
+    return f"<p><strong>{_e(summary)}</strong></p>"
+
+
+def _empty(head: str, message: str) -> str:
+    """A table with nothing to show: its summary line and a muted note."""
+    return (
+        f'{_CSS}<div class="estimates-html">{head}<p class="estimates-muted">{message}</p></div>'
+    )
+
+
 def _num(x: float) -> str:
     if not math.isfinite(x):
         return "∞" if x > 0 else ("−∞" if x < 0 else "")
@@ -152,12 +164,9 @@ def claims_html(claims: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
     True
     """
     f = as_frame(claims)
-    head = f"<p><strong>{_e(claims_summary(f))}</strong></p>"
+    head = _head(claims_summary(f))
     if len(f) == 0:
-        return (
-            f'{_CSS}<div class="estimates-html">{head}'
-            '<p class="estimates-muted">No claims.</p></div>'
-        )
+        return _empty(head, "No claims.")
     shown = f.head(max_rows)
     has_error = ERROR_COLUMN in f.columns
     cols = ["", "quantity", "figure", "interval", "source", "stated", "link", "status"]
@@ -258,13 +267,9 @@ def reconciliation_html(frame: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
 
     A frame without the columns of ``reconcile`` is shown as an escaped plain table.
     """
-    summary = reconciliation_summary(frame)
-    head = f"<p><strong>{_e(summary)}</strong></p>"
+    head = _head(reconciliation_summary(frame))
     if len(frame) == 0:
-        return (
-            f'{_CSS}<div class="estimates-html">{head}'
-            '<p class="estimates-muted">No groups.</p></div>'
-        )
+        return _empty(head, "No groups.")
     if not all(c in frame.columns for c in _CORE):
         return (
             f'{_CSS}<div class="estimates-html">'
