@@ -23,7 +23,7 @@ import pandas as pd
 from .._model.conventions import Conventions
 from .._model.sources import SourceBook
 from .._table.schema import ERROR_COLUMN
-from .claims import Claims, read_claims
+from .claims import Claims, forwarded, read_claims
 from .docs import fill_doc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,15 +73,7 @@ class EstimatesAccessor:
             Standard field -> your column name (``{"low": "estimate_low"}``), the
             ``**mapping`` of :func:`~estimates.read_claims`.
         """
-        return read_claims(
-            self._frame,
-            errors=errors,
-            lang=lang,
-            conventions=conventions,
-            date_format=date_format,
-            na_values=na_values,
-            columns=columns,
-        )
+        return read_claims(self._frame, **forwarded(locals()))
 
     def validate(
         self,
@@ -102,14 +94,7 @@ class EstimatesAccessor:
         lang, conventions, date_format, na_values, columns
             As for :meth:`claims`.
         """
-        claims = self.claims(
-            errors="flag",
-            lang=lang,
-            conventions=conventions,
-            date_format=date_format,
-            na_values=na_values,
-            columns=columns,
-        )
+        claims = self.claims(errors="flag", **forwarded(locals()))
         frame = claims.frame
         return frame.loc[frame[ERROR_COLUMN].notna().to_numpy(), [ERROR_COLUMN]]
 
@@ -145,5 +130,4 @@ class EstimatesAccessor:
             As for :meth:`Claims.reconcile <estimates.Claims.reconcile>`.
         %(compare_within_auto)s
         """
-        call = {k: v for k, v in locals().items() if k != "self"}
-        return read_claims(self._frame).reconcile(**call)
+        return read_claims(self._frame).reconcile(**forwarded(locals()))

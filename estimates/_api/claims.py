@@ -268,17 +268,7 @@ class Claims:
         errors, lang, conventions, date_format, na_values, encoding, sep, columns
             As for :func:`read_claims`.
         """
-        self._frame = read_claims(
-            data,
-            errors=errors,
-            lang=lang,
-            conventions=conventions,
-            date_format=date_format,
-            na_values=na_values,
-            encoding=encoding,
-            sep=sep,
-            columns=columns,
-        )._frame
+        self._frame = read_claims(data, **forwarded(locals(), "data"))._frame
 
     @classmethod
     def _from_frame(cls, frame: pd.DataFrame) -> Claims:
@@ -320,15 +310,7 @@ class Claims:
         errors, lang, conventions, date_format, na_values, columns
             As for :func:`read_claims`.
         """
-        return read_claims(
-            list(records),
-            errors=errors,
-            lang=lang,
-            conventions=conventions,
-            date_format=date_format,
-            na_values=na_values,
-            columns=columns,
-        )
+        return read_claims(list(records), **forwarded(locals(), "records"))
 
     @classmethod
     def concat(cls, tables: Iterable[Claims]) -> Claims:
@@ -605,8 +587,7 @@ class Claims:
         by : str or list of str, default "quantity"
             Grouping columns, as for :meth:`reconcile`.
         %(selection_parameters)s
-        unit : str, optional
-            Convert every group to this unit.
+        %(unit)s
         compare_within : duration, "auto" or None, default "auto"
             Pairs stated further apart than this (31 days for ``"auto"``), with no
             overlapping ``refers_to``, are of ``kind == "different_time"`` and never
@@ -675,11 +656,9 @@ class Claims:
 
         Parameters
         ----------
-        by : str or list of str, default "quantity"
-            Grouping columns.
+        %(by)s
         %(selection_parameters)s
-        unit : str, optional
-            Convert every group to this unit.
+        %(unit)s
         cumulative : bool or list of str, default False
             Quantities that are running totals: a fall is flagged in ``decrease``.
         first : bool, default True
@@ -737,11 +716,9 @@ class Claims:
 
         Parameters
         ----------
-        by : str or list of str, default "quantity"
-            Grouping columns.
+        %(by)s
         %(selection_parameters)s
-        unit : str, optional
-            Convert every group to this unit.
+        %(unit)s
         %(compare_within_auto)s
 
         Returns
@@ -792,11 +769,9 @@ class Claims:
 
         Parameters
         ----------
-        by : str or list of str, default "quantity"
-            Grouping columns.
+        %(by)s
         %(selection_parameters)s
-        unit : str, optional
-            Convert every group to this unit.
+        %(unit)s
         compare_within : duration, "auto" or None, default "auto"
             As for :meth:`disagreements`.
         wide : bool, default False
@@ -862,10 +837,8 @@ class Claims:
             running state of knowledge); False: the claims stated in the period.
             Default: running for ``cumulative`` quantities, else not.
         %(selection_parameters)s
-        strategy : str, default "median"
-            Best-estimate strategy, as for :meth:`reconcile`.
-        unit : str, optional
-            Convert every group to this unit.
+        %(strategy)s
+        %(unit)s
         compare_within : duration or None, default "31D"
             Within a period, claims are compared with those stated within this span
             of the period's latest claim (None: every claim of the period).
@@ -926,13 +899,10 @@ class Claims:
 
         Parameters
         ----------
-        by : str or list of str, default "quantity"
-            Grouping columns.
+        %(by)s
         %(selection_parameters)s
-        strategy : str, default "median"
-            Best-estimate strategy, as for :meth:`reconcile`.
-        unit : str, optional
-            Convert every group to this unit.
+        %(strategy)s
+        %(unit)s
         compare_within : duration or None, default "31D"
             As for :meth:`reconcile` (no warning is repeated here).
 
@@ -1434,6 +1404,12 @@ class Claims:
         from .._present.html import claims_html
 
         return claims_html(self._frame)
+
+
+def forwarded(call: Mapping[str, Any], *positional: str) -> dict[str, Any]:
+    """The keyword arguments of a call (its ``locals()``, taken first thing) to forward
+    as they are: every argument but ``self``/``cls`` and the ``positional`` ones."""
+    return {k: v for k, v in call.items() if k not in ("self", "cls", *positional)}
 
 
 def _selection(call: Mapping[str, Any]) -> Selection:

@@ -20,6 +20,19 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 #: The numpydoc paragraphs of arguments shared by several public signatures.
 FRAGMENTS: dict[str, str] = {
+    "by": """\
+by : str or list of str, default "quantity"
+    Grouping column(s): one group per distinct key, e.g. ``["country", "type"]``.
+""",
+    "strategy": """\
+strategy : str, default "median"
+    Best-estimate strategy: ``median``, ``conservative``, ``midpoint``,
+    ``latest``, ``weighted``, ``pooled`` or ``reliability``.
+""",
+    "unit": """\
+unit : str, optional
+    Convert every group to this unit (default: each group's most common).
+""",
     "selection_parameters": """\
 selection : Selection, optional
     The claim selection as one object (``estimates.Selection``); the same
