@@ -95,7 +95,7 @@ def test_nothing_below_the_top_layer_reaches_up_to_it(layer):
 
 def test_presentation_never_names_the_top_layer():
     # Not even for type hints: presentation takes claims frames and the shared option
-    # objects (Selection, Summary); Claims forwards to it.
+    # objects (Selection, Comparison); Claims forwards to it.
     for path in (PACKAGE / "_present").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

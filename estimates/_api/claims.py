@@ -20,7 +20,7 @@ import pandas as pd
 
 from .._compute.selection import (
     SELECTION_ARGS,
-    Summary,
+    Comparison,
     quantities_of,
     selection_of,
     sources_of,
@@ -1100,7 +1100,7 @@ class Claims:
             by=by,
             style=style,
             selection=_selection(locals()),
-            summary=Summary(strategy, unit, compare_within, cumulative, weights),
+            comparison=Comparison(strategy, compare_within, cumulative, unit, weights),
             stacklevel=5,
         )
 
@@ -1163,7 +1163,7 @@ class Claims:
             "ax": ax,
             "lang": lang,
             "selection": _selection(locals()),
-            "summary": Summary(strategy, unit, compare_within, cumulative),
+            "comparison": Comparison(strategy, compare_within, cumulative, unit),
         }
         if kind == "range":
             return charts.range_strip(self._frame, quantity, per=per, **common)
@@ -1241,7 +1241,7 @@ class Claims:
             per=per,
             progress=progress,
             selection=_selection(locals()),
-            summary=Summary(strategy, unit, compare_within, cumulative),
+            comparison=Comparison(strategy, compare_within, cumulative, unit),
         )
         if path is not None:
             Path(path).write_text(page, encoding="utf-8")
@@ -1320,7 +1320,7 @@ class Claims:
             lang=lang,
             by=by,
             selection=_selection(locals()),
-            summary=Summary(strategy, unit, compare_within),
+            comparison=Comparison(strategy, compare_within, unit=unit),
         )
         return doc.to_markdown() if format == "markdown" else doc.to_html()
 

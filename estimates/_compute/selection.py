@@ -45,7 +45,6 @@ __all__ = [
     "Comparison",
     "Selection",
     "Step",
-    "Summary",
     "Trace",
     "as_frame",
     "by_list",
@@ -285,35 +284,49 @@ class Selection:
 
 @dataclass(frozen=True)
 class Comparison:
-    """How the selected claims of a group are compared and summarised.
+    """How the selected claims of a group are compared and summarised: the options of
+    ``reconcile`` beyond the claim :class:`Selection`, as one object that computation
+    and presentation (sentences, charts, report, methodology note) take alike.
 
     Parameters
     ----------
     strategy : str
-        Best-estimate strategy, one of :data:`ALL_STRATEGIES`.
-    compare_within : duration or None
+        Best-estimate strategy, one of :data:`ALL_STRATEGIES` (default ``"median"``).
+    compare_within : duration, "auto" or None
         Claims are compared (consensus, conflicts, agreement, verdict) only with claims
         describing the same time: stated within this span of each other, or with
         overlapping ``refers_to`` periods.  ``reconcile`` compares the claims stated
-        within this span of each group's latest claim.  ``None`` compares every claim
-        with every other.  Default 31 days (:data:`DEFAULT_COMPARE_WITHIN`).
+        within this span of each group's latest claim.  ``"auto"`` (default, as
+        ``reconcile``) is :data:`DEFAULT_COMPARE_WITHIN` with a
+        ``ComparabilityWarning`` when a group's claims span more; ``None`` compares
+        every claim with every other.
     cumulative : bool or tuple of str
         Quantities that are running totals ("since February 2022"): compared within
         the window like any other, their decreases from one source are flagged and
         their timeline is the running state of knowledge.  ``True`` marks every group.
     unit : str, optional
         Convert every group to this unit.
+    weights : str, optional
+        Column of per-claim weights (``strategy="weighted"``).
+
+    Examples
+    --------
+    >>> Comparison(strategy="conservative", cumulative=["deaths"]).options()
+    {'strategy': 'conservative', 'cumulative': ('deaths',)}
+    >>> Comparison().span, Comparison(compare_within=None).span
+    (Timedelta('31 days 00:00:00'), None)
     """
 
     strategy: str = "median"
-    compare_within: str | pd.Timedelta | int | None = DEFAULT_COMPARE_WITHIN
-    cumulative: bool | tuple[str, ...] = False
+    compare_within: str | pd.Timedelta | int | None = AUTO
+    cumulative: bool | Sequence[str] = False  #: stored as a tuple of str (or a bool)
     unit: str | None = None
+    weights: str | None = None
 
     def __post_init__(self) -> None:
         if self.strategy not in ALL_STRATEGIES:
             raise FigureError("strategy", self.strategy, f"one of {', '.join(ALL_STRATEGIES)}")
-        if self.compare_within is not None:
+        if self.compare_within is not None and not self.auto:
             object.__setattr__(
                 self, "compare_within", _duration(self.compare_within, "compare_within")
             )
@@ -323,10 +336,33 @@ class Comparison:
             object.__setattr__(self, "cumulative", tuple(self.cumulative))
 
     @property
+    def auto(self) -> bool:
+        """Whether the comparison window is ``"auto"`` (the default, which warns)."""
+        cw = self.compare_within
+        return isinstance(cw, str) and cw == AUTO
+
+    @property
     def span(self) -> pd.Timedelta | None:
         """The comparison window as a :class:`pandas.Timedelta` (None: no window)."""
         cw = self.compare_within
+        if self.auto:
+            return DEFAULT_COMPARE_WITHIN
         return None if cw is None else pd.Timedelta(cw)
+
+    def options(self) -> dict[str, Any]:
+        """As keyword arguments of ``reconcile`` (defaults left out)."""
+        out: dict[str, Any] = {}
+        if self.strategy != "median":
+            out["strategy"] = self.strategy
+        if self.unit is not None:
+            out["unit"] = self.unit
+        if not self.auto:
+            out["compare_within"] = self.compare_within
+        if self.cumulative:
+            out["cumulative"] = self.cumulative
+        if self.weights is not None:
+            out["weights"] = self.weights
+        return out
 
     def steps(self) -> list[Step]:
         """What the comparison does, as data."""
@@ -346,78 +382,6 @@ class Comparison:
     def describe(self) -> list[str]:
         """The comparison in plain English, one phrase a step."""
         return [s.words() for s in self.steps()]
-
-
-@dataclass(frozen=True)
-class Summary:
-    """How the selected claims of each group are summarised: the options of
-    ``reconcile`` beyond the claim :class:`Selection`, as one object that computation
-    and presentation (sentences, charts, report, methodology note) take alike.
-
-    Parameters
-    ----------
-    strategy : str
-        Best-estimate strategy, one of :data:`ALL_STRATEGIES` (default ``"median"``).
-    unit : str, optional
-        Convert every group to this unit.
-    compare_within : str, Timedelta, int or None
-        Claims are compared when stated within this span; ``"auto"`` (default) is
-        :data:`DEFAULT_COMPARE_WITHIN` with a ``ComparabilityWarning`` when a group's
-        claims span more; ``None`` compares every claim with every other.
-    cumulative : bool or tuple of str
-        Quantities that are running totals.
-    weights : str, optional
-        Column of per-claim weights (``strategy="weighted"``).
-
-    Examples
-    --------
-    >>> Summary(strategy="conservative", cumulative=["deaths"]).options()
-    {'strategy': 'conservative', 'cumulative': ('deaths',)}
-    >>> Summary().span, Summary(compare_within=None).span
-    (Timedelta('31 days 00:00:00'), None)
-    """
-
-    strategy: str = "median"
-    unit: str | None = None
-    compare_within: str | pd.Timedelta | int | None = AUTO
-    cumulative: bool | Sequence[str] = False  #: stored as a tuple of str (or a bool)
-    weights: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.strategy not in ALL_STRATEGIES:
-            raise FigureError("strategy", self.strategy, f"one of {', '.join(ALL_STRATEGIES)}")
-        if isinstance(self.cumulative, str):
-            object.__setattr__(self, "cumulative", (self.cumulative,))
-        elif not isinstance(self.cumulative, bool):
-            object.__setattr__(self, "cumulative", tuple(self.cumulative))
-
-    @property
-    def auto(self) -> bool:
-        """Whether the comparison window is ``"auto"`` (the default, which warns)."""
-        cw = self.compare_within
-        return isinstance(cw, str) and cw == AUTO
-
-    @property
-    def span(self) -> pd.Timedelta | None:
-        """The comparison window as a :class:`pandas.Timedelta` (None: no window)."""
-        if self.auto:
-            return DEFAULT_COMPARE_WITHIN
-        return Comparison(compare_within=self.compare_within).span
-
-    def options(self) -> dict[str, Any]:
-        """As keyword arguments of ``reconcile`` (defaults left out)."""
-        out: dict[str, Any] = {}
-        if self.strategy != "median":
-            out["strategy"] = self.strategy
-        if self.unit is not None:
-            out["unit"] = self.unit
-        if not self.auto:
-            out["compare_within"] = self.compare_within
-        if self.cumulative:
-            out["cumulative"] = self.cumulative
-        if self.weights is not None:
-            out["weights"] = self.weights
-        return out
 
 
 #: The separate arguments of a call that make its claim selection (besides

@@ -70,7 +70,7 @@ import pandas as pd
 
 from .._compute.camps import stated_numbers
 from .._compute.reconcile import hedge_codes
-from .._compute.selection import Selection, Summary
+from .._compute.selection import Comparison, Selection
 from .._compute.sources import canonical_cells
 from .._i18n import Words, words
 from .._model.errors import OptionError
@@ -190,7 +190,7 @@ def _data(
         raise OptionError("chart", chart, "'range', 'dot' or 'arrow'")
     chosen = selection or Selection()
     return (
-        chart_data(claims, by, selection=chosen, summary=Summary(unit=unit)),
+        chart_data(claims, by, selection=chosen, comparison=Comparison(unit=unit)),
         CHARTS[chart],
         chosen,
     )

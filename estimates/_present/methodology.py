@@ -47,7 +47,7 @@ import pandas as pd
 
 from .._compute.reconcile import group_codes
 from .._compute.reliability import discover_frame
-from .._compute.selection import Selection, Summary, Trace, as_frame, by_list
+from .._compute.selection import Comparison, Selection, Trace, as_frame, by_list
 from .._compute.sources import canonical_cells
 from .._compute.time import to_day
 from .._i18n import Words, words
@@ -92,14 +92,15 @@ def methodology_document(
     lang: str = "en",
     by: str | Sequence[str] = "quantity",
     selection: Selection | None = None,
-    summary: Summary | None = None,
+    comparison: Comparison | None = None,
 ) -> Document:
     """The methodology note of a reconciliation, as a document tree.
 
     ``claims`` is a claims frame; ``lang`` and ``by`` are those of
     :meth:`estimates.Claims.methodology`, ``selection`` which claims count and
-    ``summary`` how they are summarised (defaults: as ``reconcile``).  The selection is
-    applied once (:meth:`Selection.apply`) and the note describes its trace.
+    ``comparison`` how they are compared and summarised (defaults: as ``reconcile``).
+    The selection is applied once (:meth:`Selection.apply`) and the note describes
+    its trace.
 
     Raises
     ------
@@ -110,7 +111,7 @@ def methodology_document(
     w = words(st.lang, "methodology")
     by_ = by_list(by)
     sel = selection or Selection()
-    how = summary or Summary()
+    how = comparison or Comparison()
     frame = as_frame(claims)
     with warnings.catch_warnings():  # the note says what was left out: no warning needed
         warnings.simplefilter("ignore", EstimatesWarning)
@@ -145,11 +146,11 @@ def methodology(
     lang: str = "en",
     by: str | Sequence[str] = "quantity",
     selection: Selection | None = None,
-    summary: Summary | None = None,
+    comparison: Comparison | None = None,
 ) -> str:
     """The methodology note in Markdown (see :func:`methodology_document`)."""
     return methodology_document(
-        claims, lang=lang, by=by, selection=selection, summary=summary
+        claims, lang=lang, by=by, selection=selection, comparison=comparison
     ).to_markdown()
 
 
@@ -245,7 +246,7 @@ def _conventions(frame: pd.DataFrame, w: Words) -> list[Block]:
 
 
 def _comparison(w: Words, span: pd.Timedelta | None) -> list[Block]:
-    """The comparison rule ``reconcile`` applies (the window of the same :class:`Summary`)."""
+    """The comparison rule ``reconcile`` applies (the window of the same :class:`Comparison`)."""
     rule = w["compare_all"] if span is None else w["compare_within"]
     days = "" if span is None else str(span.days)
     return [

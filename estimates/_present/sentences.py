@@ -71,7 +71,7 @@ from .._compute.comparability import harmonise_units
 from .._compute.compare import comparison_set, source_codes
 from .._compute.kernel import claim_points
 from .._compute.reconcile import group_codes, hedge_codes, reconcile_frame
-from .._compute.selection import Selection, Summary, as_frame, by_list
+from .._compute.selection import Comparison, Selection, as_frame, by_list
 from .._compute.sources import canonical_cells
 from .._i18n import translator
 from .._model.figure import Figure
@@ -117,14 +117,15 @@ def describe(
     *,
     style: str | HouseStyle | None = None,
     selection: Selection | None = None,
-    summary: Summary | None = None,
+    comparison: Comparison | None = None,
     stacklevel: int = 4,
 ) -> pd.Series:
     """Neutral, attributed sentences per group, indexed like ``reconcile``.
 
     ``claims`` is a claims frame; ``lang``, ``by`` and ``style`` are those of
     :meth:`estimates.Claims.describe` (which documents them), ``selection`` which
-    claims count and ``summary`` how they are summarised (defaults: as ``reconcile``).
+    claims count and ``comparison`` how they are compared and summarised (defaults:
+    as ``reconcile``).
 
     Returns
     -------
@@ -158,7 +159,7 @@ def describe(
     st = get_style(style, lang)
     by_ = by_list(by)
     sel = selection or Selection()
-    how = summary or Summary()
+    how = comparison or Comparison()
     frame, _trace = sel.apply(as_frame(claims), by_, stacklevel=stacklevel)
     frame = frame.reset_index(drop=True)
     book = sel.sources

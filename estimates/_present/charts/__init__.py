@@ -18,14 +18,14 @@ behind a chart is :mod:`.data`.
 matplotlib is an optional dependency: ``pip install 'estimates[plot]'``.
 """
 
-from .data import ChartData, Summary, chart_data, group_label, strip_rows
+from .data import ChartData, Comparison, chart_data, group_label, strip_rows
 from .draw import to_png, to_svg
 from .strip import range_strip, strip_figure
 from .timeline import timeline_chart, timeline_figure
 
 __all__ = [
     "ChartData",
-    "Summary",
+    "Comparison",
     "chart_data",
     "group_label",
     "range_strip",

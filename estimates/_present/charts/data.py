@@ -1,7 +1,7 @@
 """Chart data: claims selected, grouped and reconciled once, and the rows a chart draws.
 
 :class:`~estimates._compute.selection.Selection` holds which claims count and
-:class:`~estimates._compute.selection.Summary` how they are summarised (the options of
+:class:`~estimates._compute.selection.Comparison` how they are summarised (the options of
 ``reconcile``); :func:`chart_data` applies them once and returns a :class:`ChartData`
 from which the range strip and the timeline draw any group; :func:`strip_rows` gives
 the rows a range strip draws.
@@ -19,13 +19,13 @@ import pandas as pd
 
 from ..._compute.comparability import harmonise_units
 from ..._compute.reconcile import group_codes, reconcile
-from ..._compute.selection import Selection, Summary, as_frame, by_list
+from ..._compute.selection import Comparison, Selection, as_frame, by_list
 from ..._compute.timeline import timeline
 from ..._i18n import words
 from ..._model.errors import ComparabilityWarning, MissingColumnError, OptionError
 from ..format import format_stated
 
-__all__ = ["ChartData", "Summary", "chart_data", "group_label", "strip_rows"]
+__all__ = ["ChartData", "Comparison", "chart_data", "group_label", "strip_rows"]
 
 #: Hedges of a ceiling: the claim states its upper bound ("up to 12,000").
 CEILINGS = ("up_to", "at_most", "less_than")
@@ -79,13 +79,13 @@ def chart_data(
     *,
     freq: str | None = None,
     selection: Selection | None = None,
-    summary: Summary | None = None,
+    comparison: Comparison | None = None,
 ) -> ChartData:
     """Select, group and reconcile ``claims`` (a claims frame) once, with ``selection``
-    and ``summary`` (defaults: every valid claim, as ``reconcile``); with ``freq``
+    and ``comparison`` (defaults: every valid claim, as ``reconcile``); with ``freq``
     (``"W"``, ``"M"``, ``"Q"``, ``"Y"``) also run the running timeline."""
     sel = selection or Selection()
-    how = summary or Summary()
+    how = comparison or Comparison()
     by_ = by_list(by)
     table = as_frame(claims)
     frame, _trace = sel.apply(table, by_, stacklevel=5)
@@ -124,7 +124,7 @@ def strip_rows(
     per: str = "claim",
     lang: str = "en",
     selection: Selection | None = None,
-    summary: Summary | None = None,
+    comparison: Comparison | None = None,
 ) -> pd.DataFrame:
     """The rows a range strip draws for one group, in drawing order (top first).
 
@@ -151,7 +151,7 @@ def strip_rows(
         # The rows are every selected claim, whatever the comparison window: the
         # warning that some were not compared belongs to the consensus, not to them.
         warnings.simplefilter("ignore", ComparabilityWarning)
-        data = chart_data(claims, by, selection=selection, summary=summary)
+        data = chart_data(claims, by, selection=selection, comparison=comparison)
     return data.rows(data.group(quantity), per=per, lang=lang)
 
 

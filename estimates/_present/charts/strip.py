@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..._compute.selection import Selection, Summary
+from ..._compute.selection import Comparison, Selection
 from ..._i18n import words
 from ..._model.missing import is_missing
 from ..format import format_range
@@ -60,12 +60,12 @@ def range_strip(
     lang: str = "en",
     per: str | None = None,
     selection: Selection | None = None,
-    summary: Summary | None = None,
+    comparison: Comparison | None = None,
 ) -> Figure:
     """One row per claim of a quantity: dots, bars and arrows over the shaded consensus.
 
     What :meth:`estimates.Claims.plot` draws with ``kind="range"`` (its arguments, which
-    it documents, with ``claims`` a claims frame and the claim selection and summary
+    it documents, with ``claims`` a claims frame and the claim selection and comparison
     options as two objects).  Default: every group, one Axes each (a single group when
     ``ax`` is given); rows per claim up to 30 claims, else each source's latest claim.
     Returns the :class:`matplotlib.figure.Figure`.
@@ -87,7 +87,7 @@ def range_strip(
     """
     _matplotlib()
     check_per(per)
-    data = chart_data(claims, by, selection=selection, summary=summary)
+    data = chart_data(claims, by, selection=selection, comparison=comparison)
     groups = targets(data.labels, quantity, ax)
     if ax is None and len(groups) == 1:
         return strip_figure(data, groups[0], lang=lang, per=per)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..._compute.selection import Selection, Summary
+from ..._compute.selection import Comparison, Selection
 from ..._i18n import words
 from ..._model.errors import ComparabilityWarning, OptionError
 from .data import ChartData, chart_data, group_label, targets
@@ -53,13 +53,13 @@ def timeline_chart(
     freq: str = "M",
     lang: str = "en",
     selection: Selection | None = None,
-    summary: Summary | None = None,
+    comparison: Comparison | None = None,
 ) -> Figure:
     """The claims of one quantity over time, over the shaded running envelope.
 
     What :meth:`estimates.Claims.plot` draws with ``kind="timeline"`` (its arguments,
     which it documents, with ``claims`` a claims frame and the claim selection and
-    summary options as two objects); ``freq`` is the period of the running envelope.
+    comparison options as two objects); ``freq`` is the period of the running envelope.
     Claims without a statement date cannot be placed: they are left out (with a
     :class:`~estimates.MissingDateWarning` from the timeline).  Returns the
     :class:`matplotlib.figure.Figure`.
@@ -82,7 +82,7 @@ def timeline_chart(
         # A timeline shows claims of every date on purpose: the comparison window of
         # ``reconcile`` (whose warning says some were not compared) does not apply.
         warnings.simplefilter("ignore", ComparabilityWarning)
-        data = chart_data(claims, by, freq=freq, selection=selection, summary=summary)
+        data = chart_data(claims, by, freq=freq, selection=selection, comparison=comparison)
     groups = targets(data.labels, quantity, ax)
     h = float(_matplotlib().rcParams["figure.figsize"][1])
     fig, axes = _figure_axes(ax, h * len(groups) + 0.5, len(groups))

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..._compute.selection import Selection, Summary, as_frame, by_list, sources_of
+from ..._compute.selection import Comparison, Selection, as_frame, by_list, sources_of
 from ..._i18n import Words, normalise_lang, unit_plural, words
 from ..._model.errors import MissingDateWarning, OptionError
 from ..._model.missing import is_missing
@@ -304,7 +304,7 @@ def _str(value: Any) -> str:
 
 
 def _conflict_pairs(
-    data: ChartData, selection: Selection, summary: Summary, limit: int
+    data: ChartData, selection: Selection, comparison: Comparison, limit: int
 ) -> pd.DataFrame:
     """The pairs of claims in conflict (``disagreements``: same time, not one source's
     revisions, apart beyond rounding), widest gap first, at most ``limit`` per group.
@@ -318,11 +318,11 @@ def _conflict_pairs(
     from ..._model.errors import PairBudgetError
     from ..sentences import compared_mask
 
-    options = {k: v for k, v in summary.options().items() if k in ("unit", "compare_within")}
+    options = {k: v for k, v in comparison.options().items() if k in ("unit", "compare_within")}
     options["sources"] = selection.sources
     # The pairs of the claims reconcile compared: each source's latest, of the same time.
     compared = compared_mask(
-        data.frame, data.codes, len(data.labels), selection.sources, summary.span
+        data.frame, data.codes, len(data.labels), selection.sources, comparison.span
     )
     frame = data.frame[compared]
     codes = data.codes[compared]
@@ -453,13 +453,13 @@ def report(
     per: str | None = None,
     progress: bool = False,
     selection: Selection | None = None,
-    summary: Summary | None = None,
+    comparison: Comparison | None = None,
     version: str | None = None,
 ) -> str:
     """One self-contained HTML page: per quantity, sentence, chart, claims, disagreements.
 
     What :meth:`estimates.Claims.report` returns (its arguments, which it documents,
-    with ``claims`` a claims frame and the claim selection and summary options as two
+    with ``claims`` a claims frame and the claim selection and comparison options as two
     objects: every part of the page, sentences, key figures, charts and methodology,
     uses the same two).  ``version`` is the version named in the footer (default: the
     installed ``estimates``).  Returns the HTML document.
@@ -475,7 +475,7 @@ def report(
     if not isinstance(max_pairs, int) or max_pairs < 0:
         raise OptionError("max_pairs", max_pairs, "a whole number >= 0")
     chosen = selection or Selection()
-    how = summary or Summary()
+    how = comparison or Comparison()
     by_ = by_list(by)
     claims = as_frame(claims)
     data = _chart_data(claims, by_, chosen, how, charts is not None and timeline is not False)
@@ -492,30 +492,34 @@ def report(
 
 
 def _chart_data(
-    claims: pd.DataFrame, by: list[str], selection: Selection, summary: Summary, running: bool
+    claims: pd.DataFrame,
+    by: list[str],
+    selection: Selection,
+    comparison: Comparison,
+    running: bool,
 ) -> ChartData:
     """Claims selected, grouped and reconciled once (with the running timeline)."""
     from ..charts import chart_data
 
     if not running or not _has_matplotlib():
-        return chart_data(claims, by, selection=selection, summary=summary)
+        return chart_data(claims, by, selection=selection, comparison=comparison)
     with warnings.catch_warnings():
         # Undated claims were already reported when the table was read.
         warnings.simplefilter("ignore", MissingDateWarning)
-        return chart_data(claims, by, freq="M", selection=selection, summary=summary)
+        return chart_data(claims, by, freq="M", selection=selection, comparison=comparison)
 
 
 def _sentences(
-    claims: pd.DataFrame, by: list[str], lang: str, selection: Selection, summary: Summary
+    claims: pd.DataFrame, by: list[str], lang: str, selection: Selection, comparison: Comparison
 ) -> pd.Series:
     from ..sentences import describe
 
     lang = normalise_lang(lang)
-    return describe(claims, lang=lang, by=by, selection=selection, summary=summary)
+    return describe(claims, lang=lang, by=by, selection=selection, comparison=comparison)
 
 
 def _methodology(
-    claims: pd.DataFrame, by: list[str], lang: str, selection: Selection, summary: Summary
+    claims: pd.DataFrame, by: list[str], lang: str, selection: Selection, comparison: Comparison
 ) -> str:
     """The methodology note, built once as a document (the words layer's), as HTML
     with its headings one level under the page's title."""
@@ -525,7 +529,9 @@ def _methodology(
     from ..methodology import methodology_document
 
     lang = normalise_lang(lang)
-    doc = methodology_document(claims, lang=lang, by=by, selection=selection, summary=summary)
+    doc = methodology_document(
+        claims, lang=lang, by=by, selection=selection, comparison=comparison
+    )
     top = min((b.level for b in doc.blocks if isinstance(b, Heading)), default=1)
     shifted = Document(
         tuple(
