@@ -288,3 +288,18 @@ def test_all_matches_what_is_exported():
     # Lazy names (imported on first use) are in __all__ but not yet in the namespace.
     assert public <= set(est.__all__), public - set(est.__all__)
     assert set(est.__all__) - public <= {"reconcile_dask", "__version__"}
+
+
+@pytest.mark.parametrize(
+    "method", ["reconcile", "describe", "camps", "report", "datawrapper", "plot"]
+)
+def test_a_call_warns_once_at_the_users_line(economist, method):
+    # Claims spanning years: one ComparabilityWarning per call, however many parts
+    # (key figures, sentences, charts) the call computes, pointing at the caller.
+    if method == "plot":
+        pytest.importorskip("matplotlib")
+    options = {"report": {"charts": None}}.get(method, {})
+    with pytest.warns(est.ComparabilityWarning, match="span more than 31 days") as record:
+        getattr(economist, method)(**options)
+    assert len(record) == 1, [str(r.message) for r in record]
+    assert record[0].filename == __file__

@@ -559,6 +559,7 @@ class Claims:
                 cumulative=cumulative,
                 quantiles=quantiles,
                 tail=tail,
+                stacklevel=4,
             )
         )
 
@@ -744,7 +745,9 @@ class Claims:
         sel = _selection(locals())
         by_ = [by] if isinstance(by, str) else list(by)
         frame, _trace = sel.apply(self._frame, by_, stacklevel=3)
-        return camps(frame, by_, sources=sel.sources, unit=unit, compare_within=compare_within)
+        return camps(
+            frame, by_, sources=sel.sources, unit=unit, compare_within=compare_within, stacklevel=4
+        )
 
     @fill_doc
     def by_source(
@@ -1101,7 +1104,7 @@ class Claims:
             style=style,
             selection=_selection(locals()),
             comparison=Comparison(strategy, compare_within, cumulative, unit, weights),
-            stacklevel=5,
+            stacklevel=4,
         )
 
     @fill_doc

@@ -61,6 +61,7 @@ import html
 import json
 import os
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ from .._compute.reconcile import hedge_codes
 from .._compute.selection import Comparison, Selection
 from .._compute.sources import canonical_cells
 from .._i18n import Words, words
-from .._model.errors import OptionError
+from .._model.errors import EstimatesWarning, OptionError
 from .._model.missing import is_missing
 from .._table.io import neutralise_formulas, write_csv
 from .charts.data import ChartData, chart_data, group_label
@@ -162,7 +163,7 @@ def datawrapper(
     OptionError
         For an unknown ``chart``, or claims of several quantities without ``quantity=``.
     """
-    data, kind, chosen = _data(claims, by, chart, selection, unit)
+    data, kind, sentences = _data(claims, by, lang, chart, selection, unit, intro)
     if quantity is None:
         if len(data.labels) != 1:
             known = ", ".join(repr(group_label(x)) for x in data.labels[:20])
@@ -175,25 +176,36 @@ def datawrapper(
         g = 0
     else:
         g = data.group(quantity)
-    return _chart(claims, data, g, lang, spreadsheet, kind, chosen, intro)
+    return _chart(data, g, lang, spreadsheet, kind, sentences)
 
 
 def _data(
     claims: pd.DataFrame,
     by: str | Sequence[str],
+    lang: str,
     chart: str,
     selection: Selection | None,
     unit: str | None,
-) -> tuple[ChartData, str, Selection]:
-    """The claims selected and grouped once, the Datawrapper chart type, the selection."""
+    intro: bool,
+) -> tuple[ChartData, str, pd.Series | None]:
+    """The claims selected and grouped once, the Datawrapper chart type, and (with
+    ``intro``) each group's sentence, described once with the same selection and unit
+    as the charts."""
+    from .sentences import describe
+
     if chart not in CHARTS:
         raise OptionError("chart", chart, "'range', 'dot' or 'arrow'")
     chosen = selection or Selection()
-    return (
-        chart_data(claims, by, selection=chosen, comparison=Comparison(unit=unit)),
-        CHARTS[chart],
-        chosen,
-    )
+    how = Comparison(unit=unit)
+    data = chart_data(claims, by, selection=chosen, comparison=how, stacklevel=5)
+    sentences = None
+    if intro:
+        with warnings.catch_warnings():
+            # The same selection and comparison as the charts': their warnings were
+            # given once already (by chart_data), not again for the sentences.
+            warnings.simplefilter("ignore", EstimatesWarning)
+            sentences = describe(claims, lang, list(data.by), selection=chosen, comparison=how)
+    return data, CHARTS[chart], sentences
 
 
 def datawrapper_charts(
@@ -211,22 +223,20 @@ def datawrapper_charts(
 
     Arguments as for :func:`datawrapper`.
     """
-    data, kind, chosen = _data(claims, by, chart, selection, unit)
+    data, kind, sentences = _data(claims, by, lang, chart, selection, unit, intro)
     return {
-        data.labels[g]: _chart(claims, data, g, lang, spreadsheet, kind, chosen, intro)
+        data.labels[g]: _chart(data, g, lang, spreadsheet, kind, sentences)
         for g in range(len(data.labels))
     }
 
 
 def _chart(
-    claims: pd.DataFrame,
     data: ChartData,
     g: int,
     lang: str,
     spreadsheet: bool,
     kind: str,
-    selection: Selection,
-    intro: bool,
+    sentences: pd.Series | None,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     h = _headers(lang)
     mask = data.codes == g
@@ -258,33 +268,27 @@ def _chart(
     if spreadsheet:
         for c in (h["claim"], h["source"], h["text"]):
             table[c] = _spreadsheet_text(table[c])
-    meta = _metadata(claims, data, g, part, source, nums, h, lang, kind, selection, intro)
+    meta = _metadata(data, g, part, source, nums, h, kind, sentences)
     return table, meta
 
 
 def _metadata(
-    claims: pd.DataFrame,
     data: ChartData,
     g: int,
     part: pd.DataFrame,
     source: np.ndarray,
     nums: pd.DataFrame,
     h: Words,
-    lang: str,
     kind: str,
-    selection: Selection,
-    intro: bool,
+    sentences: pd.Series | None,
 ) -> dict[str, Any]:
-    from .sentences import describe
-
     key = data.labels[g]
     title = group_label(key)
     links = [u for u in dict.fromkeys(part["url"].astype(object)) if safe_url(u)]
     names = list(dict.fromkeys(source.tolist()))
     sentence = ""
-    if intro:
-        sentences = describe(claims, lang=lang, by=list(data.by), selection=selection)
-        sentence = str(sentences.loc[[key]].iloc[0]) if key in sentences.index else ""
+    if sentences is not None and key in sentences.index:
+        sentence = str(sentences.loc[[key]].iloc[0])
     vague = int((nums["from"].isna() & nums["to"].isna() & nums["value"].isna()).sum())
     notes = h["notes"] + (" " + h["vague"].format(n=vague) if vague else "")
     return {

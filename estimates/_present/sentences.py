@@ -661,7 +661,8 @@ class _Writer:
             hedge = self._stated_gap(lower, upper)[1]
         if not (lo > 0 and math.isfinite(hi)):
             return math.nan, ""
-        return float(hi / lo), hedge
+        with np.errstate(over="ignore"):  # too large a ratio is inf: said as a gap
+            return float(np.float64(hi) / np.float64(lo)), hedge
 
     # ------------------------------------------------------------------ central value
     def _central(self, g: int, rows: np.ndarray) -> str | None:

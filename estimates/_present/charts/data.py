@@ -80,15 +80,19 @@ def chart_data(
     freq: str | None = None,
     selection: Selection | None = None,
     comparison: Comparison | None = None,
+    stacklevel: int = 3,
 ) -> ChartData:
     """Select, group and reconcile ``claims`` (a claims frame) once, with ``selection``
     and ``comparison`` (defaults: every valid claim, as ``reconcile``); with ``freq``
-    (``"W"``, ``"M"``, ``"Q"``, ``"Y"``) also run the running timeline."""
+    (``"W"``, ``"M"``, ``"Q"``, ``"Y"``) also run the running timeline.  Warnings
+    point ``stacklevel`` frames up from here (3: the caller of this function's caller,
+    e.g. the user's call of a ``Claims`` method that called the function calling this).
+    """
     sel = selection or Selection()
     how = comparison or Comparison()
     by_ = by_list(by)
     table = as_frame(claims)
-    frame, _trace = sel.apply(table, by_, stacklevel=5)
+    frame, _trace = sel.apply(table, by_, stacklevel=stacklevel + 1)
     codes, labels = group_codes(frame, by_)
     factor, group_unit = harmonise_units(frame["unit"], codes, len(labels), labels, how.unit)
     running = None
@@ -101,7 +105,7 @@ def chart_data(
         labels=labels,
         factor=np.ones(len(frame)) if factor is None else factor,
         units=np.asarray(group_unit, dtype=object),
-        summary=reconcile(table, by_, selection=sel, **how.options()),
+        summary=reconcile(table, by_, selection=sel, **how.options(), stacklevel=stacklevel + 2),
         running=running,
         by=tuple(by_),
         sources=sel.sources,

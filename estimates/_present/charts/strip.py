@@ -87,7 +87,7 @@ def range_strip(
     """
     _matplotlib()
     check_per(per)
-    data = chart_data(claims, by, selection=selection, comparison=comparison)
+    data = chart_data(claims, by, selection=selection, comparison=comparison, stacklevel=4)
     groups = targets(data.labels, quantity, ax)
     if ax is None and len(groups) == 1:
         return strip_figure(data, groups[0], lang=lang, per=per)

@@ -52,7 +52,7 @@ import pandas as pd
 
 from ..._compute.selection import Comparison, Selection, as_frame, by_list, sources_of
 from ..._i18n import Words, normalise_lang, unit_plural, words
-from ..._model.errors import MissingDateWarning, OptionError
+from ..._model.errors import EstimatesWarning, MissingDateWarning, OptionError
 from ..._model.missing import is_missing
 from ..._table.schema import ERROR_COLUMN
 from ..charts.data import check_per
@@ -502,11 +502,14 @@ def _chart_data(
     from ..charts import chart_data
 
     if not running or not _has_matplotlib():
-        return chart_data(claims, by, selection=selection, comparison=comparison)
+        return chart_data(claims, by, selection=selection, comparison=comparison, stacklevel=5)
     with warnings.catch_warnings():
-        # Undated claims were already reported when the table was read.
-        warnings.simplefilter("ignore", MissingDateWarning)
-        return chart_data(claims, by, freq="M", selection=selection, comparison=comparison)
+        # Undated claims were already reported when the table was read: not again for
+        # the running timeline (other date warnings, e.g. of ``as_of``, still show).
+        warnings.filterwarnings("ignore", r".*not on the timeline", MissingDateWarning)
+        return chart_data(
+            claims, by, freq="M", selection=selection, comparison=comparison, stacklevel=5
+        )
 
 
 def _sentences(
@@ -515,7 +518,11 @@ def _sentences(
     from ..sentences import describe
 
     lang = normalise_lang(lang)
-    return describe(claims, lang=lang, by=by, selection=selection, comparison=comparison)
+    with warnings.catch_warnings():
+        # The same selection and comparison as the key figures': their warnings were
+        # given once already (by chart_data), not again for the sentences.
+        warnings.simplefilter("ignore", EstimatesWarning)
+        return describe(claims, lang=lang, by=by, selection=selection, comparison=comparison)
 
 
 def _methodology(
