@@ -115,6 +115,9 @@ _HEDGES = tuple(h.value for h in Hedge)
 _READ = frozenset({"magnitude", "approx", "nearly"})
 # Hedge codes of claims that state a central value (exact, "about").
 _CENTRAL = frozenset({0, 1})
+#: Up to this many compared estimates, a range that would leave one out (or cut a
+#: range to one of its bounds) gives way to naming each estimate.
+NAME_EACH = 4
 
 
 def describe(
@@ -389,12 +392,12 @@ class _Writer:
             key = "single_latest" if earlier else "single"
             parts = [self.st.phrase(key, label=label, figure=figure, colon=self.st.colon)]
             return " ".join([*parts, growth] if growth else parts)
-        parts = [self._stated(g, rows, label, since=growth is not None)]
+        parts = [self._stated(g, rows, label, since=growth is not None, latest=earlier)]
         verdict = self.verdicts[g]
         if verdict == "agree":
             parts.append(self._agree(g, rows))
         elif verdict == "tension":
-            parts.append(self.st.phrase("tension", colon=self.st.colon))
+            parts.append(self._tension(g, rows))
         elif verdict == "conflict":
             parts.append(self._conflict(g, rows))
         if verdict != "conflict":  # a central value between camps would mislead
@@ -426,7 +429,9 @@ class _Writer:
         return self.st.phrase("growth_other", figure=self._is(figure))
 
     # ------------------------------------------------------------------ what was stated
-    def _stated(self, g: int, rows: np.ndarray, label: str, *, since: bool = False) -> str:
+    def _stated(
+        self, g: int, rows: np.ndarray, label: str, *, since: bool = False, latest: bool = False
+    ) -> str:
         st = self.st
         lo, hi = float(self.cols["stated_low"][g]), float(self.cols["stated_high"][g])
         n = len(rows)
@@ -438,6 +443,10 @@ class _Writer:
         at_lo = [int(i) for i in rows if self._states(int(i), lo)]
         at_hi = [int(i) for i in rows if self._states(int(i), hi)]
         one_source = len({self.cells[i] for i in rows}) == 1
+        if n <= NAME_EACH and not one_source and not self._names_each(rows, at_lo, at_hi, lo, hi):
+            # A few estimates, some of which the range would leave out or cut to one
+            # of their bounds: each is named, with its hedge, source and date.
+            return self._listed(rows, label, latest=latest)
         if lo == hi:
             figure = self._at_bound(at_lo, lo, after_preposition=False)
             if len(at_lo) == n:
@@ -471,6 +480,35 @@ class _Writer:
             first = min(_day(self.start[i]) for i in rows if not np.isnat(self.start[i]))
             return st.phrase("range_since", since=st.day(first), label=label, low=low, high=high)
         return st.phrase("range", label=label, low=low, high=high)
+
+    def _names_each(
+        self, rows: np.ndarray, at_lo: list[int], at_hi: list[int], lo: float, hi: float
+    ) -> bool:
+        """Whether the range sentence cites every claim of ``rows`` with its whole
+        figure: each states an end of the range, and none is a range cut to one of
+        its bounds ("from 25 (PRIO)" for PRIO's "25 to 999")."""
+        ends = set(at_lo) | set(at_hi)
+        if ends != {int(i) for i in rows}:
+            return False
+        if lo == hi:
+            return True
+        return not any(self.hedge[i] == "range" for i in ends)
+
+    def _listed(self, rows: np.ndarray, label: str, *, latest: bool = False) -> str:
+        """Each claim named: "There are three estimates of X: 10,000 (United States,
+        week of 4 November 2024), up to 12,000 (...) and “thousands” (..., undated)."""
+        st = self.st
+        # "undated" only beside dated estimates, not on every figure of an undated data set
+        undated = bool((~np.isnat(self.end[rows])).any())
+        # earliest statement first (undated last); of the same time, the lowest first
+        end_key = np.where(np.isnat(self.end[rows]), np.datetime64("9999-12-31"), self.end[rows])
+        low_key = np.where(np.isnan(self.smin[rows]), self.low[rows], self.smin[rows])
+        rows = rows[np.lexsort((rows, low_key, end_key))]
+        items = [self._cite([int(i)], self.figure(int(i)), undated=undated) for i in rows]
+        key = "listed_latest" if latest else "listed"
+        return st.phrase(
+            key, n=st.count_word(len(rows)), label=label, figures=st.list(items), colon=st.colon
+        )
 
     def _is(self, phrase: str) -> str:
         """A figure after "is" ("est de 10 000" in French)."""
@@ -515,6 +553,35 @@ class _Writer:
         n = len(rows)
         key = "agree_two" if n == 2 else "agree_all"
         return st.phrase(key, consensus=consensus, n=st.count_word(n))
+
+    # ------------------------------------------------------------------ tension
+    def _tension(self, g: int, rows: np.ndarray) -> str:
+        """Which estimates are apart only within rounding or at a vague edge: the one
+        pair, or how many pairs and the furthest apart, each figure cited."""
+        st = self.st
+        lower, upper = self._furthest(rows)
+        prep = st.phrases["np_prep"]
+        cell_count: dict[str, int] = {}
+        for i in rows:
+            cell_count[self.cells[i]] = cell_count.get(self.cells[i], 0) + 1
+
+        def cited(i: int) -> str:
+            magnitude = self.hedge[i] == "magnitude"
+            fig = self.figure(i, after_preposition=bool(prep) and not magnitude)
+            if prep and not magnitude:
+                fig = st.prep(prep, fig)
+            return self._cite([i], fig, dates=cell_count.get(self.cells[i], 0) > 1)
+
+        a, b = cited(lower), cited(upper)
+        npairs = int(self.cols["tensions"][g])
+        kw = {"a": a, "b": b, "colon": st.colon, "semicolon": st.semicolon}
+        if npairs > 1:
+            return st.phrase("tension_pairs", n=st.count_word(npairs), **kw)
+        edge = self._gap(lower, upper) == 0 or "magnitude" in (
+            self.hedge[lower],
+            self.hedge[upper],
+        )
+        return st.phrase("tension_edge" if edge else "tension_rounding", **kw)
 
     # ------------------------------------------------------------------ conflicts
     def _conflict(self, g: int, rows: np.ndarray) -> str:
@@ -592,7 +659,8 @@ class _Writer:
         for cell in camp["source_list"]:
             agents.extend([] if cell == "(no source)" else str(cell).split("; "))
         who = st.list(list(dict.fromkeys(agents))) if agents else st.phrases["unattributed"]
-        return f"{words} ({who})"
+        # "(contributor #0 [217.20.241.115])", never "((...))", as in citations
+        return f"{words} ({who.translate(_BRACKETS)})"
 
     def _clause(
         self, a: int, b: int, cell_count: dict[str, int], *, first: int | None = None
@@ -820,8 +888,17 @@ class _Writer:
             return self.st.phrase("points", n=self.derived(gap))
         return self.derived(gap, unit=unit)
 
-    def _cite(self, rows: list[int], text: str, *, names: bool = True, dates: bool = True) -> str:
-        """``text (who, when; who, when)``: attributions of one or more claims."""
+    def _cite(
+        self,
+        rows: list[int],
+        text: str,
+        *,
+        names: bool = True,
+        dates: bool = True,
+        undated: bool = False,
+    ) -> str:
+        """``text (who, when; who, when)``: attributions of one or more claims;
+        ``undated`` says "undated" of a claim with no statement date."""
         st = self.st
         whos: dict[str, list[tuple[Any, Any]]] = {}
         for i in rows:
@@ -834,6 +911,8 @@ class _Writer:
         items = []
         for who, spans in whos.items():
             when = [w for w in (self.when(*s) for s in sorted(spans)) if w]
+            if undated and dates and not when:
+                when = [st.phrases["undated"]]
             parts = [p for p in (who, st.list(when) if when else "") if p]
             if parts:
                 items.append(", ".join(parts))

@@ -163,8 +163,8 @@ def test_report_on_the_seed_in_both_languages(tmp_path, capsys):
     for html in (html_en, html_fr):
         assert html.startswith("<!DOCTYPE html>") and html.count("<svg") == 3
         assert "<script" not in html
-    assert "Estimates of North Korean troops in Kursk range from" in html_en
-    assert '<html lang="fr">' in html_fr and "Les estimations pour" in html_fr
+    assert "There are three estimates of North Korean troops in Kursk:" in html_en
+    assert '<html lang="fr">' in html_fr and "On compte trois estimations pour" in html_fr
 
 
 def test_report_to_stdout_without_charts(capsys):
