@@ -11,9 +11,16 @@ comes from a :class:`~estimates._present.style.HouseStyle`; the rules here are a
    ("to as many as 12,000") and attributed in parentheses: the source(s), then when it
    was said ("12 November 2024", "week of 4 November 2024", "October 2024").  A lone
    claim is "a single estimate"; one source giving several figures is "one source";
-   claims that state no number ("thousands") are quoted.
+   claims that state no number ("thousands") are quoted.  When the range would leave
+   out one of up to :data:`NAME_EACH` estimates, or cut a stated range to one of its
+   bounds ("from 25 (PRIO)" for "25 to 999"), each estimate is named instead, with its
+   hedge, source and date ("undated" beside dated ones): "There are three estimates
+   of X: 10,000 (...), up to 12,000 (...) and “des milliers” (..., undated)."
 2. **Whether they agree.**  Compatible claims: the figure they are all consistent with
-   (the consensus).  Conflicting claims: who stands apart (a source whose claims
+   (the consensus).  Claims apart only within rounding or at a vague figure's edge
+   (a tension): the pair, named ("Only the rounding of a round figure separates
+   400,000 to 450,000 (CSIS) from 500,000 (NATO officials)"), or how many pairs and
+   the furthest apart.  Conflicting claims: who stands apart (a source whose claims
    conflict with every other source's), else the one conflicting pair or the
    furthest-apart pair, and by how much: "stops just short of" (they touch at an
    excluded end), "exceeds ... by 100,000" (the gap), or "is five times" (the ratio
