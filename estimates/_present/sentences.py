@@ -572,17 +572,38 @@ class _Writer:
         for i in rows:
             cell_count[self.cells[i]] = cell_count.get(self.cells[i], 0) + 1
 
-        def cited(i: int) -> str:
+        def cited(members: list[int]) -> str:
+            i = members[0]
             magnitude = self.hedge[i] == "magnitude"
             fig = self.figure(i, after_preposition=bool(prep) and not magnitude)
             if prep and not magnitude:
                 fig = st.prep(prep, fig)
-            return self._cite([i], fig, dates=cell_count.get(self.cells[i], 0) > 1)
+            dated = any(cell_count.get(self.cells[j], 0) > 1 for j in members)
+            return self._cite(members, fig, dates=dated)
 
-        a, b = cited(lower), cited(upper)
+        def disjoint(i: int, j: int) -> bool:
+            return bool(
+                self.high[i] < self.low[j]
+                or (self.high[i] == self.low[j] and not (self.hc[i] and self.lc[j]))
+            )
+
+        # the claims giving the same figure as each of the pair, apart from the other
+        same_low = [
+            int(i)
+            for i in rows
+            if self.figure(int(i)) == self.figure(lower) and disjoint(int(i), upper)
+        ]
+        same_high = [
+            int(j)
+            for j in rows
+            if self.figure(int(j)) == self.figure(upper) and disjoint(lower, int(j))
+        ]
         npairs = int(self.cols["tensions"][g])
-        kw = {"a": a, "b": b, "colon": st.colon, "semicolon": st.semicolon}
-        if npairs > 1:
+        if len(same_low) * len(same_high) != npairs:  # other pairs: name the furthest
+            same_low, same_high = [lower], [upper]
+        kw = {"a": cited(same_low), "b": cited(same_high)}
+        kw.update(colon=st.colon, semicolon=st.semicolon)
+        if len(same_low) * len(same_high) < npairs:
             return st.phrase("tension_pairs", n=st.count_word(npairs), **kw)
         edge = self._gap(lower, upper) == 0 or "magnitude" in (
             self.hedge[lower],

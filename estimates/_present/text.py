@@ -172,7 +172,10 @@ def reconciliation_frame(
             lo_t, hi_t = _num_text(lo, lang), _num_text(hi, lang)
             t = translator(lang)
             span = np.array(
-                [t("stated_range", context="text", low=a, high=b) for a, b in zip(lo_t, hi_t)],
+                [
+                    t("stated_range", context="text", low=a, high=b)
+                    for a, b in zip(lo_t, hi_t, strict=True)
+                ],
                 dtype=object,
             )
             out["stated"] = np.where(
@@ -371,8 +374,10 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
         else:
             lo_t = (words(a, "low") if a >= 0 else None) or st.amount(lo)
             hi_t = (words(b, "high") if b >= 0 else None) or st.amount(hi)
-            text = lo_t if lo == hi and a == b else t(
-                "stated_range", context="text", low=lo_t, high=hi_t
+            text = (
+                lo_t
+                if lo == hi and a == b
+                else t("stated_range", context="text", low=lo_t, high=hi_t)
             )
         stated[g] = text or st.amount(lo)
     return pd.DataFrame(

@@ -77,29 +77,77 @@ def test_a_tension_between_two_sources_names_both(prio):
     )
 
 
-def test_several_tension_pairs_are_counted_and_the_furthest_named():
-    claims = quiet(
+def _three(figures: list[str]) -> est.Claims:
+    return quiet(
         est.read_claims,
         pd.DataFrame(
             {
                 "quantity": ["q"] * 3,
-                "figure": ["12,000", "about 15,000", "about 15,000"],
+                "figure": figures,
                 "source": ["A", "B", "C"],
                 "stated": ["2024-01-01"] * 3,
             }
         ),
     )
+
+
+def test_tension_pairs_sharing_their_figures_are_named_together():
+    claims = _three(["12,000", "about 15,000", "about 15,000"])
+    assert quiet(claims.reconcile).iloc[0]["tensions"] == 2
+    assert (
+        "Only the rounding of a round figure separates 12,000 (A) from about 15,000 (B; C), "
+        "so they do not conflict." in quiet(claims.describe).iloc[0]
+    )
+    assert (
+        "Seul l’arrondi d’un chiffre rond sépare l’estimation de 12\u202f000 (A) de celle "
+        "d’environ 15\u202f000 (B\u202f; C)\xa0: elles ne se contredisent pas."
+        in quiet(claims.describe, "fr").iloc[0]
+    )
+
+
+def test_several_tension_pairs_are_counted_and_the_furthest_named():
+    claims = _three(["12,000", "about 15,000", "about 14,000"])
     assert quiet(claims.reconcile).iloc[0]["tensions"] == 2
     en = quiet(claims.describe).iloc[0]
-    assert en.startswith("There are three estimates of q") or en.startswith("Estimates of q")
-    assert (
-        "In two pairs, the estimates are apart only within the rounding of round figures or "
-        "at the edge of a vague one, so they do not conflict; the furthest apart are 12,000 "
-        "(A) and about 15,000 (" in en
+    assert en.startswith(
+        "There are three estimates of q: 12,000 (A, 1 January 2024), about 14,000 (C, "
+        "1 January 2024) and about 15,000 (B, 1 January 2024). In two pairs, the estimates "
+        "are apart only within the rounding of round figures or at the edge of a vague one, "
+        "so they do not conflict; the furthest apart are 12,000 (A) and about 15,000 (B)."
     )
     fr = quiet(claims.describe, "fr").iloc[0]
-    assert "Dans deux paires, les estimations ne sont séparées que par l’arrondi" in fr
-    assert "les plus éloignées sont l’estimation de 12\u202f000 (A) et celle d’environ" in fr
+    assert (
+        "Dans deux paires, les estimations ne sont séparées que par l’arrondi de chiffres "
+        "ronds ou la limite d’un chiffre vague, et ne se contredisent donc pas\u202f; les plus "
+        "éloignées sont l’estimation de 12\u202f000 (A) et celle d’environ 15\u202f000 (B)." in fr
+    )
+
+
+def test_a_vague_edge_is_named_as_such():
+    claims = quiet(
+        est.read_claims,
+        pd.DataFrame(
+            {
+                "quantity": ["q"] * 2,
+                "figure": ["thousands", "20,000"],
+                "source": ["A", "B"],
+                "stated": ["2024-01-01"] * 2,
+            }
+        ),
+    )
+    assert quiet(claims.describe).iloc[0] == (
+        "There are two estimates of q: “thousands” (A, 1 January 2024) and 20,000 (B, "
+        "1 January 2024). Only the edge of a vague figure separates “thousands” (A) from "
+        "20,000 (B), so they do not conflict."
+    )
+    assert (
+        quiet(claims.describe, "fr")
+        .iloc[0]
+        .endswith(
+            "Seule la limite d’un chiffre vague sépare l’estimation «\xa0thousands\xa0» (A) de "
+            "celle de 20\u202f000 (B)\xa0: elles ne se contredisent pas."
+        )
+    )
 
 
 # ---------------------------------------------------------------- defect 2: the seed
@@ -139,7 +187,8 @@ def _groups_fully_compared(claims: est.Claims, by, **kw) -> list:
 def test_every_one_of_a_few_estimates_is_named(population, prio, lang):
     """Wherever two to four estimates are compared, every source is in the paragraph
     (the population edits: each claim one editor; PRIO vs UCDP)."""
-    for claims, by, size in ((population, ["city", "year"], 200), (prio, ["conflict", "year"], 300)):
+    cases = ((population, ["city", "year"], 200), (prio, ["conflict", "year"], 300))
+    for claims, by, size in cases:
         keys = _groups_fully_compared(claims, by)[:size]
         text = quiet(claims.describe, lang, by=by)
         f = claims.frame

@@ -384,14 +384,22 @@ def test_same_figure_and_only_figure():
         source=["A", "B", "C", "D", "E"],
         stated=["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"],
     )
-    assert quiet(only.describe).iloc[0].startswith(
-        "The only figure stated for q is about 5,000 (A, 1 January 2024). All five estimates "
-        "are consistent with a figure of 4,500 to 5,500."
+    assert (
+        quiet(only.describe)
+        .iloc[0]
+        .startswith(
+            "The only figure stated for q is about 5,000 (A, 1 January 2024). All five estimates "
+            "are consistent with a figure of 4,500 to 5,500."
+        )
     )
-    assert quiet(only.describe, "fr").iloc[0].startswith(
-        "Le seul chiffre avancé pour «\xa0q\xa0» est d’environ 5\u202f000 (A, 1er janvier "
-        "2024). Les cinq estimations sont toutes compatibles avec un chiffre de 4\u202f500 à "
-        "5\u202f500."
+    assert (
+        quiet(only.describe, "fr")
+        .iloc[0]
+        .startswith(
+            "Le seul chiffre avancé pour «\xa0q\xa0» est d’environ 5\u202f000 (A, 1er janvier "
+            "2024). Les cinq estimations sont toutes compatibles avec un chiffre de 4\u202f500 à "
+            "5\u202f500."
+        )
     )
 
 
