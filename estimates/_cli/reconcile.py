@@ -106,16 +106,23 @@ def _interval(lo: float, hi: float, lc: bool, hc: bool) -> str:
     return f"{'[' if lc else '('}{body}{']' if hc else ')'}"
 
 
-def table_text(result: pd.DataFrame) -> str:
-    """The reconcile result as a readable table (the columns a reader wants first)."""
+def table_text(result: pd.DataFrame, claims: Any = None) -> str:
+    """The reconcile result as a readable table (the columns a reader wants first);
+    ``claims`` (the claims it was computed from) keeps the hedges of the stated range
+    and labels the best value honestly (:func:`estimates._present.text.stated_words`)."""
     if result.empty:
         return "no claims"
     r = result
+    from .._present.text import stated_words
+
+    words = stated_words(r, claims) if claims is not None else None
     out = pd.DataFrame(
         {
             "claims": r["claims"].to_numpy(),
             "sources": r["sources"].to_numpy(),
-            "stated": [
+            "stated": words["stated"].to_numpy()
+            if words is not None
+            else [
                 "" if pd.isna(a) else (_num(a) if a == b else f"{_num(a)} to {_num(b)}")
                 for a, b in zip(r["stated_low"], r["stated_high"], strict=True)
             ],
@@ -140,7 +147,9 @@ def table_text(result: pd.DataFrame) -> str:
                     strict=True,
                 )
             ],
-            "best": [_num(v) for v in r["best"]],
+            "best": words["best"].to_numpy()
+            if words is not None
+            else [_num(v) for v in r["best"]],
             "conflicts": r["conflicts"].to_numpy(),
             "verdict": r["verdict"].astype(str).to_numpy(),
             "unit": r["unit"].astype(str).to_numpy(),
@@ -173,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
         flat.to_parquet(args.output, index=False)
         return 0
     if args.format in (None, "table"):
-        text = table_text(result)
+        text = table_text(result, claims)
     elif args.format == "csv":
         text = write_csv(pd.DataFrame(result).reset_index(), None, spreadsheet=True) or ""
     else:

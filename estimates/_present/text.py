@@ -273,7 +273,8 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
         ("12,000 (median)"), or "(only central value)" when one claim alone gives a
         central value, hedged as that claim is ("about 50,000 (only central value)");
         empty for a value no source stated (the midpoint of a range, the mean of two
-        figures): no number is shown that no source gave.
+        figures): no number is shown that no source gave; empty too for the one
+        central value of a group in conflict (it is one side, as in sentences).
     ``max gap``
         The largest gap between compared claims, "more than" when a facing end of the
         two furthest claims is open ("more than 13,000" is above 13,000).
@@ -421,10 +422,17 @@ def _best_words(
     # the one central value's own hedge ("about 50,000")
     approx = np.zeros(n, dtype=bool)
     approx[cpos[central & (hcode[cand] == _APPROX_CODE) & said]] = True
+    conflict = (
+        result["verdict"].astype(str).to_numpy() == "conflict"
+        if "verdict" in result
+        else np.zeros(n, dtype=bool)
+    )
     out = np.full(n, "", dtype=object)
     for g in np.flatnonzero(stated & np.isfinite(value)):
         x = st.amount(float(value[g]))
         if centrals[g] == 1 and strategy[g] in ("median", "weighted"):
+            if conflict[g]:  # one side's figure is no best value between conflicting ones
+                continue
             x = st.hedged("approx", x) if approx[g] else x
             out[g] = t("best_only", context="text", x=x)
         elif centrals[g] >= 2 or strategy[g] not in ("median", "weighted"):

@@ -80,7 +80,9 @@ def bad_csv(tmp_path) -> Path:
 def test_reconcile_table(capsys):
     assert main(["reconcile", SEED]) == 0
     out, err = capsys.readouterr()
-    assert NK in out and "10,000 to 12,000" in out and "[10,000] (3)" in out
+    assert NK in out and "10,000 to as many as 12,000" in out and "[10,000] (3)" in out
+    assert "more than 13,000" in out and "about 50,000" in out  # hedges survive the table
+    assert "10,000 (only central value)" in out
     assert "agree" in out and "single" in out
     assert "MissingDateWarning" in err  # the undated claim, said on stderr
 
