@@ -282,3 +282,30 @@ def test_table_without_claims_still_prints_the_range(seed):
 
 def test_economist_loader_is_unchanged():
     assert len(economist_claims().frame) == 124
+
+
+# ---------------------------------------------------------------- more of the same kind
+def test_a_source_name_with_a_semicolon_in_parentheses_stays_whole(economist):
+    """The Economist's "Dutch Military Intelligence and Security Service (MIVD; note,
+    timing clarified via email)" is one name: never "(MIVD and note, ...)"."""
+    for lang in ("en", "fr"):
+        text = quiet(
+            economist.describe, lang, sources=BOOK, by=["country", "type"], compare_within=None
+        )[("russia", "deaths")]
+        assert "[MIVD; note, timing clarified via email]" in text
+        assert "MIVD and note" not in text and "MIVD et note" not in text
+
+
+def test_french_first_estimate_has_one_de(economist):
+    fr = quiet(
+        economist.describe, "fr", sources=BOOK, by=["country", "type"], compare_within=None
+    )
+    assert fr[("russia", "deaths")].endswith(
+        "La première estimation était de 7\u202f000 à 15\u202f000 (NATO officials [via WP], "
+        "23 avril 2022)."
+    )
+    assert not any(re.search(r"\bde de\b|\bd’de\b", t) for t in fr)
+    en = quiet(economist.describe, sources=BOOK, by=["country", "type"], compare_within=None)
+    assert en[("russia", "deaths")].endswith(
+        "The first estimate was 7,000 to 15,000 (NATO officials [via WP], 23 April 2022)."
+    )
