@@ -297,9 +297,7 @@ def test_a_source_name_with_a_semicolon_in_parentheses_stays_whole(economist):
 
 
 def test_french_first_estimate_has_one_de(economist):
-    fr = quiet(
-        economist.describe, "fr", sources=BOOK, by=["country", "type"], compare_within=None
-    )
+    fr = quiet(economist.describe, "fr", sources=BOOK, by=["country", "type"], compare_within=None)
     assert fr[("russia", "deaths")].endswith(
         "La première estimation était de 7\u202f000 à 15\u202f000 (NATO officials [via WP], "
         "23 avril 2022)."
