@@ -488,6 +488,8 @@ class _Writer:
         if since:
             first = min(_day(self.start[i]) for i in rows if not np.isnat(self.start[i]))
             return st.phrase("range_since", since=st.day(first), label=label, low=low, high=high)
+        if n > NAME_EACH:  # many estimates, not each named: say how many
+            return st.phrase("range_n", n=st.count_word(n), label=label, low=low, high=high)
         return st.phrase("range", label=label, low=low, high=high)
 
     def _names_each(

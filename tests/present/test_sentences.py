@@ -632,15 +632,15 @@ def test_protest_table_describes_two_camps_never_one_source_apart():
     claims = est.read_claims(PROTEST)
     en = quiet(claims.describe).iloc[0]
     assert en == (
-        "Estimates of protesters in Paris range from 12,000 (Préfecture de police, 8 March "
-        "2025) to more than 50,000 (CGT, 8 March 2025). The estimates split into two camps: "
-        "12,000 to 16,200 (Préfecture de police, AFP and Occurrence) against 20,000 or more "
-        "(BFMTV, Reuters and CGT). The furthest apart: more than 50,000 (CGT) is more than "
+        "The six estimates of protesters in Paris range from 12,000 (Préfecture de police, "
+        "8 March 2025) to more than 50,000 (CGT, 8 March 2025). The estimates split into two "
+        "camps: 12,000 to 16,200 (Préfecture de police, AFP and Occurrence) against 20,000 or "
+        "more (BFMTV, Reuters and CGT). The furthest apart: more than 50,000 (CGT) is more than "
         "four times 12,000 (Préfecture de police)."
     )
     fr = quiet(claims.describe, "fr").iloc[0]
     assert fr == (
-        "Les estimations pour «\xa0protesters in Paris\xa0» vont de 12\u202f000 (Préfecture "
+        "Les six estimations pour «\xa0protesters in Paris\xa0» vont de 12\u202f000 (Préfecture "
         "de police, 8 mars 2025) à plus de 50\u202f000 (CGT, 8 mars 2025). Les estimations "
         "se partagent en deux camps\xa0: de 12\u202f000 à 16\u202f200 (Préfecture de police, "
         "AFP et Occurrence) contre 20\u202f000 ou plus (BFMTV, Reuters et CGT). Les plus "
