@@ -62,6 +62,7 @@ with a figure of 10,000.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import textwrap
 import warnings
@@ -320,6 +321,10 @@ class _Writer:
         unit: str | None,
     ) -> None:
         self.st = st
+        # A figure below ten is spelled ("five soldiers") unless it is compared with
+        # larger ones: "from 4 to 8,657", never "from four to 8,657" (Chicago 9.7).
+        self._style = st
+        self._digits = dataclasses.replace(st, spell_below=0) if st.spell_below else st
         self.frame = frame
         codes, labels = group_codes(frame, by)
         self.codes = codes
@@ -387,6 +392,9 @@ class _Writer:
     # ------------------------------------------------------------------ paragraph
     def paragraph(self, g: int) -> str:
         rows = self.members[g]
+        numbers = self.smax[rows]
+        large = len(rows) > 1 and bool((numbers[np.isfinite(numbers)] >= 10).any())
+        self.st = self._digits if large else self._style
         self.unit = str(self.group_unit[g] or "")
         self.k = self.exponent[g]
         quoted = self.st.quote_labels or self.joined[g]

@@ -307,3 +307,16 @@ def test_french_first_estimate_has_one_de(economist):
     assert en[("russia", "deaths")].endswith(
         "The first estimate was 7,000 to 15,000 (NATO officials [via WP], 23 April 2022)."
     )
+
+
+def test_a_small_figure_beside_large_ones_is_in_digits(population):
+    en = quiet(population.describe, by=["city", "year"])[("abcoude", 2007)]
+    assert en.startswith("Estimates of “Abcoude, 2007” range from 4 (contributor #0 ")
+    assert ": 4 falls short of 8,657 (contributor #634828: rrburke) by 8,653." in en
+    assert "four" not in en
+    # alone, a small count is still spelled, as AP does
+    one = quiet(
+        est.read_claims,
+        pd.DataFrame({"quantity": ["q"], "figure": ["5"], "source": ["A"], "stated": ["2024"]}),
+    )
+    assert quiet(one.describe).iloc[0] == "A single estimate of q: five (A, 2024)."
