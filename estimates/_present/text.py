@@ -276,8 +276,10 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
         figures): no number is shown that no source gave; empty too for the one
         central value of a group in conflict (it is one side, as in sentences).
     ``max gap``
-        The largest gap between compared claims, "more than" when a facing end of the
-        two furthest claims is open ("more than 13,000" is above 13,000).
+        The gap between the numbers the two furthest-apart claims stated, hedged as
+        sentences hedge it ("more than 38,000" from "more than 50,000" to "12,000",
+        "at least 90,000" from a range's end); empty when one of them states no
+        number ("thousands").
 
     Examples
     --------
@@ -385,7 +387,7 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
         {
             "stated": stated,
             "best": _best_words(result, st, t, cand, cpos, best, smin, smax, hcode),
-            "max gap": _gap_words(result, st, cand, cpos, low, high, f),
+            "max gap": _gap_words(result, st, cand, cpos, (low, high, smin, smax, hcode), f),
         },
         index=result.index,
     )
@@ -445,26 +447,48 @@ def _gap_words(
     st: HouseStyle,
     cand: np.ndarray,
     cpos: np.ndarray,
-    low: np.ndarray,
-    high: np.ndarray,
+    numbers: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
     f: pd.DataFrame,
 ) -> np.ndarray:
-    """The largest gap, "more than" when a facing end of the furthest pair is open."""
+    """The largest gap between the numbers the furthest-apart claims stated, hedged as
+    in sentences: "more than" against an open end, "at least" against a stated bound,
+    bare between two central values; nothing when a facing claim states no number
+    (a vague "thousands" is no hard number) or the stated numbers do not part."""
+    low, high, smin, smax, hcode = numbers
     n = len(result)
     if "max_gap" not in result:
         return np.full(n, "", dtype=object)
-    gap = result["max_gap"].to_numpy(dtype="float64")
+    disjoint = np.isfinite(result["max_gap"].to_numpy(dtype="float64"))
     lc = f["low_closed"].to_numpy(dtype=bool)
     hc = f["high_closed"].to_numpy(dtype=bool)
-    frame = pd.DataFrame({"pos": cpos, "low": low[cand], "high": high[cand], "row": cand})
-    # the claim with the lowest top and the one with the highest bottom, per group
-    lowest = frame.sort_values(["pos", "high", "row"]).drop_duplicates("pos", keep="first")
-    highest = frame.sort_values(["pos", "low", "row"]).drop_duplicates("pos", keep="last")
-    opened = np.zeros(n, dtype=bool)
-    opened[lowest["pos"].to_numpy()] |= ~hc[lowest["row"].to_numpy()]
-    opened[highest["pos"].to_numpy()] |= ~lc[highest["row"].to_numpy()]
+    frame = pd.DataFrame(
+        {
+            "pos": cpos,
+            "top": np.where(np.isnan(smax[cand]), np.inf, smax[cand]),
+            "bottom": np.where(np.isnan(smin[cand]), -np.inf, smin[cand]),
+            "low": low[cand],
+            "high": high[cand],
+            "row": cand,
+        }
+    )
+    # the furthest apart, as sentences pick them: the lowest largest stated number
+    # against the highest smallest one
+    lower = frame.sort_values(["pos", "top", "high", "row"]).drop_duplicates("pos")
+    upper = frame.sort_values(["pos", "bottom", "low", "row"]).drop_duplicates("pos", keep="last")
+    a = np.full(n, -1, dtype=np.int64)
+    b = np.full(n, -1, dtype=np.int64)
+    a[lower["pos"].to_numpy()] = lower["row"].to_numpy()
+    b[upper["pos"].to_numpy()] = upper["row"].to_numpy()
     out = np.full(n, "", dtype=object)
-    for g in np.flatnonzero(np.isfinite(gap) & (gap > 0)):
-        x = st.amount(float(gap[g]))
-        out[g] = st.hedged("more_than", x, count=False) if opened[g] else x
+    for g in np.flatnonzero(disjoint & (a >= 0) & (b >= 0)):
+        i, k = int(a[g]), int(b[g])
+        gap = float(smin[k] - smax[i])
+        if not (math.isfinite(gap) and gap > 0):
+            continue
+        x = st.amount(gap)
+        central = hcode[i] in _CENTRAL_CODES, hcode[k] in _CENTRAL_CODES
+        if not all(central):
+            opened = (not central[0] and not hc[i]) or (not central[1] and not lc[k])
+            x = st.hedged("more_than" if opened else "at_least", x, count=False)
+        out[g] = x
     return out

@@ -17,7 +17,17 @@ import pytest
 import estimates as est
 from estimates._present.text import reconciliation_frame, reconciliation_text, stated_words
 
-from ..datasets import BOOK, CONTAINERS, DATA, HELD, NK, economist_claims, prio_vs_ucdp, quiet
+from ..datasets import (
+    BOOK,
+    CONTAINERS,
+    DATA,
+    HELD,
+    NK,
+    economist_claims,
+    prio_vs_ucdp,
+    quiet,
+    table,
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,16 +89,8 @@ def test_a_tension_between_two_sources_names_both(prio):
 
 
 def _three(figures: list[str]) -> est.Claims:
-    return quiet(
-        est.read_claims,
-        pd.DataFrame(
-            {
-                "quantity": ["q"] * 3,
-                "figure": figures,
-                "source": ["A", "B", "C"],
-                "stated": ["2024-01-01"] * 3,
-            }
-        ),
+    return table(
+        quantity=["q"] * 3, figure=figures, source=["A", "B", "C"], stated=["2024-01-01"] * 3
     )
 
 
@@ -125,16 +127,11 @@ def test_several_tension_pairs_are_counted_and_the_furthest_named():
 
 
 def test_a_vague_edge_is_named_as_such():
-    claims = quiet(
-        est.read_claims,
-        pd.DataFrame(
-            {
-                "quantity": ["q"] * 2,
-                "figure": ["thousands", "20,000"],
-                "source": ["A", "B"],
-                "stated": ["2024-01-01"] * 2,
-            }
-        ),
+    claims = table(
+        quantity=["q"] * 2,
+        figure=["thousands", "20,000"],
+        source=["A", "B"],
+        stated=["2024-01-01"] * 2,
     )
     assert quiet(claims.describe).iloc[0] == (
         "There are two estimates of q: “thousands” (A, 1 January 2024) and 20,000 (B, "
@@ -316,8 +313,24 @@ def test_a_small_figure_beside_large_ones_is_in_digits(population):
     assert ": 4 falls short of 8,657 (contributor #634828: rrburke) by 8,653." in en
     assert "four" not in en
     # alone, a small count is still spelled, as AP does
-    one = quiet(
-        est.read_claims,
-        pd.DataFrame({"quantity": ["q"], "figure": ["5"], "source": ["A"], "stated": ["2024"]}),
-    )
+    one = table(quantity=["q"], figure=["5"], source=["A"], stated=["2024"])
     assert quiet(one.describe).iloc[0] == "A single estimate of q: five (A, 2024)."
+
+
+def test_table_gap_is_between_stated_numbers_and_hedged_like_sentences(economist):
+    r = quiet(economist.reconcile, sources=BOOK)
+    table = reconciliation_frame(r, economist.frame)
+    # CSIS's 1.49 million against the closed end of NATO's 1.3 to 1.4 million
+    assert table.loc["russia casualties", "max gap"] == "at least 90,000"
+    vague = table_of(["thousands", "50,000"])
+    assert vague.iloc[0]["max gap"] == ""  # "thousands" states no number to measure from
+
+
+def table_of(figures: list[str]) -> pd.DataFrame:
+    claims = table(
+        quantity=["q"] * len(figures),
+        figure=figures,
+        source=[f"S{i}" for i in range(len(figures))],
+        stated=["2024-01-01"] * len(figures),
+    )
+    return reconciliation_frame(quiet(claims.reconcile), claims.frame)
