@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._i18n import translator
+from .._model.errors import MissingColumnError
 from .._model.hedges import Hedge
 from .format import format_interval, format_number, format_periods
 
@@ -281,6 +282,11 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
         "at least 90,000" from a range's end); empty when one of them states no
         number ("thousands").
 
+    Raises
+    ------
+    MissingColumnError
+        When ``claims`` lacks a key column of ``result``'s index.
+
     Examples
     --------
     >>> import pandas as pd, estimates
@@ -302,6 +308,9 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
     f = as_frame(claims)
     n = len(result)
     by = [str(b) for b in result.index.names]
+    for key in by:
+        if key not in f.columns:
+            raise MissingColumnError(key, f.columns, what="claims frame given for the table")
     keys = pd.MultiIndex.from_frame(f[by]) if len(by) > 1 else pd.Index(f[by[0]])
     pos = np.asarray(result.index.get_indexer(keys), dtype=np.int64)
     low = f["low"].to_numpy(dtype="float64")

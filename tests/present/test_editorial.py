@@ -334,3 +334,9 @@ def table_of(figures: list[str]) -> pd.DataFrame:
         stated=["2024-01-01"] * len(figures),
     )
     return reconciliation_frame(quiet(claims.reconcile), claims.frame)
+
+
+def test_stated_words_names_a_missing_key_column(seed, economist):
+    r = quiet(economist.reconcile, ["country", "type"])
+    with pytest.raises(est.MissingColumnError, match="no column 'country' in the claims frame"):
+        stated_words(r, seed.frame)
