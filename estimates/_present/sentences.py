@@ -126,6 +126,8 @@ _CENTRAL = frozenset({0, 1})
 #: Up to this many compared estimates, a range that would leave one out (or cut a
 #: range to one of its bounds) gives way to naming each estimate.
 NAME_EACH = 4
+# Up to this many pairs in tension, pairs sharing their figures are named together.
+_FEW_PAIRS = 12
 
 
 def describe(
@@ -600,17 +602,20 @@ class _Writer:
             )
 
         # the claims giving the same figure as each of the pair, apart from the other
+        # (looked for among a few pairs only: a figure is written per claim)
+        npairs = int(self.cols["tensions"][g])
+        few = npairs <= _FEW_PAIRS
+        low_fig, high_fig = self.figure(lower), self.figure(upper)
         same_low = [
             int(i)
-            for i in rows
-            if self.figure(int(i)) == self.figure(lower) and disjoint(int(i), upper)
+            for i in (rows if few else [lower])
+            if disjoint(int(i), upper) and self.figure(int(i)) == low_fig
         ]
         same_high = [
             int(j)
-            for j in rows
-            if self.figure(int(j)) == self.figure(upper) and disjoint(lower, int(j))
+            for j in (rows if few else [upper])
+            if disjoint(lower, int(j)) and self.figure(int(j)) == high_fig
         ]
-        npairs = int(self.cols["tensions"][g])
         if len(same_low) * len(same_high) != npairs:  # other pairs: name the furthest
             same_low, same_high = [lower], [upper]
         kw = {"a": cited(same_low), "b": cited(same_high)}
