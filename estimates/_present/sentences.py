@@ -109,6 +109,7 @@ __all__ = [
     "describe_claim",
     "figure_phrase",
     "figure_words",
+    "gap_hedge",
     "group_label",
     "join_agents_words",
     "magnitude_words",
@@ -776,12 +777,13 @@ class _Writer:
         gap = self.smin[upper] - self.smax[lower]
         if not math.isfinite(gap):
             return math.nan, ""
-        if self.hcode[lower] in _CENTRAL and self.hcode[upper] in _CENTRAL:
-            return float(gap), ""
-        opened = (self.hcode[lower] not in _CENTRAL and not self.hc[lower]) or (
-            self.hcode[upper] not in _CENTRAL and not self.lc[upper]
+        hedge = gap_hedge(
+            int(self.hcode[lower]),
+            bool(self.hc[lower]),
+            int(self.hcode[upper]),
+            bool(self.lc[upper]),
         )
-        return float(gap), "more_than" if opened else "at_least"
+        return float(gap), hedge
 
     def _ratio(self, lower: int, upper: int) -> tuple[float, str]:
         """Larger over smaller stated number: of two central values, or of the facing
@@ -988,6 +990,23 @@ class _Writer:
         if key not in self._when:
             self._when[key] = self.st.date(_day(start), _day(end))
         return self._when[key]
+
+
+def gap_hedge(lower: int, lower_high_closed: bool, upper: int, upper_low_closed: bool) -> str:
+    """The hedge of the gap between two claims' facing stated numbers (hedge codes
+    ``lower`` and ``upper``): ``""`` between two central values, ``"more_than"`` when
+    a facing bound is open ("more than 50,000" exceeds 12,000 by more than 38,000),
+    ``"at_least"`` when it is closed (a range's end, "up to", "at least").
+
+    >>> gap_hedge(0, True, 3, False), gap_hedge(8, True, 0, True), gap_hedge(0, True, 1, True)
+    ('more_than', 'at_least', '')
+    """
+    if lower in _CENTRAL and upper in _CENTRAL:
+        return ""
+    opened = (lower not in _CENTRAL and not lower_high_closed) or (
+        upper not in _CENTRAL and not upper_low_closed
+    )
+    return "more_than" if opened else "at_least"
 
 
 def figure_words(

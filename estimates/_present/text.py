@@ -11,17 +11,14 @@ import pandas as pd
 
 from .._i18n import translator
 from .._model.errors import MissingColumnError
-from .._model.hedges import Hedge
 from .format import format_interval, format_number, format_periods
+from .sentences import _CENTRAL, _HEDGES, figure_words, gap_hedge
 
 if TYPE_CHECKING:  # pragma: no cover
     from .._api.claims import Claims
     from .._i18n.catalogue import Translator
     from .style import HouseStyle
 
-_HEDGE_NAMES = tuple(h.value for h in Hedge)
-_CENTRAL_CODES = (_HEDGE_NAMES.index("exact"), _HEDGE_NAMES.index("approx"))
-_APPROX_CODE = _HEDGE_NAMES.index("approx")
 
 __all__ = [
     "claims_summary",
@@ -317,7 +314,7 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
     high = f["high"].to_numpy(dtype="float64")
     best = f["best"].to_numpy(dtype="float64")
     hcode = hedge_codes(f["hedge"])
-    hedge = np.array(_HEDGE_NAMES, dtype=object)[hcode]
+    hedge = np.array(_HEDGES, dtype=object)[hcode]
     smin, smax = stated_numbers(low, high, best, hcode)
     end = f["stated_end"].to_numpy(dtype="datetime64[ns]")
     # ---- the claims in each group's comparison window, each source's latest
@@ -353,8 +350,6 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
     s_lo = result["stated_low"].to_numpy(dtype="float64")
     s_hi = result["stated_high"].to_numpy(dtype="float64")
     at_lo, at_hi = pick(smin, s_lo), pick(smax, s_hi)
-
-    from .sentences import figure_words
 
     def words(i: int, side: str) -> str | None:
         """Claim ``i``'s figure: whole (``side`` "both"), or the words of one end."""
@@ -421,7 +416,7 @@ def _best_words(
         if "best_strategy" in result
         else np.full(n, "", dtype=object)
     )
-    central = np.isin(hcode[cand], list(_CENTRAL_CODES))
+    central = np.isin(hcode[cand], list(_CENTRAL))
     centrals = np.bincount(cpos[central], minlength=n)
     target = value[cpos]
     said = (
@@ -432,7 +427,7 @@ def _best_words(
     stated = np.bincount(cpos[said], minlength=n) > 0
     # the one central value's own hedge ("about 50,000")
     approx = np.zeros(n, dtype=bool)
-    approx[cpos[central & (hcode[cand] == _APPROX_CODE) & said]] = True
+    approx[cpos[central & (hcode[cand] == _HEDGES.index("approx")) & said]] = True
     conflict = (
         result["verdict"].astype(str).to_numpy() == "conflict"
         if "verdict" in result
@@ -495,9 +490,6 @@ def _gap_words(
         if not (math.isfinite(gap) and gap > 0):
             continue
         x = st.amount(gap)
-        central = hcode[i] in _CENTRAL_CODES, hcode[k] in _CENTRAL_CODES
-        if not all(central):
-            opened = (not central[0] and not hc[i]) or (not central[1] and not lc[k])
-            x = st.hedged("more_than" if opened else "at_least", x, count=False)
-        out[g] = x
+        hedge = gap_hedge(int(hcode[i]), bool(hc[i]), int(hcode[k]), bool(lc[k]))
+        out[g] = st.hedged(hedge, x, count=False) if hedge else x
     return out
