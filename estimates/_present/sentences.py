@@ -797,7 +797,8 @@ class _Writer:
             hedge = self._stated_gap(lower, upper)[1]
         if not (lo > 0 and math.isfinite(hi)):
             return math.nan, ""
-        return float(hi / lo), hedge
+        with np.errstate(over="ignore"):  # 4 / 2e-308 is inf: said as a gap instead
+            return float(hi / lo), hedge
 
     # ------------------------------------------------------------------ central value
     def _central(self, g: int, rows: np.ndarray) -> str | None:
