@@ -1089,7 +1089,7 @@ class Claims:
         >>> import estimates
         >>> claims = estimates.read_claims("tests/data/protest_paris.csv")
         >>> print(claims.describe().iloc[0])  # doctest: +NORMALIZE_WHITESPACE
-        Estimates of protesters in Paris range from 12,000 (Préfecture de police,
+        The six estimates of protesters in Paris range from 12,000 (Préfecture de police,
         8 March 2025) to more than 50,000 (CGT, 8 March 2025). The estimates split into
         two camps: 12,000 to 16,200 (Préfecture de police, AFP and Occurrence) against
         20,000 or more (BFMTV, Reuters and CGT). The furthest apart: more than 50,000

@@ -90,13 +90,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def table_text(result: pd.DataFrame) -> str:
+def table_text(result: pd.DataFrame, claims: pd.DataFrame | None = None) -> str:
     """The reconcile result as a readable table: a summary line and every group, in
     the columns a reader wants first (the one formatter of
-    :func:`estimates._present.text.reconciliation_text`)."""
+    :func:`estimates._present.text.reconciliation_text`); ``claims`` (the claims frame
+    it was computed from) keeps the hedges of the stated range."""
     from .._present.text import reconciliation_text
 
-    return reconciliation_text(result, max_rows=max(len(result), 1), max_colwidth=None)
+    return reconciliation_text(
+        result, max_rows=max(len(result), 1), max_colwidth=None, claims=claims
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -122,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         flat.to_parquet(args.output, index=False)
         return 0
     if args.format in (None, "table"):
-        text = table_text(result)
+        text = table_text(result, claims.frame)
     elif args.format == "csv":
         text = write_csv(pd.DataFrame(result).reset_index(), None, spreadsheet=True) or ""
     else:

@@ -11,9 +11,16 @@ comes from a :class:`~estimates._present.style.HouseStyle`; the rules here are a
    ("to as many as 12,000") and attributed in parentheses: the source(s), then when it
    was said ("12 November 2024", "week of 4 November 2024", "October 2024").  A lone
    claim is "a single estimate"; one source giving several figures is "one source";
-   claims that state no number ("thousands") are quoted.
+   claims that state no number ("thousands") are quoted.  When the range would leave
+   out one of up to :data:`NAME_EACH` estimates, or cut a stated range to one of its
+   bounds ("from 25 (PRIO)" for "25 to 999"), each estimate is named instead, with its
+   hedge, source and date ("undated" beside dated ones): "There are three estimates
+   of X: 10,000 (...), up to 12,000 (...) and “des milliers” (..., undated)."
 2. **Whether they agree.**  Compatible claims: the figure they are all consistent with
-   (the consensus).  Conflicting claims: who stands apart (a source whose claims
+   (the consensus).  Claims apart only within rounding or at a vague figure's edge
+   (a tension): the pair, named ("Only the rounding of a round figure separates
+   400,000 to 450,000 (CSIS) from 500,000 (NATO officials)"), or how many pairs and
+   the furthest apart.  Conflicting claims: who stands apart (a source whose claims
    conflict with every other source's), else the one conflicting pair or the
    furthest-apart pair, and by how much: "stops just short of" (they touch at an
    excluded end), "exceeds ... by 100,000" (the gap), or "is five times" (the ratio
@@ -55,6 +62,7 @@ with a figure of 10,000.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import textwrap
 import warnings
@@ -94,6 +102,7 @@ __all__ = [
     "describe_claim",
     "figure_phrase",
     "figure_words",
+    "gap_hedge",
     "group_label",
     "join_agents_words",
     "magnitude_words",
@@ -108,6 +117,11 @@ _HEDGES = tuple(h.value for h in Hedge)
 _READ = frozenset({"magnitude", "approx", "nearly"})
 # Hedge codes of claims that state a central value (exact, "about").
 _CENTRAL = frozenset({0, 1})
+#: Up to this many compared estimates, a range that would leave one out (or cut a
+#: range to one of its bounds) gives way to naming each estimate.
+NAME_EACH = 4
+# Up to this many pairs in tension, pairs sharing their figures are named together.
+_FEW_PAIRS = 12
 
 
 def describe(
@@ -289,6 +303,10 @@ class _Writer:
         unit: str | None,
     ) -> None:
         self.st = st
+        # A figure below ten is spelled ("five soldiers") unless it is compared with
+        # larger ones: "from 4 to 8,657", never "from four to 8,657" (Chicago 9.7).
+        self._style = st
+        self._digits = dataclasses.replace(st, spell_below=0) if st.spell_below else st
         self.frame = frame
         codes, labels = group_codes(frame, by)
         self.codes = codes
@@ -356,6 +374,9 @@ class _Writer:
     # ------------------------------------------------------------------ paragraph
     def paragraph(self, g: int) -> str:
         rows = self.members[g]
+        numbers = self.smax[rows]
+        large = len(rows) > 1 and bool((numbers[np.isfinite(numbers)] >= 10).any())
+        self.st = self._digits if large else self._style
         self.unit = str(self.group_unit[g] or "")
         self.k = self.exponent[g]
         quoted = self.st.quote_labels or self.joined[g]
@@ -368,12 +389,12 @@ class _Writer:
             key = "single_latest" if earlier else "single"
             parts = [self.st.phrase(key, label=label, figure=figure, colon=self.st.colon)]
             return " ".join([*parts, growth] if growth else parts)
-        parts = [self._stated(g, rows, label, since=growth is not None)]
+        parts = [self._stated(g, rows, label, since=growth is not None, latest=earlier)]
         verdict = self.verdicts[g]
         if verdict == "agree":
             parts.append(self._agree(g, rows))
         elif verdict == "tension":
-            parts.append(self.st.phrase("tension", colon=self.st.colon))
+            parts.append(self._tension(g, rows))
         elif verdict == "conflict":
             parts.append(self._conflict(g, rows))
         if verdict != "conflict":  # a central value between camps would mislead
@@ -402,10 +423,14 @@ class _Writer:
             return self.st.phrase("growth_down", figure=figure)
         if self.hedge[i] == "magnitude":
             return self.st.phrase("growth_other", figure=figure)
-        return self.st.phrase("growth_other", figure=self._is(figure))
+        # after "était de", a range is "7 000 à 15 000", never "de de 7 000 à 15 000"
+        fig = self.figure(i, after_preposition=bool(self.st.phrases["is"]))
+        return self.st.phrase("growth_other", figure=self._is(self._cite([i], fig)))
 
     # ------------------------------------------------------------------ what was stated
-    def _stated(self, g: int, rows: np.ndarray, label: str, *, since: bool = False) -> str:
+    def _stated(
+        self, g: int, rows: np.ndarray, label: str, *, since: bool = False, latest: bool = False
+    ) -> str:
         st = self.st
         lo, hi = float(self.cols["stated_low"][g]), float(self.cols["stated_high"][g])
         n = len(rows)
@@ -417,6 +442,10 @@ class _Writer:
         at_lo = [int(i) for i in rows if self._states(int(i), lo)]
         at_hi = [int(i) for i in rows if self._states(int(i), hi)]
         one_source = len({self.cells[i] for i in rows}) == 1
+        if n <= NAME_EACH and not one_source and not self._names_each(rows, at_lo, at_hi, lo, hi):
+            # A few estimates, some of which the range would leave out or cut to one
+            # of their bounds: each is named, with its hedge, source and date.
+            return self._listed(rows, label, latest=latest)
         if lo == hi:
             figure = self._at_bound(at_lo, lo, after_preposition=False)
             if len(at_lo) == n:
@@ -449,7 +478,38 @@ class _Writer:
         if since:
             first = min(_day(self.start[i]) for i in rows if not np.isnat(self.start[i]))
             return st.phrase("range_since", since=st.day(first), label=label, low=low, high=high)
+        if n > NAME_EACH:  # many estimates, not each named: say how many
+            return st.phrase("range_n", n=st.count_word(n), label=label, low=low, high=high)
         return st.phrase("range", label=label, low=low, high=high)
+
+    def _names_each(
+        self, rows: np.ndarray, at_lo: list[int], at_hi: list[int], lo: float, hi: float
+    ) -> bool:
+        """Whether the range sentence cites every claim of ``rows`` with its whole
+        figure: each states an end of the range, and none is a range cut to one of
+        its bounds ("from 25 (PRIO)" for PRIO's "25 to 999")."""
+        ends = set(at_lo) | set(at_hi)
+        if ends != {int(i) for i in rows}:
+            return False
+        if lo == hi:
+            return True
+        return not any(self.hedge[i] == "range" for i in ends)
+
+    def _listed(self, rows: np.ndarray, label: str, *, latest: bool = False) -> str:
+        """Each claim named: "There are three estimates of X: 10,000 (United States,
+        week of 4 November 2024), up to 12,000 (...) and “thousands” (..., undated)."""
+        st = self.st
+        # "undated" only beside dated estimates, not on every figure of an undated data set
+        undated = bool((~np.isnat(self.end[rows])).any())
+        # earliest statement first (undated last); of the same time, the lowest first
+        end_key = np.where(np.isnat(self.end[rows]), np.datetime64("9999-12-31"), self.end[rows])
+        low_key = np.where(np.isnan(self.smin[rows]), self.low[rows], self.smin[rows])
+        rows = rows[np.lexsort((rows, low_key, end_key))]
+        items = [self._cite([int(i)], self.figure(int(i)), undated=undated) for i in rows]
+        key = "listed_latest" if latest else "listed"
+        return st.phrase(
+            key, n=st.count_word(len(rows)), label=label, figures=st.list(items), colon=st.colon
+        )
 
     def _is(self, phrase: str) -> str:
         """A figure after "is" ("est de 10 000" in French)."""
@@ -494,6 +554,59 @@ class _Writer:
         n = len(rows)
         key = "agree_two" if n == 2 else "agree_all"
         return st.phrase(key, consensus=consensus, n=st.count_word(n))
+
+    # ------------------------------------------------------------------ tension
+    def _tension(self, g: int, rows: np.ndarray) -> str:
+        """Which estimates are apart only within rounding or at a vague edge: the one
+        pair, or how many pairs and the furthest apart, each figure cited."""
+        st = self.st
+        lower, upper = self._furthest(rows)
+        prep = st.phrases["np_prep"]
+        cell_count: dict[str, int] = {}
+        for i in rows:
+            cell_count[self.cells[i]] = cell_count.get(self.cells[i], 0) + 1
+
+        def cited(members: list[int]) -> str:
+            i = members[0]
+            magnitude = self.hedge[i] == "magnitude"
+            fig = self.figure(i, after_preposition=bool(prep) and not magnitude)
+            if prep and not magnitude:
+                fig = st.prep(prep, fig)
+            dated = any(cell_count.get(self.cells[j], 0) > 1 for j in members)
+            return self._cite(members, fig, dates=dated)
+
+        def disjoint(i: int, j: int) -> bool:
+            return bool(
+                self.high[i] < self.low[j]
+                or (self.high[i] == self.low[j] and not (self.hc[i] and self.lc[j]))
+            )
+
+        # the claims giving the same figure as each of the pair, apart from the other
+        # (looked for among a few pairs only: a figure is written per claim)
+        npairs = int(self.cols["tensions"][g])
+        few = npairs <= _FEW_PAIRS
+        low_fig, high_fig = self.figure(lower), self.figure(upper)
+        same_low = [
+            int(i)
+            for i in (rows if few else [lower])
+            if disjoint(int(i), upper) and self.figure(int(i)) == low_fig
+        ]
+        same_high = [
+            int(j)
+            for j in (rows if few else [upper])
+            if disjoint(lower, int(j)) and self.figure(int(j)) == high_fig
+        ]
+        if len(same_low) * len(same_high) != npairs:  # other pairs: name the furthest
+            same_low, same_high = [lower], [upper]
+        kw = {"a": cited(same_low), "b": cited(same_high)}
+        kw.update(colon=st.colon, semicolon=st.semicolon)
+        if len(same_low) * len(same_high) < npairs:
+            return st.phrase("tension_pairs", n=st.count_word(npairs), **kw)
+        edge = self._gap(lower, upper) == 0 or "magnitude" in (
+            self.hedge[lower],
+            self.hedge[upper],
+        )
+        return st.phrase("tension_edge" if edge else "tension_rounding", **kw)
 
     # ------------------------------------------------------------------ conflicts
     def _conflict(self, g: int, rows: np.ndarray) -> str:
@@ -569,9 +682,10 @@ class _Writer:
             words = st.span(st.amount(lo, "" if count else unit), st.amount(hi, unit))
         agents: list[str] = []
         for cell in camp["source_list"]:
-            agents.extend([] if cell == "(no source)" else str(cell).split("; "))
+            agents.extend([] if cell == "(no source)" else _agent_names(str(cell)))
         who = st.list(list(dict.fromkeys(agents))) if agents else st.phrases["unattributed"]
-        return f"{words} ({who})"
+        # "(contributor #0 [217.20.241.115])", never "((...))", as in citations
+        return f"{words} ({who.translate(_BRACKETS)})"
 
     def _clause(
         self, a: int, b: int, cell_count: dict[str, int], *, first: int | None = None
@@ -642,12 +756,13 @@ class _Writer:
         gap = self.smin[upper] - self.smax[lower]
         if not math.isfinite(gap):
             return math.nan, ""
-        if self.hcode[lower] in _CENTRAL and self.hcode[upper] in _CENTRAL:
-            return float(gap), ""
-        opened = (self.hcode[lower] not in _CENTRAL and not self.hc[lower]) or (
-            self.hcode[upper] not in _CENTRAL and not self.lc[upper]
+        hedge = gap_hedge(
+            int(self.hcode[lower]),
+            bool(self.hc[lower]),
+            int(self.hcode[upper]),
+            bool(self.lc[upper]),
         )
-        return float(gap), "more_than" if opened else "at_least"
+        return float(gap), hedge
 
     def _ratio(self, lower: int, upper: int) -> tuple[float, str]:
         """Larger over smaller stated number: of two central values, or of the facing
@@ -800,8 +915,17 @@ class _Writer:
             return self.st.phrase("points", n=self.derived(gap))
         return self.derived(gap, unit=unit)
 
-    def _cite(self, rows: list[int], text: str, *, names: bool = True, dates: bool = True) -> str:
-        """``text (who, when; who, when)``: attributions of one or more claims."""
+    def _cite(
+        self,
+        rows: list[int],
+        text: str,
+        *,
+        names: bool = True,
+        dates: bool = True,
+        undated: bool = False,
+    ) -> str:
+        """``text (who, when; who, when)``: attributions of one or more claims;
+        ``undated`` says "undated" of a claim with no statement date."""
         st = self.st
         whos: dict[str, list[tuple[Any, Any]]] = {}
         for i in rows:
@@ -814,6 +938,8 @@ class _Writer:
         items = []
         for who, spans in whos.items():
             when = [w for w in (self.when(*s) for s in sorted(spans)) if w]
+            if undated and dates and not when:
+                when = [st.phrases["undated"]]
             parts = [p for p in (who, st.list(when) if when else "") if p]
             if parts:
                 items.append(", ".join(parts))
@@ -833,7 +959,7 @@ class _Writer:
         cell = str(self.cells[i])
         got = self._who.get(cell)
         if got is None:
-            agents = [] if cell == "(no source)" else cell.split("; ")
+            agents = [] if cell == "(no source)" else _agent_names(cell)
             got = join_agents_words(agents, self.st) if agents else self.st.phrases["unattributed"]
             self._who[cell] = got
         return got
@@ -844,6 +970,23 @@ class _Writer:
         if key not in self._when:
             self._when[key] = self.st.date(_day(start), _day(end))
         return self._when[key]
+
+
+def gap_hedge(lower: int, lower_high_closed: bool, upper: int, upper_low_closed: bool) -> str:
+    """The hedge of the gap between two claims' facing stated numbers (hedge codes
+    ``lower`` and ``upper``): ``""`` between two central values, ``"more_than"`` when
+    a facing bound is open ("more than 50,000" exceeds 12,000 by more than 38,000),
+    ``"at_least"`` when it is closed (a range's end, "up to", "at least").
+
+    >>> gap_hedge(0, True, 3, False), gap_hedge(8, True, 0, True), gap_hedge(0, True, 1, True)
+    ('more_than', 'at_least', '')
+    """
+    if lower in _CENTRAL and upper in _CENTRAL:
+        return ""
+    opened = (lower not in _CENTRAL and not lower_high_closed) or (
+        upper not in _CENTRAL and not upper_low_closed
+    )
+    return "more_than" if opened else "at_least"
 
 
 def figure_words(
@@ -956,6 +1099,29 @@ def join_agents_words(agents: Sequence[str], st: HouseStyle) -> str:
     if all(len(w) >= 2 and w[-1] == last for w in words):
         return f"{st.list([' '.join(w[:-1]) for w in words])} {last}"
     return st.list(list(agents))
+
+
+def _agent_names(cell: str) -> list[str]:
+    """The agents of a source cell as a reader names them: split at "; ", but never
+    inside parentheses, so that "Dutch Military Intelligence and Security Service
+    (MIVD; note, timing clarified via email)" stays one name and is not written "...
+    (MIVD and note, timing clarified via email)".
+
+    >>> _agent_names("US intelligence; Ukrainian intelligence")
+    ['US intelligence', 'Ukrainian intelligence']
+    >>> _agent_names("MIVD (Dutch; note) ; CSIS")
+    ['MIVD (Dutch; note)', 'CSIS']
+    """
+    names: list[str] = []
+    depth = 0
+    for part in cell.split(";"):
+        part = part.strip()
+        if names and depth > 0:
+            names[-1] = f"{names[-1]}; {part}"
+        else:
+            names.append(part)
+        depth = max(depth + part.count("(") - part.count(")"), 0)
+    return [n for n in names if n]
 
 
 def group_label(key: Any) -> str:

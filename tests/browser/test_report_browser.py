@@ -95,7 +95,7 @@ def test_dom_has_charts_and_sentences(seed_report, tmp_path):
     dom = proc.stdout
     assert dom.count("<svg") == 3  # one range strip per quantity
     assert dom.count('<p class="sentence">') == 3
-    assert "Estimates of North Korean troops in Kursk range from 10,000" in dom
+    assert "There are three estimates of North Korean troops in Kursk: 10,000" in dom
     assert f"<h2>{NK}</h2>" in dom and 'id="methodology"' in dom
     assert "<text" in dom and "United States · week of 4 November 2024" in dom  # text
     assert "<script" not in dom

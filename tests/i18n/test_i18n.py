@@ -145,9 +145,10 @@ def test_a_third_language_is_a_catalogue(german) -> None:
         "mehr als 13.000 Container (South Korean intelligence agency, Oktober 2024)."
     )
     assert text.iloc[0].startswith(
-        "Die Schätzungen für North Korean troops in Kursk reichen von 10.000 "
-        "(United States, Woche vom 4. November 2024) bis zu 12.000"
+        "Es gibt drei Schätzungen für North Korean troops in Kursk: 10.000 "
+        "(United States, Woche vom 4. November 2024), bis zu 12.000"
     )
+    assert "(South Korea, United States und Ukraine, undatiert)" in text.iloc[0]
     assert format_number(1_500_000, "de", scale=True) == "1,5 Millionen"
     # Words the catalogue leaves out come from English.
     assert translator("de")("agree", context="verdict") == "agree"

@@ -54,8 +54,8 @@ def test_notebook_runs_top_to_bottom(name, charts):
         if o.output_type == "stream"
     )
     if name == "kursk":
-        assert "Estimates of North Korean troops in Kursk range from" in texts
-        assert "Les estimations pour" in texts
+        assert "There are three estimates of North Korean troops in Kursk:" in texts
+        assert "On compte trois estimations pour" in texts
     else:
         assert "quantity-months with two claims or more" in texts
     # Nothing was written into the repository.

@@ -150,7 +150,7 @@ def test_single_quantity_gets_its_sentence_as_intro(seed):
     claims = seed[np.asarray(seed.frame["quantity"] == NK)]
     _, meta = quiet(datawrapper, claims)
     assert meta["metadata"]["describe"]["intro"].startswith(
-        "Estimates of North Korean troops in Kursk"
+        "There are three estimates of North Korean troops in Kursk"
     )
 
 

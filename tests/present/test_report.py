@@ -150,7 +150,7 @@ def test_seed_report_in_french(seed):
     assert_safe(html)
     assert '<html lang="fr">' in html
     assert "<h3>Affirmations</h3>" in html and "<h3>Désaccords</h3>" in html
-    assert "sans date" in html and "Les estimations pour" in html
+    assert "sans date" in html and "On compte trois estimations pour" in html
     assert "10\u202f000" in html  # French grouping in tables and key figures
     assert "soldats" in html and "affirmé" in html
     assert "Estimation centrale (médiane)" in html
@@ -350,6 +350,6 @@ def test_key_figures_never_drop_a_hedge(seed_html):
     """'up to 12,000' and 'more than 13,000' are never shown as bare numbers in the key
     figures: no '10,000–12,000' range that no source stated, no bare '13,000'."""
     assert "10,000–12,000" not in seed_html and "10,000-12,000" not in seed_html
-    assert "as many as 12,000" in seed_html  # the sentence keeps the ceiling
+    assert "up to 12,000" in seed_html  # the sentence keeps the ceiling
     assert "more than 13,000" in seed_html
     assert not re.search(r"<td[^>]*>\s*13,000 containers\s*</td>", seed_html)

@@ -27,9 +27,11 @@ def sub(claims: est.Claims, mask) -> est.Claims:
 # ---------------------------------------------------------------- the seed article
 SEED_EN = {
     NK: (
-        "Estimates of North Korean troops in Kursk range from 10,000 (United States, week "
-        "of 4 November 2024) to as many as 12,000 (US, South Korean and Ukrainian intelligence, "
-        "12 November 2024). All three estimates are consistent with a figure of 10,000."
+        "There are three estimates of North Korean troops in Kursk: 10,000 (United States, "
+        "week of 4 November 2024), up to 12,000 (US, South Korean and Ukrainian intelligence, "
+        "12 November 2024) and “des milliers de soldats nord-coréens” (South Korea, United "
+        "States and Ukraine, undated). All three estimates are consistent with a figure of "
+        "10,000."
     ),
     CONTAINERS: (
         "A single estimate of North Korean weapons containers sent to Russia: more than "
@@ -43,10 +45,12 @@ SEED_EN = {
 
 SEED_FR = {
     NK: (
-        "Les estimations pour «\xa0North Korean troops in Kursk\xa0» vont de 10\u202f000 "
-        "(United States, semaine du 4 novembre 2024) à 12\u202f000 au maximum (US intelligence, "
-        "South Korean intelligence et Ukrainian intelligence, 12 novembre 2024). Les trois "
-        "estimations sont toutes compatibles avec un chiffre de 10\u202f000."
+        "On compte trois estimations pour «\xa0North Korean troops in Kursk\xa0»\xa0: "
+        "10\u202f000 (United States, semaine du 4 novembre 2024), jusqu’à 12\u202f000 (US "
+        "intelligence, South Korean intelligence et Ukrainian intelligence, 12 novembre 2024) "
+        "et «\xa0des milliers de soldats nord-coréens\xa0» (South Korea, United States et "
+        "Ukraine, sans date). Les trois estimations sont toutes compatibles avec un chiffre de "
+        "10\u202f000."
     ),
     CONTAINERS: (
         "Une seule estimation pour «\xa0North Korean weapons containers sent to "
@@ -103,30 +107,36 @@ def test_economist_june_2026_russia(economist):
     )
     en = quiet(june.describe, by=["country", "type"])
     # 500,000 against 400,000 to 450,000 is within the rounding of 500,000: a tension.
+    # Each of the three estimates is named, and so is the pair in tension.
     assert en[("russia", "deaths")] == (
-        "Estimates of “Russia, deaths” range from 369,000 to 523,000 (BBC Russia, 12 June 2026). "
-        "The estimates are separated only within the rounding of round figures or at the "
-        "edge of a vague one, so they do not conflict."
+        "There are three estimates of “Russia, deaths”: 369,000 to 523,000 (BBC Russia, "
+        "12 June 2026), 500,000 (NATO officials [via media24], 17 June 2026) and 400,000 to "
+        "450,000 (CSIS, 30 June 2026). Only the rounding of a round figure separates 400,000 "
+        "to 450,000 (CSIS) from 500,000 (NATO officials [via media24]), so they do not "
+        "conflict."
     )
     # The facing 1.4 million is a range's closed end: the gap is at least 90,000; no
-    # median is printed between conflicting figures.
+    # median is printed between conflicting figures.  NATO's range is never cut to 1.3m.
     assert en[("russia", "casualties")] == (
-        "Estimates of “Russia, casualties” range from 1.3 million (NATO officials [via "
-        "media24], 17 June 2026) to 1.49 million (CSIS, 30 June 2026). The two estimates "
-        "conflict: 1.49 million (CSIS) exceeds 1.3 million to 1.4 million (NATO officials "
-        "[via media24]) by at least 90,000."
+        "There are two estimates of “Russia, casualties”: 1.3 million to 1.4 million (NATO "
+        "officials [via media24], 17 June 2026) and 1.49 million (CSIS, 30 June 2026). The "
+        "two estimates conflict: 1.49 million (CSIS) exceeds 1.3 million to 1.4 million "
+        "(NATO officials [via media24]) by at least 90,000."
     )
     fr = quiet(june.describe, "fr", by=["country", "type"])
     assert fr[("russia", "deaths")] == (
-        "Les estimations pour «\xa0Russia, deaths\xa0» vont de 369\u202f000 à 523\u202f000 "
-        "(BBC Russia, 12 juin 2026). Les estimations ne sont séparées que par l’arrondi de "
-        "chiffres ronds ou la limite d’un chiffre vague\xa0: elles ne se contredisent pas."
+        "On compte trois estimations pour «\xa0Russia, deaths\xa0»\xa0: de 369\u202f000 à "
+        "523\u202f000 (BBC Russia, 12 juin 2026), 500\u202f000 (NATO officials [via media24], "
+        "17 juin 2026) et de 400\u202f000 à 450\u202f000 (CSIS, 30 juin 2026). Seul l’arrondi "
+        "d’un chiffre rond sépare l’estimation de 400\u202f000 à 450\u202f000 (CSIS) de celle "
+        "de 500\u202f000 (NATO officials [via media24])\xa0: elles ne se contredisent pas."
     )
     assert fr[("russia", "casualties")] == (
-        "Les estimations pour «\xa0Russia, casualties\xa0» vont de 1,3 million (NATO officials "
-        "[via media24], 17 juin 2026) à 1,49 million (CSIS, 30 juin 2026). Les deux "
-        "estimations se contredisent\xa0: l’estimation de 1,49 million (CSIS) dépasse d’au "
-        "moins 90\u202f000 celle de 1,3 million à 1,4 million (NATO officials [via media24])."
+        "On compte deux estimations pour «\xa0Russia, casualties\xa0»\xa0: de 1,3 million à "
+        "1,4 million (NATO officials [via media24], 17 juin 2026) et 1,49 million (CSIS, "
+        "30 juin 2026). Les deux estimations se contredisent\xa0: l’estimation de 1,49 million "
+        "(CSIS) dépasse d’au moins 90\u202f000 celle de 1,3 million à 1,4 million (NATO "
+        "officials [via media24])."
     )
 
 
@@ -249,16 +259,19 @@ def test_one_source_stands_apart():
         source=["A", "B", "C", "D"],
         stated=["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"],
     )
+    # Four estimates: each is named (B and C state neither end of the range).
     assert quiet(claims.describe).iloc[0] == (
-        "Estimates of q range from 10,000 (A, 1 January 2024) to 50,000 (D, 4 January 2024). "
-        "The estimates conflict, and one source stands apart, D: 50,000 is more than four "
-        "times 10,000 to 12,000 (A)."
+        "There are four estimates of q: 10,000 to 12,000 (A, 1 January 2024), 11,000 to "
+        "13,000 (B, 2 January 2024), 12,000 (C, 3 January 2024) and 50,000 (D, 4 January "
+        "2024). The estimates conflict, and one source stands apart, D: 50,000 is more than "
+        "four times 10,000 to 12,000 (A)."
     )
     assert quiet(claims.describe, "fr").iloc[0] == (
-        "Les estimations pour «\xa0q\xa0» vont de 10\u202f000 (A, 1er janvier 2024) à "
-        "50\u202f000 (D, 4 janvier 2024). Les estimations se contredisent, et une source fait "
-        "exception, D\xa0: l’estimation de 50\u202f000 représente plus de quatre fois celle "
-        "de 10\u202f000 à 12\u202f000 (A)."
+        "On compte quatre estimations pour «\xa0q\xa0»\xa0: de 10\u202f000 à 12\u202f000 (A, "
+        "1er janvier 2024), de 11\u202f000 à 13\u202f000 (B, 2 janvier 2024), 12\u202f000 (C, "
+        "3 janvier 2024) et 50\u202f000 (D, 4 janvier 2024). Les estimations se contredisent, "
+        "et une source fait exception, D\xa0: l’estimation de 50\u202f000 représente plus de "
+        "quatre fois celle de 10\u202f000 à 12\u202f000 (A)."
     )
 
 
@@ -349,20 +362,45 @@ def test_same_figure_and_only_figure():
         "B, 2 janvier 2024). Les deux estimations sont compatibles avec un chiffre de "
         "10\u202f000."
     )
-    only = table(
+    # Two estimates, one vague: each is named, so "both" is explained.
+    two = table(
         quantity=["q"] * 2,
         figure=["about 5,000", "thousands"],
         source=["A", "B"],
         stated=["2024-01-01", "2024-01-02"],
     )
-    assert quiet(only.describe).iloc[0] == (
-        "The only figure stated for q is about 5,000 (A, 1 January 2024). Both estimates are "
-        "consistent with a figure of 4,500 to 5,500."
+    assert quiet(two.describe).iloc[0] == (
+        "There are two estimates of q: about 5,000 (A, 1 January 2024) and “thousands” (B, "
+        "2 January 2024). Both estimates are consistent with a figure of 4,500 to 5,500."
     )
-    assert quiet(only.describe, "fr").iloc[0] == (
-        "Le seul chiffre avancé pour «\xa0q\xa0» est d’environ 5\u202f000 (A, 1er janvier "
-        "2024). Les deux estimations sont compatibles avec un chiffre de 4\u202f500 à "
-        "5\u202f500."
+    assert quiet(two.describe, "fr").iloc[0] == (
+        "On compte deux estimations pour «\xa0q\xa0»\xa0: environ 5\u202f000 (A, 1er janvier "
+        "2024) et «\xa0thousands\xa0» (B, 2 janvier 2024). Les deux estimations sont "
+        "compatibles avec un chiffre de 4\u202f500 à 5\u202f500."
+    )
+    # Past four estimates, the one figure stated is named as such.
+    only = table(
+        quantity=["q"] * 5,
+        figure=["about 5,000", "thousands", "thousands", "thousands", "thousands"],
+        source=["A", "B", "C", "D", "E"],
+        stated=["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"],
+    )
+    assert (
+        quiet(only.describe)
+        .iloc[0]
+        .startswith(
+            "The only figure stated for q is about 5,000 (A, 1 January 2024). All five estimates "
+            "are consistent with a figure of 4,500 to 5,500."
+        )
+    )
+    assert (
+        quiet(only.describe, "fr")
+        .iloc[0]
+        .startswith(
+            "Le seul chiffre avancé pour «\xa0q\xa0» est d’environ 5\u202f000 (A, 1er janvier "
+            "2024). Les cinq estimations sont toutes compatibles avec un chiffre de 4\u202f500 à "
+            "5\u202f500."
+        )
     )
 
 
@@ -428,12 +466,12 @@ def test_never_plural_sources_for_one_source(economist, seed):
 
 def test_hedges_are_kept(seed):
     s = quiet(seed.describe)
-    assert "as many as 12,000" in s[NK]  # "up to", after "to"
+    assert "up to 12,000" in s[NK]
     assert "more than 13,000" in s[CONTAINERS]
     assert "about 50,000" in s[HELD]
     fr = quiet(seed.describe, "fr")
     assert "plus de 13\u202f000" in fr[CONTAINERS]
-    assert "12\u202f000 au maximum" in fr[NK]
+    assert "jusqu’à 12\u202f000" in fr[NK]
 
 
 def test_flagged_rows_are_left_out():
@@ -598,15 +636,15 @@ def test_protest_table_describes_two_camps_never_one_source_apart():
     claims = est.read_claims(PROTEST)
     en = quiet(claims.describe).iloc[0]
     assert en == (
-        "Estimates of protesters in Paris range from 12,000 (Préfecture de police, 8 March "
-        "2025) to more than 50,000 (CGT, 8 March 2025). The estimates split into two camps: "
-        "12,000 to 16,200 (Préfecture de police, AFP and Occurrence) against 20,000 or more "
-        "(BFMTV, Reuters and CGT). The furthest apart: more than 50,000 (CGT) is more than "
+        "The six estimates of protesters in Paris range from 12,000 (Préfecture de police, "
+        "8 March 2025) to more than 50,000 (CGT, 8 March 2025). The estimates split into two "
+        "camps: 12,000 to 16,200 (Préfecture de police, AFP and Occurrence) against 20,000 or "
+        "more (BFMTV, Reuters and CGT). The furthest apart: more than 50,000 (CGT) is more than "
         "four times 12,000 (Préfecture de police)."
     )
     fr = quiet(claims.describe, "fr").iloc[0]
     assert fr == (
-        "Les estimations pour «\xa0protesters in Paris\xa0» vont de 12\u202f000 (Préfecture "
+        "Les six estimations pour «\xa0protesters in Paris\xa0» vont de 12\u202f000 (Préfecture "
         "de police, 8 mars 2025) à plus de 50\u202f000 (CGT, 8 mars 2025). Les estimations "
         "se partagent en deux camps\xa0: de 12\u202f000 à 16\u202f200 (Préfecture de police, "
         "AFP et Occurrence) contre 20\u202f000 ou plus (BFMTV, Reuters et CGT). Les plus "
@@ -652,17 +690,17 @@ def test_gap_from_an_open_bound_says_more_than():
 def test_economist_russian_casualties_latest_range_and_growth(economist):
     en = told_quietly(economist.describe, by=["country", "type"])[("russia", "casualties")]
     assert en == (
-        "Since 17 June 2026, estimates of “Russia, casualties” have ranged from 1.3 million "
-        "(NATO officials [via media24], 17 June 2026) to 1.49 million (CSIS, 30 June 2026). "
-        "The two estimates conflict: 1.49 million (CSIS) exceeds 1.3 million to 1.4 million "
+        "The two latest estimates of “Russia, casualties”: 1.3 million to 1.4 million (NATO "
+        "officials [via media24], 17 June 2026) and 1.49 million (CSIS, 30 June 2026). The "
+        "two estimates conflict: 1.49 million (CSIS) exceeds 1.3 million to 1.4 million "
         "(NATO officials [via media24]) by at least 90,000. Estimates have risen since the "
         "first, 11,966 (UK MoD, 1 April 2022)."
     )
     assert "120 times" not in en and "2,021" not in en
     fr = told_quietly(economist.describe, "fr", by=["country", "type"])[("russia", "casualties")]
     assert fr == (
-        "Depuis le 17 juin 2026, les estimations pour «\xa0Russia, casualties\xa0» vont de "
-        "1,3 million (NATO officials [via media24], 17 juin 2026) à 1,49 million (CSIS, "
+        "Les deux dernières estimations pour «\xa0Russia, casualties\xa0»\xa0: de 1,3 million "
+        "à 1,4 million (NATO officials [via media24], 17 juin 2026) et 1,49 million (CSIS, "
         "30 juin 2026). Les deux estimations se contredisent\xa0: l’estimation de 1,49 million "
         "(CSIS) dépasse d’au moins 90\u202f000 celle de 1,3 million à 1,4 million (NATO "
         "officials [via media24]). Les estimations ont augmenté depuis la première, "
