@@ -278,7 +278,7 @@ def test_a_clear_bias_is_said_with_its_interval():
     words = track_record_sentences(t)
     assert words["Loud"].startswith(
         "Figures from Loud have run on average 1.6 times those of other sources for the "
-        "same quantity (12 figures compared; 95% interval 1.6 to 1.6)."
+        "same quantity (12 figures compared; both ends of the 95% interval round to 1.6)."
     )
 
 
