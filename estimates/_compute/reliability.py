@@ -92,7 +92,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -636,6 +636,7 @@ def discover_frame(
     iterations: int = 30,
     source_weights: pd.Series | None = None,
     unit: str | None = None,
+    source_record: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Truth discovery on a frame of claims: ``(groups, sources)`` frames.
 
@@ -646,7 +647,10 @@ def discover_frame(
 
     On Dask, learn the weights on the whole table (``right``/``count`` sum across
     partitions; :func:`weights_from_record` turns them into weights), then run this
-    per partition of whole groups with ``source_weights=`` and ``iterations=0``.
+    per partition of whole groups with ``source_weights=`` and ``iterations=0``; pass
+    the summed records as ``source_record`` (columns ``right`` and ``count``, indexed by
+    source) so that ``strategy_explanation`` quotes each source's whole record, not the
+    partition's share of it.
     """
     from .reconcile import _by_list
 
@@ -665,6 +669,13 @@ def discover_frame(
     )
     codes, labels, found, agents = x.codes, x.labels, x.found, x.agents
     ngroups, nag = len(labels), len(agents.names)
+    if source_record is not None:
+        whole = source_record.reindex(pd.Index(agents.names.astype(str)))
+        found = replace(
+            found,
+            right=whole["right"].fillna(0.0).to_numpy(dtype="float64"),
+            count=whole["count"].fillna(0.0).to_numpy(dtype="float64"),
+        )
     kind = (x.kind, x.kind_names)
     cells = canonical_cells(frame, book)
     groups = explain(codes, ngroups, labels, found, agents.claim, agents.code, agents.names, cells)
@@ -712,66 +723,87 @@ def explain(
     names: np.ndarray,
     claim_label: np.ndarray,
 ) -> pd.DataFrame:
-    """Per group: the estimate and, in words, why (the claims and the weightiest claim,
-    by its source cell ``claim_label``, with its agent's record when it has one agent).
+    """Per group: the estimate and, in words, why: the share of the weight the claims
+    containing it carried (over half: a weighted majority; exactly half: an even split,
+    the lower figure taken; under half: no figure had half), and the weightiest of
+    those claims, by its source cell ``claim_label``, with its agent's record when it
+    has one agent.
 
     Column-wise: the sentence is assembled with vectorised string operations.
     """
     g = group.astype(np.int64)
     k = np.bincount(g, minlength=ngroups)
-    # the weightiest agent per group: the entry with the largest claim weight x agent weight
-    ew = found.claim_weight[agent_claim]
+    # why: the share of the weight carried by the claims containing the estimate, and
+    # the weightiest of those claims (ties: the agent first by name, then the first
+    # entry; three reductions, no sort, the same on any partition of the groups)
+    meets = found.claim_error == 0
+    total = np.bincount(g, weights=found.claim_weight, minlength=ngroups)
+    support = np.bincount(g, weights=found.claim_weight * meets, minlength=ngroups)
+    ew = np.where(meets[agent_claim], found.claim_weight[agent_claim], -1.0)
     eg = g[agent_claim]
-    # per group: the largest claim weight, then the lowest agent code among the entries
-    # carrying it, then the first such entry (no sort: three reductions)
     top_claim_w = np.full(ngroups, -np.inf)
     np.maximum.at(top_claim_w, eg, ew)
-    cand = np.flatnonzero(ew == top_claim_w[eg])
+    cand = np.flatnonzero((ew == top_claim_w[eg]) & (ew >= 0))
+    name_rank = np.empty(len(names), dtype=np.int64)
+    name_rank[np.argsort(names.astype(str), kind="stable")] = np.arange(len(names))
     big = np.iinfo(np.int64).max
-    top = np.full(ngroups, big, dtype=np.int64)
-    np.minimum.at(top, eg[cand], agent_code[cand])
-    cand = cand[agent_code[cand] == top[eg[cand]]]
+    top_rank = np.full(ngroups, big, dtype=np.int64)
+    np.minimum.at(top_rank, eg[cand], name_rank[agent_code[cand]])
+    cand = cand[name_rank[agent_code[cand]] == top_rank[eg[cand]]]
     first_entry = np.full(ngroups, big, dtype=np.int64)
     np.minimum.at(first_entry, eg[cand], cand)
-    found_top = first_entry < big
-    top[~found_top] = -1
+    has_top = first_entry < big
+    top = np.full(ngroups, -1, dtype=np.int64)
+    top[has_top] = agent_code[first_entry[has_top]]
     top_claim = np.full(ngroups, -1, dtype=np.int64)
-    top_claim[found_top] = agent_claim[first_entry[found_top]]
-    top_claim_w[~found_top] = 0.0
-    total = np.bincount(g, weights=found.claim_weight, minlength=ngroups)
+    top_claim[has_top] = agent_claim[first_entry[has_top]]
     single = np.bincount(agent_claim, minlength=len(g))[np.maximum(top_claim, 0)] == 1
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(total > 0, top_claim_w / total, np.nan)
-    has_top = top >= 0
+        share = np.where(total > 0, support / total, np.nan)
     tname = np.where(has_top, names[np.maximum(top, 0)], "")
-    tlabel = np.where(has_top, claim_label[np.maximum(top_claim, 0)], "")
+    tlabel = pd.Series(np.where(has_top, claim_label[np.maximum(top_claim, 0)], ""), dtype=object)
     tweight = np.where(has_top, found.weight[np.maximum(top, 0)], np.nan)
     tcount = np.where(has_top, found.count[np.maximum(top, 0)], 0.0)
+    tright = np.where(has_top, found.right[np.maximum(top, 0)], 0.0)
     kk = pd.Series(k).astype(str)
-    head = np.where(k == 1, "the only claim", "weighted median of " + kk + " claims")
+    head = "weighted median of " + kk + " claims"
     pct_v = np.round(np.nan_to_num(share) * 100)
     pct_v = np.where(share < 1, np.clip(pct_v, 1, 99), 100)  # never "100%" unless all
     pct = pd.Series(pct_v).astype(int).astype(str)
-    tright = np.where(has_top, found.right[np.maximum(top, 0)], 0.0)
     quant = pd.Series(np.round(tcount).astype(np.int64)).astype(str)
     rights = pd.Series(np.round(tright).astype(np.int64)).astype(str)
-    record: pd.Series = (
-        ", for a record of " + rights + " right of " + quant + " checked against other sources"
+    record = pd.Series(
+        np.where(
+            single & (tcount > 0),
+            (
+                " (a record of " + rights + " right of " + quant + " checked against other sources)"
+            ).to_numpy(dtype=object),
+            "",
+        ),
+        dtype=object,
     )
-    tail = (
-        "; "
-        + pd.Series(tlabel).astype(str)
-        + " carried "
+    most = ", the largest share from " + tlabel + record
+    tie = np.abs(np.nan_to_num(share) - 0.5) <= 1e-9
+    majority = (": the claims containing it carried " + pct + "% of the weight" + most).to_numpy(
+        dtype=object
+    )
+    even = (
+        ": the weight split evenly between it and a higher figure, and the lower is taken "
+        "(the conservative convention); claims containing it: " + tlabel + record
+    ).to_numpy(dtype=object)
+    minority = (
+        ": no figure had half the weight; the claims containing it carried "
         + pct
-        + "% of the weight"
-        + pd.Series(np.where(single, record.to_numpy(dtype=object), ""), dtype="string")
+        + "%"
+        + most
+    ).to_numpy(dtype=object)
+    why = np.where(tie, even, np.where(np.nan_to_num(share) > 0.5, majority, minority))
+    text = np.where(
+        np.isnan(found.estimate),
+        "no claim states a usable figure",
+        np.where(k == 1, "the only claim", (head.to_numpy(dtype=object) + why)),
     )
-    said = np.where((k > 1) & has_top, tail.to_numpy(dtype=object), "")
-    text = pd.Series(head, dtype="string") + pd.Series(said, dtype="string")
-    text = text.where(
-        ~np.isnan(found.estimate),
-        pd.Series(["no claim states a usable figure"] * len(text), dtype="string"),
-    )
+    text = pd.Series(text, dtype=object)
     return pd.DataFrame(
         {
             "best": found.estimate,

@@ -215,8 +215,12 @@ def test_reconcile_reliability_explains_its_choice():
     r = quiet(seed_claims().reconcile, strategy="reliability")
     assert r.loc[NK, "best"] == 10_000
     assert r.loc[NK, "best_strategy"] == "reliability"
-    assert r.loc[NK, "strategy_explanation"].startswith("weighted median of 3 claims; ")
-    assert "carried" in r.loc[NK, "strategy_explanation"]
+    # all three claims contain 10,000: the whole weight, and who carried most of it
+    assert r.loc[NK, "strategy_explanation"] == (
+        "weighted median of 3 claims: the claims containing it carried 100% of the weight, "
+        "the largest share from US intelligence; South Korean intelligence; "
+        "Ukrainian intelligence"
+    )
     single = r.drop(index=NK)["strategy_explanation"]
     assert (single == "the only claim").all()
 
@@ -388,3 +392,28 @@ def test_an_empty_table_gives_empty_results_with_the_same_columns():
     t = quiet(empty.reliability)
     assert len(t) == 0 and list(t.columns) == list(quiet(claims.reliability).columns)
     assert len(track_record_sentences(t)) == 0
+
+
+def test_the_explanation_says_why_the_best_value_was_chosen():
+    claims, _ = population_claims()
+    r = quiet(claims.reconcile, by=["quantity", "year"], strategy="reliability")
+    # a weighted majority: its share and the weightiest claim's source with its record
+    assert r.loc[("muncie, indiana", 2000), "best"] == 65_287
+    assert r.loc[("muncie, indiana", 2000), "strategy_explanation"] == (
+        "weighted median of 3 claims: the claims containing it carried 81% of the weight, "
+        "the largest share from contributor #5512121: capitalbot (a record of 286 right of "
+        "308 checked against other sources)"
+    )
+    # an even split between two figures: the lower is taken, and said to be
+    tie = r.loc[("ainsworth, british columbia", 2006)]
+    assert tie["best"] == 50
+    assert "split evenly between it and a higher figure, and the lower is taken" in (
+        tie["strategy_explanation"]
+    )
+    # three figures, three sources of equal weight: the middle one, under half the weight
+    mid = r.loc[("albany, new york", 2007)]
+    assert mid["best"] == 98_518
+    assert mid["strategy_explanation"].startswith(
+        "weighted median of 3 claims: no figure had half the weight; the claims containing "
+        "it carried 33%"
+    )
