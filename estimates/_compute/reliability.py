@@ -454,7 +454,8 @@ def discover(
     pair = g[ac] * np.int64(max(nagents, 1)) + code
     agents_per_claim = np.bincount(ac, minlength=n).astype("float64")
     agents_per_claim[agents_per_claim == 0] = 1.0
-    _, pair_of, pair_n = np.unique(pair, return_inverse=True, return_counts=True)
+    pair_of, _uniq = pd.factorize(pair)  # hashing: no sort of the entries
+    pair_n = np.bincount(pair_of)
     plain = np.where(hedge == _MAG, vague, 1.0)
     votes = plain * np.bincount(
         ac, weights=1.0 / pair_n[pair_of] / agents_per_claim[ac], minlength=n
@@ -566,6 +567,17 @@ class _Learned:
     found: Discovery
 
 
+def _compact(agents: Agents) -> Agents:
+    """The agents with codes only for those that make a claim (``agents_of`` reserves
+    a code per row for anonymous claims)."""
+    used = np.zeros(len(agents.names), dtype=bool)
+    used[agents.code] = True
+    if used.all():
+        return agents
+    new = np.cumsum(used) - 1
+    return Agents(agents.claim, new[agents.code], agents.names[used])
+
+
 def _learn(
     frame: pd.DataFrame,
     keys: list[str],
@@ -592,7 +604,7 @@ def _learn(
     if factor is not None:
         low, high, best = low * factor, high * factor, best * factor
     hc = hedge_codes(frame["hedge"])
-    agents = agents_of(frame, book, use_originals=True)
+    agents = _compact(agents_of(frame, book, use_originals=True))
     nag = len(agents.names)
     kind, kind_names = agent_kinds(frame, agents, book)
     start = None
