@@ -549,7 +549,12 @@ class Claims:
         %(selection_parameters)s
         strategy : str, default "median"
             Best-estimate strategy: ``median``, ``conservative``, ``midpoint``,
-            ``latest``, ``weighted`` or ``pooled`` (``estimates.STRATEGIES``).
+            ``latest``, ``weighted`` or ``pooled`` (``estimates.STRATEGIES``), or
+            ``reliability``: the claims weighted by their sources' reliability learned
+            across every group at once (truth discovery after CRH, GTM, TruthFinder and
+            KDEm, generalised to hedged intervals; see :meth:`reliability` and
+            :mod:`estimates._compute.reliability`), with a ``strategy_explanation``
+            column saying why each best value was chosen.
         weights : str, optional
             Name of a column of per-claim weights (default: the sources' weights).
         unit : str, optional
