@@ -1213,12 +1213,8 @@ def _learn_weights(
         weight, accuracy = new_w, pd.Series(acc, index=record.index)
     out = pd.DataFrame(
         {
-            "weight": (
-                weight.reindex(record.index) if weight is not None else 1.0
-            ),
-            "accuracy": (
-                accuracy.reindex(record.index) if accuracy is not None else np.nan
-            ),
+            "weight": (weight.reindex(record.index) if weight is not None else 1.0),
+            "accuracy": (accuracy.reindex(record.index) if accuracy is not None else np.nan),
             "right": record["right"],
             "count": record["count"],
             "kind": record["kind"].where(record["kind"].notna(), None),

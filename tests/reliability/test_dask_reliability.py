@@ -45,9 +45,7 @@ def test_dask_reconcile_reliability_equals_the_single_machine_result():
     assert (got["strategy_explanation"] == want["strategy_explanation"]).all()
     assert (got["best_strategy"].astype(str) == "reliability").all()
     # a per-partition learning would differ: the weights must be the whole table's
-    alone = quiet(
-        lambda: claims.frame.iloc[: len(claims.frame) // 4].pipe(discover_frame, BY)[0]
-    )
+    alone = quiet(lambda: claims.frame.iloc[: len(claims.frame) // 4].pipe(discover_frame, BY)[0])
     assert len(alone) < len(want)
 
 

@@ -416,8 +416,9 @@ def test_the_explanation_says_why_the_best_value_was_chosen():
     # an even split between two figures: the lower is taken, and said to be
     tie = r.loc[("ainsworth, british columbia", 2006)]
     assert tie["best"] == 50
-    assert "split evenly between it and a higher figure, and the lower is taken" in (
-        tie["strategy_explanation"]
+    assert (
+        "split evenly between it and a higher figure, and the lower is taken"
+        in (tie["strategy_explanation"])
     )
     # three figures, three sources of equal weight: the middle one, under half the weight
     mid = r.loc[("albany, new york", 2007)]
@@ -488,3 +489,21 @@ def test_the_report_shows_the_reliability_weights_in_its_methodology():
     assert "Western intelligence agencies (via WSJ)" in page
     assert "1.69" in page and "2 of 2" in page
     assert ">Weight<" in page and ">Weight<" not in plain
+
+
+def test_economist_track_record_chart_draws_the_table_figures():
+    t = quiet(economist_claims().reliability, freq="M", sources=BOOK)
+    fig = track_record_chart(t, top=8)
+    left, right = fig.axes[:2]
+    shown = t[t["compared"] > 0].sort_values("compared", ascending=False).head(8).iloc[::-1]
+    # the dots: each shown source's median ratio (left) and hit rate (right), in order
+    (bias_dots,) = [ln for ln in left.lines if ln.get_marker() == "o"]
+    (hit_dots,) = [ln for ln in right.lines if ln.get_marker() == "o"]
+    has = np.isfinite(shown["bias"].to_numpy())
+    np.testing.assert_allclose(bias_dots.get_xdata(), shown["bias"].to_numpy()[has])
+    np.testing.assert_allclose(hit_dots.get_xdata(), shown["hit_rate"].to_numpy())
+    labels = [tick.get_text() for tick in left.get_yticklabels()]
+    assert labels[-1] == "UK MoD (15)"  # most compared at the top
+    uk = labels.index("UK MoD (15)")
+    assert bias_dots.get_ydata()[list(np.flatnonzero(has)).index(uk)] == uk
+    assert hit_dots.get_xdata()[uk] == pytest.approx(2 / 15)
