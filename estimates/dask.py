@@ -17,6 +17,9 @@ function               what each partition runs
 :func:`camps`          :meth:`Claims.camps` on partitions holding whole groups
 :func:`timeline`       :meth:`Claims.timeline` on partitions holding whole groups
 :func:`sensitivity`    :meth:`Claims.sensitivity` on partitions holding whole groups
+:func:`reliability`    one pass per round: each partition's source records under
+                       the current weights, summed per source on the client
+                       (``reconcile(strategy="reliability")`` uses the weights)
 =====================  ========================================================
 
 How groups meet

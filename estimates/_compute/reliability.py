@@ -729,9 +729,12 @@ def agent_kinds(
         has = col[agents.claim] != ""
         names[agents.code[has]] = col[agents.claim][has]
     if isinstance(book, SourceBook) and book.kinds:
-        empty = names == ""
-        for i in np.flatnonzero(empty):
-            names[i] = book.kind(str(agents.names[i])) or ""
+        # agent names are canonical already: the book's kinds by folded name, column-wise
+        empty = np.flatnonzero(names == "")
+        folded = (
+            pd.Series(agents.names[empty], dtype="string").str.split().str.join(" ").str.casefold()
+        )
+        names[empty] = folded.map(dict(book.kinds)).fillna("").to_numpy(dtype=object)
     kinds, code = np.unique(names.astype(str), return_inverse=True)
     return code.astype(np.int64), np.array([k or None for k in kinds], dtype=object)
 
@@ -993,7 +996,7 @@ def source_table(
     out = pd.DataFrame(
         {
             "kind": pd.array(
-                [kind_names[k] for k in kind_code] if len(kind_names) else [None] * nag,
+                kind_names[kind_code] if len(kind_names) else np.full(nag, None),
                 dtype="string",
             ),
             "claims": claims_n.astype(np.int64),

@@ -276,17 +276,7 @@ def test_economist_sentences_and_chart():
 
 
 def test_a_clear_bias_is_said_with_its_interval():
-    rng = np.random.default_rng(1)
-    rows = []
-    for q in range(12):
-        truth = float(rng.integers(1000, 5000))
-        rows += [
-            {"quantity": f"q{q}", "best": truth, "source": "A"},
-            {"quantity": f"q{q}", "best": truth, "source": "B"},
-            {"quantity": f"q{q}", "best": round(truth * 1.6), "source": "Loud"},
-        ]
-    claims = quiet(est.read_claims, pd.DataFrame(rows).assign(stated="2024-01-15"))
-    t = claims.reliability()
+    t = loud_claims().reliability()
     assert t.loc["Loud", "bias"] == pytest.approx(1.6, abs=0.001)
     words = track_record_sentences(t)
     assert words["Loud"].startswith(
@@ -507,3 +497,12 @@ def test_economist_track_record_chart_draws_the_table_figures():
     uk = labels.index("UK MoD (15)")
     assert bias_dots.get_ydata()[list(np.flatnonzero(has)).index(uk)] == uk
     assert hit_dots.get_xdata()[uk] == pytest.approx(2 / 15)
+
+
+def test_kinds_from_the_source_book_are_shared_priors():
+    book = est.SourceBook(kinds={"  LOUD ": "warring party"}, aliases={"Loudest": "Loud"})
+    _, src = quiet(discover_frame, loud_claims().frame, "quantity", sources=book)
+    assert src.loc["Loud", "kind"] == "warring party"
+    assert src["kind"].drop("Loud").isna().all()
+    table = quiet(loud_claims().reliability, sources=book)
+    assert table.loc["Loud", "kind"] == "warring party" and pd.isna(table.loc["A", "kind"])
