@@ -158,7 +158,9 @@ def test_a_vandals_figure_of_a_billion_moves_nothing():
         )
         spoiled = est.Claims.concat([claims, est.Claims._from_frame(vandal)])
         after = quiet(spoiled.reconcile, by=by, strategy="reliability")
-        pd.testing.assert_series_equal(after["best"], base["best"])
+        # (on pandas 2.2 the concatenated table's labels are object, not string: values
+        # and labels are what must not move)
+        pd.testing.assert_series_equal(after["best"], base["best"], check_index_type=False)
         assert "vandal" not in after.loc[(city, year), "strategy_explanation"]
 
 
