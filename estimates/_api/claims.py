@@ -1127,7 +1127,10 @@ class Claims:
         like with like in time (see :meth:`reconcile`): a source's successive figures
         are a revision, and claims before the comparison window are told as how the
         estimates grew since the first.  Vague words are quoted as written, in their
-        own language.
+        own language.  Where the claims show a source's figures running clearly higher
+        or lower than other sources' for the same quantity (and month, when dated;
+        see :meth:`reliability`: enough figures compared, an interval clear of 1),
+        that track-record sentence follows in the paragraphs of the groups it spoke on.
 
         Parameters
         ----------
