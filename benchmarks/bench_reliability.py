@@ -13,13 +13,29 @@ by the group's spread), every existing strategy of ``reconcile``, and
 source kind (a documented rule on the source text, not a cleaning of values).
 
 Speed: ``reconcile(strategy="reliability")`` against a plain ``reconcile()`` of the
-same synthetic claims (``--claims`` in ``--groups``); goal at most 10x.
+same synthetic claims (``--claims`` in ``--groups``), interleaved, best of
+``--repeat``; by the clock and in CPU time (the machine may be shared); goal at most 10x.
+
+Measured (this branch, two cores shared with three other jobs, load average ~5.5):
+strategy="reliability" 83.8% exact, within 1% 86.8%, MAE 1,778 -- the most exact and
+the lowest MAE of every method here (majority vote 80.1% / 2,413, ``pooled`` 79.4% /
+2,132, median 62.5% / 2,887, CRH-style 68.4% / 3,587); speed at 10^7 claims in 10^6
+groups 6.9x by the clock, 4.9x in CPU time.  The 90% goal is not met: of the 22
+city-years missed, 17 have the census figure from a single editor against two or more
+agreeing on another figure (most often the busiest bot, 80% right on the dev truth,
+and a second editor stating its figure), one has no claim of the census figure;
+stronger priors, capped or confidence-bound (CATD-style) weights, leave-one-out
+records and counting only contested groups were tried and score the same or worse
+(see the notes of ``estimates._compute.reliability``).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -30,10 +46,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import estimates as est  # noqa: E402
-from benchmarks.bench_reconcile import best_of, synthetic  # noqa: E402
+from benchmarks.bench_reconcile import synthetic  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 STRATEGIES = ("median", "conservative", "midpoint", "latest", "weighted", "pooled")
+
+
+def timed(fn: object) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one call."""
+    gc.collect()
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()  # type: ignore[operator]
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def population(kinds: bool) -> tuple[est.Claims, pd.DataFrame]:
@@ -131,7 +155,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", default="1e7", help="claims for the speed test (0: skip)")
     ap.add_argument("--groups", default=None, help="groups (default: claims / 10)")
-    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
     table = accuracy_table()
     with pd.option_context("display.width", 120):
@@ -149,11 +173,23 @@ def main() -> None:
     if n:
         groups = int(float(args.groups)) if args.groups else max(n // 10, 1)
         claims = synthetic(n, groups)
-        plain = best_of(lambda: claims.reconcile(), args.repeat)
-        rel = best_of(lambda: claims.reconcile(strategy="reliability"), args.repeat)
+        # interleaved, best of --repeat each, wall-clock and CPU time (the machine may be
+        # shared: CPU time is what the computation itself costs)
+        plain, rel = [], []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for _ in range(args.repeat):
+                plain.append(timed(lambda: claims.reconcile()))
+                rel.append(timed(lambda: claims.reconcile(strategy="reliability")))
+        pw, pc = min(t[0] for t in plain), min(t[1] for t in plain)
+        rw, rc = min(t[0] for t in rel), min(t[1] for t in rel)
         print(
-            f"\nSpeed, {n:,} claims in {groups:,} groups: reconcile() {plain:.2f} s, "
-            f'strategy="reliability" {rel:.2f} s: {rel / plain:.1f}x (goal <= 10x)'
+            f"\nSpeed, {n:,} claims in {groups:,} groups (best of {args.repeat}):\n"
+            f"  wall clock: reconcile() {pw:.2f} s, "
+            f'strategy="reliability" {rw:.2f} s: {rw / pw:.1f}x (goal <= 10x)\n'
+            f"  CPU time:   reconcile() {pc:.2f} s, "
+            f'strategy="reliability" {rc:.2f} s: {rc / pc:.1f}x\n'
+            f"  load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
 
 

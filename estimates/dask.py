@@ -17,6 +17,9 @@ function               what each partition runs
 :func:`camps`          :meth:`Claims.camps` on partitions holding whole groups
 :func:`timeline`       :meth:`Claims.timeline` on partitions holding whole groups
 :func:`sensitivity`    :meth:`Claims.sensitivity` on partitions holding whole groups
+:func:`reliability`    one pass per round: each partition's source records under
+                       the current weights, summed per source on the client
+                       (``reconcile(strategy="reliability")`` uses the weights)
 =====================  ========================================================
 
 How groups meet
@@ -99,6 +102,7 @@ __all__ = [
     "extract",
     "read_claims",
     "reconcile",
+    "reliability",
     "revisions",
     "sensitivity",
     "timeline",
@@ -296,8 +300,16 @@ def _run(
     """Run the ``Claims`` method ``method`` per group, with the arguments of a call of
     a per-group function (its ``locals()``): every option as given, the group keys as
     a list and the claim selection as one object every partition applies alike."""
+    keys, options = _prepared(ddf, check or method, call)
+    return _per_group(
+        ddf, method, keys, options=options, partitioned=call["partitioned"], kernel=kernel
+    )
+
+
+def _prepared(ddf: Any, what: str, call: Mapping[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """The group keys and the options of a per-group call (its ``locals()``), checked."""
     keys = _by_list(call["by"])
-    _check_frame(ddf, keys, check or method)
+    _check_frame(ddf, keys, what)
     options = {k: v for k, v in call.items() if k not in _NOT_OPTIONS}
     options.update(by=keys, selection=_selection(ddf, call))
     if "quantiles" in options:
@@ -307,9 +319,7 @@ def _run(
         if isinstance(max_pairs, bool) or not isinstance(max_pairs, int | np.integer):
             raise ArgumentTypeError("max_pairs", max_pairs, "an int")
         options["max_pairs"] = int(max_pairs)
-    return _per_group(
-        ddf, method, keys, options=options, partitioned=call["partitioned"], kernel=kernel
-    )
+    return keys, options
 
 
 @fill_doc
@@ -366,6 +376,9 @@ def reconcile(
     >>> ddf = dd.from_pandas(claims.frame, npartitions=2)  # doctest: +SKIP
     >>> ed.reconcile(ddf).compute().sort_index()  # doctest: +SKIP
     """
+    if strategy == "reliability":  # weights learned across partitions, not per partition
+        keys, options = _prepared(ddf, "reconcile", locals())
+        return _reconcile_reliability(ddf, keys, options, partitioned)
     return _run(ddf, "reconcile", locals())
 
 
@@ -1050,3 +1063,233 @@ def extract(
             )
         return articles.map_partitions(fn, options, meta, meta=meta, enforce_metadata=False)
     raise ArgumentTypeError("articles", articles, "a dask Bag of mappings or a dask DataFrame")
+
+
+# ---------------------------------------------------------------------- reliability
+#: Columns of :func:`reliability` (what each source's learned weight rests on).
+RELIABILITY_COLUMNS = ("weight", "accuracy", "right", "count", "kind")
+
+
+def _reliability_part(
+    part: pd.DataFrame,
+    keys: list[str],
+    sel: Selection,
+    settings: Mapping[str, Any],
+    weights: pd.Series | None,
+    what: str,
+    record: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One partition of whole groups under given source weights (one pass, no
+    learning): each source's record (``what="record"``: right, count, kind, the
+    sufficient statistics) or each group's estimate (``what="groups"``)."""
+    from ._compute.reliability import discover_frame
+
+    frame, _trace = sel.apply(part, keys)
+    groups, record = discover_frame(
+        frame.reset_index(drop=True),
+        keys,
+        sources=sel.sources,
+        unit=settings["unit"],
+        tolerance=settings["tolerance"],
+        prior=settings["prior"],
+        iterations=0,
+        source_weights=weights,
+        source_record=record,
+    )
+    if what == "groups":
+        return groups
+    out = record[["right", "count"]].astype("float64")
+    out["kind"] = record["kind"].astype(object)
+    return out
+
+
+def _reliability_reconcile_part(
+    part: pd.DataFrame,
+    method: str,
+    args: tuple[Any, ...],
+    options: Mapping[str, Any],
+) -> pd.DataFrame:
+    """:meth:`Claims.reconcile` of one partition with ``strategy="reliability"``, its
+    ``best`` and ``strategy_explanation`` from the weights learned on the whole table
+    (``options["weights"]``) instead of the partition's own."""
+    plain = {k: v for k, v in options.items() if k not in ("learned", "settings")}
+    plain["strategy"] = "median"
+    result = _plain(Claims._from_frame(part).reconcile(**plain))
+    keys = list(plain["by"])
+    learned = options["learned"]
+    groups = _reliability_part(
+        part,
+        keys,
+        plain["selection"],
+        options["settings"],
+        learned["weight"],
+        "groups",
+        learned[["right", "count"]],
+    )
+    result["best"] = groups["best"].reindex(result.index).to_numpy()
+    result["best_strategy"] = pd.Categorical(["reliability"] * len(result))
+    result["strategy_explanation"] = (
+        groups["strategy_explanation"].reindex(result.index).to_numpy(dtype=object)
+    )
+    return result
+
+
+def _learn_weights(
+    whole: Any,
+    keys: list[str],
+    sel: Selection,
+    settings: Mapping[str, Any],
+    iterations: int,
+) -> pd.DataFrame:
+    """The source weights, learned as :func:`estimates._compute.reliability.discover`
+    learns them, one pass over the partitions per round: each partition gives its
+    sources' records under the current weights, the records are summed per source
+    (they are additive) and the next weights computed from the sums."""
+    from ._compute.reliability import ReliabilityError, weights_from_record
+
+    if int(iterations) != iterations or iterations < 0:
+        raise ReliabilityError(f"iterations={iterations!r}: expected a whole number >= 0")
+    conv = get_conventions()
+    fn = _task(_reliability_part, conv)
+    meta = pd.DataFrame(
+        {
+            "right": pd.Series([], dtype="float64"),
+            "count": pd.Series([], dtype="float64"),
+            "kind": pd.Series([], dtype=object),
+        },
+        index=pd.Index([], dtype=object, name="source"),
+    )
+    weight: pd.Series | None = None
+    accuracy = None
+    record = meta
+    for it in range(int(iterations) + 1):
+        with _graph():
+            parts = whole.map_partitions(
+                fn, keys, sel, settings, weight, "record", meta=meta, enforce_metadata=False
+            )
+        rows = parts.compute()
+        record = rows.groupby(level=0, sort=True).agg(
+            right=("right", "sum"), count=("count", "sum"), kind=("kind", "first")
+        )
+        if it == int(iterations):
+            break
+        kinds, _ = pd.factorize(record["kind"].fillna("").to_numpy(dtype=object))
+        new, acc, _pk = weights_from_record(
+            record["right"].to_numpy(dtype="float64"),
+            record["count"].to_numpy(dtype="float64"),
+            kinds.astype(np.int64),
+            prior=settings["prior"],
+            floor=settings["floor"],
+        )
+        new_w = pd.Series(new, index=record.index)
+        if weight is not None and np.allclose(
+            new_w.to_numpy(), weight.reindex(record.index).to_numpy(), rtol=0, atol=1e-12
+        ):
+            break
+        weight, accuracy = new_w, pd.Series(acc, index=record.index)
+    out = pd.DataFrame(
+        {
+            "weight": (weight.reindex(record.index) if weight is not None else 1.0),
+            "accuracy": (accuracy.reindex(record.index) if accuracy is not None else np.nan),
+            "right": record["right"],
+            "count": record["count"],
+            "kind": record["kind"].where(record["kind"].notna(), None),
+        },
+        index=record.index,
+    )
+    out.index.name = "source"
+    return out
+
+
+def reliability(
+    ddf: Any,
+    by: str | Sequence[str] = "quantity",
+    *,
+    selection: Selection | None = None,
+    as_of: DateLike | None = None,
+    window: str | pd.Timedelta | None = None,
+    latest_per_source: bool = False,
+    exclude_kinds: Sequence[str] | str = (),
+    dedupe: bool = True,
+    sources: SourceBook | None = None,
+    unit: str | None = None,
+    tolerance: float = 1e-3,
+    prior: float = 0.5,
+    iterations: int = 30,
+    partitioned: bool = False,
+) -> pd.DataFrame:
+    """The source weights ``reconcile(strategy="reliability")`` learns, learned across
+    every partition at once.
+
+    Truth discovery alternates between per-group estimates and per-source weights
+    (see :mod:`estimates._compute.reliability`).  Here each round is one pass over
+    the partitions (each holding whole groups): every partition estimates its groups
+    under the current weights and returns its sources' records (claims right and
+    claims counted, which add up across partitions); the client sums them per source
+    and computes the next weights.  The result is the same as on one machine: the
+    weights, and so the estimates, of ``Claims.reconcile(strategy="reliability")``.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Claims in the standard schema.
+    by, selection, as_of, window, latest_per_source, exclude_kinds, dedupe, sources, unit
+        As for :meth:`estimates.Claims.reconcile`.
+    tolerance, prior : float
+        As for :meth:`estimates.Claims.reliability`.
+    iterations : int
+        Most rounds (each one pass over the data); stops when the weights stop changing.
+    partitioned : bool
+        The partitions already hold whole groups: skip the shuffle.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per source (after aliases): ``weight``, ``accuracy`` (its shrunk share
+        of claims right), ``right`` and ``count`` (its record), ``kind``.  (The full
+        track-record table of :meth:`estimates.Claims.reliability`, with
+        leave-one-out hits and biases, is not computed here.)
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd, estimates, estimates.dask as ed  # doctest: +SKIP
+    >>> claims = estimates.read_claims("seeds/kursk_claims.csv")  # doctest: +SKIP
+    >>> ed.reliability(dd.from_pandas(claims.frame, npartitions=2))  # doctest: +SKIP
+    """
+    from ._compute.reliability import DEFAULTS
+
+    keys = _by_list(by)
+    _check_frame(ddf, keys, "reliability")
+    sel = _selection(ddf, locals())
+    settings = {"unit": unit, "tolerance": tolerance, "prior": prior, "floor": DEFAULTS["floor"]}
+    with _graph():
+        whole = _whole_groups(ddf, keys, partitioned)
+    return _learn_weights(whole, keys, sel, settings, iterations)
+
+
+def _reconcile_reliability(
+    ddf: Any, keys: list[str], options: dict[str, Any], partitioned: bool
+) -> Any:
+    """``reconcile(strategy="reliability")`` on Dask: the weights learned across every
+    partition (:func:`reliability`), then each partition reconciled with them."""
+    from ._compute.reliability import DEFAULTS
+
+    sel = options["selection"]
+    settings = {
+        "unit": options["unit"],
+        "tolerance": DEFAULTS["tolerance"],
+        "prior": DEFAULTS["prior"],
+        "floor": DEFAULTS["floor"],
+    }
+    with _graph():
+        whole = _whole_groups(ddf, keys, partitioned)
+    learned = _learn_weights(whole, keys, sel, settings, int(DEFAULTS["iterations"]))
+    options = {**options, "learned": learned, "settings": settings}
+    return _per_group(
+        whole,
+        "reconcile",
+        keys,
+        options=options,
+        partitioned=True,
+        kernel=_reliability_reconcile_part,
+    )

@@ -501,7 +501,12 @@ class Claims:
         %(selection_parameters)s
         strategy : str, default "median"
             Best-estimate strategy: ``median``, ``conservative``, ``midpoint``,
-            ``latest``, ``weighted`` or ``pooled`` (``estimates.STRATEGIES``).
+            ``latest``, ``weighted`` or ``pooled`` (``estimates.STRATEGIES``), or
+            ``reliability``: the claims weighted by their sources' reliability learned
+            across every group at once (truth discovery after CRH, GTM, TruthFinder and
+            KDEm, generalised to hedged intervals; see :meth:`reliability` and
+            :mod:`estimates._compute.reliability`), with a ``strategy_explanation``
+            column saying why each best value was chosen.
         weights : str, optional
             Name of a column of per-claim weights (default: the sources' weights).
         unit : str, optional
@@ -1044,7 +1049,10 @@ class Claims:
         like with like in time (see :meth:`reconcile`): a source's successive figures
         are a revision, and claims before the comparison window are told as how the
         estimates grew since the first.  Vague words are quoted as written, in their
-        own language.
+        own language.  Where the claims show a source's figures running clearly higher
+        or lower than other sources' for the same quantity (and month, when dated;
+        see :meth:`reliability`: enough figures compared, an interval clear of 1),
+        that track-record sentence follows in the paragraphs of the groups it spoke on.
 
         Parameters
         ----------

@@ -196,6 +196,11 @@ def describe(
     compared = compared_mask(frame, codes, len(labels), book, how.span)
     writer = _Writer(frame, by_, result, camp_rows, compared, st, book, how.unit)
     texts = [writer.paragraph(g) for g in range(len(result))]
+    # sources whose record clearly runs high or low, where the data support it
+    from .track_record import track_record_notes
+
+    notes = track_record_notes(frame, by_, result.index, lang=lang, sources=book)
+    texts = [f"{t} {n}" if n else t for t, n in zip(texts, notes, strict=True)]
     return Descriptions(texts, index=result.index, name="description", dtype=object)
 
 

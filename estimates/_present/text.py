@@ -249,9 +249,7 @@ def reconciliation_text(
     head = reconciliation_summary(frame)
     if len(frame) == 0:
         return head
-    table = reconciliation_frame(frame.head(max_rows), claims).to_string(
-        max_colwidth=max_colwidth
-    )
+    table = reconciliation_frame(frame.head(max_rows), claims).to_string(max_colwidth=max_colwidth)
     more = f"\n... {len(frame) - max_rows:,} more groups" if len(frame) > max_rows else ""
     return f"{head}\n{table}{more}"
 

@@ -10,8 +10,9 @@ of its median ratio excludes 1; otherwise the sentence says there are too few
 comparisons, or that they show no clear difference.  The ratio is given with at most
 two significant digits, fewer when the figures compared were rounder.
 
-(Integration into ``describe()`` is left to the sentences module; this module exposes
-the function.)
+:func:`track_record_notes` gives ``describe()`` the sentences the data support: for
+each group, those of its sources that run clearly higher or lower than the others
+(never a "too few" sentence: a paragraph says nothing of a record it cannot judge).
 
 :func:`track_record_chart` draws, per source, its median ratio to the others'
 consensus (log scale) and its hit rate, each with its interval (matplotlib: the
@@ -34,7 +35,7 @@ from .format import format_number
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["track_record_chart", "track_record_sentences"]
+__all__ = ["track_record_chart", "track_record_notes", "track_record_sentences"]
 
 #: Periods of the comparison (``freq`` of the table), as the catalogue keys them.
 _PERIODS = ("D", "W", "M", "Q", "Y")
@@ -126,10 +127,86 @@ def track_record_sentences(
         if verdict == "none":
             out.append(w["none"].format(where=where, name=name))
             continue
+        if verdict == "too few" and int(n) == 0:
+            # other sources spoke, but never with one consensus figure to divide by
+            text = w["too_few_none"].format(**fields)
+            out.append(text[:1].upper() + text[1:])
+            continue
         key = {"too few": "too_few", "unclear": "unclear"}.get(verdict, "runs")
+        if key != "too_few" and fields["lo"] == fields["hi"]:
+            key += "_one"  # both ends of the interval read the same: say the value once
         text = t.plural(key, int(n), context="track_record", **fields)
         out.append(text[:1].upper() + text[1:])
     return pd.Series(out, index=facts.index, name="track_record", dtype=object)
+
+
+def track_record_notes(
+    frame: pd.DataFrame,
+    by: list[str],
+    labels: pd.Index,
+    *,
+    lang: str = "en",
+    sources: object | None = None,
+) -> list[str]:
+    """Per group (in the order of ``labels``), the track-record sentences of its
+    sources that the data support, joined ("" for most groups).
+
+    A source's sentence is given only when :func:`track_record_facts` finds it runs
+    higher or lower than the others (enough figures compared, its interval clear of
+    1).  Claims are compared month by month when any is dated (undated claims are
+    left out of the records), else quantity by quantity.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The claims ``describe`` tells (after its selection).
+    by : list of str
+        The group keys.
+    labels : Index
+        The groups of the paragraphs, as :func:`estimates._compute.reconcile.group_codes`
+        gives them for ``frame``.
+    lang : str
+        Language of the sentences.
+    sources : SourceBook, optional
+        Aliases and kinds.
+
+    Returns
+    -------
+    list of str
+    """
+    import warnings
+
+    from .._compute.reconcile import group_codes
+    from .._compute.reliability import track_record
+    from .._compute.sources import agents_of
+    from .._model.sources import SourceBook
+
+    empty = [""] * len(labels)
+    if not len(frame):
+        return empty
+    book = sources if isinstance(sources, SourceBook) else None
+    freq = "M" if frame["stated_end"].notna().any() else None
+    with warnings.catch_warnings():  # describe has warned of these claims already
+        warnings.simplefilter("ignore")
+        table = track_record(frame, by, freq=freq, sources=book)
+    facts = track_record_facts(table)
+    said = facts["verdict"].isin(["higher", "lower"]).to_numpy()
+    if not said.any():
+        return empty
+    chosen = table[said]
+    chosen.attrs.update(table.attrs)
+    text = track_record_sentences(chosen, lang=lang)
+    codes, own = group_codes(frame, by)
+    agents = agents_of(frame, book, use_originals=True)
+    names = pd.Series(agents.names.astype(str)[agents.code])
+    pairs = pd.DataFrame({"group": codes[agents.claim], "text": names.map(text)})
+    pairs = pairs.dropna().drop_duplicates()
+    # sources in the order of the table (most claims first)
+    rank = pd.Series(np.arange(len(text)), index=text.to_numpy())
+    pairs = pairs.assign(rank=pairs["text"].map(rank).to_numpy()).sort_values(["group", "rank"])
+    joined = pairs.groupby("group", sort=True)["text"].agg(" ".join)
+    per_group = pd.Series(joined.to_numpy(), index=own[joined.index.to_numpy()])
+    return [str(x) for x in per_group.reindex(labels).fillna("").to_numpy(dtype=object)]
 
 
 def track_record_chart(table: pd.DataFrame, *, top: int = 15, lang: str = "en") -> Figure:
