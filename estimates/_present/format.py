@@ -170,7 +170,9 @@ def scale_parts(x: float, lang: str) -> tuple[Decimal, float] | None:
     return None
 
 
-def format_number(value: Any, lang: str = "en", *, scale: bool = False) -> str:
+def format_number(
+    value: Any, lang: str = "en", *, scale: bool = False, decimals: int | None = None
+) -> str:
     """A number for readers, in the language's digits.
 
     Parameters
@@ -181,6 +183,9 @@ def format_number(value: Any, lang: str = "en", *, scale: bool = False) -> str:
         Language tag ("en", "fr-FR").
     scale : bool
         Write round figures of a million or more with a scale word ("1.49 million").
+    decimals : int, optional
+        Round to this many decimals and show them all ("4.0" beside "5.6"); by default
+        the number's own digits.
 
     Returns
     -------
@@ -190,6 +195,8 @@ def format_number(value: Any, lang: str = "en", *, scale: bool = False) -> str:
     --------
     >>> format_number(1e40, scale=True), format_number(-2.5e-300, "fr")
     ('1E40', '-2,5E-300')
+    >>> format_number(4, decimals=1), format_number(4.04, "fr", decimals=1)
+    ('4.0', '4,0')
     """
     if is_missing(value):
         return ""
@@ -205,7 +212,11 @@ def format_number(value: Any, lang: str = "en", *, scale: bool = False) -> str:
             q, v = parts
             word = translator(lang).plural(str(int(v)), float(q), context="scale")
             return f"{digits(float(q), locale)} {word}"
-    return digits(x, locale)
+    if decimals is None or not plain(x):
+        return digits(x, locale)
+    mark = _symbols(locale)[1]
+    whole, _, frac = digits(round(x, decimals), locale).partition(mark)
+    return whole + (mark + frac.ljust(decimals, "0") if decimals > 0 else "")
 
 
 def format_range(

@@ -22,6 +22,7 @@ consensus (log scale) and its hit rate, each with its interval (matplotlib: the
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,6 +32,7 @@ from .._compute.reliability import MIN_COMPARED, track_record_facts
 from .._i18n import Words, translator, words
 from .charts.draw import _figure_axes, _plain, _wrap
 from .format import format_number
+from .style import get_style
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -41,13 +43,18 @@ __all__ = ["track_record_chart", "track_record_notes", "track_record_sentences"]
 _PERIODS = ("D", "W", "M", "Q", "Y")
 
 
-def _ratio(x: float, digits: int, lang: str) -> str:
-    """A ratio with ``digits`` significant digits (at least one decimal below 10)."""
+def _decimals(x: float, digits: int) -> int:
+    """The decimals that give ``x`` ``digits`` significant digits (none for NaN)."""
+    if not math.isfinite(x) or x <= 0:
+        return 0
+    return max(digits - 1 - math.floor(math.log10(x)), 0)
+
+
+def _ratio(x: float, decimals: int, lang: str) -> str:
+    """A ratio with ``decimals`` decimals, all shown ("4.0 to 5.6")."""
     if not math.isfinite(x) or x <= 0:
         return ""
-    mag = math.floor(math.log10(x))
-    decimals = max(digits - 1 - mag, 0)
-    return format_number(round(x, decimals), lang)
+    return format_number(x, lang, decimals=decimals)
 
 
 def _where(freq: str | None, w: Words) -> str:
@@ -61,6 +68,7 @@ def track_record_sentences(
     min_compared: int = MIN_COMPARED,
     level: float = 0.95,
     lang: str = "en",
+    others: Mapping[str, str] | None = None,
 ) -> pd.Series:
     """One sentence per source on how its figures compare with other sources'.
 
@@ -74,6 +82,9 @@ def track_record_sentences(
         The confidence level the table was computed with (for the wording).
     lang : str
         Language of the sentences (the catalogue's ``track_record`` context).
+    others : mapping, optional
+        For a source compared with one other source only, that source's name: the
+        sentence names it ("those of UCDP") instead of "other sources".
 
     Returns
     -------
@@ -97,6 +108,11 @@ def track_record_sentences(
     w = words(lang, "track_record")
     t = translator(lang)
     facts = track_record_facts(table, min_compared=min_compared)
+    style = get_style(lang=lang)
+
+    def of(name: str) -> str:
+        return style.prep("de", name)  # "d’UCDP" in French; English does not use it
+
     pct = w["percent"].format(n=format_number(level * 100, lang))
     freq = table.attrs.get("freq")
     where = _where(freq if isinstance(freq, str) else None, w)
@@ -114,15 +130,22 @@ def track_record_sentences(
     )
     for name, verdict, quantity, n, d, ratio, ratio_low, ratio_high in columns:
         q = quantity if isinstance(quantity, str) else None
+        ends = max(_decimals(float(ratio_low), int(d)), _decimals(float(ratio_high), int(d)))
         whose = w["whose_of"].format(name=name, quantity=q) if q else w["whose"].format(name=name)
         fields = {
             "whose": whose,
+            "others": (
+                w["others_one"].format(name=others[name], of_name=of(others[name]))
+                if others is not None and name in others
+                else w["others"]
+            ),
             "where": where,
             "n": format_number(int(n), lang),
             "pct": pct,
-            "lo": _ratio(float(ratio_low), int(d), lang),
-            "hi": _ratio(float(ratio_high), int(d), lang),
-            "ratio": _ratio(float(ratio), int(d), lang),
+            # both ends of the interval to one precision ("4.0 to 5.6", "0.99 to 1.20")
+            "lo": _ratio(float(ratio_low), ends, lang),
+            "hi": _ratio(float(ratio_high), ends, lang),
+            "ratio": _ratio(float(ratio), _decimals(float(ratio), int(d)), lang),
         }
         if verdict == "none":
             out.append(w["none"].format(where=where, name=name))
@@ -195,10 +218,17 @@ def track_record_notes(
         return empty
     chosen = table[said]
     chosen.attrs.update(table.attrs)
-    text = track_record_sentences(chosen, lang=lang)
     codes, own = group_codes(frame, by)
     agents = agents_of(frame, book, use_originals=True)
     names = pd.Series(agents.names.astype(str)[agents.code])
+    # two sources in all: each sentence names the other one, not "other sources"
+    speakers = names.unique()
+    others = (
+        {str(speakers[0]): str(speakers[1]), str(speakers[1]): str(speakers[0])}
+        if len(speakers) == 2
+        else None
+    )
+    text = track_record_sentences(chosen, lang=lang, others=others)
     pairs = pd.DataFrame({"group": codes[agents.claim], "text": names.map(text)})
     pairs = pairs.dropna().drop_duplicates()
     # sources in the order of the table (most claims first)

@@ -268,7 +268,7 @@ def test_economist_sentences_and_chart():
     words = track_record_sentences(t)
     assert words["UK MoD"] == (
         "9 figures compared do not show figures from UK MoD running higher or lower than "
-        "other sources' for the same quantity in the same month (95% interval 0.99 to 1.2 "
+        "other sources' for the same quantity in the same month (95% interval 0.99 to 1.20 "
         "times theirs)."
     )
     assert not words.str.contains("have run on average").any()
