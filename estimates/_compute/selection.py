@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import DataQualityWarning, FigureError
-from .._model.sources import SourceBook
+from .._model.sources import SourceBook, split_agents
 from . import time as _time
 from .kernel import STRATEGIES
 from .sources import canonical_cells, dedupe_originals, kind_mask
@@ -90,8 +90,8 @@ def quantities_of(frame: pd.DataFrame) -> list[str]:
 
 def sources_of(frame: pd.DataFrame) -> list[str]:
     """The distinct source agents of a claims frame, in order of first appearance."""
-    agents = frame["source"].dropna().str.split(";").explode().str.strip()
-    return [str(a) for a in pd.unique(agents)]
+    cells = pd.unique(frame["source"].dropna().astype(str))
+    return list(dict.fromkeys(a for cell in cells for a in split_agents(cell)))
 
 
 def _duration(value: str | pd.Timedelta | int, name: str) -> pd.Timedelta:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import FigureError
-from .._model.sources import AGENT_SEPARATOR, SourceBook, split_agents
+from .._model.sources import SourceBook, split_agents
 
 __all__ = [
     "Agents",
@@ -110,10 +110,7 @@ def _cell_agents(
     canonical = book.canonical if book.aliases else None
     for cell in cells:
         ids: list[int] = []
-        for part in cell.split(AGENT_SEPARATOR):
-            a = " ".join(part.split())
-            if not a:
-                continue
+        for a in split_agents(cell):
             if canonical is not None:
                 a = canonical(a)
             i = names.setdefault(a, len(names))

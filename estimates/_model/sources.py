@@ -37,12 +37,36 @@ __all__ = ["AGENT_SEPARATOR", "SourceBook", "join_agents", "split_agents"]
 AGENT_SEPARATOR = ";"
 
 
+#: Brackets inside which the separator belongs to one agent's name.
+_OPEN, _CLOSE = "([{", ")]}"
+
+
 def split_agents(cell: str | None) -> tuple[str, ...]:
-    """The agents of a ``source`` cell, in order, blanks and duplicates removed."""
+    """The agents of a ``source`` cell, in order, blanks and duplicates removed.
+
+    The separator ``;`` parts agents only outside brackets: a name such as
+    "Dutch Military Intelligence (MIVD; note, timing clarified via email)" is one agent,
+    never two.  One linear scan.
+
+    >>> split_agents("MIVD (note; by email); CSIS")
+    ('MIVD (note; by email)', 'CSIS')
+    """
     if cell is None:
         return ()
-    parts = (" ".join(p.split()) for p in str(cell).split(AGENT_SEPARATOR))
-    return tuple(dict.fromkeys(p for p in parts if p))
+    text = str(cell)
+    parts: list[str] = []
+    depth = start = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif ch == AGENT_SEPARATOR and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    clean = (" ".join(p.split()) for p in parts)
+    return tuple(dict.fromkeys(p for p in clean if p))
 
 
 def join_agents(agents: Iterable[str] | str | None) -> str | None:
@@ -62,9 +86,12 @@ def join_agents(agents: Iterable[str] | str | None) -> str | None:
         if not isinstance(a, str):
             raise FigureError("source", a, "an agent name (a string)")
         name = " ".join(a.split())
-        if AGENT_SEPARATOR in name:
+        if len(split_agents(name)) > 1:
             raise FigureError(
-                "source", a, f"an agent name without {AGENT_SEPARATOR!r} (it separates agents)"
+                "source",
+                a,
+                f"an agent name without {AGENT_SEPARATOR!r} outside brackets "
+                "(it separates agents)",
             )
         if name and name not in clean:
             clean.append(name)

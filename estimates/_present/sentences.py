@@ -85,7 +85,7 @@ from .._i18n import translator
 from .._model.figure import Figure
 from .._model.hedges import Hedge
 from .._model.missing import is_missing
-from .._model.sources import SourceBook
+from .._model.sources import SourceBook, split_agents
 from .._model.units import is_count
 from .._parsing.lexicon import LANGS as PARSE_LANGS
 from .._parsing.render import render
@@ -687,7 +687,7 @@ class _Writer:
             words = st.span(st.amount(lo, "" if count else unit), st.amount(hi, unit))
         agents: list[str] = []
         for cell in camp["source_list"]:
-            agents.extend([] if cell == "(no source)" else _agent_names(str(cell)))
+            agents.extend([] if cell == "(no source)" else split_agents(str(cell)))
         who = st.list(list(dict.fromkeys(agents))) if agents else st.phrases["unattributed"]
         # "(contributor #0 [217.20.241.115])", never "((...))", as in citations
         return f"{words} ({who.translate(_BRACKETS)})"
@@ -964,7 +964,7 @@ class _Writer:
         cell = str(self.cells[i])
         got = self._who.get(cell)
         if got is None:
-            agents = [] if cell == "(no source)" else _agent_names(cell)
+            agents = [] if cell == "(no source)" else split_agents(cell)
             got = join_agents_words(agents, self.st) if agents else self.st.phrases["unattributed"]
             self._who[cell] = got
         return got
@@ -1104,29 +1104,6 @@ def join_agents_words(agents: Sequence[str], st: HouseStyle) -> str:
     if all(len(w) >= 2 and w[-1] == last for w in words):
         return f"{st.list([' '.join(w[:-1]) for w in words])} {last}"
     return st.list(list(agents))
-
-
-def _agent_names(cell: str) -> list[str]:
-    """The agents of a source cell as a reader names them: split at "; ", but never
-    inside parentheses, so that "Dutch Military Intelligence and Security Service
-    (MIVD; note, timing clarified via email)" stays one name and is not written "...
-    (MIVD and note, timing clarified via email)".
-
-    >>> _agent_names("US intelligence; Ukrainian intelligence")
-    ['US intelligence', 'Ukrainian intelligence']
-    >>> _agent_names("MIVD (Dutch; note) ; CSIS")
-    ['MIVD (Dutch; note)', 'CSIS']
-    """
-    names: list[str] = []
-    depth = 0
-    for part in cell.split(";"):
-        part = part.strip()
-        if names and depth > 0:
-            names[-1] = f"{names[-1]}; {part}"
-        else:
-            names.append(part)
-        depth = max(depth + part.count("(") - part.count(")"), 0)
-    return [n for n in names if n]
 
 
 def group_label(key: Any) -> str:

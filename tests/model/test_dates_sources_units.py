@@ -154,3 +154,34 @@ def test_incompatible_units_raise(a, b):
 def test_unknown_unit():
     with pytest.raises(UnitError, match="unknown unit"):
         est.conversion_factor("wibble", "soldier")
+
+
+# -- one source is never cited as several: ";" inside brackets belongs to one name
+MIVD = "Dutch Military Intelligence and Security Service (MIVD; note, timing clarified via email)"
+
+
+def test_a_separator_inside_brackets_keeps_one_agent():
+    assert split_agents(MIVD) == (MIVD,)
+    assert split_agents(f"{MIVD}; CSIS") == (MIVD, "CSIS")
+    assert split_agents("A [x; y]; B {z; w}; C") == ("A [x; y]", "B {z; w}", "C")
+    # an unbalanced closing bracket does not swallow the next agent
+    assert split_agents("A); B") == ("A)", "B")
+
+
+def test_the_economist_mivd_is_one_source_everywhere():
+    from tests.datasets import BOOK, economist_claims
+
+    claims = economist_claims()
+    names = claims.sources
+    assert MIVD in names
+    assert not any(
+        n
+        in (
+            "Dutch Military Intelligence and Security Service (MIVD",
+            "note, timing clarified via email)",
+        )
+        for n in names
+    )
+    table = claims.reliability(sources=BOOK)
+    assert MIVD in table.index
+    assert not any(str(s).startswith("note, timing") for s in table.index)
