@@ -479,7 +479,7 @@ def test_the_report_shows_the_reliability_weights_in_its_methodology():
     plain = quiet(claims.report, charts=None, strategy="median", sources=BOOK)
     # the methodology note's weights table, rendered in the page (HTML-escaped)
     assert "Western intelligence agencies (via WSJ)" in page
-    assert "1.69" in page and "2 of 2" in page
+    assert "1.7" in page and "2 of 2" in page
     assert ">Weight<" in page and ">Weight<" not in plain
 
 
