@@ -122,25 +122,26 @@ def stands_apart(
     if widened is None:
         tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
         lo_w, hi_w = low[rows] - tol_lo, high[rows] + tol_hi
+        del tol_lo, tol_hi
     else:
         lo_w, hi_w = widened[0][rows], widened[1][rows]
-    cand = _resolves(gr, ngroups, lo_w, hi_w)
-    ncand = np.bincount(gr[cand], minlength=ngroups)
-    out["candidates"] = ncand.astype(np.int64)
-    pick = cand & (ncand[gr] == 1)
-    if not pick.any():
+    ncand, j_local = _candidates(gr, ngroups, lo_w, hi_w)
+    out["candidates"] = ncand
+    has = j_local >= 0
+    if not has.any():
         return out
-    j_local = np.full(ngroups, -1, dtype=np.int64)
-    j_local[gr[pick]] = np.flatnonzero(pick)
-    claim[gr[pick]] = rows[pick]
-    picked = rows[pick]
-    out["source"][gr[pick]] = source(picked) if callable(source) else source[picked]
+    # Only the groups with a claim apart are read further.
+    sub = np.flatnonzero(has[gr])
+    rows, gr, lo_w, hi_w = rows[sub], gr[sub], lo_w[sub], hi_w[sub]
+    j_local = np.where(has, np.searchsorted(sub, np.maximum(j_local, 0)), -1)
+    del sub
+    claim[has] = rows[j_local[has]]
+    picked = claim[has]
+    out["source"][has] = source(picked) if callable(source) else source[picked]
     # direction: above when more of its conflicting partners lie below it
-    jl = j_local[gr]
-    in_picked = jl >= 0
-    jl0 = np.maximum(jl, 0)
-    below_j = in_picked & (hi_w < lo_w[jl0])  # partner i below the apart claim j
-    above_j = in_picked & (lo_w > hi_w[jl0])
+    jl0 = j_local[gr]
+    below_j = hi_w < lo_w[jl0]  # partner i below the apart claim j
+    above_j = lo_w > hi_w[jl0]
     n_below = np.bincount(gr, weights=below_j, minlength=ngroups)
     n_above = np.bincount(gr, weights=above_j, minlength=ngroups)
     is_up = n_below >= n_above
@@ -154,7 +155,6 @@ def stands_apart(
     far_high = np.full(ngroups, -np.inf)
     np.fmax.at(far_high, gr[down_rows], smin[down_rows])
     jpos = np.maximum(j_local, 0)
-    has = j_local >= 0
     with np.errstate(invalid="ignore"):
         gap = np.where(is_up, smin[jpos] - far_low, far_high - smax[jpos])
     gap = np.where(has & np.isfinite(gap), gap, np.nan)
@@ -170,32 +170,71 @@ def stands_apart(
     return out
 
 
-def _resolves(gr: np.ndarray, ngroups: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Per claim of groups in conflict: does leaving it out resolve every conflict?
+def _candidates(
+    gr: np.ndarray, ngroups: int, lo: np.ndarray, hi: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per group: how many claims resolve every conflict when left out, and the
+    position of the claim when it is the only one (-1 otherwise).
 
-    That is, is it in every disjoint pair of closed ``[lo, hi]`` of its group?  The
-    others then meet pairwise, which for intervals on a line (Helly) means they share
-    a point: the largest low of the others is at most their smallest high.  Per group
-    maxima and runners-up, no sort and no pair.  NaN bounds fall back to counting
-    each claim's disjoint partners (:func:`~estimates._compute.compare.hard_pairs`).
+    A claim resolves every conflict when it is in every disjoint pair of closed
+    ``[lo, hi]`` of its group.  The others then meet pairwise, which for intervals on
+    a line (Helly) means they share a point: the largest low of the others is at most
+    their smallest high.  With ``T``/``S`` the largest and runner-up low and ``B``/``C``
+    the smallest and runner-up high of a group, the others' largest low is ``S`` for
+    the claim that alone holds ``T`` and ``T`` for every other claim (likewise for the
+    highs).  So when ``T <= B`` every claim resolves, and otherwise only the claim
+    alone at ``T`` and the claim alone at ``B`` can: per group maxima and runners-up,
+    no sort and no pair.  NaN bounds fall back to counting each claim's disjoint
+    partners (:func:`~estimates._compute.compare.hard_pairs`).
     """
     if np.isnan(lo).any() or np.isnan(hi).any():
         counts, per = hard_pairs(gr, ngroups, lo, hi, per_claim=True)
         assert per is not None
-        return per == counts[gr]
+        cand = per == counts[gr]
+        ncand = np.bincount(gr[cand], minlength=ngroups).astype(np.int64)
+        j_local = np.full(ngroups, -1, dtype=np.int64)
+        pick = cand & (ncand[gr] == 1)
+        j_local[gr[pick]] = np.flatnonzero(pick)
+        return ncand, j_local
+    top, top_at = _top_two(gr, ngroups, lo)
+    neg_bottom, bottom_at = _top_two(gr, ngroups, -hi)
+    t, s = top
+    b, c = -neg_bottom[0], -neg_bottom[1]
+    k = np.bincount(gr, minlength=ngroups)
+    ia, ib = top_at, bottom_at  # the claim alone at T (at B), else -1
+    same = (ia >= 0) & (ia == ib)
     with np.errstate(invalid="ignore"):
-        return _max_of_others(gr, ngroups, lo) <= -_max_of_others(gr, ngroups, -hi)
+        meet = t <= b
+        a_ok = (ia >= 0) & (s <= np.where(same, c, b))
+        b_ok = (ib >= 0) & (np.where(same, s, t) <= c)
+    b_ok &= ~same  # one claim, counted once (a_ok and b_ok agree then)
+    ncand = np.where(meet, k, a_ok.astype(np.int64) + b_ok)
+    only = np.where(a_ok, ia, ib)
+    one = np.where(meet, k == 1, ncand == 1)
+    # a lone claim of its group resolves (nothing to resolve): it is at T and at B
+    j_local = np.where(one, only, -1)
+    return ncand.astype(np.int64), j_local.astype(np.int64)
 
 
-def _max_of_others(g: np.ndarray, ngroups: int, x: np.ndarray) -> np.ndarray:
-    """Per row, the largest ``x`` among the other rows of its group (-inf: none)."""
+def _top_two(
+    g: np.ndarray, ngroups: int, x: np.ndarray
+) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
+    """Per group, the largest ``x`` and the runner-up (the largest of the other rows:
+    equal to the largest when it is tied; -inf when none), and the row alone at the
+    largest (-1 when tied)."""
     top = np.full(ngroups, -np.inf)
     np.maximum.at(top, g, x)
     at_top = x == top[g]
     ntop = np.bincount(g[at_top], minlength=ngroups)
     second = np.full(ngroups, -np.inf)
-    np.maximum.at(second, g[~at_top], x[~at_top])
-    return np.where(at_top & (ntop[g] == 1), second[g], top[g])
+    rest = ~at_top
+    np.maximum.at(second, g[rest], x[rest])
+    second = np.where(ntop > 1, top, second)
+    alone = np.full(ngroups, -1, dtype=np.int64)
+    lone = np.flatnonzero(at_top)
+    lone = lone[ntop[g[lone]] == 1]
+    alone[g[lone]] = lone
+    return (top, second), alone
 
 
 def camp_segments(
