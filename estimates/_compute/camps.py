@@ -77,7 +77,7 @@ def stands_apart(
     conflicts: np.ndarray,
     source: np.ndarray | Callable[[np.ndarray], np.ndarray],
     *,
-    widened: tuple[np.ndarray, np.ndarray] | None = None,
+    widened: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
     """Per group, the claim whose source stands apart (see the module notes).
 
@@ -92,10 +92,11 @@ def stands_apart(
     source : array of str, or a function of positions
         Each compared claim's source cell (a function is asked only for the claims
         that stand apart).
-    widened : pair of float arrays, optional
-        Each compared claim's low and high widened by its rounding
-        (:func:`~estimates._compute.compare.tolerances`), when already computed for
-        every claim of the groups in conflict; else computed here.
+    widened : (int array, float array, float array), optional
+        Positions of claims (among the compared ones) that include every claim of
+        the groups in conflict, and their low and high widened by their rounding
+        (:func:`~estimates._compute.compare.tolerances`), when already computed;
+        else computed here.
 
     Returns
     -------
@@ -117,14 +118,18 @@ def stands_apart(
     }
     if not (conflicts > 0).any():
         return out
-    rows = np.flatnonzero(conflicts[g] > 0)
-    gr = g[rows]
     if widened is None:
+        rows = np.flatnonzero(conflicts[g] > 0)
+        gr = g[rows]
         tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
         lo_w, hi_w = low[rows] - tol_lo, high[rows] + tol_hi
         del tol_lo, tol_hi
     else:
-        lo_w, hi_w = widened[0][rows], widened[1][rows]
+        rows = widened[0]
+        gr = g[rows]
+        sel = conflicts[gr] > 0
+        rows, gr, lo_w, hi_w = rows[sel], gr[sel], widened[1][sel], widened[2][sel]
+        del sel
     ncand, j_local = _candidates(gr, ngroups, lo_w, hi_w)
     out["candidates"] = ncand
     has = j_local >= 0

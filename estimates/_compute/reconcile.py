@@ -271,13 +271,21 @@ def reconcile_frame(
 
     sub_codes = take(codes)
     low, high, best = take(all_low), take(all_high), take(all_best)
+    del all_low, all_high, all_best  # (copies when some claims are not compared)
     hcodes = take(hedge_codes(frame["hedge"]))
     w = (
         take(claim_weights(frame, sources, weights))
         if strategy in ("weighted", "pooled")
         else None
     )
-    stated = take(frame["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64))
+    stated = (
+        take(frame["stated_end"].to_numpy(dtype="datetime64[ns]").view(np.int64))
+        if strategy == "latest"
+        else None
+    )
+    low_closed = take(frame["low_closed"].to_numpy(dtype=bool))
+    high_closed = take(frame["high_closed"].to_numpy(dtype=bool))
+    del pos  # (found again from the mask when needed)
 
     def count_sources_and_medians() -> tuple[np.ndarray, np.ndarray | None]:
         agents = agents_of(frame, sources, use_originals=use_originals)
@@ -294,15 +302,15 @@ def reconcile_frame(
 
     # Counting sources and the median are independent of the sweep: on large tables
     # they run on the other core (numpy releases the GIL in sorts and array loops).
-    with _maybe_parallel(len(pos)) as pool:
+    with _maybe_parallel(len(sub_codes)) as pool:
         side = pool.submit(count_sources_and_medians)
         out = summarise(
             sub_codes,
             ngroups,
             low,
             high,
-            take(frame["low_closed"].to_numpy(dtype=bool)),
-            take(frame["high_closed"].to_numpy(dtype=bool)),
+            low_closed,
+            high_closed,
             best,
             hcodes,
             stated=stated,
@@ -316,6 +324,7 @@ def reconcile_frame(
         out["sources"], medians = side.result()
         if medians is not None:
             out["best"] = medians
+    del low_closed, high_closed, stated
     _tension(out, sub_codes, ngroups, low, high, best, hcodes)
     result = pd.DataFrame(
         {
@@ -333,7 +342,7 @@ def reconcile_frame(
         ngroups,
         cs,
         span,
-        pos,
+        sub_codes,
         src_names,
         src,
         out,
@@ -391,16 +400,18 @@ def _tension(
     """
     strict = out["conflicts"].astype(np.int64)
     hard = strict.copy()
-    lo_w, hi_w = low, high  # widened by rounding (in groups with disjoint pairs)
-    if strict.any():
-        rows = np.flatnonzero(strict[g] > 0)
-        tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
-        lo_w, hi_w = low.copy(), high.copy()
-        lo_w[rows] -= tol_lo
-        hi_w[rows] += tol_hi
-        counts, _ = hard_pairs(g[rows], ngroups, lo_w[rows], hi_w[rows])
+    rows = np.flatnonzero(strict[g] > 0) if strict.any() else np.zeros(0, dtype=np.int64)
+    # the claims of groups with disjoint pairs, widened by their rounding
+    tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
+    lo_w = low[rows]
+    lo_w -= tol_lo
+    hi_w = high[rows]
+    hi_w += tol_hi
+    del tol_lo, tol_hi
+    if len(rows):
+        counts, _ = hard_pairs(g[rows], ngroups, lo_w, hi_w)
         hard = np.where(strict > 0, counts, 0)
-    out["widened_low"], out["widened_high"] = lo_w, hi_w  # for stands_apart: one rounding
+    out["widened"] = (rows, lo_w, hi_w)  # for stands_apart: one rounding
     k = out["claims"]
     out["conflicts"] = hard
     out["tensions"] = strict - hard
@@ -448,7 +459,7 @@ def _comparison_columns(
     ngroups: int,
     cs: ComparisonSet,
     span: pd.Timedelta | None,
-    pos: np.ndarray,
+    sub_codes: np.ndarray,
     src_names: np.ndarray,
     src: np.ndarray,
     out: dict[str, np.ndarray],
@@ -500,13 +511,14 @@ def _comparison_columns(
             cols["first_low"] = at(rows, "low", np.nan)
             cols["first_high"] = at(rows, "high", np.nan)
             cols["first_best"] = at(rows, "best", np.nan)
+    pos = np.flatnonzero(cs.mask)  # the compared rows
     apart = stands_apart(
-        codes[pos],
+        sub_codes,
         ngroups,
         *values,
         out["conflicts"],
         lambda i: src_names[src[pos[i]]],
-        widened=(out["widened_low"], out["widened_high"]),
+        widened=out["widened"],
     )
     has = apart["claim"] >= 0
     cols["stands_apart"] = or_none(has, apart["source"])
