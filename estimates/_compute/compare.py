@@ -187,34 +187,34 @@ def comparison_set(
 def repeated(key: np.ndarray) -> np.ndarray:
     """Per row, whether its (non-negative int64) ``key`` occurs in another row too.
 
-    The keys are counted in a hash table of about ``2n`` slots (a multiplicative
-    hash, no Python object per key): rows alone in their slot are unique, and only
-    the rows sharing a slot (a fraction of them) are sorted to tell true repeats
-    from collisions.
+    One sort of the keys finds the repeated ones (usually few); rows are then looked
+    up in a bitmap of their hash slots (a multiplicative hash), and only the rows
+    whose slot holds a repeated key are checked exactly (a binary search).
     """
     n = len(key)
     out = np.zeros(n, dtype=bool)
     if n < 2:
         return out
-    bits = min(max((2 * n).bit_length(), 8), 24)
-    slot = key.astype(np.uint64)
-    slot *= np.uint64(0x9E3779B97F4A7C15)  # wraps around: Fibonacci hashing
-    slot >>= np.uint64(64 - bits)
-    slot_i = slot.view(np.int64)
-    shared = np.bincount(slot_i, minlength=1 << bits)[slot_i] > 1
-    del slot, slot_i
-    cand = np.flatnonzero(shared)
-    del shared
-    if not len(cand):
+    s = np.sort(key)
+    same = s[1:] == s[:-1]
+    rep = np.unique(s[1:][same])
+    del s, same
+    if not len(rep):
         return out
+    bits = min(max((4 * len(rep)).bit_length() + 4, 8), 24)
+    mult = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing (wraps around)
+    shift = np.uint64(64 - bits)
+    marked = np.zeros(1 << bits, dtype=bool)
+    marked[((rep.astype(np.uint64) * mult) >> shift).view(np.int64)] = True
+    slot = key.astype(np.uint64)
+    slot *= mult
+    slot >>= shift
+    cand = np.flatnonzero(marked[slot.view(np.int64)])
+    del slot, marked
     kc = key[cand]
-    s = np.sort(kc)
-    rep = np.unique(s[1:][s[1:] == s[:-1]])
-    del s
-    if len(rep):
-        i = np.searchsorted(rep, kc)
-        i[i == len(rep)] = 0
-        out[cand] = rep[i] == kc
+    i = np.searchsorted(rep, kc)
+    i[i == len(rep)] = 0
+    out[cand] = rep[i] == kc
     return out
 
 

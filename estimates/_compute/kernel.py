@@ -101,8 +101,10 @@ _STATED_MAX = np.array([1, 1, 2, 0, 0, 2, 2, 2, 2, 3], dtype=np.int8)
 
 def _pick(which: np.ndarray, low: np.ndarray, best: np.ndarray, high: np.ndarray) -> np.ndarray:
     """Per claim, low (0), best (1), high (2) or NaN (3); infinities as NaN."""
-    out = np.where(which == 0, low, np.where(which == 1, best, np.where(which == 2, high, np.nan)))
-    out[np.isinf(out)] = np.nan
+    out = low.copy()
+    np.copyto(out, best, where=which == 1)
+    np.copyto(out, high, where=which == 2)
+    out[(which == 3) | np.isinf(out)] = np.nan
     return out
 
 
@@ -157,12 +159,18 @@ def coordinates(
         vmin = vmax = 0.0
     span = float(vmax - vmin)
     groups = max(ngroups, 1)
-    integral = span < 2**52 and _all_integral(low, finite_lo) and _all_integral(high, finite_hi)
-    if integral and _pow2(3 * (int(span) + 3)) * groups < _FAST_LIMIT:
+    slot_lo = slot_hi = None
+    if (
+        span < 2**52
+        and vmin == np.floor(vmin)
+        and max(abs(vmin), abs(vmax)) < 2**62  # (values convert to int64 exactly)
+        and _pow2(3 * (int(span) + 3)) * groups < _FAST_LIMIT
+    ):
         offset = float(vmin) - 1.0
         top = int(span) + 2
         slot_lo = _slots(low, finite_lo, offset, 0)
-        slot_hi = _slots(high, finite_hi, offset, top)
+        slot_hi = _slots(high, finite_hi, offset, top) if slot_lo is not None else None
+    if slot_lo is not None and slot_hi is not None:
         values = None
     else:
         fl, fh = low[finite_lo], high[finite_hi]
@@ -178,18 +186,26 @@ def coordinates(
     start = slot_lo
     start *= 3
     start += 2
-    start -= low_closed.astype(np.int64)
+    start -= low_closed
     end = slot_hi
     end *= 3
-    end += high_closed.astype(np.int64)
+    end += high_closed
     return Coordinates(start, end, _pow2(3 * (top + 1)), top, offset, values)
 
 
-def _slots(x: np.ndarray, finite: np.ndarray, offset: float, fill: int) -> np.ndarray:
-    """``x - offset`` as int64, with ``fill`` where ``x`` is infinite."""
-    tmp = np.subtract(x, offset)
-    tmp[~finite] = fill
-    return tmp.astype(np.int64)
+def _slots(x: np.ndarray, finite: np.ndarray, offset: float, fill: int) -> np.ndarray | None:
+    """``x - offset`` as int64, with ``fill`` where ``x`` is infinite; None when some
+    finite ``x`` is not an integer (``offset`` is one)."""
+    every = bool(finite.all())
+    exact = x if every else np.where(finite, x, 0.0)
+    out = exact.astype(np.int64)  # truncates: exact when every value is an integer
+    if not np.array_equal(out, exact):
+        return None
+    del exact
+    out -= np.int64(offset)
+    if not every:
+        out[~finite] = fill
+    return out
 
 
 def _pow2(x: int) -> int:
@@ -198,11 +214,6 @@ def _pow2(x: int) -> int:
 
 def _finite_min(x: np.ndarray, finite: np.ndarray) -> float:
     return float(np.min(x, where=finite, initial=np.inf))
-
-
-def _all_integral(x: np.ndarray, finite: np.ndarray) -> bool:
-    with np.errstate(invalid="ignore"):
-        return bool(np.all((x == np.floor(x)) | ~finite))
 
 
 def _segment_starts(counts: np.ndarray) -> np.ndarray:
