@@ -195,9 +195,10 @@ def repeated(key: np.ndarray) -> np.ndarray:
     out = np.zeros(n, dtype=bool)
     if n < 2:
         return out
-    s = np.sort(key)
+    # (32-bit keys sort faster, when they fit)
+    s = np.sort(key.astype(np.uint32) if int(key.max()) < 2**32 else key)
     same = s[1:] == s[:-1]
-    rep = np.unique(s[1:][same])
+    rep = np.unique(s[1:][same]).astype(np.int64)
     del s, same
     if not len(rep):
         return out

@@ -262,10 +262,12 @@ def distinct_per_group(group: np.ndarray, item: np.ndarray, ngroups: int) -> np.
     keys = group.astype(np.int64)  # a copy
     keys *= width
     keys += item
+    if int(width) * max(ngroups, 1) <= 2**32:  # 32-bit keys sort faster
+        keys = keys.astype(np.uint32)
     keys.sort()
     new = np.ones(len(keys), dtype=bool)
     new[1:] = keys[1:] != keys[:-1]
-    return np.bincount((keys[new] // width).astype(np.int64), minlength=ngroups)
+    return np.bincount((keys[new] // keys.dtype.type(width)).astype(np.int64), minlength=ngroups)
 
 
 def summarise(

@@ -285,12 +285,19 @@ def reconcile_frame(
     )
     low_closed = take(frame["low_closed"].to_numpy(dtype=bool))
     high_closed = take(frame["high_closed"].to_numpy(dtype=bool))
+    # the compared claims' source columns (all agents_of reads), when they are few
+    few = 2 * len(pos) < len(frame)
+    who = (
+        pd.DataFrame({c: frame[c].iloc[pos] for c in ("source", "original_source") if c in frame})
+        if few
+        else frame
+    )
     del pos  # (found again from the mask when needed)
 
     def count_sources_and_medians() -> tuple[np.ndarray, np.ndarray | None]:
-        agents = agents_of(frame, sources, use_originals=use_originals)
+        agents = agents_of(who, sources, use_originals=use_originals)
         claim, code = agents.claim, agents.code
-        if not every:  # keep the compared claims' agents, renumbered
+        if not (every or few):  # keep the compared claims' agents, renumbered
             keep = mask[claim]
             claim = (np.cumsum(mask) - 1)[claim[keep]]
             code = code[keep]
