@@ -125,10 +125,11 @@ def stands_apart(
         lo_w, hi_w = low[rows] - tol_lo, high[rows] + tol_hi
         del tol_lo, tol_hi
     else:
-        rows = widened[0]
-        gr = g[rows]
+        rows, lo_w, hi_w = widened
+        gr = g if len(rows) == len(g) else g[rows]
         sel = conflicts[gr] > 0
-        rows, gr, lo_w, hi_w = rows[sel], gr[sel], widened[1][sel], widened[2][sel]
+        if not sel.all():
+            rows, gr, lo_w, hi_w = rows[sel], gr[sel], lo_w[sel], hi_w[sel]
         del sel
     ncand, j_local = _candidates(gr, ngroups, lo_w, hi_w)
     out["candidates"] = ncand

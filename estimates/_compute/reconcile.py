@@ -408,15 +408,20 @@ def _tension(
     strict = out["conflicts"].astype(np.int64)
     hard = strict.copy()
     rows = np.flatnonzero(strict[g] > 0) if strict.any() else np.zeros(0, dtype=np.int64)
+    whole = len(rows) == len(g)  # (no copies when every group has disjoint pairs)
+
+    def of(x: np.ndarray) -> np.ndarray:
+        return x if whole else x[rows]
+
     # the claims of groups with disjoint pairs, widened by their rounding
-    tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
-    lo_w = low[rows]
-    lo_w -= tol_lo
-    hi_w = high[rows]
-    hi_w += tol_hi
+    tol_lo, tol_hi = tolerances(of(hedge), of(low), of(high), of(best))
+    tol_lo -= of(low)
+    lo_w = np.negative(tol_lo, out=tol_lo)
+    tol_hi += of(high)
+    hi_w = tol_hi
     del tol_lo, tol_hi
     if len(rows):
-        counts, _ = hard_pairs(g[rows], ngroups, lo_w, hi_w)
+        counts, _ = hard_pairs(of(g), ngroups, lo_w, hi_w)
         hard = np.where(strict > 0, counts, 0)
     out["widened"] = (rows, lo_w, hi_w)  # for stands_apart: one rounding
     k = out["claims"]
