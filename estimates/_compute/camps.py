@@ -125,13 +125,14 @@ def stands_apart(
         lo_w, hi_w = low[rows] - tol_lo, high[rows] + tol_hi
         del tol_lo, tol_hi
     else:
+        # (groups whose disjoint pairs are all tensions are left in, and dropped
+        # below: the candidates are found group by group)
         rows, lo_w, hi_w = widened
         gr = g if len(rows) == len(g) else g[rows]
-        sel = conflicts[gr] > 0
-        if not sel.all():
-            rows, gr, lo_w, hi_w = rows[sel], gr[sel], lo_w[sel], hi_w[sel]
-        del sel
     ncand, j_local = _candidates(gr, ngroups, lo_w, hi_w)
+    calm = conflicts <= 0
+    ncand[calm] = 0
+    j_local[calm] = -1
     out["candidates"] = ncand
     has = j_local >= 0
     if not has.any():

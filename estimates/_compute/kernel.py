@@ -259,8 +259,7 @@ def distinct_per_group(group: np.ndarray, item: np.ndarray, ngroups: int) -> np.
     if not len(item):
         return np.zeros(ngroups, dtype=np.int64)
     width = np.int64(int(item.max()) + 1)
-    keys = group.astype(np.int64)  # a copy
-    keys *= width
+    keys = np.multiply(group, width, dtype=np.int64)
     keys += item
     if int(width) * max(ngroups, 1) <= 2**32:  # 32-bit keys sort faster
         keys = keys.astype(np.uint32)
@@ -363,6 +362,7 @@ def summarise(
     region_start = 2 * peak_idx + 1 - depth[peak_idx]
     lo_c_all = coord(region_start)
     hi_c_all = coord(region_start + 1)
+    del coord, events, lowest_byte  # the sorted events are read no more
     begins = np.ones(len(peak_idx), dtype=bool)
     begins[1:] = (peak_group[1:] != peak_group[:-1]) | (lo_c_all[1:] != hi_c_all[:-1] + 1)
     run_first = np.flatnonzero(begins)

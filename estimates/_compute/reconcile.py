@@ -270,6 +270,14 @@ def reconcile_frame(
         return x if every else x[pos]
 
     sub_codes = take(codes)
+    totals = {
+        "claims_total": np.bincount(codes, minlength=ngroups),
+        "revisions": np.bincount(codes[cs.superseded], minlength=ngroups),
+        "earlier": np.bincount(codes[cs.out_of_window], minlength=ngroups),
+    }
+    del codes  # (the compared claims' codes are kept)
+    if len(src_names) < 2**31:
+        src = src.astype(np.int32)
     low, high, best = take(all_low), take(all_high), take(all_best)
     del all_low, all_high, all_best  # (copies when some claims are not compared)
     hcodes = take(hedge_codes(frame["hedge"]))
@@ -345,7 +353,7 @@ def reconcile_frame(
     _comparison_columns(
         result,
         frame,
-        codes,
+        totals,
         ngroups,
         cs,
         span,
@@ -427,12 +435,8 @@ def _tension(
     k = out["claims"]
     out["conflicts"] = hard
     out["tensions"] = strict - hard
-    verdict = np.where(
-        k == 1,
-        "single",
-        np.where(hard > 0, "conflict", np.where(strict > 0, "tension", "agree")),
-    )
-    out["verdict"] = verdict.astype(object)
+    verdict = np.where(k == 1, 0, np.where(hard > 0, 3, np.where(strict > 0, 2, 1)))
+    out["verdict"] = pd.Categorical.from_codes(verdict, categories=VERDICTS)
 
 
 #: Columns reconcile adds to the kernel's: the comparison set, the time span, the
@@ -467,7 +471,7 @@ COMPARISON_SCHEMA: dict[str, str] = {
 def _comparison_columns(
     result: pd.DataFrame,
     frame: pd.DataFrame,
-    codes: np.ndarray,
+    totals: dict[str, np.ndarray],
     ngroups: int,
     cs: ComparisonSet,
     span: pd.Timedelta | None,
@@ -484,9 +488,8 @@ def _comparison_columns(
     """
     cols: dict[str, Any] = {}
     cols["tensions"] = out["tensions"].astype(np.int64)
-    cols["claims_total"] = np.bincount(codes, minlength=ngroups).astype(np.int64)
-    cols["revisions"] = np.bincount(codes[cs.superseded], minlength=ngroups).astype(np.int64)
-    cols["earlier"] = np.bincount(codes[cs.out_of_window], minlength=ngroups).astype(np.int64)
+    for name, counts in totals.items():  # claims_total, revisions, earlier
+        cols[name] = counts.astype(np.int64)
     nat = np.datetime64("NaT", "ns")
 
     def at(rows: np.ndarray, column: str, fill: object) -> np.ndarray:
@@ -494,7 +497,7 @@ def _comparison_columns(
         if column == "source":
             taken = src_names[src[rows[ok]]]
         elif column == "index":
-            taken = frame.index.to_numpy()[rows[ok]]
+            taken = frame.index.take(rows[ok]).to_numpy()  # (no copy of the whole index)
         else:
             taken = frame[column].iloc[rows[ok]].to_numpy()
         if isinstance(fill, np.datetime64):
@@ -523,15 +526,15 @@ def _comparison_columns(
             cols["first_low"] = at(rows, "low", np.nan)
             cols["first_high"] = at(rows, "high", np.nan)
             cols["first_best"] = at(rows, "best", np.nan)
-    pos = np.flatnonzero(cs.mask)  # the compared rows
     apart = stands_apart(
         sub_codes,
         ngroups,
         *values,
         out["conflicts"],
-        lambda i: src_names[src[pos[i]]],
+        lambda i: src_names[src[np.flatnonzero(cs.mask)[i]]],
         widened=out["widened"],
     )
+    pos = np.flatnonzero(cs.mask)  # the compared rows
     has = apart["claim"] >= 0
     cols["stands_apart"] = or_none(has, apart["source"])
     apart_rows = np.where(has, pos[np.maximum(apart["claim"], 0)], -1)
