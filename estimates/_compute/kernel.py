@@ -160,6 +160,7 @@ def coordinates(
     span = float(vmax - vmin)
     groups = max(ngroups, 1)
     slot_lo = slot_hi = None
+    offset: float | None = None
     if (
         span < 2**52
         and vmin == np.floor(vmin)

@@ -264,10 +264,10 @@ def reconcile_frame(
         )
     mask = cs.mask
     every = bool(mask.all())
-    pos = np.arange(len(frame)) if every else np.flatnonzero(mask)  # compared rows
+    pos = None if every else np.flatnonzero(mask)  # compared rows
 
-    def take(x: np.ndarray) -> np.ndarray:
-        return x if every else x[pos]
+    def take(x: np.ndarray, pos: np.ndarray | None = pos) -> np.ndarray:
+        return x if pos is None else x[pos]
 
     sub_codes = take(codes)
     totals = {
@@ -294,13 +294,14 @@ def reconcile_frame(
     low_closed = take(frame["low_closed"].to_numpy(dtype=bool))
     high_closed = take(frame["high_closed"].to_numpy(dtype=bool))
     # the compared claims' source columns (all agents_of reads), when they are few
-    few = 2 * len(pos) < len(frame)
-    who = (
-        pd.DataFrame({c: frame[c].iloc[pos] for c in ("source", "original_source") if c in frame})
-        if few
-        else frame
-    )
-    del pos  # (found again from the mask when needed)
+    few = pos is not None and 2 * len(pos) < len(frame)
+    who = frame
+    if few:
+        assert pos is not None
+        who = pd.DataFrame(
+            {c: frame[c].iloc[pos] for c in ("source", "original_source") if c in frame}
+        )
+    del pos, take  # (the compared rows are found again from the mask when needed)
 
     def count_sources_and_medians() -> tuple[np.ndarray, np.ndarray | None]:
         agents = agents_of(who, sources, use_originals=use_originals)
@@ -319,7 +320,7 @@ def reconcile_frame(
     # they run on the other core (numpy releases the GIL in sorts and array loops).
     with _maybe_parallel(len(sub_codes)) as pool:
         side = pool.submit(count_sources_and_medians)
-        out = summarise(
+        out: dict[str, Any] = summarise(
             sub_codes,
             ngroups,
             low,
@@ -399,7 +400,7 @@ def _with_reliability(
 
 
 def _tension(
-    out: dict[str, np.ndarray],
+    out: dict[str, Any],
     g: np.ndarray,
     ngroups: int,
     low: np.ndarray,
@@ -436,7 +437,7 @@ def _tension(
     out["conflicts"] = hard
     out["tensions"] = strict - hard
     verdict = np.where(k == 1, 0, np.where(hard > 0, 3, np.where(strict > 0, 2, 1)))
-    out["verdict"] = pd.Categorical.from_codes(verdict, categories=VERDICTS)
+    out["verdict"] = pd.Categorical.from_codes(verdict, categories=pd.Index(VERDICTS))
 
 
 #: Columns reconcile adds to the kernel's: the comparison set, the time span, the
@@ -478,7 +479,7 @@ def _comparison_columns(
     sub_codes: np.ndarray,
     src_names: np.ndarray,
     src: np.ndarray,
-    out: dict[str, np.ndarray],
+    out: dict[str, Any],
     values: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> None:
     """Add the :data:`COMPARISON_SCHEMA` columns to ``result`` (in place).
@@ -666,6 +667,15 @@ def reconcile(
     return result
 
 
+def cumulative_rows(frame: pd.DataFrame, cumulative: bool | str | Sequence[str]) -> np.ndarray:
+    """Per row, whether its quantity is cumulative: every row (``True``), none
+    (``False``), or the rows of the named quantities."""
+    if isinstance(cumulative, bool):
+        return np.full(len(frame), cumulative)
+    wanted = [cumulative] if isinstance(cumulative, str) else list(cumulative)
+    return frame["quantity"].isin(wanted).to_numpy(dtype=bool)
+
+
 def _with_decreases(
     frame: pd.DataFrame,
     by: list[str],
@@ -674,12 +684,7 @@ def _with_decreases(
     *,
     stacklevel: int,
 ) -> pd.DataFrame:
-    if cumulative is True:
-        cum = frame
-    else:
-        assert not isinstance(cumulative, bool)
-        names = [cumulative] if isinstance(cumulative, str) else list(cumulative)
-        cum = frame[frame["quantity"].isin(names).to_numpy()]
+    cum = frame if cumulative is True else frame[cumulative_rows(frame, cumulative)]
     down = decreases(cum, by, stacklevel=stacklevel + 1)
     counts = down.groupby(by, observed=True).size() if len(down) else pd.Series(dtype="int64")
     result = result.copy()
