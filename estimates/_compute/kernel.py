@@ -146,11 +146,17 @@ def coordinates(
     low_closed: np.ndarray,
     high_closed: np.ndarray,
     ngroups: int,
+    out: np.ndarray | None = None,
 ) -> Coordinates:
     """Coordinates of every claim's start and end (see the module notes).
 
-    The coordinate width is a power of two, so keys split with bit operations.
+    The coordinate width is a power of two, so keys split with bit operations.  With
+    ``out`` (an int64 array of ``2n``), the starts are written to its first half and
+    the ends to its second (``start`` and ``end`` are then views of it).
     """
+    n = len(low)
+    if out is None:
+        out = np.empty(2 * n, dtype=np.int64)
     finite_lo = np.isfinite(low)
     finite_hi = np.isfinite(high)
     vmin = min(_finite_min(low, finite_lo), _finite_min(high, finite_hi))
@@ -169,17 +175,27 @@ def coordinates(
     ):
         offset = float(vmin) - 1.0
         top = int(span) + 2
-        slot_lo = _slots(low, finite_lo, offset, 0)
-        slot_hi = _slots(high, finite_hi, offset, top) if slot_lo is not None else None
+        for half, x, finite, fill in (
+            (out[:n], low, finite_lo, 0),
+            (out[n:], high, finite_hi, top),
+        ):
+            slots = _slots(x, finite, offset, fill)
+            if slots is None:
+                break
+            half[:] = slots
+            del slots
+        else:
+            slot_lo, slot_hi = out[:n], out[n:]
     if slot_lo is not None and slot_hi is not None:
         values = None
     else:
         fl, fh = low[finite_lo], high[finite_hi]
         values, inverse = np.unique(np.concatenate([fl, fh]), return_inverse=True)
         top = len(values) + 1
-        slot_lo = np.zeros(len(low), dtype=np.int64)
+        slot_lo, slot_hi = out[:n], out[n:]
+        slot_lo[:] = 0
         slot_lo[finite_lo] = inverse[: len(fl)] + 1
-        slot_hi = np.full(len(high), top, dtype=np.int64)
+        slot_hi[:] = top
         slot_hi[finite_hi] = inverse[len(fl) :] + 1
         offset = None
         if _pow2(3 * (top + 1)) * groups >= _FAST_LIMIT:  # pragma: no cover
@@ -317,17 +333,18 @@ def summarise(
     seg = _segment_starts(k)
 
     # ------------------------------------------------------------ the sweep
-    co = coordinates(low, high, low_closed, high_closed, ngroups)
+    events = np.empty(2 * n, dtype=np.int64)
+    co = coordinates(low, high, low_closed, high_closed, ngroups, out=events)  # in place
     shift = co.width.bit_length() - 1
     mask = np.int64(co.width - 1)
-    events = np.empty(2 * n, dtype=np.int64)
-    for half, coords, tag in ((events[:n], co.start, 0), (events[n:], co.end, 1)):
-        np.left_shift(g, shift, out=half)
-        half += coords
+    decode = co.value
+    del co
+    group_part = np.left_shift(g, shift)
+    for half, tag in ((events[:n], 0), (events[n:], 1)):
+        half += group_part
         half <<= 1
         half |= tag
-    decode = co.value
-    del co, half, coords
+    del group_part, half
     events.sort()
     lowest_byte = events.view(np.uint8)[::8] if _LITTLE else events.view(np.uint8)[7::8]
     is_end = (lowest_byte & 1).view(bool)
