@@ -234,8 +234,7 @@ def _top_two(
     at_top = x == top[g]
     ntop = np.bincount(g[at_top], minlength=ngroups)
     second = np.full(ngroups, -np.inf)
-    rest = ~at_top
-    np.maximum.at(second, g[rest], x[rest])
+    np.maximum.at(second, g, np.where(at_top, -np.inf, x))  # the largest of the rest
     second = np.where(ntop > 1, top, second)
     alone = np.full(ngroups, -1, dtype=np.int64)
     lone = np.flatnonzero(at_top)

@@ -299,12 +299,20 @@ def rounding(x: np.ndarray, cap: float = 0.10) -> np.ndarray:
     """
     v = np.abs(np.asarray(x, dtype="float64"))
     with np.errstate(invalid="ignore"):
-        ok = np.isfinite(v) & (v > 0) & (v == np.floor(v)) & (v < 2.0**53)
+        ok = v > 0  # (NaN: False)
+        ok &= v < 2.0**53
     out = np.zeros(v.shape)
-    at = np.flatnonzero(ok)  # only round figures are divided, and only while divisible
+    at = np.flatnonzero(ok)
+    del ok
+    vals = v[at]
+    del v
+    whole = vals == np.floor(vals)
+    if not whole.all():
+        at, vals = at[whole], vals[whole]
+    del whole
+    # only round figures are divided, and only while divisible
     if not len(at):
         return out
-    vals = v[at]
     step = np.ones(len(at))
     live = np.arange(len(at))  # positions (into vals) still divisible by ten
     rest = vals.astype(np.int64)  # exact: integers below 2**53
@@ -333,7 +341,11 @@ def tolerances(
     """
     central = (hedge == _EXACT) | (hedge == _APPROX)
     # one pass of rounding: a claim is central or "nearly", never both
-    r = rounding(np.where(central, best, np.where(hedge == _NEARLY, high, np.nan)), cap)
+    stated = np.full(len(hedge), np.nan)
+    np.copyto(stated, best, where=central)
+    np.copyto(stated, high, where=hedge == _NEARLY)
+    r = rounding(stated, cap)
+    del stated
     return np.where(central, r, 0.0), r
 
 

@@ -252,16 +252,18 @@ def group_medians(group: np.ndarray, values: np.ndarray, ngroups: int) -> np.nda
     shifted = v - lo
     keys = shifted.astype(np.int64)
     span = int(keys.max()) + 1 if len(keys) else 1
-    if _pow2(span) * max(ngroups, 1) < _FAST_LIMIT and np.array_equal(keys, shifted):
+    exact = np.array_equal(keys, shifted)
+    del shifted
+    if _pow2(span) * max(ngroups, 1) < _FAST_LIMIT and exact:
         shift = _pow2(span).bit_length() - 1
-        keys += g.astype(np.int64) << shift
+        keys += np.left_shift(g, shift, dtype=np.int64)
         keys.sort()
         keys &= np.int64((1 << shift) - 1)
         sorted_v = keys.astype("float64")
         sorted_v += lo
     else:
         sorted_v = np.sort(g + 1j * v).imag
-    del keys, shifted
+    del keys
     counts = np.bincount(g, minlength=ngroups)
     starts = _segment_starts(counts)
     has = counts > 0

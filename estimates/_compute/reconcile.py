@@ -303,23 +303,27 @@ def reconcile_frame(
         )
     del pos, take  # (the compared rows are found again from the mask when needed)
 
-    def count_sources_and_medians() -> tuple[np.ndarray, np.ndarray | None]:
-        agents = agents_of(who, sources, use_originals=use_originals)
-        claim, code = agents.claim, agents.code
-        if not (every or few):  # keep the compared claims' agents, renumbered
-            keep = mask[claim]
-            claim = (np.cumsum(mask) - 1)[claim[keep]]
-            code = code[keep]
-        counts = distinct_per_group(sub_codes[claim], code, ngroups)
-        del agents, claim, code
-        if strategy not in ("median", "pooled"):
-            return counts, None
-        return counts, group_medians(sub_codes, claim_points(low, high, best, hcodes), ngroups)
+    # distinct sources (before the sweep: the agents' arrays are large, and freed)
+    agents = agents_of(who, sources, use_originals=use_originals)
+    claim, code = agents.claim, agents.code
+    del agents, who
+    if not (every or few):  # keep the compared claims' agents, renumbered
+        keep = mask[claim]
+        claim = (np.cumsum(mask) - 1)[claim[keep]]
+        code = code[keep]
+        del keep
+    n_sources = distinct_per_group(sub_codes[claim], code, ngroups)
+    del claim, code
 
-    # Counting sources and the median are independent of the sweep: on large tables
-    # they run on the other core (numpy releases the GIL in sorts and array loops).
+    def medians() -> np.ndarray | None:
+        if strategy not in ("median", "pooled"):
+            return None
+        return group_medians(sub_codes, claim_points(low, high, best, hcodes), ngroups)
+
+    # The median is independent of the sweep: on large tables it runs on the other
+    # core (numpy releases the GIL in sorts and array loops).
     with _maybe_parallel(len(sub_codes)) as pool:
-        side = pool.submit(count_sources_and_medians)
+        side = pool.submit(medians)
         out: dict[str, Any] = summarise(
             sub_codes,
             ngroups,
@@ -337,9 +341,10 @@ def reconcile_frame(
                 np.zeros(ngroups) if strategy in ("median", "pooled", "reliability") else None
             ),
         )
-        out["sources"], medians = side.result()
-        if medians is not None:
-            out["best"] = medians
+        out["sources"] = n_sources
+        median = side.result()
+        if median is not None:
+            out["best"] = median
     del low_closed, high_closed, stated
     _tension(out, sub_codes, ngroups, low, high, best, hcodes)
     result = pd.DataFrame(
@@ -350,6 +355,8 @@ def reconcile_frame(
         index=labels,
         copy=False,
     )
+    # (the frame holds the kernel's columns now; keep what the comparison columns read)
+    out = {c: out[c] for c in ("tensions", "conflicts", "widened")}
     result["unit"] = pd.Categorical(group_unit)
     _comparison_columns(
         result,
