@@ -374,7 +374,7 @@ def summarise(
     np.subtract(np.arange(1, 2 * n, 2, dtype=np.int64), start_pos, out=depth)
     peak = np.maximum.reduceat(depth, seg) if n else np.zeros(0, dtype=np.int64)
     peak_idx = np.flatnonzero(depth == np.repeat(peak, k))
-    peak_group = np.repeat(np.arange(ngroups, dtype=np.int64), k)[peak_idx]
+    peak_group = np.searchsorted(seg, peak_idx, side="right") - 1  # (seg: sorted)
     # Each peak start opens a region that runs to the next event (an end: see the
     # module notes).  Regions that touch (an end at x then a start at x+, or an end at
     # x- then a start at x) are one region.  Several regions may tie for support: keep
