@@ -23,8 +23,10 @@ Camps
     runs of the ordered claims, solved exactly by dynamic programming; among equally
     good splits, the one with the fewest camps).  Each camp has a range (the hull of
     its claims) and its sources.  The dynamic programme is quadratic in a group's
-    compared claims; groups of more than :data:`MAX_CAMP_CLAIMS` are split at the
-    gaps between overlapping runs instead (linear after a sort).
+    compared claims and runs for every group at once (groups of similar sizes are
+    padded into one array; Python loops over claim positions, never over groups);
+    groups of more than :data:`MAX_CAMP_CLAIMS` are split at the gaps between
+    overlapping runs instead (linear after a sort).
 """
 
 from __future__ import annotations

@@ -31,8 +31,9 @@ offset is needed.  From that sweep:
   when several such regions tie, the narrowest (then the lowest);
 * disjoint pairs = for each end, the starts of its group that come after it.
 
-Costs: one int64 sort of ``2n`` keys, a few O(n) passes, and an int64 sort of the
-(group, agent) pairs to count distinct sources.
+Costs: one int64 sort of ``2n`` keys (the coordinates are written straight into the
+event array: no separate start and end arrays), a few O(n) passes, and a sort of the
+(group, agent) pairs to count distinct sources (32-bit keys when they fit).
 """
 
 from __future__ import annotations
