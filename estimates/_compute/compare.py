@@ -166,7 +166,10 @@ def comparison_set(
     # ---- time: the window before each group's latest statement
     latest = np.full(ngroups, _MIN, dtype=np.int64)
     earliest = np.full(ngroups, np.iinfo(np.int64).max, dtype=np.int64)
-    if dated.any():
+    if dated.all():  # (no copies)
+        np.maximum.at(latest, codes, stated)
+        np.minimum.at(earliest, codes, stated)
+    elif dated.any():
         np.maximum.at(latest, codes[dated], stated[dated])
         np.minimum.at(earliest, codes[dated], stated[dated])
     has_dates = latest != _MIN
