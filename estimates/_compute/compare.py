@@ -31,6 +31,7 @@ Tension, not conflict
 
 from __future__ import annotations
 
+import sys
 import warnings
 from dataclasses import dataclass
 
@@ -52,6 +53,7 @@ __all__ = [
 ]
 
 _NS_PER_DAY = 86_400 * 10**9
+_LITTLE = sys.byteorder == "little"
 _MIN = np.iinfo(np.int64).min
 
 # Hedge codes (the order of estimates.Hedge).
@@ -71,14 +73,32 @@ def source_codes(frame: pd.DataFrame, book: object | None) -> tuple[np.ndarray, 
     Rows without a source get codes of their own (two anonymous claims are never one
     source's revision).
     """
-    cells = canonical_cells(frame, book)  # type: ignore[arg-type]
-    codes, names = pd.factorize(cells)
-    codes = codes.astype(np.int64)
-    anon = cells == "(no source)"
+    # Aliases are applied to the distinct cells only (rows take their cell's code),
+    # with the codes and names factorizing every row's canonical cell would give.
+    cell, uniques = pd.factorize(frame["source"], use_na_sentinel=True)
+    distinct = pd.DataFrame({"source": pd.Series([*uniques, None], dtype=object)})
+    joined = canonical_cells(distinct, book)  # type: ignore[arg-type]  # last: no source
+    blank = np.flatnonzero(cell < 0)
+    n_cells = len(uniques)
+    # cells come in order of first appearance; the blank one comes after those seen
+    # before its first row
+    if len(blank):
+        seen = int(cell[: blank[0]].max(initial=-1)) + 1
+        order = np.concatenate([np.arange(seen), [n_cells], np.arange(seen, n_cells)])
+    else:
+        order = np.arange(n_cells)
+    cell = np.where(cell >= 0, cell, n_cells)
+    in_order, names = pd.factorize(joined[order])
+    of_cell = np.zeros(len(joined), dtype=np.int64)
+    of_cell[order] = in_order
+    codes = of_cell[cell]
+    anon = (joined == "(no source)")[cell]
+    names = np.asarray(names, dtype=object)
     if anon.any():
-        codes[anon] = len(names) + np.arange(int(anon.sum()))
-        names = np.concatenate([np.asarray(names, dtype=object), cells[anon]])
-    return codes, np.asarray(names, dtype=object)
+        n_anon = int(anon.sum())
+        codes[anon] = len(names) + np.arange(n_anon)
+        names = np.concatenate([names, np.full(n_anon, "(no source)", dtype=object)])
+    return codes, names
 
 
 @dataclass(frozen=True)
@@ -126,13 +146,13 @@ def comparison_set(
     nsrc = np.int64(int(source.max()) + 1 if n else 1)
     key = codes.astype(np.int64) * nsrc + source
     # rows sharing their (group, source) with another row (counting when the keys
-    # are few, else hashing: no sort)
+    # are few, else hashing)
     if n <= 1:
         dup = np.zeros(n, dtype=bool)
     elif int(nsrc) * ngroups <= 4 * n + 1024:
         dup = np.bincount(key, minlength=int(nsrc) * ngroups)[key] > 1
     else:
-        dup = pd.Series(key).duplicated(keep=False).to_numpy()
+        dup = repeated(key)
     superseded = np.zeros(n, dtype=bool)
     if dup.any():
         rows = np.flatnonzero(dup)
@@ -146,7 +166,10 @@ def comparison_set(
     # ---- time: the window before each group's latest statement
     latest = np.full(ngroups, _MIN, dtype=np.int64)
     earliest = np.full(ngroups, np.iinfo(np.int64).max, dtype=np.int64)
-    if dated.any():
+    if dated.all():  # (no copies)
+        np.maximum.at(latest, codes, stated)
+        np.minimum.at(earliest, codes, stated)
+    elif dated.any():
         np.maximum.at(latest, codes[dated], stated[dated])
         np.minimum.at(earliest, codes[dated], stated[dated])
     has_dates = latest != _MIN
@@ -162,6 +185,41 @@ def comparison_set(
     first = _position_of(codes, ngroups, stated, earliest, dated, last=False)
     last = _position_of(codes, ngroups, stated, latest, dated, last=True)
     return ComparisonSet(mask, superseded, out_of_window, first, last, span_days)
+
+
+def repeated(key: np.ndarray) -> np.ndarray:
+    """Per row, whether its (non-negative int64) ``key`` occurs in another row too.
+
+    One sort of the keys finds the repeated ones (usually few); rows are then looked
+    up in a bitmap of their hash slots (a multiplicative hash), and only the rows
+    whose slot holds a repeated key are checked exactly (a binary search).
+    """
+    n = len(key)
+    out = np.zeros(n, dtype=bool)
+    if n < 2:
+        return out
+    # (32-bit keys sort faster, when they fit)
+    s = np.sort(key.astype(np.uint32) if int(key.max()) < 2**32 else key)
+    same = s[1:] == s[:-1]
+    rep = np.unique(s[1:][same]).astype(np.int64)
+    del s, same
+    if not len(rep):
+        return out
+    bits = min(max((4 * len(rep)).bit_length() + 4, 8), 24)
+    mult = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing (wraps around)
+    shift = np.uint64(64 - bits)
+    marked = np.zeros(1 << bits, dtype=bool)
+    marked[((rep.astype(np.uint64) * mult) >> shift).view(np.int64)] = True
+    slot = key.astype(np.uint64)
+    slot *= mult
+    slot >>= shift
+    cand = np.flatnonzero(marked[slot.view(np.int64)])
+    del slot, marked
+    kc = key[cand]
+    i = np.searchsorted(rep, kc)
+    i[i == len(rep)] = 0
+    out[cand] = rep[i] == kc
+    return out
 
 
 def _position_of(
@@ -244,12 +302,20 @@ def rounding(x: np.ndarray, cap: float = 0.10) -> np.ndarray:
     """
     v = np.abs(np.asarray(x, dtype="float64"))
     with np.errstate(invalid="ignore"):
-        ok = np.isfinite(v) & (v > 0) & (v == np.floor(v)) & (v < 2.0**53)
+        ok = v > 0  # (NaN: False)
+        ok &= v < 2.0**53
     out = np.zeros(v.shape)
-    at = np.flatnonzero(ok)  # only round figures are divided, and only while divisible
+    at = np.flatnonzero(ok)
+    del ok
+    vals = v[at]
+    del v
+    whole = vals == np.floor(vals)
+    if not whole.all():
+        at, vals = at[whole], vals[whole]
+    del whole
+    # only round figures are divided, and only while divisible
     if not len(at):
         return out
-    vals = v[at]
     step = np.ones(len(at))
     live = np.arange(len(at))  # positions (into vals) still divisible by ten
     rest = vals.astype(np.int64)  # exact: integers below 2**53
@@ -278,7 +344,11 @@ def tolerances(
     """
     central = (hedge == _EXACT) | (hedge == _APPROX)
     # one pass of rounding: a claim is central or "nearly", never both
-    r = rounding(np.where(central, best, np.where(hedge == _NEARLY, high, np.nan)), cap)
+    stated = np.full(len(hedge), np.nan)
+    np.copyto(stated, best, where=central)
+    np.copyto(stated, high, where=hedge == _NEARLY)
+    r = rounding(stated, cap)
+    del stated
     return np.where(central, r, 0.0), r
 
 
@@ -352,15 +422,14 @@ def _hard_counts_packed(
     those of its own group are p - i less the ends of earlier groups.
     """
     n = len(g)
-    lo2, hi2 = low * 2.0, high * 2.0
-    fin_lo, fin_hi = np.isfinite(lo2), np.isfinite(hi2)
-    vmin = min(
-        float(np.min(lo2, where=fin_lo, initial=np.inf)),
-        float(np.min(hi2, where=fin_hi, initial=np.inf)),
+    fin_lo, fin_hi = np.isfinite(low), np.isfinite(high)
+    vmin = 2.0 * min(
+        float(np.min(low, where=fin_lo, initial=np.inf)),
+        float(np.min(high, where=fin_hi, initial=np.inf)),
     )
-    vmax = max(
-        float(np.max(lo2, where=fin_lo, initial=-np.inf)),
-        float(np.max(hi2, where=fin_hi, initial=-np.inf)),
+    vmax = 2.0 * max(
+        float(np.max(low, where=fin_lo, initial=-np.inf)),
+        float(np.max(high, where=fin_hi, initial=-np.inf)),
     )
     if not np.isfinite(vmin):
         vmin = vmax = 0.0
@@ -371,25 +440,35 @@ def _hard_counts_packed(
     width = 1 << (int(span) + 3).bit_length()  # slots 0 (-inf) .. span + 2 (+inf)
     if width * 2 * max(ngroups, 1) >= 2**62:
         return None
-    with np.errstate(invalid="ignore"):
-        if not (
-            np.all((lo2 == np.floor(lo2)) | ~fin_lo) and np.all((hi2 == np.floor(hi2)) | ~fin_hi)
-        ):
-            return None
     offset = vmin - 1.0
     events = np.empty(2 * n, dtype=np.int64)
-    for half, x, fin, tag in ((events[:n], lo2, fin_lo, 0), (events[n:], hi2, fin_hi, 1)):
-        slot = np.subtract(x, offset)
-        slot[~fin] = np.where(x[~fin] > 0, int(span) + 2, 0)
-        half[:] = slot.astype(np.int64)
-        half += g * width
+    group_part = g * width
+    for half, x, fin, tag in ((events[:n], low, fin_lo, 0), (events[n:], high, fin_hi, 1)):
+        slot = x * 2.0
+        every = bool(fin.all())
+        if not every:
+            slot[~fin] = 0.0
+        half[:] = slot  # truncates: exact when every bound is a multiple of 1/2
+        if not np.array_equal(half, slot):
+            return None
+        del slot
+        half -= int(offset)  # (an integer: the smallest doubled bound, checked, less 1)
+        if not every:
+            half[~fin] = np.where(x[~fin] > 0, int(span) + 2, 0)
+        half += group_part
         half <<= 1
         half |= tag
+    del group_part, fin_lo, fin_hi
     events.sort()
-    start_pos = np.flatnonzero((events & 1) == 0)
-    g_sorted = np.repeat(np.arange(ngroups, dtype=np.int64), k)
-    below = start_pos - np.arange(n, dtype=np.int64) - seg[g_sorted]
-    return np.bincount(g_sorted, weights=below, minlength=ngroups).astype(np.int64)
+    lowest_byte = events.view(np.uint8)[::8] if _LITTLE else events.view(np.uint8)[7::8]
+    start_pos = np.flatnonzero((lowest_byte & 1) == 0)
+    del events, lowest_byte
+    # sum over a group's starts of (p - i - seg): sum(p) - 2 k seg - k (k - 1) / 2
+    kk = k.astype(np.int64)
+    has = kk > 0
+    sum_p = np.zeros(ngroups, dtype=np.int64)
+    sum_p[has] = np.add.reduceat(start_pos, seg[:-1][has])
+    return sum_p - 2 * kk * seg[:-1] - kk * (kk - 1) // 2
 
 
 def _complex_key(g: np.ndarray, value: np.ndarray) -> np.ndarray:

@@ -31,8 +31,9 @@ offset is needed.  From that sweep:
   when several such regions tie, the narrowest (then the lowest);
 * disjoint pairs = for each end, the starts of its group that come after it.
 
-Costs: one int64 sort of ``2n`` keys, a few O(n) passes, and an int64 sort of the
-(group, agent) pairs to count distinct sources.
+Costs: one int64 sort of ``2n`` keys (the coordinates are written straight into the
+event array: no separate start and end arrays), a few O(n) passes, and a sort of the
+(group, agent) pairs to count distinct sources (32-bit keys when they fit).
 """
 
 from __future__ import annotations
@@ -101,8 +102,10 @@ _STATED_MAX = np.array([1, 1, 2, 0, 0, 2, 2, 2, 2, 3], dtype=np.int8)
 
 def _pick(which: np.ndarray, low: np.ndarray, best: np.ndarray, high: np.ndarray) -> np.ndarray:
     """Per claim, low (0), best (1), high (2) or NaN (3); infinities as NaN."""
-    out = np.where(which == 0, low, np.where(which == 1, best, np.where(which == 2, high, np.nan)))
-    out[np.isinf(out)] = np.nan
+    out = low.copy()
+    np.copyto(out, best, where=which == 1)
+    np.copyto(out, high, where=which == 2)
+    out[(which == 3) | np.isinf(out)] = np.nan
     return out
 
 
@@ -144,11 +147,17 @@ def coordinates(
     low_closed: np.ndarray,
     high_closed: np.ndarray,
     ngroups: int,
+    out: np.ndarray | None = None,
 ) -> Coordinates:
     """Coordinates of every claim's start and end (see the module notes).
 
-    The coordinate width is a power of two, so keys split with bit operations.
+    The coordinate width is a power of two, so keys split with bit operations.  With
+    ``out`` (an int64 array of ``2n``), the starts are written to its first half and
+    the ends to its second (``start`` and ``end`` are then views of it).
     """
+    n = len(low)
+    if out is None:
+        out = np.empty(2 * n, dtype=np.int64)
     finite_lo = np.isfinite(low)
     finite_hi = np.isfinite(high)
     vmin = min(_finite_min(low, finite_lo), _finite_min(high, finite_hi))
@@ -157,20 +166,37 @@ def coordinates(
         vmin = vmax = 0.0
     span = float(vmax - vmin)
     groups = max(ngroups, 1)
-    integral = span < 2**52 and _all_integral(low, finite_lo) and _all_integral(high, finite_hi)
-    if integral and _pow2(3 * (int(span) + 3)) * groups < _FAST_LIMIT:
+    slot_lo = slot_hi = None
+    offset: float | None = None
+    if (
+        span < 2**52
+        and vmin == np.floor(vmin)
+        and max(abs(vmin), abs(vmax)) < 2**62  # (values convert to int64 exactly)
+        and _pow2(3 * (int(span) + 3)) * groups < _FAST_LIMIT
+    ):
         offset = float(vmin) - 1.0
         top = int(span) + 2
-        slot_lo = _slots(low, finite_lo, offset, 0)
-        slot_hi = _slots(high, finite_hi, offset, top)
+        for half, x, finite, fill in (
+            (out[:n], low, finite_lo, 0),
+            (out[n:], high, finite_hi, top),
+        ):
+            slots = _slots(x, finite, offset, fill)
+            if slots is None:
+                break
+            half[:] = slots
+            del slots
+        else:
+            slot_lo, slot_hi = out[:n], out[n:]
+    if slot_lo is not None and slot_hi is not None:
         values = None
     else:
         fl, fh = low[finite_lo], high[finite_hi]
         values, inverse = np.unique(np.concatenate([fl, fh]), return_inverse=True)
         top = len(values) + 1
-        slot_lo = np.zeros(len(low), dtype=np.int64)
+        slot_lo, slot_hi = out[:n], out[n:]
+        slot_lo[:] = 0
         slot_lo[finite_lo] = inverse[: len(fl)] + 1
-        slot_hi = np.full(len(high), top, dtype=np.int64)
+        slot_hi[:] = top
         slot_hi[finite_hi] = inverse[len(fl) :] + 1
         offset = None
         if _pow2(3 * (top + 1)) * groups >= _FAST_LIMIT:  # pragma: no cover
@@ -178,18 +204,26 @@ def coordinates(
     start = slot_lo
     start *= 3
     start += 2
-    start -= low_closed.astype(np.int64)
+    start -= low_closed
     end = slot_hi
     end *= 3
-    end += high_closed.astype(np.int64)
+    end += high_closed
     return Coordinates(start, end, _pow2(3 * (top + 1)), top, offset, values)
 
 
-def _slots(x: np.ndarray, finite: np.ndarray, offset: float, fill: int) -> np.ndarray:
-    """``x - offset`` as int64, with ``fill`` where ``x`` is infinite."""
-    tmp = np.subtract(x, offset)
-    tmp[~finite] = fill
-    return tmp.astype(np.int64)
+def _slots(x: np.ndarray, finite: np.ndarray, offset: float, fill: int) -> np.ndarray | None:
+    """``x - offset`` as int64, with ``fill`` where ``x`` is infinite; None when some
+    finite ``x`` is not an integer (``offset`` is one)."""
+    every = bool(finite.all())
+    exact = x if every else np.where(finite, x, 0.0)
+    out = exact.astype(np.int64)  # truncates: exact when every value is an integer
+    if not np.array_equal(out, exact):
+        return None
+    del exact
+    out -= np.int64(offset)
+    if not every:
+        out[~finite] = fill
+    return out
 
 
 def _pow2(x: int) -> int:
@@ -198,11 +232,6 @@ def _pow2(x: int) -> int:
 
 def _finite_min(x: np.ndarray, finite: np.ndarray) -> float:
     return float(np.min(x, where=finite, initial=np.inf))
-
-
-def _all_integral(x: np.ndarray, finite: np.ndarray) -> bool:
-    with np.errstate(invalid="ignore"):
-        return bool(np.all((x == np.floor(x)) | ~finite))
 
 
 def _segment_starts(counts: np.ndarray) -> np.ndarray:
@@ -224,16 +253,18 @@ def group_medians(group: np.ndarray, values: np.ndarray, ngroups: int) -> np.nda
     shifted = v - lo
     keys = shifted.astype(np.int64)
     span = int(keys.max()) + 1 if len(keys) else 1
-    if _pow2(span) * max(ngroups, 1) < _FAST_LIMIT and np.array_equal(keys, shifted):
+    exact = np.array_equal(keys, shifted)
+    del shifted
+    if _pow2(span) * max(ngroups, 1) < _FAST_LIMIT and exact:
         shift = _pow2(span).bit_length() - 1
-        keys += g.astype(np.int64) << shift
+        keys += np.left_shift(g, shift, dtype=np.int64)
         keys.sort()
         keys &= np.int64((1 << shift) - 1)
         sorted_v = keys.astype("float64")
         sorted_v += lo
     else:
         sorted_v = np.sort(g + 1j * v).imag
-    del keys, shifted
+    del keys
     counts = np.bincount(g, minlength=ngroups)
     starts = _segment_starts(counts)
     has = counts > 0
@@ -248,13 +279,14 @@ def distinct_per_group(group: np.ndarray, item: np.ndarray, ngroups: int) -> np.
     if not len(item):
         return np.zeros(ngroups, dtype=np.int64)
     width = np.int64(int(item.max()) + 1)
-    keys = group.astype(np.int64)  # a copy
-    keys *= width
+    keys = np.multiply(group, width, dtype=np.int64)
     keys += item
+    if int(width) * max(ngroups, 1) <= 2**32:  # 32-bit keys sort faster
+        keys = keys.astype(np.uint32)
     keys.sort()
     new = np.ones(len(keys), dtype=bool)
     new[1:] = keys[1:] != keys[:-1]
-    return np.bincount((keys[new] // width).astype(np.int64), minlength=ngroups)
+    return np.bincount((keys[new] // keys.dtype.type(width)).astype(np.int64), minlength=ngroups)
 
 
 def summarise(
@@ -304,17 +336,18 @@ def summarise(
     seg = _segment_starts(k)
 
     # ------------------------------------------------------------ the sweep
-    co = coordinates(low, high, low_closed, high_closed, ngroups)
+    events = np.empty(2 * n, dtype=np.int64)
+    co = coordinates(low, high, low_closed, high_closed, ngroups, out=events)  # in place
     shift = co.width.bit_length() - 1
     mask = np.int64(co.width - 1)
-    events = np.empty(2 * n, dtype=np.int64)
-    for half, coords, tag in ((events[:n], co.start, 0), (events[n:], co.end, 1)):
-        np.left_shift(g, shift, out=half)
-        half += coords
+    decode = co.value
+    del co
+    group_part = np.left_shift(g, shift)
+    for half, tag in ((events[:n], 0), (events[n:], 1)):
+        half += group_part
         half <<= 1
         half |= tag
-    decode = co.value
-    del co, half, coords
+    del group_part, half
     events.sort()
     lowest_byte = events.view(np.uint8)[::8] if _LITTLE else events.view(np.uint8)[7::8]
     is_end = (lowest_byte & 1).view(bool)
@@ -342,7 +375,7 @@ def summarise(
     np.subtract(np.arange(1, 2 * n, 2, dtype=np.int64), start_pos, out=depth)
     peak = np.maximum.reduceat(depth, seg) if n else np.zeros(0, dtype=np.int64)
     peak_idx = np.flatnonzero(depth == np.repeat(peak, k))
-    peak_group = np.repeat(np.arange(ngroups, dtype=np.int64), k)[peak_idx]
+    peak_group = np.searchsorted(seg, peak_idx, side="right") - 1  # (seg: sorted)
     # Each peak start opens a region that runs to the next event (an end: see the
     # module notes).  Regions that touch (an end at x then a start at x+, or an end at
     # x- then a start at x) are one region.  Several regions may tie for support: keep
@@ -350,6 +383,7 @@ def summarise(
     region_start = 2 * peak_idx + 1 - depth[peak_idx]
     lo_c_all = coord(region_start)
     hi_c_all = coord(region_start + 1)
+    del coord, events, lowest_byte  # the sorted events are read no more
     begins = np.ones(len(peak_idx), dtype=bool)
     begins[1:] = (peak_group[1:] != peak_group[:-1]) | (lo_c_all[1:] != hi_c_all[:-1] + 1)
     run_first = np.flatnonzero(begins)

@@ -264,45 +264,73 @@ def reconcile_frame(
         )
     mask = cs.mask
     every = bool(mask.all())
-    pos = np.arange(len(frame)) if every else np.flatnonzero(mask)  # compared rows
+    pos = None if every else np.flatnonzero(mask)  # compared rows
 
-    def take(x: np.ndarray) -> np.ndarray:
-        return x if every else x[pos]
+    def take(x: np.ndarray, pos: np.ndarray | None = pos) -> np.ndarray:
+        return x if pos is None else x[pos]
 
     sub_codes = take(codes)
+    totals = {
+        "claims_total": np.bincount(codes, minlength=ngroups),
+        "revisions": np.bincount(codes[cs.superseded], minlength=ngroups),
+        "earlier": np.bincount(codes[cs.out_of_window], minlength=ngroups),
+    }
+    del codes  # (the compared claims' codes are kept)
+    if len(src_names) < 2**31:
+        src = src.astype(np.int32)
     low, high, best = take(all_low), take(all_high), take(all_best)
+    del all_low, all_high, all_best  # (copies when some claims are not compared)
     hcodes = take(hedge_codes(frame["hedge"]))
     w = (
         take(claim_weights(frame, sources, weights))
         if strategy in ("weighted", "pooled")
         else None
     )
-    stated = take(frame["stated_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64))
+    stated = (
+        take(frame["stated_end"].to_numpy(dtype="datetime64[ns]").view(np.int64))
+        if strategy == "latest"
+        else None
+    )
+    low_closed = take(frame["low_closed"].to_numpy(dtype=bool))
+    high_closed = take(frame["high_closed"].to_numpy(dtype=bool))
+    # the compared claims' source columns (all agents_of reads), when they are few
+    few = pos is not None and 2 * len(pos) < len(frame)
+    who = frame
+    if few:
+        assert pos is not None
+        who = pd.DataFrame(
+            {c: frame[c].iloc[pos] for c in ("source", "original_source") if c in frame}
+        )
+    del pos, take  # (the compared rows are found again from the mask when needed)
 
-    def count_sources_and_medians() -> tuple[np.ndarray, np.ndarray | None]:
-        agents = agents_of(frame, sources, use_originals=use_originals)
-        claim, code = agents.claim, agents.code
-        if not every:  # keep the compared claims' agents, renumbered
-            keep = mask[claim]
-            claim = (np.cumsum(mask) - 1)[claim[keep]]
-            code = code[keep]
-        counts = distinct_per_group(sub_codes[claim], code, ngroups)
-        del agents, claim, code
+    # distinct sources (before the sweep: the agents' arrays are large, and freed)
+    agents = agents_of(who, sources, use_originals=use_originals)
+    claim, code = agents.claim, agents.code
+    del agents, who
+    if not (every or few):  # keep the compared claims' agents, renumbered
+        keep = mask[claim]
+        claim = (np.cumsum(mask) - 1)[claim[keep]]
+        code = code[keep]
+        del keep
+    n_sources = distinct_per_group(sub_codes[claim], code, ngroups)
+    del claim, code
+
+    def medians() -> np.ndarray | None:
         if strategy not in ("median", "pooled"):
-            return counts, None
-        return counts, group_medians(sub_codes, claim_points(low, high, best, hcodes), ngroups)
+            return None
+        return group_medians(sub_codes, claim_points(low, high, best, hcodes), ngroups)
 
-    # Counting sources and the median are independent of the sweep: on large tables
-    # they run on the other core (numpy releases the GIL in sorts and array loops).
-    with _maybe_parallel(len(pos)) as pool:
-        side = pool.submit(count_sources_and_medians)
-        out = summarise(
+    # The median is independent of the sweep: on large tables it runs on the other
+    # core (numpy releases the GIL in sorts and array loops).
+    with _maybe_parallel(len(sub_codes)) as pool:
+        side = pool.submit(medians)
+        out: dict[str, Any] = summarise(
             sub_codes,
             ngroups,
             low,
             high,
-            take(frame["low_closed"].to_numpy(dtype=bool)),
-            take(frame["high_closed"].to_numpy(dtype=bool)),
+            low_closed,
+            high_closed,
             best,
             hcodes,
             stated=stated,
@@ -313,9 +341,11 @@ def reconcile_frame(
                 np.zeros(ngroups) if strategy in ("median", "pooled", "reliability") else None
             ),
         )
-        out["sources"], medians = side.result()
-        if medians is not None:
-            out["best"] = medians
+        out["sources"] = n_sources
+        median = side.result()
+        if median is not None:
+            out["best"] = median
+    del low_closed, high_closed, stated
     _tension(out, sub_codes, ngroups, low, high, best, hcodes)
     result = pd.DataFrame(
         {
@@ -325,15 +355,17 @@ def reconcile_frame(
         index=labels,
         copy=False,
     )
+    # (the frame holds the kernel's columns now; keep what the comparison columns read)
+    out = {c: out[c] for c in ("tensions", "conflicts", "widened")}
     result["unit"] = pd.Categorical(group_unit)
     _comparison_columns(
         result,
         frame,
-        codes,
+        totals,
         ngroups,
         cs,
         span,
-        pos,
+        sub_codes,
         src_names,
         src,
         out,
@@ -375,7 +407,7 @@ def _with_reliability(
 
 
 def _tension(
-    out: dict[str, np.ndarray],
+    out: dict[str, Any],
     g: np.ndarray,
     ngroups: int,
     low: np.ndarray,
@@ -391,25 +423,28 @@ def _tension(
     """
     strict = out["conflicts"].astype(np.int64)
     hard = strict.copy()
-    lo_w, hi_w = low, high  # widened by rounding (in groups with disjoint pairs)
-    if strict.any():
-        rows = np.flatnonzero(strict[g] > 0)
-        tol_lo, tol_hi = tolerances(hedge[rows], low[rows], high[rows], best[rows])
-        lo_w, hi_w = low.copy(), high.copy()
-        lo_w[rows] -= tol_lo
-        hi_w[rows] += tol_hi
-        counts, _ = hard_pairs(g[rows], ngroups, lo_w[rows], hi_w[rows])
+    rows = np.flatnonzero(strict[g] > 0) if strict.any() else np.zeros(0, dtype=np.int64)
+    whole = len(rows) == len(g)  # (no copies when every group has disjoint pairs)
+
+    def of(x: np.ndarray) -> np.ndarray:
+        return x if whole else x[rows]
+
+    # the claims of groups with disjoint pairs, widened by their rounding
+    tol_lo, tol_hi = tolerances(of(hedge), of(low), of(high), of(best))
+    tol_lo -= of(low)
+    lo_w = np.negative(tol_lo, out=tol_lo)
+    tol_hi += of(high)
+    hi_w = tol_hi
+    del tol_lo, tol_hi
+    if len(rows):
+        counts, _ = hard_pairs(of(g), ngroups, lo_w, hi_w)
         hard = np.where(strict > 0, counts, 0)
-    out["widened_low"], out["widened_high"] = lo_w, hi_w  # for stands_apart: one rounding
+    out["widened"] = (rows, lo_w, hi_w)  # for stands_apart: one rounding
     k = out["claims"]
     out["conflicts"] = hard
     out["tensions"] = strict - hard
-    verdict = np.where(
-        k == 1,
-        "single",
-        np.where(hard > 0, "conflict", np.where(strict > 0, "tension", "agree")),
-    )
-    out["verdict"] = verdict.astype(object)
+    verdict = np.where(k == 1, 0, np.where(hard > 0, 3, np.where(strict > 0, 2, 1)))
+    out["verdict"] = pd.Categorical.from_codes(verdict, categories=pd.Index(VERDICTS))
 
 
 #: Columns reconcile adds to the kernel's: the comparison set, the time span, the
@@ -444,14 +479,14 @@ COMPARISON_SCHEMA: dict[str, str] = {
 def _comparison_columns(
     result: pd.DataFrame,
     frame: pd.DataFrame,
-    codes: np.ndarray,
+    totals: dict[str, np.ndarray],
     ngroups: int,
     cs: ComparisonSet,
     span: pd.Timedelta | None,
-    pos: np.ndarray,
+    sub_codes: np.ndarray,
     src_names: np.ndarray,
     src: np.ndarray,
-    out: dict[str, np.ndarray],
+    out: dict[str, Any],
     values: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> None:
     """Add the :data:`COMPARISON_SCHEMA` columns to ``result`` (in place).
@@ -461,9 +496,8 @@ def _comparison_columns(
     """
     cols: dict[str, Any] = {}
     cols["tensions"] = out["tensions"].astype(np.int64)
-    cols["claims_total"] = np.bincount(codes, minlength=ngroups).astype(np.int64)
-    cols["revisions"] = np.bincount(codes[cs.superseded], minlength=ngroups).astype(np.int64)
-    cols["earlier"] = np.bincount(codes[cs.out_of_window], minlength=ngroups).astype(np.int64)
+    for name, counts in totals.items():  # claims_total, revisions, earlier
+        cols[name] = counts.astype(np.int64)
     nat = np.datetime64("NaT", "ns")
 
     def at(rows: np.ndarray, column: str, fill: object) -> np.ndarray:
@@ -471,7 +505,7 @@ def _comparison_columns(
         if column == "source":
             taken = src_names[src[rows[ok]]]
         elif column == "index":
-            taken = frame.index.to_numpy()[rows[ok]]
+            taken = frame.index.take(rows[ok]).to_numpy()  # (no copy of the whole index)
         else:
             taken = frame[column].iloc[rows[ok]].to_numpy()
         if isinstance(fill, np.datetime64):
@@ -501,13 +535,14 @@ def _comparison_columns(
             cols["first_high"] = at(rows, "high", np.nan)
             cols["first_best"] = at(rows, "best", np.nan)
     apart = stands_apart(
-        codes[pos],
+        sub_codes,
         ngroups,
         *values,
         out["conflicts"],
-        lambda i: src_names[src[pos[i]]],
-        widened=(out["widened_low"], out["widened_high"]),
+        lambda i: src_names[src[np.flatnonzero(cs.mask)[i]]],
+        widened=out["widened"],
     )
+    pos = np.flatnonzero(cs.mask)  # the compared rows
     has = apart["claim"] >= 0
     cols["stands_apart"] = or_none(has, apart["source"])
     apart_rows = np.where(has, pos[np.maximum(apart["claim"], 0)], -1)
@@ -639,6 +674,15 @@ def reconcile(
     return result
 
 
+def cumulative_rows(frame: pd.DataFrame, cumulative: bool | str | Sequence[str]) -> np.ndarray:
+    """Per row, whether its quantity is cumulative: every row (``True``), none
+    (``False``), or the rows of the named quantities."""
+    if isinstance(cumulative, bool):
+        return np.full(len(frame), cumulative)
+    wanted = [cumulative] if isinstance(cumulative, str) else list(cumulative)
+    return frame["quantity"].isin(wanted).to_numpy(dtype=bool)
+
+
 def _with_decreases(
     frame: pd.DataFrame,
     by: list[str],
@@ -647,12 +691,7 @@ def _with_decreases(
     *,
     stacklevel: int,
 ) -> pd.DataFrame:
-    if cumulative is True:
-        cum = frame
-    else:
-        assert not isinstance(cumulative, bool)
-        names = [cumulative] if isinstance(cumulative, str) else list(cumulative)
-        cum = frame[frame["quantity"].isin(names).to_numpy()]
+    cum = frame if cumulative is True else frame[cumulative_rows(frame, cumulative)]
     down = decreases(cum, by, stacklevel=stacklevel + 1)
     counts = down.groupby(by, observed=True).size() if len(down) else pd.Series(dtype="int64")
     result = result.copy()

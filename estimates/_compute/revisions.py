@@ -40,7 +40,7 @@ import pandas as pd
 from .._model.sources import SourceBook
 from .comparability import converted
 from .compare import or_none, source_codes
-from .reconcile import group_codes
+from .reconcile import cumulative_rows, group_codes
 from .selection import by_list
 
 __all__ = ["DIRECTIONS", "revisions"]
@@ -109,13 +109,7 @@ def revisions(
         ["first", "same", "up", "down", "narrower", "wider"],
         "shifted",
     )
-    if cumulative is True:
-        cum = np.ones(len(order), dtype=bool)
-    elif cumulative is False:
-        cum = np.zeros(len(order), dtype=bool)
-    else:
-        wanted = [cumulative] if isinstance(cumulative, str) else list(cumulative)
-        cum = frame["quantity"].isin(wanted).to_numpy()[order]
+    cum = cumulative_rows(frame, cumulative)[order]
     idx = frame.index.to_numpy()
     text = frame["text"].to_numpy(dtype=object)
     hedge = frame["hedge"].astype(object).to_numpy()

@@ -25,7 +25,7 @@ import pandas as pd
 
 from .._model.errors import MissingDateWarning
 from .._model.sources import SourceBook
-from .reconcile import _by_list, group_codes, reconcile_frame
+from .reconcile import _by_list, cumulative_rows, group_codes, reconcile_frame
 from .selection import DEFAULT_COMPARE_WITHIN, Selection, as_frame, selection_of
 from .sources import canonical_cells
 from .time import period_codes
@@ -69,13 +69,7 @@ def timeline(
     period = period_codes(frame["stated_end"], freq)
     frame = frame.assign(period=period.to_numpy())
     if running is None:
-        if cumulative is True:
-            run_rows = np.ones(len(frame), dtype=bool)
-        elif cumulative is False:
-            run_rows = np.zeros(len(frame), dtype=bool)
-        else:
-            wanted = [cumulative] if isinstance(cumulative, str) else list(cumulative)
-            run_rows = frame["quantity"].isin(wanted).to_numpy()
+        run_rows = cumulative_rows(frame, cumulative)
     else:
         run_rows = np.full(len(frame), bool(running))
     if run_rows.any():
