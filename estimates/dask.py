@@ -834,8 +834,64 @@ def _read_partition(
     flag: bool,
     path_column: str | None,
     like: pd.DataFrame,
+    files: Sequence[str] = (),
 ) -> pd.DataFrame:
-    return _conform(_read_file(path, options, flag, path_column), like, path)
+    """One file's claims, conformed to the meta.  With ``errors="raise"``, a file with
+    bad rows raises one error naming the bad rows of *every* file in ``files``."""
+    try:
+        return _conform(_read_file(path, options, flag, path_column), like, path)
+    except ValidationError as exc:
+        if flag or len(files) < 2:
+            raise
+        failures = _every_failure(files, path, exc.failures, options, path_column, like)
+    bad = failures["file"].nunique()
+    raise ValidationError(
+        failures, what=f"claims files ({bad} of {len(files)} with problems)"
+    ) from None
+
+
+def _file_failures(
+    path: str, options: Mapping[str, Any], path_column: str | None, like: pd.DataFrame
+) -> pd.DataFrame | None:
+    """The failures of one file (its :class:`ValidationError` table), or None."""
+    try:
+        _conform(_read_file(path, options, False, path_column), like, path)
+    except ValidationError as exc:
+        return exc.failures
+    return None
+
+
+def _every_failure(
+    files: Sequence[str],
+    failed: str,
+    failures: pd.DataFrame,
+    options: Mapping[str, Any],
+    path_column: str | None,
+    like: pd.DataFrame,
+) -> pd.DataFrame:
+    """The failures of every file, in file order: ``failed`` (already read) and the
+    others, read again only to collect theirs (on the error path only: a clean read
+    never pays for it).  Inside a Dask worker the other files are read as tasks of
+    their own, in parallel; elsewhere one after the other."""
+    others = [f for f in files if f != failed]
+    fn = _task(_file_failures, get_conventions())
+    found: list[pd.DataFrame | None]
+    try:
+        from distributed import get_worker, worker_client
+
+        get_worker()
+    except (ImportError, ValueError):
+        found = [fn(f, options, path_column, like) for f in others]
+    else:
+        with worker_client() as client:
+            futures = client.map(
+                fn, others, options=options, path_column=path_column, like=like, pure=False
+            )
+            found = client.gather(futures)
+    by_file = dict(zip(others, found, strict=True))
+    by_file[failed] = failures
+    parts = [by_file[f] for f in files if by_file[f] is not None]
+    return pd.concat(parts, ignore_index=True)
 
 
 def read_claims(
@@ -889,11 +945,12 @@ def read_claims(
         ``to_parquet`` (read recursively, files in natural order: ``part.2`` before
         ``part.10``), or a list.
     errors : {"raise", "flag"}
-        ``"raise"``: a file with bad rows raises one :class:`~estimates.ValidationError`
-        naming every bad row of that file, with its ``file``, ``row`` (and ``line`` for
-        text files); the first such file met stops the computation.  ``"flag"``: every
-        row is kept; bad rows carry the reason in the ``error`` column (present in every
-        partition).
+        ``"raise"``: bad rows raise one :class:`~estimates.ValidationError` naming
+        every bad row of every file, with its ``file``, ``row`` (and ``line`` for text
+        files), in file order.  The first task to meet a bad file collects the others'
+        failures (reading them again, in parallel on a cluster), so a clean read costs
+        nothing more.  ``"flag"``: every row is kept; bad rows carry the reason in the
+        ``error`` column (present in every partition).
     lang, conventions, date_format, na_values, encoding, sep
         As for :func:`estimates.read_claims`.
     include_path_column : bool or str
@@ -983,6 +1040,7 @@ stated_end, refers_to, refers_start, refers_end, url, published, status, note, i
             flag=flag,
             path_column=path_column,
             like=meta,
+            files=files,
             meta=meta,
             label="estimates-read-claims",
             enforce_metadata=False,

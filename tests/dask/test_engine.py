@@ -209,23 +209,71 @@ def test_read_claims_flag_keeps_every_row_once(client, tmp_path, syria):
     assert_same_groups(ed.reconcile(ddf).compute(), quiet(same_labels.reconcile))
 
 
-def test_read_claims_raise_names_the_file_and_every_bad_row(client, tmp_path):
-    raw, bounds = _split_csv(SYRIA, tmp_path / "syria", 3)
+def _syria_bad_rows(raw: pd.DataFrame) -> np.ndarray:
     low, high, best = (raw[c].astype(float) for c in ("low", "high", "best"))
-    bad = (low > high) | (low > best) | (best > high)
+    return ((low > high) | (low > best) | (best > high)).to_numpy()
+
+
+def test_read_claims_raise_names_every_bad_row_of_every_file(client, tmp_path):
+    raw, bounds = _split_csv(SYRIA, tmp_path / "syria", 6)
+    bad = _syria_bad_rows(raw)
+    per_file = [np.flatnonzero(bad[bounds[i] : bounds[i + 1]]) for i in range(6)]
+    assert sum(len(r) > 0 for r in per_file) >= 4  # several bad files, not one
     ddf = ed.read_claims(str(tmp_path / "syria" / "*.csv"), **UCDP_MAPPING)
+    # whichever task fails first, and whatever is computed on top of the read
+    for lazy in (ddf, ed.reconcile(ddf)):
+        with pytest.raises(est.ValidationError) as info:
+            lazy.compute()
+        err = info.value
+        f = err.failures
+        # every bad row of every file, in file order, by its row in its file and line
+        files = [str(tmp_path / "syria" / f"part.{i}.csv") for i in range(6)]
+        want = [(files[i], int(r)) for i in range(6) for r in per_file[i]]
+        got = list(zip(f["file"], f["row"].astype(int), strict=True))
+        assert sorted(set(got)) == sorted(want)
+        assert [files.index(p) for p in f["file"]] == sorted(files.index(p) for p in f["file"])
+        assert (f["line"] == f["row"] + 2).all()
+        assert set(f["id"].astype(int)) == set(raw["id"].astype(int)[bad])
+        assert err.code == "validation.failed"
+        assert f"{len(want)} rows of the claims files" in str(err)
+        # the message names the files (their folders clipped), rows and lines
+        assert "syria/part.0.csv" in str(err) and "line" in str(err)
+        # it reaches the client whole: it pickles with its fields
+        import pickle
+
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is est.ValidationError and str(back) == str(err)
+        pd.testing.assert_frame_equal(back.failures, f)
+    # one bad file only: that file's rows, the clean files are not named
+    clean = tmp_path / "two"
+    clean.mkdir()
+    shutil.copy(tmp_path / "syria" / "part.0.csv", clean / "part.0.csv")
+    second = raw.iloc[bounds[1] : bounds[2]]
+    second[~bad[bounds[1] : bounds[2]]].to_csv(clean / "part.1.csv", index=False)
     with pytest.raises(est.ValidationError) as info:
-        ddf.compute()
-    err = info.value
-    f = err.failures
-    assert f["file"].nunique() == 1
-    path = f["file"].iloc[0]
-    i = int(path.rsplit(".", 2)[-2])
-    in_file = bad.iloc[bounds[i] : bounds[i + 1]]
-    # every bad row of that file, by its row in the file and its line
-    assert sorted(f["row"]) == sorted(np.flatnonzero(in_file.to_numpy()))
-    assert (f["line"] == f["row"] + 2).all()
-    assert path in str(err) and err.code == "validation.failed"
+        ed.read_claims(clean, **UCDP_MAPPING).compute()
+    f = info.value.failures
+    assert set(f["file"]) == {str(clean / "part.0.csv")}
+    assert sorted(f["row"].astype(int)) == sorted(per_file[0])
+    assert "(1 of 2 with problems)" in str(info.value)
+
+
+def test_read_claims_flag_keeps_every_row_of_every_bad_file(client, tmp_path):
+    raw, bounds = _split_csv(SYRIA, tmp_path / "syria", 6)
+    bad = _syria_bad_rows(raw)
+    got = ed.read_claims(
+        tmp_path / "syria", errors="flag", include_path_column=True, **UCDP_MAPPING
+    ).compute()
+    # every row once: as many rows per file as written, ids unique and the input's
+    sizes = got.groupby("path", observed=True).size()
+    files = [str(tmp_path / "syria" / f"part.{i}.csv") for i in range(6)]
+    assert [int(sizes[f]) for f in files] == list(np.diff(bounds))
+    assert not got["id"].duplicated().any()
+    assert sorted(got["id"].astype(int)) == sorted(raw["id"].astype(int))
+    # the flagged rows are exactly the bad ones, in their files
+    flagged = got["error"].notna().to_numpy()
+    assert flagged.sum() == bad.sum() == 101
+    assert set(got["id"][flagged].astype(int)) == set(raw["id"].astype(int)[bad])
 
 
 def test_read_claims_parquet_json_and_figure_texts(client, tmp_path, economist):
