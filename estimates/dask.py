@@ -193,10 +193,103 @@ def _check_frame(ddf: Any, by: Sequence[str], what: str) -> None:
 
 
 def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
-    """The frame with every group's rows in one partition (a hash shuffle on ``keys``)."""
+    """The frame with every group's rows in one partition (a hash shuffle on ``keys``).
+
+    When every key is text, a number, a date or a flag, the rows are shuffled on one
+    compact 64-bit hash of the keys (:func:`_group_hash`, computed per partition over
+    the text's bytes), dropped after the shuffle: hashing the key columns themselves
+    (what ``shuffle(on=keys)`` does) costs as much as moving the rows."""
     if partitioned or ddf.npartitions == 1:
         return ddf
-    return ddf.shuffle(on=list(keys), shuffle_method=_shuffle_method(ddf.npartitions))
+    method = _shuffle_method(ddf.npartitions)
+    if not all(_hashable_key(ddf._meta[k]) for k in keys):
+        return ddf.shuffle(on=list(keys), shuffle_method=method)
+    meta = ddf._meta.assign(**{GROUP_HASH: pd.Series([], dtype="uint64")})
+    hashed = ddf.map_partitions(_with_group_hash, list(keys), meta=meta)
+    return hashed.shuffle(on=GROUP_HASH, shuffle_method=method).drop(columns=[GROUP_HASH])
+
+
+#: The column holding :func:`_group_hash` during a shuffle (never in a result).
+GROUP_HASH = "__estimates_group_hash__"
+
+#: Odd 64-bit multipliers of the hash (golden ratio; splitmix64's finaliser).
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+
+
+def _hashable_key(column: pd.Series) -> bool:
+    """Whether :func:`_group_hash` hashes this key alike in every partition: text in a
+    text dtype, numbers, dates, flags (not objects or categories, whose values or
+    codes may differ in type from partition to partition)."""
+    t = column.dtype
+    if isinstance(t, pd.StringDtype):
+        return True
+    if isinstance(t, pd.CategoricalDtype) or pd.api.types.is_object_dtype(t):
+        return False
+    return bool(
+        pd.api.types.is_numeric_dtype(t)
+        or pd.api.types.is_bool_dtype(t)
+        or pd.api.types.is_datetime64_any_dtype(t)
+    )
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every bit of ``h`` moves every bit of the result."""
+    h = h ^ (h >> np.uint64(30))
+    h = h * _MIX1
+    h = h ^ (h >> np.uint64(27))
+    h = h * _MIX2
+    return h ^ (h >> np.uint64(31))
+
+
+def _text_hash(column: pd.Series) -> np.ndarray:
+    """A 64-bit hash of each text, from its UTF-8 bytes (a polynomial over the bytes,
+    summed per text with one cumulative sum): the same text gives the same hash in
+    every partition and process; a missing text gets a hash of its own."""
+    import pyarrow as pa
+
+    arr = pa.array(column, type=pa.large_string(), from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    n = len(arr)
+    _, off_buf, data_buf = arr.buffers()
+    offsets = np.frombuffer(off_buf, dtype=np.int64, count=n + 1, offset=arr.offset * 8)
+    first = int(offsets[0])
+    rel = offsets - first
+    size = int(rel[-1])
+    data = (
+        np.frombuffer(data_buf, dtype=np.uint8, count=size, offset=first)
+        if size
+        else np.zeros(0, dtype=np.uint8)
+    )
+    lengths = np.diff(rel)
+    with np.errstate(over="ignore"):
+        pos = np.arange(size, dtype=np.int64) - np.repeat(rel[:-1], lengths)
+        powers = np.cumprod(np.full(max(int(lengths.max(initial=0)), 1), _MULT))
+        total = np.concatenate(([np.uint64(0)], np.cumsum((data + np.uint64(1)) * powers[pos])))
+        h = _mix((total[rel[1:]] - total[rel[:-1]]) ^ (lengths.astype(np.uint64) * _MULT))
+    if arr.null_count:
+        h[np.asarray(arr.is_null())] = _MIX1
+    return h
+
+
+def _group_hash(part: pd.DataFrame, keys: Sequence[str]) -> np.ndarray:
+    """One 64-bit hash per row of its group keys, alike in every partition."""
+    h = np.zeros(len(part), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in keys:
+            col = part[k]
+            if isinstance(col.dtype, pd.StringDtype):
+                one = _text_hash(col)
+            else:
+                one = pd.util.hash_pandas_object(col, index=False).to_numpy(np.uint64)
+            h = _mix(h * _MULT + one)
+    return h
+
+
+def _with_group_hash(part: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    return part.assign(**{GROUP_HASH: _group_hash(part, keys)})
 
 
 #: Up to this many partitions, shuffles run as plain tasks (cheaper for a few small
