@@ -1148,27 +1148,38 @@ ARTICLE_COLUMNS = ("text", "lang", "published", "url")
 def _extract_articles(
     articles: pd.DataFrame, options: Mapping[str, Any], meta: pd.DataFrame | None
 ) -> pd.DataFrame:
-    """Claims of every article in a frame, each row with its article's URL."""
-    from ._extract.extract import extract_frame as _extract
+    """Claims of every article in a frame, each row with its article's URL.
 
-    frames = []
-    for d in articles.to_dict(orient="records"):  # one text at a time: extract's unit
+    Each text is scanned alone (:func:`estimates.extract`'s unit), and the rows of all
+    of them are read as claims at once: reading a table has a cost per call that
+    would otherwise be paid once per article."""
+    from ._extract.extract import extract_rows
+    from ._table.ingest import standardise
+
+    raws, urls = [], []
+    for d in articles.to_dict(orient="records"):
         lang = d.get("lang")
         pub = d.get("published")
-        found = _extract(
+        raw, _ = extract_rows(
             d["text"],
             "en" if lang is None or pd.isna(lang) else str(lang),
             None if pub is None or pd.isna(pub) else pub,
             **options,
         )
         url = d.get("url")
-        if url is not None and not pd.isna(url) and len(found):
-            found = found.assign(url=pd.array([str(url)] * len(found), dtype="string"))
-        frames.append(found)
+        raws.append(raw)
+        urls.extend([None if url is None or pd.isna(url) else str(url)] * len(raw))
+    data = pd.concat(raws, ignore_index=True)
+    out = standardise(data, errors="raise", conventions=options["conventions"])
+    given = np.array([u is not None for u in urls], dtype=bool)
+    if given.any():
+        out["url"] = pd.array(
+            np.where(given, np.array(urls, dtype=object), out["url"].to_numpy(object)),
+            dtype="string",
+        )
     if meta is None:
-        return pd.concat(frames, ignore_index=True)
-    parts = [f.astype(meta.dtypes.to_dict()) for f in frames if len(f)]
-    out = pd.concat(parts, ignore_index=True) if parts else meta.iloc[:0]
+        return out
+    out = out.astype(meta.dtypes.to_dict()) if len(out) else meta.iloc[:0]
     return out[list(meta.columns)]
 
 

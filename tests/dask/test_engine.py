@@ -400,6 +400,9 @@ def test_extract_over_a_bag_and_a_frame_of_articles(client):
     bag = db.from_sequence(items, npartitions=2)
     got = ed.extract(bag).compute()
     pd.testing.assert_frame_equal(got.reset_index(drop=True), want[list(got.columns)])
+    # French, English and empty articles read as claims together, in one partition
+    one = ed.extract(db.from_sequence(items, npartitions=1)).compute()
+    pd.testing.assert_frame_equal(one.reset_index(drop=True), want[list(got.columns)])
     # each claim keeps its article's URL and its span in that article's text
     for rec in got.itertuples():
         text = next(a["text"] for a in items if a["url"] == rec.url)
