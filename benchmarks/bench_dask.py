@@ -38,6 +38,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -135,7 +136,7 @@ def _stage(key: object) -> str:
     return "other"
 
 
-def dask_reconcile(client: object, folder: Path, out: Path, n: int) -> dict[str, float]:
+def dask_reconcile(client: Any, folder: Path, out: Path, n: int) -> dict[str, float]:
     import pyarrow.parquet as pq
     from distributed import get_task_stream
     from distributed.diagnostics import MemorySampler
@@ -173,7 +174,7 @@ def dask_reconcile(client: object, folder: Path, out: Path, n: int) -> dict[str,
     return report
 
 
-def articles(n: int, seed: int = 0) -> list[dict[str, object]]:
+def articles(n: int, seed: int = 0) -> list[dict[str, str]]:
     """``n`` short wire items: two or three sentences of the seed article each."""
     text = (ROOT / "seeds" / "000_9e8ba33e4502eb57.txt").read_text(encoding="utf-8")
     sentences = [s.strip() + "." for s in text.replace("\n", " ").split(". ") if len(s) > 40]
@@ -193,7 +194,7 @@ def articles(n: int, seed: int = 0) -> list[dict[str, object]]:
     return out
 
 
-def extract_bench(client: object, n: int, workers: int) -> dict[str, float]:
+def extract_bench(client: Any, n: int, workers: int) -> dict[str, float]:
     import dask.bag as db
 
     import estimates.dask as ed
@@ -201,14 +202,12 @@ def extract_bench(client: object, n: int, workers: int) -> dict[str, float]:
     items = articles(n)
     # both sides warmed up alike (imports, compiled patterns): the run measures the work
     warm = items[:1]
-    est.extract(warm[0]["text"], warm[0]["lang"], warm[0]["published"])  # type: ignore[arg-type]
-    client.run(  # type: ignore[attr-defined]
-        lambda: est.extract(warm[0]["text"], warm[0]["lang"], warm[0]["published"])
-    )
+    est.extract(warm[0]["text"], warm[0]["lang"], warm[0]["published"])
+    client.run(lambda: est.extract(warm[0]["text"], warm[0]["lang"], warm[0]["published"]))
     t0 = time.perf_counter()
     rows = 0
     for a in items:
-        rows += len(est.extract(a["text"], a["lang"], a["published"]))  # type: ignore[arg-type]
+        rows += len(est.extract(a["text"], a["lang"], a["published"]))
     t1 = time.perf_counter()
     bag = db.from_sequence(items, npartitions=max(2, 4 * workers))
     got = ed.extract(bag).compute()

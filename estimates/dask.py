@@ -151,16 +151,14 @@ def _in_force(conventions: Conventions) -> Iterator[None]:
         yield
 
 
-def _task(fn: Callable[..., pd.DataFrame], conventions: Conventions) -> Callable[..., Any]:
+def _task(fn: Callable[..., Any], conventions: Conventions) -> Callable[..., Any]:
     """``fn`` run under the client's conventions profile (picklable: a partial)."""
     from functools import partial
 
     return partial(_run_in_force, fn, conventions)
 
 
-def _run_in_force(
-    fn: Callable[..., pd.DataFrame], conventions: Conventions, *args: Any, **kw: Any
-) -> pd.DataFrame:
+def _run_in_force(fn: Callable[..., Any], conventions: Conventions, *args: Any, **kw: Any) -> Any:
     with _in_force(conventions):
         return fn(*args, **kw)
 

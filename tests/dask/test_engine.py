@@ -167,6 +167,15 @@ def test_timeline_and_sensitivity(client, economist, prio_ucdp):
     assert_same_groups(ed.sensitivity(_ddf(seed, 2)).compute(), quiet(seed.sensitivity))
 
 
+def test_camps_economist_and_prio(client, economist, prio_ucdp):
+    for claims, by in ((economist, ECON_BY), (prio_ucdp, ["conflict", "year"])):
+        expected = quiet(claims.camps, by=by)
+        assert len(expected) > 0
+        got = ed.camps(_ddf(claims), by=by).compute()
+        keys = [c for c in expected.columns if expected[c].map(type).eq(str).any()][:4]
+        assert_same_rows(got, expected, [*by, *keys] if keys else list(by))
+
+
 def test_revisions_economist(client, economist):
     ddf = _ddf(economist)
     for opts in ({}, {"first": False, "sources": BOOK}):
@@ -341,6 +350,17 @@ def test_worker_errors_reach_the_client_whole(client, economist):
     err = info.value
     assert type(err) is est.UnitError
     assert err.code == "unit.incompatible" and err.other == "tonne"
+    # the fields and message the same process gives (the group named may be another
+    # group in conflict: each partition meets its own first)
+    with pytest.raises(est.UnitError) as here:
+        economist.reconcile(by=ECON_BY, unit="tonne")
+    mine = here.value
+    assert (err.unit, err.other) == (mine.unit, mine.other)
+    assert err.reason.split(" is in ")[1] == mine.reason.split(" is in ")[1]
+    again = est.UnitError(err.unit, err.reason, other=err.other, quantity=err.quantity)
+    assert str(err) == str(again)
+    if err.quantity == mine.quantity:
+        assert str(err) == str(mine)
     assert isinstance(err, ValueError)
     with pytest.raises(est.PairBudgetError) as info2:
         ed.disagreements(ddf, by=ECON_BY, max_pairs=100).compute()
@@ -428,7 +448,7 @@ def test_estimates_dask_is_a_lazy_submodule():
 
 
 # ---------------------------------------------------------------------- CLI
-def test_cli_reconcile_engine_dask_writes_parquet(client, tmp_path, economist):
+def test_cli_reconcile_engine_dask_writes_parquet(client, tmp_path, economist, capsys):
     from estimates._cli.main import main
 
     folder = tmp_path / "in"
@@ -453,6 +473,9 @@ def test_cli_reconcile_engine_dask_writes_parquet(client, tmp_path, economist):
         str(out),
     ]
     assert main(argv) == 0
+    # a progress bar on stderr (stdout stays for data), then what was written where
+    err = capsys.readouterr().err
+    assert "100% Completed" in err and "-> " + str(out) in err
     from estimates._cli.reconcile import _parquet_ready
 
     got = pd.read_parquet(out).set_index(ECON_BY)
