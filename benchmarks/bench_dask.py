@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=10_000, help="articles to extract")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument(
-        "--memory-limit", default="2.9GB", help="per worker (default: under 6 GB in all on 2)"
+        "--memory-limit", default="4GB", help="per worker: a cap for pausing and restarting"
     )
     ap.add_argument("--dir", default=None, help="where to write (default: a temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep the files written")
