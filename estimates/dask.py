@@ -23,8 +23,9 @@ How groups meet
 ---------------
 The per-group methods need every claim of a group in one partition.  Unless told that
 the partitions already hold whole groups (``partitioned=True``, e.g. one file per
-quantity), the claims are first shuffled on the group keys (``ddf.shuffle(on=by)``),
-a hash repartition: no step collects the whole table on one worker.  :func:`by_source`
+quantity), the claims are first shuffled on the group keys: a hash repartition on one
+64-bit hash of the keys (or on the key columns themselves when they are objects or
+categories), so no step collects the whole table on one worker.  :func:`by_source`
 shuffles twice: claims on the group keys, then the pairs on the source pair.
 
 What travels with each task
