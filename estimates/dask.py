@@ -26,8 +26,9 @@ How groups meet
 ---------------
 The per-group methods need every claim of a group in one partition.  Unless told that
 the partitions already hold whole groups (``partitioned=True``, e.g. one file per
-quantity), the claims are first shuffled on the group keys (``ddf.shuffle(on=by)``),
-a hash repartition: no step collects the whole table on one worker.  :func:`by_source`
+quantity), the claims are first shuffled on the group keys: a hash repartition on one
+64-bit hash of the keys (or on the key columns themselves when they are objects or
+categories), so no step collects the whole table on one worker.  :func:`by_source`
 shuffles twice: claims on the group keys, then the pairs on the source pair.
 
 What travels with each task
@@ -156,16 +157,14 @@ def _in_force(conventions: Conventions) -> Iterator[None]:
         yield
 
 
-def _task(fn: Callable[..., pd.DataFrame], conventions: Conventions) -> Callable[..., Any]:
+def _task(fn: Callable[..., Any], conventions: Conventions) -> Callable[..., Any]:
     """``fn`` run under the client's conventions profile (picklable: a partial)."""
     from functools import partial
 
     return partial(_run_in_force, fn, conventions)
 
 
-def _run_in_force(
-    fn: Callable[..., pd.DataFrame], conventions: Conventions, *args: Any, **kw: Any
-) -> pd.DataFrame:
+def _run_in_force(fn: Callable[..., Any], conventions: Conventions, *args: Any, **kw: Any) -> Any:
     with _in_force(conventions):
         return fn(*args, **kw)
 
@@ -198,10 +197,103 @@ def _check_frame(ddf: Any, by: Sequence[str], what: str) -> None:
 
 
 def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
-    """The frame with every group's rows in one partition (a hash shuffle on ``keys``)."""
+    """The frame with every group's rows in one partition (a hash shuffle on ``keys``).
+
+    When every key is text, a number, a date or a flag, the rows are shuffled on one
+    compact 64-bit hash of the keys (:func:`_group_hash`, computed per partition over
+    the text's bytes), dropped after the shuffle: hashing the key columns themselves
+    (what ``shuffle(on=keys)`` does) costs as much as moving the rows."""
     if partitioned or ddf.npartitions == 1:
         return ddf
-    return ddf.shuffle(on=list(keys), shuffle_method=_shuffle_method(ddf.npartitions))
+    method = _shuffle_method(ddf.npartitions)
+    if not all(_hashable_key(ddf._meta[k]) for k in keys):
+        return ddf.shuffle(on=list(keys), shuffle_method=method)
+    meta = ddf._meta.assign(**{GROUP_HASH: pd.Series([], dtype="uint64")})
+    hashed = ddf.map_partitions(_with_group_hash, list(keys), meta=meta)
+    return hashed.shuffle(on=GROUP_HASH, shuffle_method=method).drop(columns=[GROUP_HASH])
+
+
+#: The column holding :func:`_group_hash` during a shuffle (never in a result).
+GROUP_HASH = "__estimates_group_hash__"
+
+#: Odd 64-bit multipliers of the hash (golden ratio; splitmix64's finaliser).
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+
+
+def _hashable_key(column: pd.Series) -> bool:
+    """Whether :func:`_group_hash` hashes this key alike in every partition: text in a
+    text dtype, numbers, dates, flags (not objects or categories, whose values or
+    codes may differ in type from partition to partition)."""
+    t = column.dtype
+    if isinstance(t, pd.StringDtype):
+        return True
+    if isinstance(t, pd.CategoricalDtype) or pd.api.types.is_object_dtype(t):
+        return False
+    return bool(
+        pd.api.types.is_numeric_dtype(t)
+        or pd.api.types.is_bool_dtype(t)
+        or pd.api.types.is_datetime64_any_dtype(t)
+    )
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every bit of ``h`` moves every bit of the result."""
+    h = h ^ (h >> np.uint64(30))
+    h = h * _MIX1
+    h = h ^ (h >> np.uint64(27))
+    h = h * _MIX2
+    return h ^ (h >> np.uint64(31))
+
+
+def _text_hash(column: pd.Series) -> np.ndarray:
+    """A 64-bit hash of each text, from its UTF-8 bytes (a polynomial over the bytes,
+    summed per text with one cumulative sum): the same text gives the same hash in
+    every partition and process; a missing text gets a hash of its own."""
+    import pyarrow as pa
+
+    arr = pa.array(column, type=pa.large_string(), from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    n = len(arr)
+    _, off_buf, data_buf = arr.buffers()
+    offsets = np.frombuffer(off_buf, dtype=np.int64, count=n + 1, offset=arr.offset * 8)
+    first = int(offsets[0])
+    rel = offsets - first
+    size = int(rel[-1])
+    data = (
+        np.frombuffer(data_buf, dtype=np.uint8, count=size, offset=first)
+        if size
+        else np.zeros(0, dtype=np.uint8)
+    )
+    lengths = np.diff(rel)
+    with np.errstate(over="ignore"):
+        pos = np.arange(size, dtype=np.int64) - np.repeat(rel[:-1], lengths)
+        powers = np.cumprod(np.full(max(int(lengths.max(initial=0)), 1), _MULT))
+        total = np.concatenate(([np.uint64(0)], np.cumsum((data + np.uint64(1)) * powers[pos])))
+        h = _mix((total[rel[1:]] - total[rel[:-1]]) ^ (lengths.astype(np.uint64) * _MULT))
+    if arr.null_count:
+        h[np.asarray(arr.is_null())] = _MIX1
+    return h
+
+
+def _group_hash(part: pd.DataFrame, keys: Sequence[str]) -> np.ndarray:
+    """One 64-bit hash per row of its group keys, alike in every partition."""
+    h = np.zeros(len(part), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in keys:
+            col = part[k]
+            if isinstance(col.dtype, pd.StringDtype):
+                one = _text_hash(col)
+            else:
+                one = pd.util.hash_pandas_object(col, index=False).to_numpy(np.uint64)
+            h = _mix(h * _MULT + one)
+    return h
+
+
+def _with_group_hash(part: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    return part.assign(**{GROUP_HASH: _group_hash(part, keys)})
 
 
 #: Up to this many partitions, shuffles run as plain tasks (cheaper for a few small
@@ -813,8 +905,64 @@ def _read_partition(
     flag: bool,
     path_column: str | None,
     like: pd.DataFrame,
+    files: Sequence[str] = (),
 ) -> pd.DataFrame:
-    return _conform(_read_file(path, options, flag, path_column), like, path)
+    """One file's claims, conformed to the meta.  With ``errors="raise"``, a file with
+    bad rows raises one error naming the bad rows of *every* file in ``files``."""
+    try:
+        return _conform(_read_file(path, options, flag, path_column), like, path)
+    except ValidationError as exc:
+        if flag or len(files) < 2:
+            raise
+        failures = _every_failure(files, path, exc.failures, options, path_column, like)
+    bad = failures["file"].nunique()
+    raise ValidationError(
+        failures, what=f"claims files ({bad} of {len(files)} with problems)"
+    ) from None
+
+
+def _file_failures(
+    path: str, options: Mapping[str, Any], path_column: str | None, like: pd.DataFrame
+) -> pd.DataFrame | None:
+    """The failures of one file (its :class:`ValidationError` table), or None."""
+    try:
+        _conform(_read_file(path, options, False, path_column), like, path)
+    except ValidationError as exc:
+        return exc.failures
+    return None
+
+
+def _every_failure(
+    files: Sequence[str],
+    failed: str,
+    failures: pd.DataFrame,
+    options: Mapping[str, Any],
+    path_column: str | None,
+    like: pd.DataFrame,
+) -> pd.DataFrame:
+    """The failures of every file, in file order: ``failed`` (already read) and the
+    others, read again only to collect theirs (on the error path only: a clean read
+    never pays for it).  Inside a Dask worker the other files are read as tasks of
+    their own, in parallel; elsewhere one after the other."""
+    others = [f for f in files if f != failed]
+    fn = _task(_file_failures, get_conventions())
+    found: list[pd.DataFrame | None]
+    try:
+        from distributed import get_worker, worker_client
+
+        get_worker()
+    except (ImportError, ValueError):
+        found = [fn(f, options, path_column, like) for f in others]
+    else:
+        with worker_client() as client:
+            futures = client.map(
+                fn, others, options=options, path_column=path_column, like=like, pure=False
+            )
+            found = client.gather(futures)
+    by_file = dict(zip(others, found, strict=True))
+    by_file[failed] = failures
+    parts = [by_file[f] for f in files if by_file[f] is not None]
+    return pd.concat(parts, ignore_index=True)
 
 
 def read_claims(
@@ -868,11 +1016,12 @@ def read_claims(
         ``to_parquet`` (read recursively, files in natural order: ``part.2`` before
         ``part.10``), or a list.
     errors : {"raise", "flag"}
-        ``"raise"``: a file with bad rows raises one :class:`~estimates.ValidationError`
-        naming every bad row of that file, with its ``file``, ``row`` (and ``line`` for
-        text files); the first such file met stops the computation.  ``"flag"``: every
-        row is kept; bad rows carry the reason in the ``error`` column (present in every
-        partition).
+        ``"raise"``: bad rows raise one :class:`~estimates.ValidationError` naming
+        every bad row of every file, with its ``file``, ``row`` (and ``line`` for text
+        files), in file order.  The first task to meet a bad file collects the others'
+        failures (reading them again, in parallel on a cluster), so a clean read costs
+        nothing more.  ``"flag"``: every row is kept; bad rows carry the reason in the
+        ``error`` column (present in every partition).
     lang, conventions, date_format, na_values, encoding, sep
         As for :func:`estimates.read_claims`.
     include_path_column : bool or str
@@ -962,6 +1111,7 @@ stated_end, refers_to, refers_start, refers_end, url, published, status, note, i
             flag=flag,
             path_column=path_column,
             like=meta,
+            files=files,
             meta=meta,
             label="estimates-read-claims",
             enforce_metadata=False,
@@ -976,27 +1126,38 @@ ARTICLE_COLUMNS = ("text", "lang", "published", "url")
 def _extract_articles(
     articles: pd.DataFrame, options: Mapping[str, Any], meta: pd.DataFrame | None
 ) -> pd.DataFrame:
-    """Claims of every article in a frame, each row with its article's URL."""
-    from ._extract.extract import extract_frame as _extract
+    """Claims of every article in a frame, each row with its article's URL.
 
-    frames = []
-    for d in articles.to_dict(orient="records"):  # one text at a time: extract's unit
+    Each text is scanned alone (:func:`estimates.extract`'s unit), and the rows of all
+    of them are read as claims at once: reading a table has a cost per call that
+    would otherwise be paid once per article."""
+    from ._extract.extract import extract_rows
+    from ._table.ingest import standardise
+
+    raws, urls = [], []
+    for d in articles.to_dict(orient="records"):
         lang = d.get("lang")
         pub = d.get("published")
-        found = _extract(
+        raw, _ = extract_rows(
             d["text"],
             "en" if lang is None or pd.isna(lang) else str(lang),
             None if pub is None or pd.isna(pub) else pub,
             **options,
         )
         url = d.get("url")
-        if url is not None and not pd.isna(url) and len(found):
-            found = found.assign(url=pd.array([str(url)] * len(found), dtype="string"))
-        frames.append(found)
+        raws.append(raw)
+        urls.extend([None if url is None or pd.isna(url) else str(url)] * len(raw))
+    data = pd.concat(raws, ignore_index=True)
+    out = standardise(data, errors="raise", conventions=options["conventions"])
+    given = np.array([u is not None for u in urls], dtype=bool)
+    if given.any():
+        out["url"] = pd.array(
+            np.where(given, np.array(urls, dtype=object), out["url"].to_numpy(object)),
+            dtype="string",
+        )
     if meta is None:
-        return pd.concat(frames, ignore_index=True)
-    parts = [f.astype(meta.dtypes.to_dict()) for f in frames if len(f)]
-    out = pd.concat(parts, ignore_index=True) if parts else meta.iloc[:0]
+        return out
+    out = out.astype(meta.dtypes.to_dict()) if len(out) else meta.iloc[:0]
     return out[list(meta.columns)]
 
 

@@ -194,6 +194,29 @@ def extract_frame(
 ) -> pd.DataFrame:
     """The frame of :func:`estimates.extract` (see it for the arguments, their
     defaults, and the columns)."""
+    raw, key = extract_rows(
+        text,
+        lang,
+        published,
+        conventions=conventions,
+        use_dateparser=use_dateparser,
+        invalid_utf8=invalid_utf8,
+    )
+    return standardise(raw, errors="raise", lang=key, conventions=conventions)
+
+
+def extract_rows(
+    text: str | bytes,
+    lang: str,
+    published: date | str | None,
+    *,
+    conventions: str | Conventions | None,
+    use_dateparser: bool,
+    invalid_utf8: str = "raise",
+) -> tuple[pd.DataFrame, str]:
+    """The rows :func:`extract_frame` finds, before they are read as claims (each row
+    holds its ``lang``), and the language key: frames of many texts can be
+    concatenated and read as claims at once (``estimates.dask.extract`` does)."""
     if isinstance(text, bytes | bytearray):
         text = decode_utf8(bytes(text), invalid_utf8, key_or_en(lang))
     if not isinstance(text, str):
@@ -217,7 +240,7 @@ def extract_frame(
     rows: list[_Row] = []
     if mentions:
         rows = _rows(text, key, pub, mentions, use_dateparser)
-    return _table(text, rows, key, pub, conventions)
+    return _raw_table(text, rows, key, pub), key
 
 
 # ----------------------------------------------------------------------- rows
@@ -653,13 +676,7 @@ def _ts(d: date | None) -> Any:
     return pd.NaT if d is None else pd.Timestamp(d)
 
 
-def _table(
-    text: str,
-    rows: list[_Row],
-    lang: str,
-    pub: date | None,
-    conventions: str | Conventions | None,
-) -> pd.DataFrame:
+def _raw_table(text: str, rows: list[_Row], lang: str, pub: date | None) -> pd.DataFrame:
     figs = [r.mention.figure for r in rows]
 
     def strings(values: Sequence[str | None]) -> pd.Series:
@@ -668,7 +685,7 @@ def _table(
     def days(values: Sequence[date | None]) -> pd.Series:
         return pd.Series([_ts(v) for v in values], dtype="datetime64[ns]")
 
-    data = pd.DataFrame(
+    return pd.DataFrame(
         {
             "quantity": strings([r.key for r in rows]),
             "text": strings([r.mention.text for r in rows]),
@@ -701,4 +718,3 @@ def _table(
             "reasons": strings([r.reasons for r in rows]),
         }
     )
-    return standardise(data, errors="raise", lang=lang, conventions=conventions)

@@ -326,12 +326,15 @@ class ValidationError(EstimatesError, ValueError):
     def _message(self) -> str:
         failures = self.failures
         n = len(failures)
-        rows = failures["row"].nunique() if n else 0
+        where_cols = [c for c in ("file", "row") if c in failures.columns]
+        rows = len(failures.loc[failures["row"].notna(), where_cols].drop_duplicates()) if n else 0
         head = failures.head(self.max_shown)
         where = f"in {rows} row{'s' if rows != 1 else ''}" if rows else "with the columns"
         lines = [f"{n} problem{'s' if n != 1 else ''} {where} of the {self.what}:"]
         cols = [
-            c for c in ("row", "line", "id", "column", "value", "expected") if c in head.columns
+            c
+            for c in ("file", "row", "line", "id", "column", "value", "expected")
+            if c in head.columns
         ]
         if "id" in cols and head["id"].isna().all():
             cols.remove("id")
@@ -339,6 +342,8 @@ class ValidationError(EstimatesError, ValueError):
         for c in cols:
             if c == "expected":
                 table[c] = table[c].map(lambda v: _clip(str(v), 200))
+            elif c == "file":  # its name is at the end: clip the folders
+                table[c] = table[c].map(lambda v: v if len(v) <= 60 else "..." + v[-57:])
             else:
                 table[c] = table[c].map(lambda v: _clip(repr(v) if isinstance(v, str) else str(v)))
         widths = {c: max(len(c), *(len(s) for s in table[c])) for c in cols}

@@ -167,6 +167,15 @@ def test_timeline_and_sensitivity(client, economist, prio_ucdp):
     assert_same_groups(ed.sensitivity(_ddf(seed, 2)).compute(), quiet(seed.sensitivity))
 
 
+def test_camps_economist_and_prio(client, economist, prio_ucdp):
+    for claims, by in ((economist, ECON_BY), (prio_ucdp, ["conflict", "year"])):
+        expected = quiet(claims.camps, by=by)
+        assert len(expected) > 0
+        got = ed.camps(_ddf(claims), by=by).compute()
+        keys = [c for c in expected.columns if expected[c].map(type).eq(str).any()][:4]
+        assert_same_rows(got, expected, [*by, *keys] if keys else list(by))
+
+
 def test_revisions_economist(client, economist):
     ddf = _ddf(economist)
     for opts in ({}, {"first": False, "sources": BOOK}):
@@ -209,23 +218,71 @@ def test_read_claims_flag_keeps_every_row_once(client, tmp_path, syria):
     assert_same_groups(ed.reconcile(ddf).compute(), quiet(same_labels.reconcile))
 
 
-def test_read_claims_raise_names_the_file_and_every_bad_row(client, tmp_path):
-    raw, bounds = _split_csv(SYRIA, tmp_path / "syria", 3)
+def _syria_bad_rows(raw: pd.DataFrame) -> np.ndarray:
     low, high, best = (raw[c].astype(float) for c in ("low", "high", "best"))
-    bad = (low > high) | (low > best) | (best > high)
+    return ((low > high) | (low > best) | (best > high)).to_numpy()
+
+
+def test_read_claims_raise_names_every_bad_row_of_every_file(client, tmp_path):
+    raw, bounds = _split_csv(SYRIA, tmp_path / "syria", 6)
+    bad = _syria_bad_rows(raw)
+    per_file = [np.flatnonzero(bad[bounds[i] : bounds[i + 1]]) for i in range(6)]
+    assert sum(len(r) > 0 for r in per_file) >= 4  # several bad files, not one
     ddf = ed.read_claims(str(tmp_path / "syria" / "*.csv"), **UCDP_MAPPING)
+    # whichever task fails first, and whatever is computed on top of the read
+    for lazy in (ddf, ed.reconcile(ddf)):
+        with pytest.raises(est.ValidationError) as info:
+            lazy.compute()
+        err = info.value
+        f = err.failures
+        # every bad row of every file, in file order, by its row in its file and line
+        files = [str(tmp_path / "syria" / f"part.{i}.csv") for i in range(6)]
+        want = [(files[i], int(r)) for i in range(6) for r in per_file[i]]
+        got = list(zip(f["file"], f["row"].astype(int), strict=True))
+        assert sorted(set(got)) == sorted(want)
+        assert [files.index(p) for p in f["file"]] == sorted(files.index(p) for p in f["file"])
+        assert (f["line"] == f["row"] + 2).all()
+        assert set(f["id"].astype(int)) == set(raw["id"].astype(int)[bad])
+        assert err.code == "validation.failed"
+        assert f"{len(want)} rows of the claims files" in str(err)
+        # the message names the files (their folders clipped), rows and lines
+        assert "syria/part.0.csv" in str(err) and "line" in str(err)
+        # it reaches the client whole: it pickles with its fields
+        import pickle
+
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is est.ValidationError and str(back) == str(err)
+        pd.testing.assert_frame_equal(back.failures, f)
+    # one bad file only: that file's rows, the clean files are not named
+    clean = tmp_path / "two"
+    clean.mkdir()
+    shutil.copy(tmp_path / "syria" / "part.0.csv", clean / "part.0.csv")
+    second = raw.iloc[bounds[1] : bounds[2]]
+    second[~bad[bounds[1] : bounds[2]]].to_csv(clean / "part.1.csv", index=False)
     with pytest.raises(est.ValidationError) as info:
-        ddf.compute()
-    err = info.value
-    f = err.failures
-    assert f["file"].nunique() == 1
-    path = f["file"].iloc[0]
-    i = int(path.rsplit(".", 2)[-2])
-    in_file = bad.iloc[bounds[i] : bounds[i + 1]]
-    # every bad row of that file, by its row in the file and its line
-    assert sorted(f["row"]) == sorted(np.flatnonzero(in_file.to_numpy()))
-    assert (f["line"] == f["row"] + 2).all()
-    assert path in str(err) and err.code == "validation.failed"
+        ed.read_claims(clean, **UCDP_MAPPING).compute()
+    f = info.value.failures
+    assert set(f["file"]) == {str(clean / "part.0.csv")}
+    assert sorted(f["row"].astype(int)) == sorted(per_file[0])
+    assert "(1 of 2 with problems)" in str(info.value)
+
+
+def test_read_claims_flag_keeps_every_row_of_every_bad_file(client, tmp_path):
+    raw, bounds = _split_csv(SYRIA, tmp_path / "syria", 6)
+    bad = _syria_bad_rows(raw)
+    got = ed.read_claims(
+        tmp_path / "syria", errors="flag", include_path_column=True, **UCDP_MAPPING
+    ).compute()
+    # every row once: as many rows per file as written, ids unique and the input's
+    sizes = got.groupby("path", observed=True).size()
+    files = [str(tmp_path / "syria" / f"part.{i}.csv") for i in range(6)]
+    assert [int(sizes[f]) for f in files] == list(np.diff(bounds))
+    assert not got["id"].duplicated().any()
+    assert sorted(got["id"].astype(int)) == sorted(raw["id"].astype(int))
+    # the flagged rows are exactly the bad ones, in their files
+    flagged = got["error"].notna().to_numpy()
+    assert flagged.sum() == bad.sum() == 101
+    assert set(got["id"][flagged].astype(int)) == set(raw["id"].astype(int)[bad])
 
 
 def test_read_claims_parquet_json_and_figure_texts(client, tmp_path, economist):
@@ -293,6 +350,17 @@ def test_worker_errors_reach_the_client_whole(client, economist):
     err = info.value
     assert type(err) is est.UnitError
     assert err.code == "unit.incompatible" and err.other == "tonne"
+    # the fields and message the same process gives (the group named may be another
+    # group in conflict: each partition meets its own first)
+    with pytest.raises(est.UnitError) as here:
+        economist.reconcile(by=ECON_BY, unit="tonne")
+    mine = here.value
+    assert (err.unit, err.other) == (mine.unit, mine.other)
+    assert err.reason.split(" is in ")[1] == mine.reason.split(" is in ")[1]
+    again = est.UnitError(err.unit, err.reason, other=err.other, quantity=err.quantity)
+    assert str(err) == str(again)
+    if err.quantity == mine.quantity:
+        assert str(err) == str(mine)
     assert isinstance(err, ValueError)
     with pytest.raises(est.PairBudgetError) as info2:
         ed.disagreements(ddf, by=ECON_BY, max_pairs=100).compute()
@@ -352,6 +420,9 @@ def test_extract_over_a_bag_and_a_frame_of_articles(client):
     bag = db.from_sequence(items, npartitions=2)
     got = ed.extract(bag).compute()
     pd.testing.assert_frame_equal(got.reset_index(drop=True), want[list(got.columns)])
+    # French, English and empty articles read as claims together, in one partition
+    one = ed.extract(db.from_sequence(items, npartitions=1)).compute()
+    pd.testing.assert_frame_equal(one.reset_index(drop=True), want[list(got.columns)])
     # each claim keeps its article's URL and its span in that article's text
     for rec in got.itertuples():
         text = next(a["text"] for a in items if a["url"] == rec.url)
@@ -377,7 +448,7 @@ def test_estimates_dask_is_a_lazy_submodule():
 
 
 # ---------------------------------------------------------------------- CLI
-def test_cli_reconcile_engine_dask_writes_parquet(client, tmp_path, economist):
+def test_cli_reconcile_engine_dask_writes_parquet(client, tmp_path, economist, capsys):
     from estimates._cli.main import main
 
     folder = tmp_path / "in"
@@ -402,6 +473,9 @@ def test_cli_reconcile_engine_dask_writes_parquet(client, tmp_path, economist):
         str(out),
     ]
     assert main(argv) == 0
+    # a progress bar on stderr (stdout stays for data), then what was written where
+    err = capsys.readouterr().err
+    assert "100% Completed" in err and "-> " + str(out) in err
     from estimates._cli.reconcile import _parquet_ready
 
     got = pd.read_parquet(out).set_index(ECON_BY)

@@ -1,0 +1,66 @@
+"""The compact key the claims are shuffled on: the same keys, the same hash, anywhere."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+ed = pytest.importorskip("estimates.dask")
+
+texts = st.lists(st.one_of(st.none(), st.text(max_size=12)), min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 39))
+def test_a_text_hashes_alike_in_any_partition_and_storage(values, cut):
+    full = pd.Series(values, dtype="string[pyarrow]")
+    h = ed._text_hash(full)
+    # equal texts, equal hashes; a missing text is not the empty text
+    for i, a in enumerate(values):
+        for j, b in enumerate(values):
+            if a == b:
+                assert h[i] == h[j]
+            elif (a is None) != (b is None) or a != b:
+                assert h[i] != h[j]  # 64 bits: a collision here would be a defect
+    # a slice (a partition of the same column) and another storage give the same hashes
+    cut = min(cut, len(values) - 1)
+    assert (ed._text_hash(full.iloc[cut:]) == h[cut:]).all()
+    assert (ed._text_hash(full.astype("string[python]")) == h).all()
+    assert (ed._text_hash(pd.Series(values, dtype="str")) == h).all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "é"]), st.integers(0, 3)), min_size=1))
+def test_group_hash_is_a_function_of_the_keys(rows):
+    frame = pd.DataFrame(rows, columns=["q", "year"]).astype({"q": "string"})
+    h = ed._group_hash(frame, ["q", "year"])
+    first: dict[tuple[str, int], int] = {}
+    for key, value in zip(rows, h.tolist(), strict=True):
+        assert first.setdefault(key, value) == value
+    assert len(set(h.tolist())) == len(first)
+    # the other order of the rows: the same hash per key
+    back = ed._group_hash(frame.iloc[::-1], ["q", "year"])
+    assert (back == h[::-1]).all()
+
+
+def test_only_keys_typed_alike_everywhere_get_the_compact_hash():
+    frame = pd.DataFrame(
+        {
+            "text": pd.Series(["a"], dtype="string"),
+            "n": [1.0],
+            "day": pd.to_datetime(["2024-01-01"]),
+            "obj": pd.Series(["a"], dtype=object),
+            "cat": pd.Categorical(["a"]),
+        }
+    )
+    assert [ed._hashable_key(frame[c]) for c in frame.columns] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert np.asarray(ed._group_hash(frame, ["text", "n", "day"])).dtype == np.uint64
