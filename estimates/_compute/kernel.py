@@ -38,6 +38,7 @@ event array: no separate start and end arrays), a few O(n) passes, and a sort of
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import dataclass
 
@@ -250,27 +251,33 @@ def group_medians(group: np.ndarray, values: np.ndarray, ngroups: int) -> np.nda
     g = group if every else group[ok]
     v = values if every else values[ok]
     lo = float(v.min())
-    shifted = v - lo
-    keys = shifted.astype(np.int64)
-    span = int(keys.max()) + 1 if len(keys) else 1
-    exact = np.array_equal(keys, shifted)
-    del shifted
-    if _pow2(span) * max(ngroups, 1) < _FAST_LIMIT and exact:
+    width = float(v.max()) - lo
+    # integer keys only for a finite span that int64 holds exactly (no cast of inf)
+    exact = math.isfinite(width) and width < 2.0**53
+    if exact:
+        shifted = v - lo
+        keys = shifted.astype(np.int64)
+        span = int(keys.max()) + 1 if len(keys) else 1
+        del shifted
+        # exact when the integers give back every value (1 + 1e-300 - 1 would not)
+        exact = np.array_equal(keys + lo, v)
+    if exact and _pow2(span) * max(ngroups, 1) < _FAST_LIMIT:
         shift = _pow2(span).bit_length() - 1
         keys += np.left_shift(g, shift, dtype=np.int64)
         keys.sort()
         keys &= np.int64((1 << shift) - 1)
         sorted_v = keys.astype("float64")
         sorted_v += lo
+        del keys
     else:
-        sorted_v = np.sort(g + 1j * v).imag
-    del keys
+        sorted_v = v[np.lexsort((v, g))]  # values by group, then value (inf kept)
     counts = np.bincount(g, minlength=ngroups)
     starts = _segment_starts(counts)
     has = counts > 0
     a = starts + (counts - 1) // 2
     b = starts + counts // 2
-    out[has] = (sorted_v[a[has]] + sorted_v[b[has]]) / 2
+    with np.errstate(invalid="ignore"):  # the middle of -inf and inf is NaN
+        out[has] = sorted_v[a[has]] / 2 + sorted_v[b[has]] / 2  # halves: no overflow
     return out
 
 

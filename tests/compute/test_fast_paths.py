@@ -275,3 +275,39 @@ def test_large_groups_get_camps_from_overlapping_runs():
             want.append(c)
             reach = max(reach, y)
         assert camp[m][order].tolist() == want
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 4),
+            st.one_of(
+                st.integers(-1000, 1000).map(float),
+                st.floats(-1e300, 1e300),
+                st.sampled_from([np.inf, -np.inf, np.nan, 0.5, 1e19]),
+            ),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_group_medians_equal_pandas_with_infinities_and_huge_values(rows):
+    """Integer fast path or the general one: the median of each group (the middle
+    value, or halfway between the middle two), with infinite, huge and out-of-int64
+    values, and without any numpy warning."""
+    import warnings
+
+    from estimates._compute.kernel import group_medians
+
+    g = np.array([r[0] for r in rows], dtype=np.int64)
+    v = np.array([r[1] for r in rows], dtype="float64")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = group_medians(g, v, 5)
+    want = np.full(5, np.nan)
+    for k in range(5):
+        s = sorted(x for x, gk in zip(v, g, strict=True) if gk == k and not np.isnan(x))
+        if s:
+            lo, hi = s[(len(s) - 1) // 2], s[len(s) // 2]
+            want[k] = np.nan if {lo, hi} == {np.inf, -np.inf} else lo / 2 + hi / 2
+    np.testing.assert_allclose(got, want, rtol=1e-12, equal_nan=True)
