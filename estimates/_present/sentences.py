@@ -547,18 +547,37 @@ class _Writer:
 
     # ------------------------------------------------------------------ agreement
     def _agree(self, g: int, rows: np.ndarray) -> str:
+        """The figure every estimate allows, in words a source used: a claim's own
+        figure when the consensus is exactly its interval ("about 5,000", never the
+        "4,500 to 5,500" that convention reads it as); the bare interval when both its
+        ends are numbers a source stated; else only that the estimates are consistent
+        (no number no source gave)."""
         st, c = self.st, self.cols
-        phrase = self.interval(
-            float(c["consensus_low"][g]),
-            float(c["consensus_high"][g]),
-            bool(c["consensus_low_closed"][g]),
-            bool(c["consensus_high_closed"][g]),
-            after_preposition=True,
-        )
-        consensus = st.prep(st.phrases["of"], phrase)
+        lo, hi = float(c["consensus_low"][g]), float(c["consensus_high"][g])
+        lc, hc = bool(c["consensus_low_closed"][g]), bool(c["consensus_high_closed"][g])
         n = len(rows)
+        same = [
+            int(i)
+            for i in rows
+            if self.low[i] == lo and self.high[i] == hi and self.lc[i] == lc and self.hc[i] == hc
+        ]
+        if same:
+            phrase: str | None = self.figure(same[0], after_preposition=True)
+        elif self._stated_anywhere(rows, lo) and self._stated_anywhere(rows, hi):
+            phrase = self.interval(lo, hi, lc, hc, after_preposition=True)
+        else:
+            phrase = None
+        if phrase is None:
+            key = "agree_two_plain" if n == 2 else "agree_all_plain"
+            return st.phrase(key, n=st.count_word(n))
+        consensus = st.prep(st.phrases["of"], phrase)
         key = "agree_two" if n == 2 else "agree_all"
         return st.phrase(key, consensus=consensus, n=st.count_word(n))
+
+    def _stated_anywhere(self, rows: np.ndarray, value: float) -> bool:
+        """Whether a source among ``rows`` stated ``value`` (an infinite end is an open
+        bound, which the interval words say as "more than"/"up to")."""
+        return not math.isfinite(value) or any(self._states(int(i), value) for i in rows)
 
     # ------------------------------------------------------------------ tension
     def _tension(self, g: int, rows: np.ndarray) -> str:
@@ -798,6 +817,10 @@ class _Writer:
             return None
         if not self._stated_by_a_source(value, rows):
             return None  # a midpoint or a pooled value: no source said it, none is printed
+        if strategy in ("median", "weighted") and not self._stated_by_a_source(
+            value, rows, central=True
+        ):
+            return None  # the end of one source's range is no "median estimate"
         key = f"central_{strategy}"
         if strategy in ("median", "weighted") and m < n:
             key += "_some"
@@ -806,10 +829,16 @@ class _Writer:
         x = self.derived(value, unit=self._shown_unit(False))
         return self.st.phrase(key, x=self._is(x), m=self.st.count_word(m))
 
-    def _stated_by_a_source(self, value: float, rows: np.ndarray) -> bool:
+    def _stated_by_a_source(
+        self, value: float, rows: np.ndarray, *, central: bool = False
+    ) -> bool:
         """Whether ``value`` is a number one of ``rows`` stated (a central value or a
-        stated bound): the midpoint of "369,000 to 523,000" is not."""
-        stated = np.concatenate([self.best[rows], self.smin[rows], self.smax[rows]])
+        stated bound; only a central value with ``central``): the midpoint of
+        "369,000 to 523,000" is not."""
+        parts = (
+            [self.best[rows]] if central else [self.best[rows], self.smin[rows], self.smax[rows]]
+        )
+        stated = np.concatenate(parts)
         stated = stated[np.isfinite(stated)]
         return bool(np.isclose(stated, value, rtol=1e-9, atol=0.0).any())
 

@@ -343,3 +343,30 @@ def test_stated_words_names_a_missing_key_column(seed, economist):
     r = quiet(economist.reconcile, ["country", "type"])
     with pytest.raises(est.MissingColumnError, match="no column 'country' in the claims frame"):
         stated_words(r, seed.frame)
+
+
+def test_the_agreed_figure_is_said_in_a_sources_words():
+    """ "about 5,000" is read as 4,500 to 5,500, but no source said 4,500: the sentence
+    gives the source's own words, or only that the estimates agree."""
+    about = _three(["about 5,000", "thousands", "about 5,000"])
+    en = quiet(about.describe).iloc[0]
+    assert "consistent with a figure of about 5,000" in en and "4,500" not in en
+    fr = quiet(about.describe, "fr").iloc[0]
+    assert "compatibles avec un chiffre d’environ 5\u202f000" in fr and "4\u202f500" not in fr
+    # the consensus 4,500 to 5,200 has an end no source stated: no number is given
+    capped = _three(["about 5,000", "up to 5,200", "thousands"])
+    en = quiet(capped.describe).iloc[0]
+    assert "All three estimates are consistent with one another." in en and "4,500" not in en
+    fr = quiet(capped.describe, "fr").iloc[0]
+    assert "Les trois estimations sont toutes compatibles entre elles." in fr
+
+
+def test_the_end_of_a_range_is_no_median_estimate():
+    ranges = _three(["10,000 to 12,000", "11,000 to 15,000", "11,500 to 12,500"])
+    en = quiet(ranges.describe).iloc[0]
+    assert "median" not in en
+    points = _three(["10,000", "10,500", "11,000"])
+    assert (
+        "median" not in quiet(points.describe).iloc[0]
+        or "10,500" in quiet(points.describe).iloc[0]
+    )
