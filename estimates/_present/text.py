@@ -12,10 +12,12 @@ import pandas as pd
 from .._compute.selection import as_frame, quantities_of, sources_of
 from .._i18n import translator
 from .._model.errors import MissingColumnError
-from .format import format_interval, format_number, format_periods
+from .format import format_interval, format_number, format_periods, format_range
 from .sentences import _CENTRAL, _HEDGES, figure_words, gap_hedge
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from .._i18n.catalogue import Translator
     from .style import HouseStyle
 
@@ -273,13 +275,20 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
         "10,000 to as many as 12,000", "more than 13,000", "about 50,000",
         "369,000 to 523,000"; a bare number for an end no claim matches (a claim
         converted from another unit); the catalogue's "none" without stated numbers.
-    ``best``
+    ``best`` (and ``best_figure``, ``best_kind``: the value's words and "only" or the
+    strategy, for layouts that place the label elsewhere)
         The best value when a compared claim stated it, labelled with the strategy
         ("12,000 (median)"), or "(only central value)" when one claim alone gives a
         central value, hedged as that claim is ("about 50,000 (only central value)");
         empty for a value no source stated (the midpoint of a range, the mean of two
         figures): no number is shown that no source gave; empty too for the one
         central value of a group in conflict (it is one side, as in sentences).
+    ``consensus``
+        What every claim allows, in a source's words: the claim's own figure when the
+        consensus is exactly its interval ("about 50,000", never the 45,000 to 55,000 a
+        convention reads it as); the range when each end is a number a source stated
+        (or an open end); else the catalogue's "overlapping" (no number no source
+        gave); empty without a consensus.
     ``max gap``
         The gap between the numbers the two furthest-apart claims stated, hedged as
         sentences hedge it ("more than 38,000" from "more than 50,000" to "12,000",
@@ -297,8 +306,14 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
     >>> claims = estimates.read_claims(pd.DataFrame({
     ...     "quantity": ["q"] * 2, "figure": ["12,000", "more than 50,000"],
     ...     "source": ["Police", "Union"], "stated": ["2025-03-08"] * 2}))
-    >>> stated_words(claims.reconcile(), claims).iloc[0].to_dict()
-    {'stated': '12,000 to more than 50,000', 'best': '', 'max gap': 'more than 38,000'}
+    >>> words = stated_words(claims.reconcile(), claims).iloc[0]
+    >>> words[["stated", "consensus", "max gap"]].to_dict()
+    {'stated': '12,000 to more than 50,000', 'consensus': '', 'max gap': 'more than 38,000'}
+    >>> zelensky = estimates.read_claims(pd.DataFrame({
+    ...     "quantity": ["q"], "figure": ["environ 50 000"], "lang": ["fr"],
+    ...     "source": ["Volodymyr Zelensky"], "stated": ["2024-11-11"]}))
+    >>> stated_words(zelensky.reconcile(), zelensky)[["consensus", "best"]].iloc[0].to_dict()
+    {'consensus': 'about 50,000', 'best': 'about 50,000 (only central value)'}
     """
     from .._compute.camps import stated_numbers
     from .._compute.reconcile import hedge_codes
@@ -393,14 +408,72 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
                 else t("stated_range", context="text", low=lo_t, high=hi_t)
             )
         stated[g] = text or st.amount(lo)
+    best_words, best_figure, best_kind = _best_words(
+        result, st, t, cand, cpos, best, smin, smax, hcode
+    )
     return pd.DataFrame(
         {
             "stated": stated,
-            "best": _best_words(result, st, t, cand, cpos, best, smin, smax, hcode),
+            "consensus": _consensus_words(result, st, t, cand, cpos, f, words),
+            "best": best_words,
+            "best_figure": best_figure,
+            "best_kind": best_kind,
             "max gap": _gap_words(result, st, cand, cpos, (low, high, smin, smax, hcode), f),
         },
         index=result.index,
     )
+
+
+def _consensus_words(
+    result: pd.DataFrame,
+    st: HouseStyle,
+    t: Translator,
+    cand: np.ndarray,
+    cpos: np.ndarray,
+    f: pd.DataFrame,
+    words: Callable[[int, str], str | None],
+) -> np.ndarray:
+    """The consensus of each group in a source's words (see :func:`stated_words`)."""
+    n = len(result)
+    out = np.full(n, "", dtype=object)
+    if "consensus_low" not in result or n == 0:
+        return out
+    clo = result["consensus_low"].to_numpy(dtype="float64")
+    chi = result["consensus_high"].to_numpy(dtype="float64")
+    clc = result["consensus_low_closed"].to_numpy(dtype=bool)
+    chc = result["consensus_high_closed"].to_numpy(dtype=bool)
+    low = f["low"].to_numpy(dtype="float64")[cand]
+    high = f["high"].to_numpy(dtype="float64")[cand]
+    best = f["best"].to_numpy(dtype="float64")[cand]
+    lc = f["low_closed"].to_numpy(dtype=bool)[cand]
+    hc = f["high_closed"].to_numpy(dtype=bool)[cand]
+    same = (low == clo[cpos]) & (high == chi[cpos]) & (lc == clc[cpos]) & (hc == chc[cpos])
+    own = np.full(n, -1, dtype=np.int64)
+    groups, first = np.unique(cpos[same], return_index=True)
+    own[groups] = cand[same][first]
+    # an end is said as a number only when a source stated it (a bound or a best value)
+    numbers = np.stack([low, high, best])
+
+    def stated(ends: np.ndarray) -> np.ndarray:
+        hit = np.isclose(numbers, ends[cpos], rtol=1e-9, atol=0.0).any(axis=0)
+        return (np.bincount(cpos[hit], minlength=n) > 0) | ~np.isfinite(ends)
+
+    both = stated(clo) & stated(chi)
+    for g in np.flatnonzero(~np.isnan(clo)):
+        if own[g] >= 0:
+            out[g] = words(int(own[g]), "both") or ""
+        if not out[g] and both[g]:
+            out[g] = format_range(
+                float(clo[g]),
+                float(chi[g]),
+                st.lang,
+                low_closed=bool(clc[g]),
+                high_closed=bool(chc[g]),
+                compact=True,
+            )
+        if not out[g]:
+            out[g] = t("overlapping", context="text")
+    return out
 
 
 def _best_words(
@@ -413,8 +486,9 @@ def _best_words(
     smin: np.ndarray,
     smax: np.ndarray,
     hcode: np.ndarray,
-) -> np.ndarray:
-    """The best value, labelled honestly, or "" when no compared claim stated it."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The best value, labelled honestly, or "" when no compared claim stated it; also
+    the value alone, in words, and its kind ("only" central value, or the strategy)."""
     n = len(result)
     value = result["best"].to_numpy(dtype="float64") if "best" in result else np.full(n, np.nan)
     strategy = (
@@ -439,17 +513,27 @@ def _best_words(
         if "verdict" in result
         else np.zeros(n, dtype=bool)
     )
+    # a median or weighted value is a central value a source gave, never a range's end
+    central_said = (
+        np.bincount(cpos[np.isclose(best[cand], target, rtol=1e-9, atol=0.0)], minlength=n) > 0
+    )
     out = np.full(n, "", dtype=object)
+    figure = np.full(n, "", dtype=object)
+    kind = np.full(n, "", dtype=object)
     for g in np.flatnonzero(stated & np.isfinite(value)):
         x = st.amount(float(value[g]))
+        if strategy[g] in ("median", "weighted") and not central_said[g]:
+            continue
         if centrals[g] == 1 and strategy[g] in ("median", "weighted"):
             if conflict[g]:  # one side's figure is no best value between conflicting ones
                 continue
             x = st.hedged("approx", x) if approx[g] else x
             out[g] = t("best_only", context="text", x=x)
+            figure[g], kind[g] = x, "only"
         elif centrals[g] >= 2 or strategy[g] not in ("median", "weighted"):
             out[g] = t("best_strategy", context="text", x=x, strategy=strategy[g])
-    return out
+            figure[g], kind[g] = x, strategy[g]
+    return out, figure, kind
 
 
 def _gap_words(

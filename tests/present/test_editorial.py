@@ -268,7 +268,14 @@ def test_stated_words_is_column_wise_and_indexed_like_the_result(population):
     r = quiet(population.reconcile, ["city", "year"])
     words = stated_words(r, population.frame)
     assert words.index.equals(r.index)
-    assert list(words.columns) == ["stated", "best", "max gap"]
+    assert list(words.columns) == [
+        "stated",
+        "consensus",
+        "best",
+        "best_figure",
+        "best_kind",
+        "max gap",
+    ]
     # every stated cell holds the group's stated numbers, as written
     lo = r["stated_low"].to_numpy()
     assert (words["stated"].str.len() > 0).all()

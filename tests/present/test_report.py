@@ -153,7 +153,11 @@ def test_seed_report_in_french(seed):
     assert "sans date" in html and "On compte trois estimations pour" in html
     assert "10\u202f000" in html  # French grouping in tables and key figures
     assert "soldats" in html and "affirmé" in html
-    assert "Estimation centrale (médiane)" in html
+    # one central value is no median; "environ" survives into the key figures, and no
+    # number is shown that no source stated (45 000 and 55 000 are a convention's)
+    assert "Estimation centrale (seule valeur centrale)" in html
+    assert "environ 50\u202f000 soldats" in html
+    assert "45\u202f000–55\u202f000 soldats</dd>" not in html
 
 
 def test_report_title_and_png_charts(seed):

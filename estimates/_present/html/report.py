@@ -190,8 +190,11 @@ def _count(n: int, one: str, many: str, lang: str) -> str:
 
 
 # --------------------------------------------------------------------------- pieces
-def _key_figures(row: pd.Series, lang: str) -> list[tuple[str, str]]:
-    """The key figures of one group of ``reconcile``, as (label, value) pairs."""
+def _key_figures(row: pd.Series, said: pd.Series, lang: str) -> list[tuple[str, str]]:
+    """The key figures of one group of ``reconcile``, as (label, value) pairs; what
+    every claim allows and the central value in the sources' words (``said``, a row
+    of :func:`estimates._present.text.stated_words`): "about 50,000", never the
+    45,000-55,000 a convention reads it as, nor a best value no source stated."""
     w = _words(lang)
     u = _unit(str(row.get("unit") or ""), lang)
     total = row.get("claims_total", row["claims"])
@@ -202,7 +205,7 @@ def _key_figures(row: pd.Series, lang: str) -> list[tuple[str, str]]:
     # The numbers stated are not listed bare here: "10,000-12,000" would drop the "up
     # to" of 12,000; the sentence above gives them with their hedges.
     if not pd.isna(row.get("consensus_low")):
-        items.append((w["k_consensus"], _group_span(row, "consensus", lang) + u))
+        items.append((w["k_consensus"], str(said["consensus"]) + u))
     else:
         items.append((w["k_consensus"], w["k_none"]))
         held = row.get("agreement_claims")
@@ -213,10 +216,10 @@ def _key_figures(row: pd.Series, lang: str) -> list[tuple[str, str]]:
                 m=int(row["claims"]),
             )
             items.append((w["k_agreement"], text))
-    if not pd.isna(row.get("best")):
-        strategy = str(row.get("best_strategy", ""))
-        label = w["k_best"].format(strategy=w.get(f"s_{strategy}", strategy))
-        items.append((label, _num(row["best"], lang) + u))
+    if str(said["best_figure"]):
+        kind = str(said["best_kind"])
+        label = w["k_best"].format(strategy=w.get(f"s_{kind}", kind))
+        items.append((label, str(said["best_figure"]) + u))
     items.append((w["k_conflicts"], _num(row["conflicts"], lang)))
     tensions = row.get("tensions", 0)
     if not pd.isna(tensions) and int(tensions) > 0:
@@ -482,8 +485,9 @@ def report(
     sentences = _sentences(claims, by_, lang, chosen, how)
     pairs = _conflict_pairs(data, chosen, how, max_pairs)
     draw = charts is not None and _has_matplotlib()
+    said = _said(data, lang)
     sections = [
-        _section(data, n, lang, sentences, pairs, charts if draw else None, timeline, per)
+        _section(data, n, lang, sentences, pairs, charts if draw else None, timeline, per, said)
         for n in _progress(range(len(data.labels)), progress)
     ]
     notes = [_words(lang)["no_charts"]] if charts is not None and not draw else []
@@ -510,6 +514,14 @@ def _chart_data(
         return chart_data(
             claims, by, freq="M", selection=selection, comparison=comparison, stacklevel=5
         )
+
+
+def _said(data: ChartData, lang: str) -> pd.DataFrame:
+    """Per group, the key figures in the sources' words (hedges kept, no number that
+    no source stated): :func:`estimates._present.text.stated_words`."""
+    from ..text import stated_words
+
+    return stated_words(data.summary, data.frame, lang=normalise_lang(lang))
 
 
 def _sentences(
@@ -570,6 +582,7 @@ def _section(
     charts: str | None,
     timeline: bool | None,
     per: str | None,
+    said: pd.DataFrame,
 ) -> Section:
     """One quantity: its sentence, key figures, charts, claims and disagreements."""
     from ..charts import group_label
@@ -600,7 +613,7 @@ def _section(
         anchor=anchor,
         name=group_label(key),
         sentence=_lookup(sentences, key),
-        key=_key_figures(row, lang),
+        key=_key_figures(row, said.iloc[g], lang),
         charts=figures,
         claims=_claims_table(part, factor, unit, lang),
         pairs=pairs,
