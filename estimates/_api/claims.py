@@ -552,7 +552,7 @@ class Claims:
         """
         from .._compute.reconcile import reconcile
 
-        return Reconciliation(
+        return Reconciliation.of(
             reconcile(
                 self._frame,
                 by,
@@ -565,7 +565,8 @@ class Claims:
                 quantiles=quantiles,
                 tail=tail,
                 stacklevel=4,
-            )
+            ),
+            self._frame,
         )
 
     @fill_doc

@@ -7,13 +7,22 @@ ranges, verdicts and conflicts rather than 25 raw columns.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pandas as pd
 
 __all__ = ["Reconciliation"]
 
 
 class Reconciliation(pd.DataFrame):
-    """One row per group: the columns documented in ``Claims.reconcile``."""
+    """One row per group: the columns documented in ``Claims.reconcile``.
+
+    It keeps a reference to the claims frame it was computed from (never copied), so
+    that its display keeps the claims' hedges ("10,000 to as many as 12,000").
+    """
+
+    _metadata: ClassVar[list[str]] = ["_claims"]
+    _claims: pd.DataFrame | None = None
 
     @property
     def _constructor(self) -> type[pd.DataFrame]:
@@ -23,7 +32,14 @@ class Reconciliation(pd.DataFrame):
     def _repr_html_(self) -> str | None:
         from .._present.html import reconciliation_html
 
-        return reconciliation_html(self)
+        return reconciliation_html(self, claims=self._claims)
+
+    @classmethod
+    def of(cls, result: pd.DataFrame, claims: pd.DataFrame | None = None) -> Reconciliation:
+        """``result`` shown as a reconciliation of the claims frame ``claims``."""
+        out = cls(result)
+        out._claims = claims
+        return out
 
     def to_frame(self) -> pd.DataFrame:
         """The same data as a plain DataFrame."""

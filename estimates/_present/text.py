@@ -187,6 +187,9 @@ def reconciliation_frame(
     for prefix in ("consensus", "agreement"):
         if {f"{prefix}_low", f"{prefix}_high"} <= set(frame.columns):
             out[prefix] = _range_text(frame, prefix)
+            if hedged is not None:  # in the sources' words where a claim gives them
+                said = hedged[prefix].to_numpy(dtype=object)
+                out[prefix] = np.where(said != "", said, out[prefix].to_numpy(dtype=object))
     if "agreement_claims" in frame.columns and "agreement" in out.columns:
         # Exactly how many claims hold the range: "(2 of 6 claims)", never "most".
         held = frame["agreement_claims"].to_numpy()
@@ -283,7 +286,7 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
         empty for a value no source stated (the midpoint of a range, the mean of two
         figures): no number is shown that no source gave; empty too for the one
         central value of a group in conflict (it is one side, as in sentences).
-    ``consensus``
+    ``consensus`` (and ``agreement``, what most claims allow, alike)
         What every claim allows, in a source's words: the claim's own figure when the
         consensus is exactly its interval ("about 50,000", never the 45,000 to 55,000 a
         convention reads it as); the range when each end is a number a source stated
@@ -415,6 +418,7 @@ def stated_words(result: pd.DataFrame, claims: pd.DataFrame, lang: str = "en") -
         {
             "stated": stated,
             "consensus": _consensus_words(result, st, t, cand, cpos, f, words),
+            "agreement": _consensus_words(result, st, t, cand, cpos, f, words, "agreement"),
             "best": best_words,
             "best_figure": best_figure,
             "best_kind": best_kind,
@@ -432,16 +436,18 @@ def _consensus_words(
     cpos: np.ndarray,
     f: pd.DataFrame,
     words: Callable[[int, str], str | None],
+    prefix: str = "consensus",
 ) -> np.ndarray:
-    """The consensus of each group in a source's words (see :func:`stated_words`)."""
+    """The consensus (or, with ``prefix="agreement"``, the agreement) of each group in
+    a source's words (see :func:`stated_words`)."""
     n = len(result)
     out = np.full(n, "", dtype=object)
-    if "consensus_low" not in result or n == 0:
+    if f"{prefix}_low" not in result or n == 0:
         return out
-    clo = result["consensus_low"].to_numpy(dtype="float64")
-    chi = result["consensus_high"].to_numpy(dtype="float64")
-    clc = result["consensus_low_closed"].to_numpy(dtype=bool)
-    chc = result["consensus_high_closed"].to_numpy(dtype=bool)
+    clo = result[f"{prefix}_low"].to_numpy(dtype="float64")
+    chi = result[f"{prefix}_high"].to_numpy(dtype="float64")
+    clc = result[f"{prefix}_low_closed"].to_numpy(dtype=bool)
+    chc = result[f"{prefix}_high_closed"].to_numpy(dtype=bool)
     low = f["low"].to_numpy(dtype="float64")[cand]
     high = f["high"].to_numpy(dtype="float64")[cand]
     best = f["best"].to_numpy(dtype="float64")[cand]

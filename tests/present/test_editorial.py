@@ -271,6 +271,7 @@ def test_stated_words_is_column_wise_and_indexed_like_the_result(population):
     assert list(words.columns) == [
         "stated",
         "consensus",
+        "agreement",
         "best",
         "best_figure",
         "best_kind",

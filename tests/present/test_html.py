@@ -217,9 +217,14 @@ def test_reconciliation_repr_html(seed):
     assert "<th>North Korean troops in Kursk</th>" in html
     assert '<td class="estimates-agree">agree</td>' in html
     assert '<td class="estimates-single">single</td>' in html
-    assert "10,000 – 12,000" in html
-    assert "10,000 (3 claims)" in html
-    assert "10,000 (median)" in html
+    # the one table formatter's cells: hedges kept, in the sources' words
+    assert "10,000 to as many as 12,000" in html
+    assert "10,000 (3 of 3 claims)" in html
+    assert "10,000 (only central value)" in html
+    assert "more than 13,000" in html and "about 50,000" in html
+    assert "45,000" not in html  # the convention's reading of "about 50,000", never shown
+    # a frame derived from it is a plain DataFrame, without the claims
+    assert type(r.head(1)) is pd.DataFrame
     assert_safe(html)
 
 

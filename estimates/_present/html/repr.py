@@ -261,12 +261,20 @@ def _words(row: pd.Series) -> str:
 _CORE = ("claims", "sources", "stated_low", "stated_high", "verdict")
 
 
-def reconciliation_html(frame: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
+def reconciliation_html(
+    frame: pd.DataFrame, max_rows: int = MAX_ROWS, claims: pd.DataFrame | None = None
+) -> str:
     """A reconciliation: per group, claims, sources, stated range, consensus,
-    agreement, best estimate, verdict and conflicts.
+    agreement, best estimate, verdict and conflicts -- the cells of the one table
+    formatter, :func:`estimates._present.text.reconciliation_frame`, escaped.
 
-    A frame without the columns of ``reconcile`` is shown as an escaped plain table.
+    ``claims``, the claims frame it was computed from, keeps the hedges of the stated
+    range and the honest label of the best value (a notebook shows what a reader may
+    quote).  A frame without the columns of ``reconcile`` is shown as an escaped plain
+    table.
     """
+    from ..text import reconciliation_frame
+
     head = _head(reconciliation_summary(frame))
     if len(frame) == 0:
         return _empty(head, "No groups.")
@@ -277,65 +285,27 @@ def reconciliation_html(frame: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
             + "</div>"
         )
     shown = frame.head(max_rows)
-    names = [n if n is not None else "group" for n in shown.index.names]
-    cols = [
-        *names,
-        "claims",
-        "sources",
-        "stated",
-        "consensus",
-        "agreement",
-        "best",
-        "verdict",
-        "conflicts",
-        "max gap",
-        "unit",
-    ]
-    extra = [c for c in ("decreases",) if c in shown.columns]
-    cols += extra
-    get = _getter(shown)
+    table = reconciliation_frame(shown, claims)
+    names = [str(n) if n is not None else "group" for n in shown.index.names]
+    cols = [*names, *(str(c) for c in table.columns)]
+    cells_of = {c: table[c].astype(object).to_numpy() for c in table.columns}
     lines = []
     for i, key in enumerate(shown.index):
         keys = key if isinstance(key, tuple) else (key,)
-        unit = _e(get("unit", i, ""))
-        lo, hi = float(get("stated_low", i)), float(get("stated_high", i))
-        stated = _stated_text(lo, hi)
-        consensus = _interval(
-            float(get("consensus_low", i, np.nan)),
-            float(get("consensus_high", i, np.nan)),
-            bool(get("consensus_low_closed", i, True)),
-            bool(get("consensus_high_closed", i, True)),
-        )
-        agreement = _interval(
-            float(get("agreement_low", i, np.nan)),
-            float(get("agreement_high", i, np.nan)),
-            bool(get("agreement_low_closed", i, True)),
-            bool(get("agreement_high_closed", i, True)),
-        )
-        held = get("agreement_claims", i, None)
-        if held is not None and agreement != "none":
-            agreement += f" ({int(held)} claim{'s' if int(held) != 1 else ''})"
-        best = float(get("best", i, np.nan))
-        strategy = get("best_strategy", i, "")
-        best_text = "" if math.isnan(best) else _num(best) + (f" ({strategy})" if strategy else "")
-        verdict = str(get("verdict", i))
-        gap = float(get("max_gap", i, np.nan))
         cells = [f"<th>{_e(k)}</th>" for k in keys]
-        cells += [
-            f'<td class="estimates-num">{_e(get("claims", i))}</td>',
-            f'<td class="estimates-num">{_e(get("sources", i))}</td>',
-            f'<td class="estimates-num">{_e(stated)}</td>',
-            f"<td><code>{_e(consensus)}</code></td>",
-            f"<td><code>{_e(agreement)}</code></td>",
-            f'<td class="estimates-num">{_e(best_text)}</td>',
-            f'<td class="estimates-{_e(verdict)}">{_e(verdict)}</td>',
-            f'<td class="estimates-num">{_e(get("conflicts", i, ""))}</td>',
-            f'<td class="estimates-num">{"" if math.isnan(gap) else _e(_num(gap))}</td>',
-            f"<td>{unit}</td>",
-        ]
-        cells += [f'<td class="estimates-num">{_e(get(c, i, ""))}</td>' for c in extra]
+        for c, values in cells_of.items():
+            v = values[i]
+            text = "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+            if c == "verdict":
+                cells.append(f'<td class="estimates-{_e(text)}">{_e(text)}</td>')
+            elif c in ("consensus", "agreement"):
+                cells.append(f"<td><code>{_e(text)}</code></td>")
+            elif c == "unit":
+                cells.append(f"<td>{_e(text)}</td>")
+            else:
+                cells.append(f'<td class="estimates-num">{_e(text)}</td>')
         lines.append(f"<tr>{''.join(cells)}</tr>")
-    return _table_html(head, [str(c) for c in cols], lines, len(frame) - max_rows, "more groups")
+    return _table_html(head, cols, lines, len(frame) - max_rows, "more groups")
 
 
 def _stated_text(lo: float, hi: float) -> str:
