@@ -87,7 +87,7 @@ from ._model.errors import (
     ValidationError,
 )
 from ._model.sources import SourceBook
-from ._table.schema import ERROR_COLUMN, INPUT_COLUMN
+from ._table.schema import COLUMNS, ERROR_COLUMN, INPUT_COLUMN, dtype_of
 
 try:
     import dask
@@ -204,13 +204,31 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
     the text's bytes), dropped after the shuffle: hashing the key columns themselves
     (what ``shuffle(on=keys)`` does) costs as much as moving the rows."""
     if partitioned or ddf.npartitions == 1:
-        return ddf
+        return _library_text(ddf)
     method = _shuffle_method(ddf.npartitions)
     if not all(_hashable_key(ddf._meta[k]) for k in keys):
-        return ddf.shuffle(on=list(keys), shuffle_method=method)
+        return _library_text(ddf.shuffle(on=list(keys), shuffle_method=method))
     meta = ddf._meta.assign(**{GROUP_HASH: pd.Series([], dtype="uint64")})
     hashed = ddf.map_partitions(_with_group_hash, list(keys), meta=meta)
-    return hashed.shuffle(on=GROUP_HASH, shuffle_method=method).drop(columns=[GROUP_HASH])
+    whole = hashed.shuffle(on=GROUP_HASH, shuffle_method=method).drop(columns=[GROUP_HASH])
+    return _library_text(whole)
+
+
+def _library_text(ddf: Any) -> Any:
+    """The standard text columns in their schema dtype, as a ``Claims`` table holds
+    them (:func:`estimates._table.ingest.cast_standard`).
+
+    ``dd.from_pandas(claims.frame)`` turns them into Arrow strings on pandas 2.2 (Dask's
+    ``dataframe.convert-string``), whereas the pandas library's are pandas' own
+    ``StringDtype()``; a group key would carry Dask's dtype into the results' index.
+    Cast after the shuffle (Arrow strings move cheaper); a no-op when they agree."""
+    meta = ddf._meta
+    casts = {
+        c.name: dtype_of(c)
+        for c in COLUMNS
+        if c.kind == "string" and c.name in meta.columns and meta[c.name].dtype != dtype_of(c)
+    }
+    return ddf.astype(casts) if casts else ddf
 
 
 #: The column holding :func:`_group_hash` during a shuffle (never in a result).
@@ -314,6 +332,10 @@ def _typed_meta(meta: pd.DataFrame) -> pd.DataFrame:
     """The meta with its empty categorical columns' categories typed as text (so that
     Parquet writers agree with the partitions, whose categories are strings)."""
     text = pd.Categorical(np.array(["x"], dtype=object)).categories[:0]
+    if pd.api.types.is_object_dtype(text.dtype):
+        # pandas 2.2 infers text categories as objects, and an empty object Index tells
+        # Arrow no type (its schema would say null values, and no partition fits it)
+        text = text.astype(pd.StringDtype())
     cats = {
         c: pd.CategoricalDtype(text)
         for c, t in meta.dtypes.items()
@@ -1214,7 +1236,8 @@ def extract(
             dask.delayed(fn)(dask.delayed(_article_records)(p), options, meta)
             for p in articles.to_delayed()
         ]
-        return dd.from_delayed(parts, meta=meta, verify_meta=False)
+        with _graph():  # else Dask converts every text column to Arrow strings
+            return dd.from_delayed(parts, meta=meta, verify_meta=False)
     if isinstance(articles, dd.DataFrame):
         if "text" not in articles.columns:
             raise OptionError(
