@@ -20,6 +20,16 @@ DATA = ROOT / "tests" / "data"
 SEED_CSV = ROOT / "seeds" / "kursk_claims.csv"
 SEED_ARTICLE = ROOT / "seeds" / "000_9e8ba33e4502eb57.txt"
 ECONOMIST_CSV = DATA / "economist_ukraine_loss_estimates.csv"
+SYRIA_CSV = DATA / "ucdp_ged191_syria_2016_2019.slim.csv.gz"
+
+#: How the UCDP event columns map to the claims schema (one event, one claim).
+UCDP_MAPPING = {
+    "quantity": "conflict_name",
+    "source": "source_office",
+    "id": "id",
+    "refers_start": "date_start",
+    "refers_end": "date_end",
+}
 
 #: The seed's three quantities.
 NK = "North Korean troops in Kursk"

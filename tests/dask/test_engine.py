@@ -13,26 +13,20 @@ from estimates._api.claims import Claims
 
 from ..datasets import (
     BOOK,
-    DATA,
     SEED_CSV,
+    UCDP_MAPPING,
     economist_claims,
     prio_vs_ucdp,
     quiet,
     seed_claims,
 )
+from ..datasets import (
+    SYRIA_CSV as SYRIA,
+)
 
 dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
 ed = pytest.importorskip("estimates.dask")
-
-SYRIA = DATA / "ucdp_ged191_syria_2016_2019.slim.csv.gz"
-UCDP_MAPPING = {
-    "quantity": "conflict_name",
-    "source": "source_office",
-    "id": "id",
-    "refers_start": "date_start",
-    "refers_end": "date_end",
-}
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:

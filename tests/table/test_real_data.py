@@ -12,9 +12,11 @@ import pytest
 
 import estimates as est
 
+from ..datasets import SYRIA_CSV as SYRIA
+from ..datasets import UCDP_MAPPING
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 ECONOMIST = DATA / "economist_ukraine_loss_estimates.csv"
-SYRIA = DATA / "ucdp_ged191_syria_2016_2019.slim.csv.gz"
 SAMPLE = DATA / "ucdp_ged231_sample1000.csv.gz"
 
 ECONOMIST_MAPPING = {
@@ -24,13 +26,6 @@ ECONOMIST_MAPPING = {
     "best": "estimate",
     "stated": "date",
     "url": "source_url",
-}
-UCDP_MAPPING = {
-    "quantity": "conflict_name",
-    "source": "source_office",
-    "id": "id",
-    "refers_start": "date_start",
-    "refers_end": "date_end",
 }
 
 
