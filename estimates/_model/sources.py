@@ -54,6 +54,16 @@ def split_agents(cell: str | None) -> tuple[str, ...]:
     if cell is None:
         return ()
     text = str(cell)
+    if any(b in text for b in _OPEN):
+        parts = _split_outside_brackets(text)
+    else:  # the common case: a plain split, in C
+        parts = text.split(AGENT_SEPARATOR)
+    clean = (" ".join(p.split()) for p in parts)
+    return tuple(dict.fromkeys(p for p in clean if p))
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """``text`` split at the separator wherever no bracket is open (one linear scan)."""
     parts: list[str] = []
     depth = start = 0
     for i, ch in enumerate(text):
@@ -65,8 +75,7 @@ def split_agents(cell: str | None) -> tuple[str, ...]:
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
-    clean = (" ".join(p.split()) for p in parts)
-    return tuple(dict.fromkeys(p for p in clean if p))
+    return parts
 
 
 def join_agents(agents: Iterable[str] | str | None) -> str | None:

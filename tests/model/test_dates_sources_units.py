@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as hs
 
 import estimates as est
 from estimates import DateInterval, FigureError, SourceBook, UnitError
@@ -185,3 +186,14 @@ def test_the_economist_mivd_is_one_source_everywhere():
     table = claims.reliability(sources=BOOK)
     assert MIVD in table.index
     assert not any(str(s).startswith("note, timing") for s in table.index)
+
+
+@given(hs.text(alphabet="ab ;()[]", max_size=30))
+def test_split_agents_scans_only_where_brackets_are(st_text):
+    """Without brackets the split is the plain one; every agent is a non-empty name
+    with its spaces normalised."""
+    parts = split_agents(st_text)
+    if not any(b in st_text for b in "(["):
+        plain = [" ".join(p.split()) for p in st_text.split(";")]
+        assert parts == tuple(dict.fromkeys(p for p in plain if p))
+    assert all(p == " ".join(p.split()) and p for p in parts)
