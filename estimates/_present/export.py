@@ -74,6 +74,7 @@ from .._compute.reconcile import hedge_codes
 from .._compute.selection import Comparison, Selection
 from .._compute.sources import canonical_cells
 from .._i18n import Words, words
+from .._model.dates import DateInterval
 from .._model.errors import EstimatesWarning, OptionError
 from .._model.missing import is_missing
 from .._table.io import neutralise_formulas, write_csv
@@ -251,13 +252,18 @@ def _chart(
     nums = stated_bounds(part, factor)
     source = np.asarray(canonical_cells(part, data.sources), dtype=object)
     when = [format_stated(s, e, lang) for s, e in zip(part["stated_start"], end, strict=True)]
-    iso = end.dt.strftime("%Y-%m-%d").astype(object).where(end.notna(), None)
+    # the period as stated, in ISO form ("2024-W45", "2024-10"), never a day inside it
+    # that nobody said ("2024-11-10" for "last week")
+    iso = [
+        None if pd.isna(s) or pd.isna(e) else str(DateInterval(s, e))
+        for s, e in zip(part["stated_start"], end, strict=True)
+    ]
     words = {"above": h["above"], "below": h["below"], "": None}
     table = pd.DataFrame(
         {
             h["claim"]: [_cell(f"{s} · {w}") for s, w in zip(source, when, strict=True)],
             h["source"]: [_cell(s) for s in source],
-            h["stated"]: iso.to_numpy(dtype=object),
+            h["stated"]: np.array(iso, dtype=object),
             h["text"]: [_cell(t) for t in part["text"].astype(object)],
             h["from"]: nums["from"].to_numpy(),
             h["to"]: nums["to"].to_numpy(),

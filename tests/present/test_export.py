@@ -83,8 +83,10 @@ def test_seed_one_chart_per_quantity_every_value_stated(seed):
     assert math.isnan(ceiling["value"]) and ceiling["open end"] == "below"
     us = rows.loc["United States"]
     assert (us["from"], us["to"], us["value"]) == (10000, 10000, 10000)
-    # Dates included; the undated claim says so.
-    assert nk["stated"].tolist()[:2] == ["2024-11-10", "2024-11-12"]
+    # Dates as stated (the week, not a day of it nobody said); the undated claim says so.
+    assert nk["stated"].tolist()[:2] == ["2024-W45", "2024-11-12"]
+    containers_when = charts["North Korean weapons containers sent to Russia"][0]["stated"]
+    assert containers_when.tolist() == ["2024-10"]  # "last month", not 31 October
     assert pd.isna(nk["stated"].iloc[2])
     assert nk["claim"].tolist()[0] == "United States · week of 4 November 2024"
     assert meta["estimates"]["unit"] == "soldier" and meta["title"] == NK
