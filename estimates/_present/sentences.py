@@ -827,6 +827,9 @@ class _Writer:
         if strategy == "midpoint" and not math.isfinite(float(c["consensus_low"][g])):
             key = "central_midpoint_agreement"
         x = self.derived(value, unit=self._shown_unit(False))
+        givers = [int(i) for i in rows if math.isclose(self.best[i], value, rel_tol=1e-9)]
+        if givers and all(self.hedge[i] == "approx" for i in givers):
+            x = self.st.hedged("approx", x)  # "about 10,500" stays "about" in the median
         return self.st.phrase(key, x=self._is(x), m=self.st.count_word(m))
 
     def _stated_by_a_source(

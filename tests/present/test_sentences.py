@@ -431,13 +431,13 @@ def test_no_central_value_is_printed_that_no_source_stated():
     # The median of about 12,000 and about 13,000 is 12,500, which nobody said.
     two = table(quantity=["q"] * 2, figure=["about 12,000", "about 13,000"], source=["A", "B"])
     assert "median" not in quiet(two.describe).iloc[0]
-    # A median that a source stated is said, with every digit it was stated with.
+    # A median that a source stated is said, with every digit and the hedge it was stated with.
     three = table(
         quantity=["q"] * 3,
         figure=["about 11,966", "about 12,361", "about 12,756"],
         source=["A", "B", "C"],
     )
-    assert quiet(three.describe).iloc[0].endswith("The median estimate is 12,361.")
+    assert quiet(three.describe).iloc[0].endswith("The median estimate is about 12,361.")
 
 
 def test_never_plural_sources_for_one_source(economist, seed):
