@@ -59,7 +59,13 @@ Where this departs from them
 * **No self-confirmation.**  A claim that meets the estimate counts in its source's
   record only when a claim by another agent meets it too: a lone figure that became
   the estimate (the only claim, or the median of scattered figures) proves nothing.
-  A miss always counts.
+  A miss always counts.  Nor is a lone figure excused: when two or more other
+  sources agree on the estimate the group would have without it (the weighted median
+  of the others' claims), it is judged against that, as a leave-one-out record
+  would.  Without this a source that has come to dominate could never be found wrong
+  again: its lone figures became the estimates, went unjudged, and the sources that
+  stated the truth against it were counted as misses (a fixed point the property
+  tests found on synthetic data).
 * **Revisions and duplicates are not independent votes.**  A source's claims on one
   group share its weight (each gets ``1 / number of its claims there``) and count as
   one claim in its record, so repeating a figure does not double its say.
@@ -467,6 +473,8 @@ def discover(
     agents_per_claim[agents_per_claim == 0] = 1.0
     pair_of, _uniq = pd.factorize(pair)  # hashing: no sort of the entries
     pair_n = np.bincount(pair_of)
+    pair_group = np.zeros(len(pair_n), dtype=np.int64)
+    pair_group[pair_of] = g[ac]
     plain = np.where(hedge == _MAG, vague, 1.0)
     votes = plain * np.bincount(
         ac, weights=1.0 / pair_n[pair_of] / agents_per_claim[ac], minlength=n
@@ -491,6 +499,7 @@ def discover(
     err = np.zeros(n)
     cw = np.zeros(n)
     right = np.zeros(nagents)
+    last = (right, count)
     done = 0
     for it in range(int(iterations) + 1):
         cw = base * np.bincount(ac, weights=weight[code] * entry_share, minlength=n)
@@ -507,14 +516,48 @@ def discover(
             np.bincount(g, weights=meets, minlength=ngroups)[g[ac]]
             - np.bincount(pair_of, weights=meets[ac] & kept, minlength=len(pair_n))[pair_of]
         )
-        checked = share * ((err[ac] > 0) | (others > 0.5))
+        # ... but it is not excused either: a source whose lone figure became the
+        # estimate over other sources' figures is judged against the estimate of the
+        # others (the group's weighted median without that source's claims), as a
+        # leave-one-out record would; otherwise a source that has come to dominate
+        # could never be found wrong again.
+        entry_err = err[ac]
+        lone = np.bincount(
+            pair_of, weights=meets[ac] & kept & (others < 0.5), minlength=len(pair_n)
+        )
+        judged = (entry_err > 0) | (others > 0.5)
+        lone_group = np.bincount(pair_group, weights=lone, minlength=ngroups) > 0
+        if lone_group.any():
+            # only the entries of groups with a lone figure (few): the others'
+            # estimate there, and whether two or more other agents meet it
+            sub = np.flatnonzero(lone_group[g[ac]])
+            sac, spair = ac[sub], pair_of[sub]
+            left_out = lone[spair] > 0
+            cw_others = base * np.bincount(
+                sac, weights=weight[code[sub]] * entry_share[sub] * ~left_out, minlength=n
+            )
+            loo = _weighted_median(_subset(pts, lone_group), cw_others, ngroups)[g[sac]]
+            loo_err = claim_errors(loo, low[sac], high[sac], tolerance)
+            agree = np.unique(spair[(loo_err < 1) & kept[sub] & ~left_out])
+            agreeing = np.bincount(pair_group[agree], minlength=ngroups)[g[sac]]
+            has_loo = left_out & ~np.isnan(loo) & (agreeing >= 2)
+            entry_err[sub[has_loo]] = loo_err[has_loo]
+            judged[sub[has_loo]] = True
+        checked = share * judged
         right = np.asarray(
-            np.bincount(code, weights=(1.0 - err[ac]) * checked, minlength=nagents),
+            np.bincount(code, weights=(1.0 - entry_err) * checked, minlength=nagents),
             dtype="float64",
         )
         count = np.bincount(code, weights=checked, minlength=nagents).astype("float64")
-        converged = it > 0 and np.array_equal(new, estimate, equal_nan=True)
-        estimate = new
+        # converged when neither the estimates nor the records moved (the records
+        # depend on the weights too, through the others' estimates above)
+        converged = (
+            it > 0
+            and np.array_equal(new, estimate, equal_nan=True)
+            and np.array_equal(right, last[0])
+            and np.array_equal(count, last[1])
+        )
+        estimate, last = new, (right, count)
         if it == int(iterations) or converged:
             done = it
             break
@@ -524,6 +567,21 @@ def discover(
             break
         weight = new_w
     return Discovery(estimate, weight, acc, right, count, pk, cw, err, done)
+
+
+def _subset(pts: _Points, keep: np.ndarray) -> _Points:
+    """The sorted points of the groups where ``keep`` (a flag per group) is set."""
+    on = keep[pts.group]
+    count = np.where(keep, pts.count, 0)
+    return _Points(
+        pts.order[on],
+        pts.group[on],
+        pts.value[on],
+        pts.claim[on],
+        pts.share[on],
+        _segment_starts(count),
+        count,
+    )
 
 
 def outliers(

@@ -104,13 +104,46 @@ def reference(
             new[g] = weighted_lower_median(pts)
         right = dict.fromkeys(sources, 0.0)
         count = dict.fromkeys(sources, 0.0)
+
+        def backed(g: int, s: int, estimate: float) -> bool:
+            """Does a claim of another source in ``g`` meet ``estimate``?"""
+            return any(
+                r[0] == g and r[5] != s and error(estimate, r[1], r[2], tolerance) < 1
+                for r in rows
+            )
+
+        def others_estimate(g: int, s: int) -> float:
+            """The group's estimate without source ``s``, when two or more other
+            sources have a claim meeting it (else NaN)."""
+            pts = [
+                (v, share * weight[r[5]] / per_pair[(g, r[5])] * (vague if r[4] else 1.0))
+                for r in rows
+                if r[0] == g and r[5] != s
+                for v, share in claim_points(r[1], r[2], r[3])
+            ]
+            m = weighted_lower_median(pts) if pts else math.nan
+            meeting = {
+                r[5]
+                for r in rows
+                if r[0] == g and r[5] != s and error(m, r[1], r[2], tolerance) < 1
+            }
+            return m if not math.isnan(m) and len(meeting) >= 2 else math.nan
+
+        # a source whose figure alone met the estimate (no other source's claim meets
+        # it) is judged against the others' estimate, when they agree on one
+        lone = {
+            (g, s)
+            for g, lo, hi, _b, _v, s in rows
+            if error(new[g], lo, hi, tolerance) < 1 and not backed(g, s, new[g])
+        }
         for g, lo, hi, _best, _v, s in rows:
             e = error(new[g], lo, hi, tolerance)
-            # a hit counts only when another source's claim also meets the estimate
-            backed = any(
-                r[0] == g and r[5] != s and error(new[g], r[1], r[2], tolerance) < 1 for r in rows
-            )
-            if e > 0 or backed:
+            judged = e > 0 or backed(g, s, new[g])
+            if (g, s) in lone:
+                m = others_estimate(g, s)
+                if not math.isnan(m):
+                    e, judged = error(m, lo, hi, tolerance), True
+            if judged:
                 right[s] += (1 - e) / per_pair[(g, s)]
                 count[s] += 1.0 / per_pair[(g, s)]
         converged = it > 0 and all(

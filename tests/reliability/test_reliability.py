@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import estimates as est
@@ -123,6 +123,12 @@ def test_duplicating_a_sources_claims_does_not_double_its_weight(rows, pick):
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 2**32 - 1))
+# seeds on which the kernel once settled at a wrong fixed point: a noisy source whose
+# lone figures became the estimates was never found wrong (it now is, against the
+# others' agreed figure)
+@example(5274595)
+@example(2931263077)
+@example(1877272)
 def test_a_source_always_stating_the_truth_is_the_most_reliable(seed):
     rng = np.random.default_rng(seed)
     groups, noisy = 40, 6
@@ -216,7 +222,7 @@ def test_population_reliability_beats_every_other_strategy():
     err = np.abs(top.reindex(key).to_numpy() - t)
     mae["majority"], exact["majority"] = err.mean(), (err == 0).mean()
     assert exact["majority"] == pytest.approx(109 / 136)  # 80.1%, as the data README says
-    assert exact["reliability"] == pytest.approx(114 / 136)  # 83.8%
+    assert exact["reliability"] == pytest.approx(112 / 136)  # 82.4%
     others = [m for m in mae if m != "reliability"]
     assert mae["reliability"] < min(mae[m] for m in others)
     assert exact["reliability"] > max(exact[m] for m in others)
@@ -242,10 +248,10 @@ def test_economist_per_source_bias_table():
     assert "UK Ministry of Defence" not in t.index
     mod = t.loc["UK MoD"]
     assert (mod["claims"], mod["quantities"], mod["revisions"]) == (47, 2, 3)
-    assert (mod["compared"], mod["hits"], mod["bias_claims"]) == (15, 2, 9)
+    assert (mod["compared"], mod["hits"], mod["bias_claims"]) == (15, 3, 7)
     assert mod["bias"] == pytest.approx(1.0517, abs=1e-4)
-    assert (mod["bias_low"], mod["bias_high"]) == (pytest.approx(0.99468, abs=1e-5), 1.2)
-    assert mod["hit_low"] == pytest.approx(0.0374, abs=1e-4)
+    assert (mod["bias_low"], mod["bias_high"]) == pytest.approx((0.50128, 1.43328), abs=1e-5)
+    assert mod["hit_low"] == pytest.approx(0.0705, abs=1e-4)
     csis = t.loc["CSIS"]
     assert (csis["claims"], csis["compared"], csis["hits"], csis["bias_claims"]) == (11, 8, 3, 6)
     assert csis["bias"] == pytest.approx(1.0488, abs=1e-4)
@@ -260,15 +266,15 @@ def test_economist_per_source_bias_table():
     assert mediazona["bias_claims"] < 6 and mediazona["bias_high"] == math.inf
     facts = track_record_facts(t)
     assert facts.loc["Armed Forces of Ukraine", "verdict"] == "too few"
-    assert facts.loc["UK MoD", "verdict"] == "unclear"  # 0.99 to 1.2 includes 1
+    assert facts.loc["UK MoD", "verdict"] == "unclear"  # 0.50 to 1.43 includes 1
 
 
 def test_economist_sentences_and_chart():
     t = quiet(economist_claims().reliability, freq="M", sources=BOOK)
     words = track_record_sentences(t)
     assert words["UK MoD"] == (
-        "9 figures compared do not show figures from UK MoD running higher or lower than "
-        "other sources' for the same quantity in the same month (95% interval 0.99 to 1.20 "
+        "7 figures compared do not show figures from UK MoD running higher or lower than "
+        "other sources' for the same quantity in the same month (95% interval 0.50 to 1.43 "
         "times theirs)."
     )
     assert not words.str.contains("have run on average").any()
@@ -344,7 +350,7 @@ def test_the_distributed_recipe_reproduces_the_single_machine_result():
     left = frame["quantity"].astype(str) < "m"
     parts = [frame[left.to_numpy()], frame[~left.to_numpy()]]
     weights = None
-    previous = None
+    previous = records = None
     for _ in range(31):
         outs = [discover_frame(p, by, source_weights=weights, iterations=0) for p in parts]
         best = pd.concat([o[0]["best"] for o in outs]).sort_index()
@@ -353,7 +359,7 @@ def test_the_distributed_recipe_reproduces_the_single_machine_result():
             .groupby(level=0)
             .agg(right=("right", "sum"), count=("count", "sum"), kind=("kind", "first"))
         )
-        if previous is not None and best.equals(previous):
+        if previous is not None and best.equals(previous) and stats.equals(records):
             break
         kinds = pd.factorize(stats["kind"].astype(object).fillna(""))[0]
         w = weights_from_record(
@@ -362,7 +368,7 @@ def test_the_distributed_recipe_reproduces_the_single_machine_result():
         new = pd.Series(w, index=stats.index)
         if weights is not None and np.allclose(new, weights.reindex(new.index), atol=1e-12):
             break
-        weights, previous = new, best
+        weights, previous, records = new, best, stats
     pd.testing.assert_series_equal(best, whole["best"].sort_index())
 
 
@@ -403,7 +409,7 @@ def test_the_explanation_says_why_the_best_value_was_chosen():
     assert r.loc[("muncie, indiana", 2000), "strategy_explanation"] == (
         "weighted median of 3 claims: the claims containing it carried 81% of the weight, "
         "the largest share from contributor #5512121: capitalbot (a record of 286 right of "
-        "308 checked against other sources)"
+        "310 checked against other sources)"
     )
     # an even split between two figures: the lower is taken, and said to be
     tie = r.loc[("ainsworth, british columbia", 2006)]
@@ -498,7 +504,7 @@ def test_economist_track_record_chart_draws_the_table_figures():
     assert labels[-1] == "UK MoD (15)"  # most compared at the top
     uk = labels.index("UK MoD (15)")
     assert bias_dots.get_ydata()[list(np.flatnonzero(has)).index(uk)] == uk
-    assert hit_dots.get_xdata()[uk] == pytest.approx(2 / 15)
+    assert hit_dots.get_xdata()[uk] == pytest.approx(3 / 15)
 
 
 def test_kinds_from_the_source_book_are_shared_priors():
