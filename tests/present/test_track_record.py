@@ -18,9 +18,9 @@ def test_track_record_sentences_in_french():
     table = economist_record()
     fr = track_record_sentences(table, lang="fr-FR")
     assert fr["UK MoD"] == (
-        "Les 9 chiffres comparés ne montrent pas que les chiffres de UK MoD soient plus "
+        "Les 7 chiffres comparés ne montrent pas que les chiffres de UK MoD soient plus "
         "hauts ou plus bas que ceux des autres sources pour la même quantité le même mois "
-        "(intervalle à 95\u202f%\u00a0: de 0,99 à 1,20 fois les leurs)."
+        "(intervalle à 95\u202f%\u00a0: de 0,50 à 1,43 fois les leurs)."
     )
     english = {"figures", "from", "the", "same", "compared", "interval", "times", "month"}
     for name, s in fr.items():
