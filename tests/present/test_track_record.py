@@ -27,7 +27,7 @@ def test_track_record_sentences_in_french():
         words = set(s.replace(str(name), " ").lower().split())  # less the source's name
         assert not english & words, s
     en = track_record_sentences(table, lang="en")
-    assert en["UK MoD"].startswith("9 figures compared do not show figures from UK MoD")
+    assert en["UK MoD"].startswith("7 figures compared do not show figures from UK MoD")
 
 
 def test_track_record_chart_labels_in_french():
