@@ -1,9 +1,9 @@
 """Source track records in words and in a chart.
 
 :func:`track_record_sentences` turns :meth:`estimates.Claims.reliability` into one
-sentence per source ("Figures from UK MoD have run on average 1.1 times those of
-other sources for the same quantity in the same month (9 figures compared; 95%
-interval 1.0 to 1.2)").  What may
+sentence per source (of the form "Figures from <source> have run on average 1.6
+times those of other sources for the same quantity in the same month (12 figures
+compared; 95% interval 1.3 to 1.9)").  What may
 be said comes from :func:`estimates._compute.reliability.track_record_facts`: a source
 is said to run high or low only when enough figures were compared and the interval
 of its median ratio excludes 1; otherwise the sentence says there are too few
