@@ -233,15 +233,46 @@ def _points(
 
 
 def _group_value_order(g: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """The order sorting points by group, then value: the values' ranks packed under
-    the group code in one int64 key (one float sort and one integer sort; cheaper than
-    a two-key lexsort).  Equal values of a group may come in any order."""
+    """The order sorting points by group, then value.  Equal values of a group may come
+    in any order.
+
+    Two sorts of packed int64 keys, not argsorts (a plain sort is several times
+    faster): the values' order, as ``(value << index bits) | index`` when every finite
+    value is a whole number in a span that fits beside the index (an argsort
+    otherwise); then ``group * m + rank``, from which the rank gives the position back.
+    """
     m = len(value)
     if m == 0 or int(g.max()) >= (2**62) // max(m, 1):  # pragma: no cover - huge inputs
         return np.lexsort((value, g))
+    idx = np.arange(m, dtype=np.int64)
+    by_value = _value_order(value, idx)
     rank = np.empty(m, dtype=np.int64)
-    rank[np.argsort(value)] = np.arange(m, dtype=np.int64)
-    return np.argsort(g * np.int64(m) + rank)
+    rank[by_value] = idx
+    keys = g.astype(np.int64) * np.int64(m)
+    keys += rank
+    keys.sort()
+    keys %= np.int64(m)
+    return by_value[keys]
+
+
+def _value_order(value: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """The positions of ``value`` in increasing order (see :func:`_group_value_order`)."""
+    m = len(value)
+    bits = max(int(m - 1).bit_length(), 1)
+    finite = np.isfinite(value)
+    if finite.any() and not np.isnan(value).any():
+        vf = value[finite]
+        lo, hi = float(vf.min()), float(vf.max())
+        # whole numbers in a span that leaves room for the index and the two infinities
+        if hi - lo + 2 < 2.0 ** (62 - bits) and np.array_equal(np.floor(vf), vf):
+            span = np.int64(hi - lo + 2)
+            keys = np.where(finite, value - lo + 1, np.where(value > 0, span, 0)).astype(np.int64)
+            keys <<= np.int64(bits)
+            keys |= idx
+            keys.sort()
+            keys &= np.int64((1 << bits) - 1)
+            return keys
+    return np.argsort(value)
 
 
 def _weighted_median(

@@ -514,3 +514,29 @@ def test_kinds_from_the_source_book_are_shared_priors():
     assert src["kind"].drop("Loud").isna().all()
     table = quiet(loud_claims().reliability, sources=book)
     assert table.loc["Loud", "kind"] == "warring party" and pd.isna(table.loc["A", "kind"])
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 5),
+            st.one_of(
+                st.integers(-(2**40), 2**40).map(float),
+                st.floats(allow_nan=False),
+                st.sampled_from([math.inf, -math.inf, 0.0, -0.0]),
+            ),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_points_are_ordered_by_group_then_value(pairs):
+    from estimates._compute.reliability import _group_value_order
+
+    g = np.array([p[0] for p in pairs], dtype=np.int64)
+    v = np.array([p[1] for p in pairs], dtype="float64")
+    order = _group_value_order(g, v)
+    assert sorted(order.tolist()) == list(range(len(pairs)))
+    got = list(zip(g[order].tolist(), v[order].tolist(), strict=True))
+    assert got == sorted(got)
