@@ -96,8 +96,8 @@ figures fixed: 113 of 136 exact, one more than without them).
 self-confirmation", the score was 114 of 136; the two city-years lost are one
 against one, or eight scattered figures, and the change removed a wrong fixed
 point found on synthetic data.)
-Speed (same run, 10^7 claims in 10^6 groups, two shared cores): 6.9x a plain
-``reconcile()`` by the clock, 4.9x in CPU time.
+Speed (same run, 10^7 claims in 10^6 groups, two shared cores, load ~2.3): 8.1x a
+plain ``reconcile()`` by the clock, 8.5x in CPU time.
 
 Running it distributed
 ----------------------
