@@ -162,14 +162,14 @@ def refuse_duplicate_columns(names: Sequence[object], *, where: str = "table") -
 
 
 def _pick(values: object, pos: np.ndarray) -> np.ndarray:
+    """The cells at ``pos`` as objects (only those are converted, not the whole column)."""
     if isinstance(values, str) or not isinstance(values, pd.Series | np.ndarray | list | tuple):
         return np.full(len(pos), values, dtype=object)
-    arr = (
-        values.to_numpy(dtype=object)
-        if isinstance(values, pd.Series)
-        else np.asarray(values, dtype=object)
-    )
-    return arr[pos]
+    if isinstance(values, pd.Series):
+        return values.iloc[pos].to_numpy(dtype=object)
+    if isinstance(values, np.ndarray):
+        return values[pos].astype(object)
+    return np.asarray(values, dtype=object)[pos]
 
 
 def check_figures(
