@@ -49,7 +49,7 @@ from .schema import (
     Column,
     dtype_of,
 )
-from .validation import Errors, Failures, check_figures, refuse_duplicate_columns
+from .validation import Errors, Failures, check_figures, fmt_number, refuse_duplicate_columns
 
 __all__ = ["MAPPABLE", "ReadOptions", "cast_standard", "standardise", "to_float"]
 
@@ -382,7 +382,7 @@ def _finish(
     *,
     data: pd.DataFrame,
     carried: np.ndarray | None,
-    literal: Mapping[str, np.ndarray],
+    literal: Mapping[str, Any],
 ) -> pd.DataFrame:
     """Raise the failures, or flag their rows keeping every original cell.
 
@@ -422,18 +422,18 @@ def _finish(
     return frame
 
 
-def _literal_figures(
-    frame: pd.DataFrame, rows: np.ndarray, literal: Mapping[str, np.ndarray]
-) -> None:
-    """Give flagged rows the figure their cells state, with nothing inferred."""
+def _literal_figures(frame: pd.DataFrame, rows: np.ndarray, literal: Mapping[str, Any]) -> None:
+    """Give flagged rows the figure their cells state, with nothing inferred.
+
+    ``literal`` holds the numbers as read and the hedge as given (a categorical of the
+    hedge codes, missing where the row states none).
+    """
     if not rows.any():
         return
     for name in ("low", "high", "best"):
         frame[name] = np.where(rows, literal[name], frame[name].to_numpy())
-    hedge = np.where(rows, literal["hedge"], frame["hedge"].astype(object).to_numpy())
-    frame["hedge"] = pd.Categorical(
-        _none_where(pd.isna(hedge), hedge), categories=frame["hedge"].cat.categories
-    )
+    codes = np.where(rows, literal["hedge"].codes, frame["hedge"].cat.codes.to_numpy())
+    frame["hedge"] = pd.Categorical.from_codes(codes, dtype=_HEDGE_DTYPE)
 
 
 def _raw_cells(data: pd.DataFrame, rows: np.ndarray) -> list[str]:
@@ -788,8 +788,8 @@ def _figures_from_numbers(
         names["high"],
         shown["high"],
         lambda pos: [
-            f"a number >= {_fmt(low[p])}: a figure given only by its high bound starts at "
-            f"{_fmt(low[p])} (give {names['low']} for another start)"
+            f"a number >= {fmt_number(low[p])}: a figure given only by its high bound starts at "
+            f"{fmt_number(low[p])} (give {names['low']} for another start)"
             for p in pos
         ],
     )
@@ -802,7 +802,7 @@ def _figures_from_numbers(
             "low": nums["low"],
             "high": nums["high"],
             "best": nums["best"],
-            "hedge": _HEDGE_OBJECTS[np.where(explicit, hedge, -1)],
+            "hedge": pd.Categorical.from_codes(np.where(explicit, hedge, -1), dtype=_HEDGE_DTYPE),
         },
         "low": low,
         "high": high,
@@ -997,7 +997,9 @@ def _figures_from_text(
     bad = pd.notna(reason)
     failures.add(bad, name, text, np.where(bad, reason, ""))
     literal = {k: fig[k] for k in ("low", "high", "best")}
-    literal["hedge"] = _none_where(bad, fig["hedge"])
+    literal["hedge"] = pd.Categorical.from_codes(
+        np.where(bad, -1, fig["hedge"].codes), dtype=_HEDGE_DTYPE
+    )
     return {
         **fig,
         "literal": literal,
@@ -1052,17 +1054,14 @@ def _check_text_agrees(
     def why(pos: np.ndarray) -> list[str]:
         return [
             f"a figure that agrees with the numbers of its row: it reads as "
-            f"[{_fmt(fig['low'][p])}, {_fmt(fig['high'][p])}] ({fig['hedge'][p]}), the "
-            f"numbers give [{_fmt(numbers['low'][p])}, {_fmt(numbers['high'][p])}] "
-            f"({numbers['hedge'][p]}); give one or make them agree"
+            f"[{fmt_number(fig['low'][p])}, {fmt_number(fig['high'][p])}] "
+            f"({fig['hedge'][p]}), the numbers give [{fmt_number(numbers['low'][p])}, "
+            f"{fmt_number(numbers['high'][p])}] ({numbers['hedge'][p]}); give one or make "
+            "them agree"
             for p in pos
         ]
 
     failures.add(differ, name, text, why)
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.15g}"
 
 
 # ---------------------------------------------------------------------- dates
@@ -1096,7 +1095,7 @@ def _days(
         d = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) is not None else s
         values = d.to_numpy()
         out = _in_range(values, failures, name, s)
-        return pd.Series(out, index=idx), pd.Series(out.copy(), index=idx)
+        return pd.Series(out, index=idx), pd.Series(out, index=idx)  # one instant each
     t = _text(s)
     codes, uniques = pd.factorize(t, use_na_sentinel=True)
     m = len(uniques)
@@ -1152,20 +1151,31 @@ def _cell_bounds(u: str) -> tuple[np.datetime64, np.datetime64]:
 
 
 def _within(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Whether each [a, b] lies in the days a ``datetime64[ns]`` column holds."""
-    lo = np.asarray(a).astype("datetime64[D]")
-    hi = np.asarray(b).astype("datetime64[D]")
-    return np.asarray((lo >= _FIRST_DAY) & (hi <= _LAST_DAY), dtype=bool)
+    """Whether each [a, b] lies in the days a ``datetime64[ns]`` column holds (False for
+    NaT).
+
+    Compared in the values' own unit: casting nanoseconds to days wraps round near the
+    ends of their range (numpy reads 1677-09-21 as 2262-04-10).
+    """
+    lo, hi = np.asarray(a), np.asarray(b)
+    return np.asarray(
+        (lo >= _in_unit(_FIRST_DAY, lo)) & (hi < _in_unit(_LAST_DAY + 1, hi)), dtype=bool
+    )
+
+
+def _in_unit(day: np.datetime64, values: np.ndarray) -> np.datetime64:
+    """``day`` in the unit of ``values`` when finer than a day (else the day itself)."""
+    unit = np.datetime_data(values.dtype)[0]
+    return day if unit in ("Y", "M", "W", "D") else day.astype(values.dtype)
 
 
 def _in_range(values: np.ndarray, failures: Failures, name: str, shown: pd.Series) -> np.ndarray:
     """A datetime column as ``datetime64[ns]``, refusing what that range cannot hold."""
-    nat = pd.isna(values)
-    day = values.astype("datetime64[D]")  # NaT stays NaT (and compares False)
-    ok = nat | ((day >= _FIRST_DAY) & (day <= _LAST_DAY))
+    nat = np.isnat(values)
+    ok = nat | _within(values, values)
     failures.add(~ok, name, shown, _DATE_RANGE)
     if ok.all():
-        return values.astype("datetime64[ns]")
+        return values.astype("datetime64[ns]", copy=False)
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
     good = ok & ~nat
     out[good] = values[good].astype("datetime64[ns]")
@@ -1196,9 +1206,8 @@ def _interval_columns(
         sa = sb.copy()
     if sb is None:
         sb = sa.copy()
-    swapped = (sa > sb).to_numpy()
-    if swapped.any():  # the days as text (formatted column-wide, as pandas does)
-        failures.add(swapped, src.name(start), sa.astype(str), "a day on or before the end day")
+    swapped = (sa > sb).to_numpy()  # only when both are given: the start cell is shown
+    failures.add(swapped, src.name(start), a, "a day on or before the end day")
     return sa, sb
 
 
@@ -1241,7 +1250,11 @@ def cast_standard(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _standard_frame(columns: Mapping[str, Any], index: pd.Index) -> pd.DataFrame:
-    """The standard columns (arrays or Series on ``index``) as one typed frame."""
+    """The standard columns (arrays or Series on ``index``) as one typed frame.
+
+    The frame gets its own copy of every column: some of ``columns`` share memory with
+    the user's table (a datetime column read as it is) or with each other.
+    """
     return pd.DataFrame(
         {col.name: _typed(col, columns[col.name], index) for col in COLUMNS}, index=index
     )
