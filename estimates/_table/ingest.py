@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -39,8 +39,17 @@ from .._model.hedges import HEDGE_CODES, Hedge
 from .._model.missing import is_missing
 from .._model.sources import join_agents
 from .._model.units import canonical_unit, check_unit, conversion_factor, is_count
-from .schema import BY_NAME, COLUMNS, DATETIME, ERROR_COLUMN, INPUT_COLUMN, STANDARD, dtype_of
-from .validation import Errors, Failures, check_figures, refuse_duplicate_columns
+from .schema import (
+    BY_NAME,
+    COLUMNS,
+    DATETIME,
+    ERROR_COLUMN,
+    INPUT_COLUMN,
+    STANDARD,
+    Column,
+    dtype_of,
+)
+from .validation import Errors, Failures, check_figures, fmt_number, refuse_duplicate_columns
 
 __all__ = ["MAPPABLE", "ReadOptions", "cast_standard", "standardise", "to_float"]
 
@@ -74,6 +83,12 @@ _NEEDS_HIGH = frozenset({Hedge.UP_TO.value, Hedge.AT_MOST.value, Hedge.LESS_THAN
 _NEEDS_LOW = frozenset({Hedge.AT_LEAST.value, Hedge.MORE_THAN.value})
 #: Free text kept exactly as written (no stripping; an empty string stays one).
 _VERBATIM = ("text", "note")
+#: Hedges as small integers while a table is read: the position in ``HEDGE_CODES``,
+#: -1 for none (``_HEDGE_OBJECTS[code]`` is the code's text, None for -1).
+_HEDGE_INT = {h: i for i, h in enumerate(HEDGE_CODES)}
+_HEDGE_OBJECTS = np.array([*HEDGE_CODES, None], dtype=object)
+_HEDGE_DTYPE = cast(pd.CategoricalDtype, dtype_of(BY_NAME["hedge"]))
+_STATUS_DTYPE = cast(pd.CategoricalDtype, dtype_of(BY_NAME["status"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +137,7 @@ class _Input:
         self.mapping = dict(mapping)
         self.index = data.index
         self.n = len(data)
+        self._missing: pd.api.extensions.ExtensionArray | None = None
 
     def get(self, name: str) -> pd.Series | None:
         """The column for a field (several columns joined by a space), or None."""
@@ -146,7 +162,12 @@ class _Input:
         return str(list(map(str, self.data.columns)))
 
     def missing_strings(self) -> pd.Series:
-        return pd.Series(pd.NA, index=self.index, dtype="string")
+        if self._missing is None:  # one array for every such column (never written to)
+            self._missing = _strings([None], np.full(self.n, -1, dtype=np.intp), self.index).array
+        return pd.Series(self._missing, index=self.index, copy=False)
+
+    def constant_strings(self, value: str) -> pd.Series:
+        return _strings([value], np.zeros(self.n, dtype=np.intp), self.index)
 
 
 def standardise(
@@ -191,15 +212,17 @@ def standardise(
     out: dict[str, Any] = {}
     out["quantity"] = _read_quantity(src, failures)
     langs = src.get("lang")
-    out["lang"] = (_text(langs) if langs is not None else src.missing_strings()).fillna(opts.lang)
+    out["lang"] = (
+        _text(langs).fillna(opts.lang) if langs is not None else src.constant_strings(opts.lang)
+    )
     figures = _read_figures(src, failures, opts, out["lang"])
     literal = figures.pop("literal")
     out.update(figures)
     out.update(_read_people_and_notes(src, failures))
     out.update(_read_dates(src, failures, opts))
     out["status"] = _read_status(src, failures)
-    _refuse_nul(src, failures, out)
-    frame = cast_standard(pd.DataFrame({name: out[name] for name in STANDARD}, index=src.index))
+    _refuse_nul(src, failures, out, opts.lang)
+    frame = _standard_frame(out, src.index)
     _add_extras(frame, src)
     return _finish(frame, failures, opts, data=data, carried=carried, literal=literal)
 
@@ -290,15 +313,19 @@ def _read_people_and_notes(src: _Input, failures: Failures) -> dict[str, pd.Seri
 def _read_status(src: _Input, failures: Failures) -> pd.Series:
     st = src.get("status")
     if st is None:
-        return pd.Series("claimed", index=src.index)
+        codes = np.full(src.n, STATUS_CODES.index("claimed"), dtype=np.int8)
+        return pd.Series(pd.Categorical.from_codes(codes, dtype=_STATUS_DTYPE), index=src.index)
     s = _text(st).str.lower()
     bad = s.notna().to_numpy() & ~s.isin(STATUS_CODES).to_numpy()
     failures.add(bad, src.name("status"), st, "one of " + ", ".join(STATUS_CODES))
     return s.where(~pd.Series(bad, index=src.index) & s.notna(), "claimed")
 
 
-def _refuse_nul(src: _Input, failures: Failures, out: Mapping[str, Any]) -> None:
+def _refuse_nul(src: _Input, failures: Failures, out: Mapping[str, Any], lang: str) -> None:
     for name in _TEXT_FIELDS:
+        given = src.get(name) is not None or (name == "text" and src.get("figure") is not None)
+        if not given and (name != "lang" or "\x00" not in lang):
+            continue  # no such column: all missing, or lang= (or the detected language)
         values = pd.Series(out[name], index=src.index).astype("string")
         has_nul = values.str.contains("\x00", regex=False).fillna(False).to_numpy(dtype=bool)
         label = "figure" if name == "text" and src.get("figure") is not None else name
@@ -355,7 +382,7 @@ def _finish(
     *,
     data: pd.DataFrame,
     carried: np.ndarray | None,
-    literal: Mapping[str, np.ndarray],
+    literal: Mapping[str, Any],
 ) -> pd.DataFrame:
     """Raise the failures, or flag their rows keeping every original cell.
 
@@ -395,18 +422,18 @@ def _finish(
     return frame
 
 
-def _literal_figures(
-    frame: pd.DataFrame, rows: np.ndarray, literal: Mapping[str, np.ndarray]
-) -> None:
-    """Give flagged rows the figure their cells state, with nothing inferred."""
+def _literal_figures(frame: pd.DataFrame, rows: np.ndarray, literal: Mapping[str, Any]) -> None:
+    """Give flagged rows the figure their cells state, with nothing inferred.
+
+    ``literal`` holds the numbers as read and the hedge as given (a categorical of the
+    hedge codes, missing where the row states none).
+    """
     if not rows.any():
         return
     for name in ("low", "high", "best"):
         frame[name] = np.where(rows, literal[name], frame[name].to_numpy())
-    hedge = np.where(rows, literal["hedge"], frame["hedge"].astype(object).to_numpy())
-    frame["hedge"] = pd.Categorical(
-        _none_where(pd.isna(hedge), hedge), categories=frame["hedge"].cat.categories
-    )
+    codes = np.where(rows, literal["hedge"].codes, frame["hedge"].cat.codes.to_numpy())
+    frame["hedge"] = pd.Categorical.from_codes(codes, dtype=_HEDGE_DTYPE)
 
 
 def _raw_cells(data: pd.DataFrame, rows: np.ndarray) -> list[str]:
@@ -474,7 +501,7 @@ def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
         try:
             t = obj.astype("string")
             if getattr(t.dtype, "storage", None) == "python":  # pyarrow has checked already
-                t.dropna().str.encode("utf-8")
+                "".join(t.dropna()).encode("utf-8")  # one lone surrogate fails the lot
         except UnicodeEncodeError:
             bad = obj.map(lambda v: isinstance(v, str) and _not_unicode(v)).to_numpy(bool)
             raise ValidationError(
@@ -509,26 +536,47 @@ def _num_text(v: Any) -> Any:
 
 
 def _agents(s: pd.Series, failures: Failures, name: str) -> pd.Series:
+    """The ``source`` column: each distinct cell's agents joined once (:func:`join_agents`)."""
+    if isinstance(s.dtype, pd.StringDtype) and all(
+        _joined_or_none(str(u)) == (u,) for u in s.dropna().unique()
+    ):  # every cell is written as joined (so stripped, and not empty): kept as it is
+        return s.astype("string")
     t = _text(s)
     codes, uniques = pd.factorize(t, use_na_sentinel=True)
-    joined = np.empty(len(uniques), dtype=object)
-    bad = np.zeros(len(uniques), dtype=bool)
+    cells = np.full(len(uniques) + 1, None, dtype=object)  # the last: missing cells (-1)
+    bad = np.zeros(len(uniques) + 1, dtype=bool)
     for i, u in enumerate(uniques):
-        try:
-            joined[i] = join_agents(str(u))
-        except FigureError:
-            bad[i] = True
-    if len(uniques):
-        failures.add(
-            bad[np.maximum(codes, 0)] & (codes >= 0),
-            name,
-            s,
-            "agent names separated by ';' (a name cannot hold ';')",
-        )
-        values = _none_where(codes < 0, joined[np.maximum(codes, 0)])
-    else:
-        values = np.full(len(t), None, dtype=object)
-    return pd.Series(pd.array(values, dtype="string"), index=s.index)
+        j = _joined_or_none(str(u))
+        bad[i] = j is None
+        cells[i] = None if j is None else j[0]
+    failures.add(
+        bad[codes],
+        name,
+        s,
+        "agent names separated by ';' (a name cannot hold ';')",
+    )
+    return _strings(cells, codes, s.index)
+
+
+def _joined_or_none(cell: str) -> tuple[str | None] | None:
+    """``(join_agents(cell),)``, or None when the cell cannot be split into agents."""
+    try:
+        return (join_agents(cell),)
+    except FigureError:
+        return None
+
+
+def _strings(
+    uniques: Sequence[object] | np.ndarray, codes: np.ndarray, index: pd.Index
+) -> pd.Series:
+    """A string column from its distinct values and each row's position among them.
+
+    A position of -1 is a missing cell; ``uniques`` may hold None (missing) too.
+    """
+    if not len(uniques):
+        uniques = [None]
+    values = pd.array(np.asarray(uniques, dtype=object), dtype="string")
+    return pd.Series(values.take(codes, allow_fill=True), index=index)
 
 
 # ---------------------------------------------------------------------- numbers
@@ -648,7 +696,9 @@ def _read_figures(
             _check_text_agrees(_text(figure), langs, opts, failures, text_name, fig)
     elif text_src is not None:
         fig = _figures_from_text(_text(text_src), langs, opts, failures, text_name)
-        fig.update(_with_unit_column(fig["unit"], units, unit_col, failures, src.name("unit")))
+        fig.update(
+            _with_unit_column(fig["unit"], units.per_row(), unit_col, failures, src.name("unit"))
+        )
     else:
         raise _table_error(
             "figure",
@@ -675,10 +725,11 @@ def _detected_langs(langs: pd.Series, text: pd.Series | None) -> pd.Series:
 
 
 def _figures_from_numbers(
-    src: _Input, failures: Failures, opts: ReadOptions, unit: np.ndarray
+    src: _Input, failures: Failures, opts: ReadOptions, unit: _Units
 ) -> dict[str, Any]:
     n, before = src.n, failures.bad.copy()
-    nums, shown = {}, {}
+    nums: dict[str, np.ndarray] = {}
+    shown: dict[str, Any] = {}  # the cells as written, for messages
     for name in ("low", "high", "best"):
         c = src.get(name)
         nums[name] = (
@@ -686,13 +737,13 @@ def _figures_from_numbers(
             if c is not None
             else np.full(n, np.nan)
         )
-        shown[name] = c.to_numpy(dtype=object) if c is not None else nums[name]
+        shown[name] = c if c is not None else nums[name]
     low, high, best = nums["low"], nums["high"], nums["best"]
     names = {f: src.name(f) for f in ("low", "high", "best", "low_closed", "high_closed")}
     floor = _floor_per_row(unit, opts.conventions)
     has_lo, has_hi, has_b = ~np.isnan(low), ~np.isnan(high), ~np.isnan(best)
     hedge = _read_hedges(src, failures)
-    explicit = ~pd.isna(hedge)
+    explicit = hedge >= 0
     none = ~has_lo & ~has_hi & ~has_b
     failures.add(
         none & ~failures.bad, names["low"], None, "a figure: a number in low, high or best"
@@ -704,31 +755,30 @@ def _figures_from_numbers(
     both = has_lo & has_hi
     only_best = ~has_lo & ~has_hi & has_b
     point = both & (low == high) & (~has_b | (best == low))
+    exact = _HEDGE_INT[Hedge.EXACT.value]
     inferred = np.select(
-        [only_low, only_high, both & point, both, only_best],
+        [only_low, only_high, both & ~point],
         [
-            Hedge.AT_LEAST.value,
-            Hedge.UP_TO.value,
-            Hedge.EXACT.value,
-            Hedge.RANGE.value,
-            Hedge.EXACT.value,
+            _HEDGE_INT[Hedge.AT_LEAST.value],
+            _HEDGE_INT[Hedge.UP_TO.value],
+            _HEDGE_INT[Hedge.RANGE.value],
         ],
-        Hedge.EXACT.value,
-    ).astype(object)
-    hedge = np.where(explicit, hedge, inferred)
+        exact,
+    )
+    hedge = np.where(explicit, hedge, inferred).astype(np.int8)
     filled_low = only_high  # a ceiling starts at the unit's floor
     low = np.where(only_best, best, np.where(only_high, floor, low))
     high = np.where(only_best, best, np.where(only_low, np.inf, high))
     # A point's best value is the point, unless an explicit hedge says the figure has
     # none ("up to 0" is a ceiling that happens to be 0, not an exact 0).
-    states_best = ~explicit | np.isin(hedge, [Hedge.EXACT.value, Hedge.APPROX.value])
+    states_best = ~explicit | (hedge == exact) | (hedge == _HEDGE_INT[Hedge.APPROX.value])
     best = np.where(point & ~has_b & states_best, low, best)
     lc = _flag_column(src, failures, "low_closed", np.isfinite(low))
     hc = _flag_column(src, failures, "high_closed", np.isfinite(high))
     if src.get("low_closed") is None:
-        lc = np.where(hedge == Hedge.MORE_THAN.value, False, lc)
+        lc = np.where(hedge == _HEDGE_INT[Hedge.MORE_THAN.value], False, lc)
     if src.get("high_closed") is None:
-        hc = np.where(hedge == Hedge.LESS_THAN.value, False, hc)
+        hc = np.where(hedge == _HEDGE_INT[Hedge.LESS_THAN.value], False, hc)
     # Rows whose numbers could not be read are not checked further (one message each).
     live = ~(failures.bad & ~before) & ~none
     with np.errstate(invalid="ignore"):
@@ -738,8 +788,8 @@ def _figures_from_numbers(
         names["high"],
         shown["high"],
         lambda pos: [
-            f"a number >= {_fmt(low[p])}: a figure given only by its high bound starts at "
-            f"{_fmt(low[p])} (give {names['low']} for another start)"
+            f"a number >= {fmt_number(low[p])}: a figure given only by its high bound starts at "
+            f"{fmt_number(low[p])} (give {names['low']} for another start)"
             for p in pos
         ],
     )
@@ -752,33 +802,36 @@ def _figures_from_numbers(
             "low": nums["low"],
             "high": nums["high"],
             "best": nums["best"],
-            "hedge": _none_where(~explicit, hedge),
+            "hedge": pd.Categorical.from_codes(np.where(explicit, hedge, -1), dtype=_HEDGE_DTYPE),
         },
         "low": low,
         "high": high,
         "low_closed": lc,
         "high_closed": hc,
         "best": best,
-        "hedge": hedge,
-        "unit": unit,
+        "hedge": pd.Categorical.from_codes(hedge, dtype=_HEDGE_DTYPE),
+        "unit": _strings(unit.canon, unit.codes, src.index),
         "profile": (
             _text(profile).fillna(opts.conventions.name)
             if profile is not None
-            else pd.Series(opts.conventions.name, index=src.index)
+            else src.constant_strings(opts.conventions.name)
         ),
         "ambiguous": _flag_column(src, failures, "ambiguous", np.zeros(n, dtype=bool)),
     }
 
 
 def _read_hedges(src: _Input, failures: Failures) -> np.ndarray:
-    """The ``hedge`` column's codes (None where blank or absent)."""
+    """The ``hedge`` column as positions in ``HEDGE_CODES`` (-1 where blank or absent)."""
     c = src.get("hedge")
     if c is None:
-        return np.full(src.n, None, dtype=object)
+        return np.full(src.n, -1, dtype=np.int8)
     h = _text(c).str.lower()
-    bad = h.notna().to_numpy() & ~h.isin(HEDGE_CODES).to_numpy()
+    codes, uniques = pd.factorize(h, use_na_sentinel=True)
+    known = pd.Index(HEDGE_CODES).get_indexer(pd.Index(np.asarray(uniques, dtype=object)))
+    hedge = np.append(known, -1).astype(np.int8)[codes]
+    bad = (codes >= 0) & (hedge < 0)
     failures.add(bad, src.name("hedge"), c, "a hedge code: " + ", ".join(HEDGE_CODES))
-    return np.asarray(h.where(~pd.Series(bad, index=src.index)).to_numpy(dtype=object))
+    return hedge
 
 
 def _check_hedge_bounds(
@@ -790,47 +843,62 @@ def _check_hedge_bounds(
     has_hi: np.ndarray,
     has_b: np.ndarray,
 ) -> None:
-    """An explicit hedge must agree with the numbers given (``at_most`` needs a high)."""
-    h = pd.Series(hedge, dtype=object)
-    ceiling = h.isin(_NEEDS_HIGH).to_numpy() & ~has_hi
-    floor = h.isin(_NEEDS_LOW).to_numpy() & ~has_lo
-    rng = (h == Hedge.RANGE.value).to_numpy() & ~(has_lo & has_hi)
-    point = (
-        h.isin([Hedge.EXACT.value, Hedge.APPROX.value]).to_numpy() & ~has_b & ~(has_lo & has_hi)
-    )
+    """An explicit hedge (codes from :func:`_read_hedges`) must agree with the numbers
+    given (``at_most`` needs a high)."""
+
+    def among(codes: Iterable[str]) -> np.ndarray:
+        return np.isin(hedge, [_HEDGE_INT[c] for c in codes])
+
+    ceiling = among(_NEEDS_HIGH) & ~has_hi
+    floor = among(_NEEDS_LOW) & ~has_lo
+    rng = among([Hedge.RANGE.value]) & ~(has_lo & has_hi)
+    point = among([Hedge.EXACT.value, Hedge.APPROX.value]) & ~has_b & ~(has_lo & has_hi)
+    if not (ceiling | floor | rng | point).any():
+        return
+    h = _HEDGE_OBJECTS[hedge]
     name = src.name("hedge")
     failures.add(
         ceiling & ~failures.bad,
         name,
-        hedge,
+        h,
         f"a hedge that matches the numbers: a ceiling needs a value in {src.name('high')}",
     )
     failures.add(
         floor & ~failures.bad,
         name,
-        hedge,
+        h,
         f"a hedge that matches the numbers: a floor needs a value in {src.name('low')}",
     )
     failures.add(
         rng & ~failures.bad,
         name,
-        hedge,
+        h,
         f"a hedge that matches the numbers: a range needs both {src.name('low')} "
         f"and {src.name('high')}",
     )
     failures.add(
         point & ~failures.bad,
         name,
-        hedge,
+        h,
         f"a hedge that matches the numbers: a value in {src.name('best')}, or "
         f"both {src.name('low')} and {src.name('high')}",
     )
 
 
-def _units(units_given: pd.Series | None, failures: Failures, name: str, n: int) -> np.ndarray:
-    """Canonical units per row ("" for none); unknown units are failures."""
+class _Units(NamedTuple):
+    """Each row's canonical unit: ``canon[codes]`` ("" for none)."""
+
+    codes: np.ndarray
+    canon: np.ndarray
+
+    def per_row(self) -> np.ndarray:
+        return np.asarray(self.canon[self.codes], dtype=object)
+
+
+def _units(units_given: pd.Series | None, failures: Failures, name: str, n: int) -> _Units:
+    """Canonical units, once per distinct cell; unknown units are failures."""
     if units_given is None:
-        return np.full(n, "", dtype=object)
+        return _Units(np.zeros(n, dtype=np.intp), np.array([""], dtype=object))
     text = _text(units_given)
     codes, uniques = pd.factorize(text, use_na_sentinel=True)
     canon = np.empty(len(uniques) + 1, dtype=object)
@@ -853,30 +921,26 @@ def _units(units_given: pd.Series | None, failures: Failures, name: str, n: int)
         units_given,
         "a known unit: a count noun such as 'soldier' or a unit pint knows",
     )
-    return np.asarray(canon[idx], dtype=object)
+    return _Units(idx, canon)
 
 
-def _floor_per_row(unit: np.ndarray, conv: Conventions) -> np.ndarray:
-    codes, uniques = pd.factorize(unit)
-    floors = np.array([conv.lower_limit(str(u)) for u in uniques], dtype="float64")
-    return floors[codes] if len(uniques) else np.zeros(len(unit))
+def _floor_per_row(unit: _Units, conv: Conventions) -> np.ndarray:
+    floors = np.array([conv.lower_limit(str(u)) for u in unit.canon], dtype="float64")
+    return floors[unit.codes]
 
 
 def _check_counts(
     failures: Failures,
     nums: Mapping[str, np.ndarray],
-    unit: np.ndarray,
+    unit: _Units,
     names: Mapping[str, str],
-    shown: Mapping[str, np.ndarray],
+    shown: Mapping[str, Any],
     live: np.ndarray,
 ) -> None:
     """Counts are never negative; blame the column that holds the negative number."""
-    codes, uniques = pd.factorize(unit)
-    if not len(uniques):
-        return
-    count = np.array([is_count(str(u)) for u in uniques], dtype=bool)[codes]
+    count = np.array([is_count(str(u)) for u in unit.canon], dtype=bool)[unit.codes]
     expected = "a count >= 0 (a negative number is often a missing-value code: pass na_values=)"
-    blamed = np.zeros(len(unit), dtype=bool)
+    blamed = np.zeros(len(unit.codes), dtype=bool)
     with np.errstate(invalid="ignore"):
         for name in ("low", "best", "high"):
             neg = live & count & ~blamed & (nums[name] < 0)
@@ -886,7 +950,7 @@ def _check_counts(
 
 def _parse_texts(
     text: pd.Series, langs: pd.Series, conv: Conventions
-) -> tuple[dict[str, np.ndarray], np.ndarray]:
+) -> tuple[dict[str, Any], np.ndarray]:
     """Parse each distinct (text, language) once: figure fields per row, and reasons."""
     from .._parsing.parser import parse
 
@@ -899,7 +963,7 @@ def _parse_texts(
         "low_closed": np.zeros(m, dtype=bool),
         "high_closed": np.zeros(m, dtype=bool),
         "best": np.full(m, np.nan),
-        "hedge": np.full(m, Hedge.EXACT.value, dtype=object),
+        "hedge": np.full(m, _HEDGE_INT[Hedge.EXACT.value], dtype=np.int8),
         "unit": np.full(m, "", dtype=object),
         "ambiguous": np.zeros(m, dtype=bool),
     }
@@ -919,8 +983,11 @@ def _parse_texts(
         f["low"][i], f["high"][i] = fig.low, fig.high
         f["low_closed"][i], f["high_closed"][i] = fig.low_closed, fig.high_closed
         f["best"][i] = np.nan if fig.best is None else fig.best
-        f["hedge"][i], f["unit"][i], f["ambiguous"][i] = fig.hedge.value, fig.unit, fig.ambiguous
-    return {k: v[codes] for k, v in f.items()}, reason[codes]
+        f["hedge"][i] = _HEDGE_INT[fig.hedge.value]
+        f["unit"][i], f["ambiguous"][i] = fig.unit, fig.ambiguous
+    out: dict[str, Any] = {k: v[codes] for k, v in f.items()}
+    out["hedge"] = pd.Categorical.from_codes(out["hedge"], dtype=_HEDGE_DTYPE)
+    return out, reason[codes]
 
 
 def _figures_from_text(
@@ -930,7 +997,9 @@ def _figures_from_text(
     bad = pd.notna(reason)
     failures.add(bad, name, text, np.where(bad, reason, ""))
     literal = {k: fig[k] for k in ("low", "high", "best")}
-    literal["hedge"] = _none_where(bad, fig["hedge"])
+    literal["hedge"] = pd.Categorical.from_codes(
+        np.where(bad, -1, fig["hedge"].codes), dtype=_HEDGE_DTYPE
+    )
     return {
         **fig,
         "literal": literal,
@@ -985,17 +1054,14 @@ def _check_text_agrees(
     def why(pos: np.ndarray) -> list[str]:
         return [
             f"a figure that agrees with the numbers of its row: it reads as "
-            f"[{_fmt(fig['low'][p])}, {_fmt(fig['high'][p])}] ({fig['hedge'][p]}), the "
-            f"numbers give [{_fmt(numbers['low'][p])}, {_fmt(numbers['high'][p])}] "
-            f"({numbers['hedge'][p]}); give one or make them agree"
+            f"[{fmt_number(fig['low'][p])}, {fmt_number(fig['high'][p])}] "
+            f"({fig['hedge'][p]}), the numbers give [{fmt_number(numbers['low'][p])}, "
+            f"{fmt_number(numbers['high'][p])}] ({numbers['hedge'][p]}); give one or make "
+            "them agree"
             for p in pos
         ]
 
     failures.add(differ, name, text, why)
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.15g}"
 
 
 # ---------------------------------------------------------------------- dates
@@ -1029,7 +1095,7 @@ def _days(
         d = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) is not None else s
         values = d.to_numpy()
         out = _in_range(values, failures, name, s)
-        return pd.Series(out, index=idx), pd.Series(out.copy(), index=idx)
+        return pd.Series(out, index=idx), pd.Series(out, index=idx)  # one instant each
     t = _text(s)
     codes, uniques = pd.factorize(t, use_na_sentinel=True)
     m = len(uniques)
@@ -1085,17 +1151,31 @@ def _cell_bounds(u: str) -> tuple[np.datetime64, np.datetime64]:
 
 
 def _within(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Whether each [a, b] lies in the days a ``datetime64[ns]`` column holds."""
-    lo = np.asarray(a).astype("datetime64[D]")
-    hi = np.asarray(b).astype("datetime64[D]")
-    return np.asarray((lo >= _FIRST_DAY) & (hi <= _LAST_DAY), dtype=bool)
+    """Whether each [a, b] lies in the days a ``datetime64[ns]`` column holds (False for
+    NaT).
+
+    Compared in the values' own unit: casting nanoseconds to days wraps round near the
+    ends of their range (numpy reads 1677-09-21 as 2262-04-10).
+    """
+    lo, hi = np.asarray(a), np.asarray(b)
+    return np.asarray(
+        (lo >= _in_unit(_FIRST_DAY, lo)) & (hi < _in_unit(_LAST_DAY + 1, hi)), dtype=bool
+    )
+
+
+def _in_unit(day: np.datetime64, values: np.ndarray) -> np.datetime64:
+    """``day`` in the unit of ``values`` when finer than a day (else the day itself)."""
+    unit = np.datetime_data(values.dtype)[0]
+    return day if unit in ("Y", "M", "W", "D") else day.astype(values.dtype)
 
 
 def _in_range(values: np.ndarray, failures: Failures, name: str, shown: pd.Series) -> np.ndarray:
     """A datetime column as ``datetime64[ns]``, refusing what that range cannot hold."""
-    nat = pd.isna(values)
-    ok = nat | _within(np.where(nat, _FIRST_DAY, values), np.where(nat, _FIRST_DAY, values))
+    nat = np.isnat(values)
+    ok = nat | _within(values, values)
     failures.add(~ok, name, shown, _DATE_RANGE)
+    if ok.all():
+        return values.astype("datetime64[ns]", copy=False)
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
     good = ok & ~nat
     out[good] = values[good].astype("datetime64[ns]")
@@ -1126,8 +1206,8 @@ def _interval_columns(
         sa = sb.copy()
     if sb is None:
         sb = sa.copy()
-    swapped = (sa > sb).to_numpy()
-    failures.add(swapped, src.name(start), sa.astype(str), "a day on or before the end day")
+    swapped = (sa > sb).to_numpy()  # only when both are given: the start cell is shown
+    failures.add(swapped, src.name(start), a, "a day on or before the end day")
     return sa, sb
 
 
@@ -1162,23 +1242,32 @@ def _open_interval(
 # ---------------------------------------------------------------------- dtypes
 def cast_standard(frame: pd.DataFrame) -> pd.DataFrame:
     """Give the standard columns their documented dtypes."""
-    cols = {}
-    for col in COLUMNS:
-        v = frame[col.name]
-        dt: Any = dtype_of(col)
-        if col.kind == "string":
-            v = v.astype(dt) if v.dtype != dt else v
-        elif col.kind == "category":
-            v = pd.Series(
-                pd.Categorical(v.astype(object), categories=dt.categories), index=frame.index
-            )
-        elif col.kind == "bool":
-            v = v.astype(bool)
-        else:
-            v = v.astype(dt)
-        cols[col.name] = v
-    out = pd.DataFrame(cols, index=frame.index)
+    out = _standard_frame({name: frame[name] for name in STANDARD}, frame.index)
     for name in frame.columns:
         if name not in BY_NAME:
             out[name] = frame[name]
     return out
+
+
+def _standard_frame(columns: Mapping[str, Any], index: pd.Index) -> pd.DataFrame:
+    """The standard columns (arrays or Series on ``index``) as one typed frame.
+
+    The frame gets its own copy of every column: some of ``columns`` share memory with
+    the user's table (a datetime column read as it is) or with each other.
+    """
+    return pd.DataFrame(
+        {col.name: _typed(col, columns[col.name], index) for col in COLUMNS}, index=index
+    )
+
+
+def _typed(col: Column, values: Any, index: pd.Index) -> pd.Series:
+    """One standard column in its documented dtype (left as is when it has it)."""
+    v = values if isinstance(values, pd.Series) else pd.Series(values, index=index)
+    dt: Any = dtype_of(col)
+    if col.kind == "category":
+        if isinstance(v.dtype, pd.CategoricalDtype) and v.dtype.categories.equals(dt.categories):
+            return v
+        return pd.Series(pd.Categorical(v.astype(object), categories=dt.categories), index=index)
+    if col.kind == "bool":
+        return v.astype(bool)
+    return v if v.dtype == dt else v.astype(dt)

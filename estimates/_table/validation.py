@@ -22,8 +22,16 @@ from .._model.errors import (
     OptionError,
     ValidationError,
 )
+from .._model.missing import is_missing
 
-__all__ = ["Errors", "Failures", "check_figures", "refuse_duplicate_columns", "warn_thin_data"]
+__all__ = [
+    "Errors",
+    "Failures",
+    "check_figures",
+    "fmt_number",
+    "refuse_duplicate_columns",
+    "warn_thin_data",
+]
 
 Errors = Literal["raise", "flag"]
 
@@ -85,7 +93,7 @@ class Failures:
                 "row": self.index[pos],
                 "id": self.ids[pos] if self.ids is not None else None,
                 "column": column,
-                "value": vals,
+                "value": pd.Series(vals, dtype=object),  # cells as held, None kept
                 "expected": exp,
             }
         )
@@ -162,14 +170,14 @@ def refuse_duplicate_columns(names: Sequence[object], *, where: str = "table") -
 
 
 def _pick(values: object, pos: np.ndarray) -> np.ndarray:
+    """The cells at ``pos`` as objects (only those are converted, not the whole column)."""
     if isinstance(values, str) or not isinstance(values, pd.Series | np.ndarray | list | tuple):
         return np.full(len(pos), values, dtype=object)
-    arr = (
-        values.to_numpy(dtype=object)
-        if isinstance(values, pd.Series)
-        else np.asarray(values, dtype=object)
-    )
-    return arr[pos]
+    if isinstance(values, pd.Series):
+        return values.iloc[pos].to_numpy(dtype=object)
+    if isinstance(values, np.ndarray):
+        return values[pos].astype(object)
+    return np.asarray(values, dtype=object)[pos]
 
 
 def check_figures(
@@ -211,7 +219,7 @@ def check_figures(
             swapped,
             name["low"],
             low_v,
-            lambda pos: [f"low <= high (high={_fmt(high[p])})" for p in pos],
+            lambda pos: [f"low <= high (high={fmt_number(high[p])})" for p in pos],
         )
         ok &= ~swapped & (low != np.inf) & (high != -np.inf)
         inf_closed_lo = ok & np.isinf(low) & low_closed
@@ -245,18 +253,22 @@ def check_figures(
             name["best"],
             best_v,
             lambda pos: [
-                f"a value inside [low, high] (low={_fmt(low[p])}, high={_fmt(high[p])})"
+                f"a value inside [low, high] (low={fmt_number(low[p])}, "
+                f"high={fmt_number(high[p])})"
                 for p in pos
             ],
         )
 
 
-def _fmt(x: float) -> str:
-    """Short text of a number for messages (integers without '.0')."""
-    return f"{x:.15g}"
+def fmt_number(x: float) -> str:
+    """Short text of a number for messages (integers without '.0'; zero as 0, never -0)."""
+    return f"{x + 0.0:.15g}"
 
 
 def _short(v: object) -> str:
+    """A cell in a reason: text quoted, a missing cell (None, NaN, NA) as ``(empty)``."""
+    if is_missing(v):
+        return "(empty)"
     s = repr(v) if isinstance(v, str) else str(v)
     return s if len(s) <= 40 else s[:37] + "..."
 
