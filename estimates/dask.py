@@ -384,10 +384,14 @@ def _check_buckets(
         {
             "row": part.index[rows],
             "column": ", ".join(by),
-            "value": [tuple(v) for v in part[list(by)].iloc[rows].itertuples(index=False)],
-            "expected": f"a group of the file read into partition {number}: the claims "
-            "were moved between partitions after reading (shuffled, repartitioned); "
-            "read the files again, or pass partitioned=False",
+            "value": (
+                part[by[0]].iloc[rows].to_numpy(dtype=object)
+                if len(by) == 1
+                else [tuple(v) for v in part[list(by)].iloc[rows].itertuples(index=False)]
+            ),
+            "expected": f"a group of the file read into partition {number} (the claims "
+            "were moved between partitions after reading: shuffle them on the group "
+            "keys and pass partitioned=True)",
         }
     )
     raise ValidationError(failures, what=f"claims of partition {number}")
@@ -1376,10 +1380,11 @@ def _not_written(frame: pd.DataFrame, column: str, expected: str) -> ValidationE
     """The error for a column whose values are not what its Parquet type holds."""
     values = frame[column]
     kind = pd.api.types.infer_dtype(values, skipna=True)
-    want = {"integer": int, "string": str}.get(expected)
-    kinds = want or (list, tuple, np.ndarray)
-    bad = values.notna().to_numpy() & ~values.map(lambda v: isinstance(v, kinds)).to_numpy(bool)
-    rows = np.flatnonzero(bad.to_numpy())[:20]
+    kinds = {"integer": (int, np.integer), "string": (str,)}.get(
+        expected, (list, tuple, np.ndarray)
+    )
+    fits = values.map(lambda v: isinstance(v, kinds) and not isinstance(v, bool))  # error path
+    rows = np.flatnonzero(values.notna().to_numpy() & ~fits.to_numpy(dtype=bool))[:20]
     failures = pd.DataFrame(
         {
             "row": frame.index[rows],
@@ -1613,7 +1618,7 @@ def to_parquet(
             enforce_metadata=False,
         )
         total = written["rows"].sum()
-    return int(total.compute()) if compute else total
+        return int(total.compute()) if compute else total
 
 
 def _with_bucket(part: pd.DataFrame, keys: Sequence[str], buckets: int) -> pd.DataFrame:
