@@ -107,6 +107,7 @@ __all__ = [
     "revisions",
     "sensitivity",
     "timeline",
+    "to_parquet",
 ]
 
 #: File suffixes :func:`read_claims` reads from a folder.
@@ -197,14 +198,29 @@ def _check_frame(ddf: Any, by: Sequence[str], what: str) -> None:
 
 
 def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
-    """The frame with every group's rows in one partition (a hash shuffle on ``keys``).
+    """The frame with every group's rows in one partition.
 
-    When every key is text, a number, a date or a flag, the rows are shuffled on one
-    compact 64-bit hash of the keys (:func:`_group_hash`, computed per partition over
-    the text's bytes), dropped after the shuffle: hashing the key columns themselves
-    (what ``shuffle(on=keys)`` does) costs as much as moving the rows."""
+    Three ways, cheapest first:
+
+    * ``partitioned=True`` (the caller's word, not checked) or one partition: as is;
+    * claims read by :func:`read_claims` from files :func:`to_parquet` wrote with
+      ``by=`` a subset of ``keys``: as is, each partition checked, as it is computed,
+      to hold only rows of its file's groups (:func:`_check_buckets`), so claims moved
+      between partitions after reading raise instead of being reconciled in parts;
+    * otherwise a hash shuffle.  When every key is text, a number, a date or a flag,
+      the rows are shuffled on one compact 64-bit hash of the keys
+      (:func:`_group_hash`, computed per partition over the text's bytes), dropped
+      after the shuffle: hashing the key columns themselves (what ``shuffle(on=keys)``
+      does) costs as much as moving the rows."""
     if partitioned or ddf.npartitions == 1:
         return _library_text(ddf)
+    marked = _marked_partitions(ddf, keys)
+    if marked is not None:
+        by, buckets, sets = marked
+        checked = ddf.map_partitions(
+            _check_buckets, by, buckets, sets, meta=ddf._meta, enforce_metadata=False
+        )
+        return _library_text(checked)
     method = _shuffle_method(ddf.npartitions)
     if not all(_hashable_key(ddf._meta[k]) for k in keys):
         return _library_text(ddf.shuffle(on=list(keys), shuffle_method=method))
@@ -302,6 +318,8 @@ def _group_hash(part: pd.DataFrame, keys: Sequence[str]) -> np.ndarray:
     with np.errstate(over="ignore"):
         for k in keys:
             col = part[k]
+            if pd.api.types.is_datetime64_any_dtype(col.dtype):
+                col = col.dt.as_unit("ns")  # a day is a day, whatever unit a file gave
             if isinstance(col.dtype, pd.StringDtype):
                 one = _text_hash(col)
             else:
@@ -312,6 +330,101 @@ def _group_hash(part: pd.DataFrame, keys: Sequence[str]) -> np.ndarray:
 
 def _with_group_hash(part: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     return part.assign(**{GROUP_HASH: _group_hash(part, keys)})
+
+
+# ---------------------------------------------------------------------- partitioned files
+#: The key of the Parquet footer metadata :func:`to_parquet` writes with ``by=``, and
+#: of the Dask meta's ``attrs`` where :func:`read_claims` keeps what the files say.
+PARTITIONS_KEY = "estimates.partitions"
+
+#: Buckets per file :func:`to_parquet` spreads the groups over (``hash % buckets``,
+#: the buckets shuffled to the files): enough for files of even size.
+BUCKETS_PER_FILE = 64
+
+
+def _bucket_of(part: pd.DataFrame, keys: Sequence[str], buckets: int) -> np.ndarray:
+    """Each row's bucket: its group's :func:`_group_hash` modulo ``buckets``."""
+    return (_group_hash(part, keys) % np.uint64(buckets)).astype(np.int64)
+
+
+def _marked_partitions(
+    ddf: Any, keys: Sequence[str]
+) -> tuple[list[str], int, tuple[tuple[int, ...], ...]] | None:
+    """What :func:`read_claims` learned from the files' footers, when it proves that
+    the partitions hold whole groups of ``keys``: the files were written by
+    :func:`to_parquet` with ``by=`` a subset of ``keys``, one partition per file."""
+    mark = ddf._meta.attrs.get(PARTITIONS_KEY)
+    if not mark:
+        return None
+    by, buckets, sets = list(mark["by"]), int(mark["buckets"]), tuple(mark["sets"])
+    if not set(by) <= set(keys) or len(sets) != ddf.npartitions:
+        return None
+    if not all(k in ddf.columns and _hashable_key(ddf._meta[k]) for k in by):
+        return None
+    return by, buckets, sets
+
+
+def _check_buckets(
+    part: pd.DataFrame,
+    by: Sequence[str],
+    buckets: int,
+    sets: Sequence[Sequence[int]],
+    partition_info: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """``part`` unchanged when every row is of a bucket its file holds (the groups of
+    the other files are in their partitions), else a :class:`ValidationError` naming
+    the first rows out of place."""
+    number = 0 if partition_info is None else int(partition_info["number"])
+    mine = np.asarray(sets[number], dtype=np.int64)
+    out = ~np.isin(_bucket_of(part, by, buckets), mine)
+    if not out.any():
+        return part
+    rows = np.flatnonzero(out)[:20]
+    failures = pd.DataFrame(
+        {
+            "row": part.index[rows],
+            "column": ", ".join(by),
+            "value": (
+                part[by[0]].iloc[rows].to_numpy(dtype=object)
+                if len(by) == 1
+                else [tuple(v) for v in part[list(by)].iloc[rows].itertuples(index=False)]
+            ),
+            "expected": f"a group of the file read into partition {number} (the claims "
+            "were moved between partitions after reading: shuffle them on the group "
+            "keys and pass partitioned=True)",
+        }
+    )
+    raise ValidationError(failures, what=f"claims of partition {number}")
+
+
+def _footer_marks(files: Sequence[str]) -> dict[str, Any] | None:
+    """What the footers of ``files`` (Parquet written by :func:`to_parquet` with
+    ``by=``) say about their groups, when it proves each holds whole groups: one
+    writing (the same ``dataset``, keys and buckets) and no bucket in two files.
+    Only the footers are read; None at the first file that does not prove it."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    if not all(f.lower().endswith((".parquet", ".pq")) for f in files):
+        return None
+    first: dict[str, Any] | None = None
+    sets: list[tuple[int, ...]] = []
+    for f in files:
+        raw = (pq.read_schema(f).metadata or {}).get(PARTITIONS_KEY.encode())
+        if raw is None:
+            return None
+        mark = json.loads(raw)
+        head = {k: mark.get(k) for k in ("dataset", "by", "buckets")}
+        if first is None:
+            first = head
+        elif head != first:
+            return None
+        sets.append(tuple(int(b) for b in mark["bucket_set"]))
+    seen = [b for s in sets for b in s]
+    if first is None or len(seen) != len(set(seen)):
+        return None
+    return {"by": list(first["by"]), "buckets": int(first["buckets"]), "sets": tuple(sets)}
 
 
 #: Up to this many partitions, shuffles run as plain tasks (cheaper for a few small
@@ -344,6 +457,48 @@ def _typed_meta(meta: pd.DataFrame) -> pd.DataFrame:
     return meta.astype(cats) if cats else meta
 
 
+def _period_level(meta: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """A timeline's meta with its ``period`` level typed as the partitions' (periods of
+    ``freq``; an empty result cannot tell)."""
+    from ._compute.time import period_codes
+
+    index = meta.index
+    if not isinstance(index, pd.MultiIndex) or "period" not in index.names:
+        return meta
+    empty = pd.Index(period_codes(pd.Series([], dtype="datetime64[ns]"), freq))
+    level = index.names.index("period")
+    typed = index.set_levels(empty, level=level, verify_integrity=False)
+    return meta.set_axis(typed, axis=0)
+
+
+#: The dtypes of :meth:`Claims.camps`' columns (its result on no claims has none).
+CAMPS_DTYPES = {
+    "camp": "int64",
+    "camps": "int64",
+    "low": "float64",
+    "high": "float64",
+    "low_closed": "bool",
+    "high_closed": "bool",
+    "stated_low": "float64",
+    "stated_high": "float64",
+    "claims": "int64",
+}
+
+
+def _camps_meta(meta: pd.DataFrame, claims: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """The camps' meta typed as their partitions (numbers, flags; number keys)."""
+    dtypes: dict[str, Any] = {c: t for c, t in CAMPS_DTYPES.items() if c in meta.columns}
+    for k in keys:
+        t = claims[k].dtype
+        if k in meta.columns and (
+            pd.api.types.is_numeric_dtype(t) or pd.api.types.is_bool_dtype(t)
+        ):
+            dtypes[k] = t
+    out = meta.astype(dtypes)
+    out.attrs.update(meta.attrs)
+    return out
+
+
 def _method_kernel(
     part: pd.DataFrame, method: str, args: tuple[Any, ...], options: Mapping[str, Any]
 ) -> pd.DataFrame:
@@ -366,7 +521,11 @@ def _per_group(
     conv = get_conventions()
     fn = _task(kernel, conv)
     with _in_force(conv):
-        meta = _typed_meta(kernel(ddf._meta, method, args, options))
+        meta = _with_labels(_typed_meta(kernel(ddf._meta, method, args, options)), ddf._meta)
+    if method == "timeline":
+        meta = _period_level(meta, options["freq"])
+    elif method == "camps":
+        meta = _camps_meta(meta, ddf._meta, keys)
     with _graph():
         whole = _whole_groups(ddf, keys, partitioned)
         return whole.map_partitions(fn, method, args, options, meta=meta, enforce_metadata=False)
@@ -1125,6 +1284,9 @@ stated_end, refers_to, refers_start, refers_end, url, published, status, note, i
         meta = _meta_of(files[0], options, flag, path_column)
     if path_column is not None:
         meta = meta.assign(**{path_column: pd.Categorical([], categories=files)})
+    marks = _footer_marks(files)
+    if marks is not None:  # files written by to_parquet(by=...): no shuffle needed
+        meta.attrs[PARTITIONS_KEY] = marks
     with _graph():
         return dd.from_map(
             _task(_read_partition, conv),
@@ -1138,6 +1300,329 @@ stated_end, refers_to, refers_start, refers_end, url, published, status, note, i
             label="estimates-read-claims",
             enforce_metadata=False,
         )
+
+
+# ---------------------------------------------------------------------- writing
+#: Result columns holding claims' index labels (``reconcile``/``timeline``/
+#: ``sensitivity``: first, latest, apart; ``revisions``: previous; ``disagreements``:
+#: the pair), and those holding a list per row (``camps``): of labels, of texts.
+LABEL_COLUMNS = (
+    "first_claim",
+    "latest_claim",
+    "apart_claim",
+    "previous_claim",
+    "claim_a",
+    "claim_b",
+)
+LABEL_LIST_COLUMNS = ("claim_ids",)
+TEXT_LIST_COLUMNS = ("source_list", "texts")
+
+#: The key of a result meta's ``attrs`` naming the dtype of the claims' labels.
+LABELS_KEY = "estimates.labels"
+
+#: The column :func:`to_parquet` shuffles claims on with ``by=`` (never written).
+BUCKET = "__estimates_bucket__"
+
+
+def _labels_of(index: pd.Index) -> str | None:
+    """How claim labels of this index are written: ``"int64"``, ``"string"`` or None."""
+    t = index.dtype
+    if pd.api.types.is_integer_dtype(t) and not pd.api.types.is_bool_dtype(t):
+        return "int64"
+    if isinstance(t, pd.StringDtype) or pd.api.types.is_object_dtype(t):
+        return "string"
+    return None
+
+
+def _with_labels(meta: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """A result's meta, noting how the claims' labels are written (for :func:`to_parquet`)."""
+    labels = _labels_of(claims.index)
+    if labels is not None:
+        meta.attrs[LABELS_KEY] = labels
+    return meta
+
+
+def _plan(meta: pd.DataFrame, labels: str | None) -> dict[str, str]:
+    """How each object column of a frame is written: ``"labels"`` (claim labels, as
+    ``labels`` says), ``"labels-list"``, ``"text-list"`` or ``"text"``."""
+    plan: dict[str, str] = {}
+    for c, t in meta.dtypes.items():
+        if not pd.api.types.is_object_dtype(t):
+            continue
+        name = str(c)
+        if name in LABEL_COLUMNS or name in LABEL_LIST_COLUMNS:
+            if labels not in ("int64", "string"):
+                raise OptionError(
+                    "labels",
+                    labels,
+                    f"'int64' or 'string', the type of the claims' labels in {name!r} "
+                    "(this frame does not say: it was not made by estimates.dask)",
+                )
+            plan[name] = "labels" if name in LABEL_COLUMNS else "labels-list"
+        else:
+            plan[name] = "text-list" if name in TEXT_LIST_COLUMNS else "text"
+    return plan
+
+
+def _arrow_type(kind: str, labels: str | None) -> Any:
+    import pyarrow as pa
+
+    label = pa.int64() if labels == "int64" else pa.large_string()
+    return {
+        "labels": label,
+        "labels-list": pa.list_(label),
+        "text-list": pa.list_(pa.large_string()),
+        "text": pa.large_string(),
+    }[kind]
+
+
+def _not_written(frame: pd.DataFrame, column: str, expected: str) -> ValidationError:
+    """The error for a column whose values are not what its Parquet type holds."""
+    values = frame[column]
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    kinds = {"integer": (int, np.integer), "string": (str,)}.get(
+        expected, (list, tuple, np.ndarray)
+    )
+    fits = values.map(lambda v: isinstance(v, kinds) and not isinstance(v, bool))  # error path
+    rows = np.flatnonzero(values.notna().to_numpy() & ~fits.to_numpy(dtype=bool))[:20]
+    failures = pd.DataFrame(
+        {
+            "row": frame.index[rows],
+            "column": column,
+            "value": values.iloc[rows].to_numpy(dtype=object),
+            "expected": f"{expected} values (the column holds {kind} values)",
+        }
+    )
+    return ValidationError(failures, what="table to write as Parquet")
+
+
+def parquet_frame(frame: pd.DataFrame, labels: str | None = None) -> pd.DataFrame:
+    """``frame`` with its object columns in the types :func:`to_parquet` writes them
+    in, column by column: claim labels as nullable integers (``labels="int64"``) or
+    text; the other object columns are text or lists, which Arrow writes as they are
+    (and refuses, per column, when they are not).
+
+    Raises
+    ------
+    ValidationError
+        Naming the rows whose value a column's type cannot hold (a number among
+        texts, a text among integer labels).
+    """
+    frame = _typed_meta(frame)  # no categories at all: text ones (Arrow: no null type)
+    plan = _plan(frame, labels)
+    out = {}
+    for c, kind in plan.items():
+        col = frame[c]
+        if kind == "labels" and labels == "int64":
+            if pd.api.types.infer_dtype(col, skipna=True) not in ("integer", "empty"):
+                raise _not_written(frame, c, "integer")
+            out[c] = pd.array(col.to_numpy(dtype=object), dtype="Int64")
+        elif kind in ("labels", "text") and pd.api.types.infer_dtype(col, skipna=True) not in (
+            "string",
+            "empty",
+        ):
+            raise _not_written(frame, c, "string")
+    return frame.assign(**out) if out else frame
+
+
+def parquet_schema(meta: pd.DataFrame, labels: str | None, write_index: bool) -> Any:
+    """The one Arrow schema every partition of a frame is written with (from its meta:
+    an empty partition, or one whose column is all missing, writes the same types)."""
+    import pyarrow as pa
+
+    plan = _plan(meta, labels)
+    schema = pa.Schema.from_pandas(parquet_frame(meta, labels), preserve_index=write_index)
+    for i, field in enumerate(schema):
+        if field.name in plan:
+            t = _arrow_type(plan[field.name], labels)
+        elif pa.types.is_dictionary(field.type):  # a partition may have many categories
+            value = field.type.value_type
+            # no categories in the meta: Arrow says null; they are the partitions' texts
+            t = pa.dictionary(pa.int32(), pa.large_string() if pa.types.is_null(value) else value)
+        elif pa.types.is_null(field.type):  # an object index level (text keys)
+            t = pa.large_string()
+        else:
+            continue
+        schema = schema.set(i, pa.field(field.name, t))
+    return schema
+
+
+def _write_part(
+    part: pd.DataFrame,
+    folder: str,
+    schema: Any,
+    labels: str | None,
+    write_index: bool,
+    mark: Mapping[str, Any] | None,
+    partition_info: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Write one partition as ``part.<number>.parquet`` in ``folder``; its row count."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    number = 0 if partition_info is None else int(partition_info["number"])
+    metadata = dict(schema.metadata or {})
+    if mark is not None:
+        held = np.unique(part[BUCKET].to_numpy()).tolist()
+        metadata[PARTITIONS_KEY.encode()] = json.dumps({**mark, "bucket_set": held}).encode()
+        part = part.drop(columns=[BUCKET])
+    frame = parquet_frame(part, labels)
+    try:
+        table = pa.Table.from_pandas(frame, schema=schema, preserve_index=write_index)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+        said = str(exc)
+        head = "Conversion failed for column "
+        at = said.find(head)
+        bad = said[at + len(head) :].split(" with type ")[0] if at >= 0 else None
+        if bad is None or bad not in frame.columns or not frame[bad].dtype == object:
+            raise ValidationError(
+                pd.DataFrame(
+                    {"row": [pd.NA], "column": [bad], "value": [pd.NA], "expected": [said]}
+                ),
+                what="table to write as Parquet",
+            ) from None
+        raise _not_written(frame, bad, str(schema.field(bad).type)) from None
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata})
+    pq.write_table(table, os.path.join(folder, f"part.{number}.parquet"))
+    return pd.DataFrame({"rows": [len(frame)]})
+
+
+def to_parquet(
+    ddf: Any,
+    path: str | os.PathLike[str],
+    *,
+    by: str | Sequence[str] | None = None,
+    write_index: bool = True,
+    labels: str | None = None,
+    overwrite: bool = False,
+    compute: bool = True,
+) -> Any:
+    """Write claims or results as a Parquet dataset that reads back with the same values.
+
+    One file per partition, ``part.0.parquet``, ``part.1.parquet``, ... in the folder
+    ``path``, all with one schema: ``pandas.read_parquet(path)`` (results) or
+    :func:`read_claims` / :func:`estimates.read_claims` (claims) give back the same
+    values and dtypes, the index included.  ``ddf.to_parquet`` cannot write the
+    results of this module: their object columns (claim labels, sources, texts,
+    lists) hold values Dask only learns by computing them, and a partition where a
+    column is all missing would write another type.  Here the types come from the
+    meta: claim labels (``first_claim``, ``apart_claim``, ``claim_a``...) as the
+    claims' index (integers, missing ones kept missing, or text), other object
+    columns as text, ``camps``' lists as lists, categoricals as dictionaries; a value
+    a column's type cannot hold raises, naming its row, instead of being converted.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        Claims (:func:`read_claims`, or ``dd.from_pandas(claims.frame, ...)``) or the
+        result of a function of this module.
+    path : str or os.PathLike
+        The folder to write (created; it must be empty unless ``overwrite``).
+    by : str or list of str, optional
+        Claims only: write each group of these keys whole in one file (a shuffle on
+        the keys first) and say so in the files' footers.  :func:`read_claims` reads
+        the footers, and the per-group functions with these keys (or more) then skip
+        their shuffle; each partition is checked, as it is computed, to hold only its
+        file's groups (rows moved between partitions after reading raise a
+        :class:`~estimates.ValidationError`, never a group reconciled in parts).  The
+        keys must be text, number, date or flag columns.
+    write_index : bool
+        Write the index (a result's group keys; claims' labels) as well.
+    labels : {"int64", "string"}, optional
+        The type of the claims' labels in the label columns; by default as the
+        function that made the result noted it (needed only for frames from
+        elsewhere).
+    overwrite : bool
+        Delete the ``part.*.parquet`` files already in ``path`` first.
+    compute : bool
+        Write now and return the number of rows written; or (False) return the Dask
+        scalar that writes when computed (e.g. ``client.compute(...)`` with a
+        progress bar).
+
+    Returns
+    -------
+    int or dask scalar
+        Rows written.
+
+    Raises
+    ------
+    OptionError
+        ``path`` is a file or a folder with files in it (without ``overwrite``); ``by``
+        names keys that are not columns, or not hashable alike everywhere.
+    ValidationError
+        When computed: a value a column's type cannot hold, with its row.
+
+    Examples
+    --------
+    >>> import estimates.dask as ed  # doctest: +SKIP
+    >>> claims = ed.read_claims("claims/*.csv")  # doctest: +SKIP
+    >>> ed.to_parquet(claims, "by-quantity/", by="quantity")  # doctest: +SKIP
+    >>> claims = ed.read_claims("by-quantity/")  # doctest: +SKIP
+    >>> ed.to_parquet(ed.reconcile(claims), "reconciled/")  # no shuffle  # doctest: +SKIP
+    >>> pd.read_parquet("reconciled/")  # doctest: +SKIP
+    """
+    import uuid
+
+    if not isinstance(ddf, dd.DataFrame):
+        raise ArgumentTypeError("ddf", ddf, "a dask DataFrame for estimates.dask.to_parquet")
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise OptionError("path", os.fspath(path), "a folder to write the Parquet files in")
+    if folder.exists():
+        old = list(folder.glob("part.*.parquet"))
+        others = [f for f in folder.iterdir() if f not in old]
+        if (old or others) and not overwrite:
+            raise OptionError(
+                "path", os.fspath(path), "an empty or new folder (or overwrite=True)"
+            )
+        if others:
+            raise OptionError(
+                "path",
+                os.fspath(path),
+                "a folder holding only part.*.parquet files to overwrite "
+                f"(it holds {others[0].name})",
+            )
+        for f in old:
+            f.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    if labels is None:
+        labels = ddf._meta.attrs.get(LABELS_KEY)
+    mark = None
+    with _graph():
+        if by is not None:
+            keys = _by_list(by)
+            _check_frame(ddf, keys, "to_parquet")
+            bad = [k for k in keys if not _hashable_key(ddf._meta[k])]
+            if bad:
+                raise OptionError(
+                    "by", bad, "text, number, date or flag columns (not objects or categories)"
+                )
+            n = ddf.npartitions
+            buckets = n * BUCKETS_PER_FILE
+            mark = {"dataset": uuid.uuid4().hex, "by": keys, "buckets": buckets}
+            meta = ddf._meta.assign(**{BUCKET: pd.Series([], dtype="int64")})
+            bucketed = ddf.map_partitions(_with_bucket, keys, buckets, meta=meta)
+            ddf = bucketed.shuffle(on=BUCKET, npartitions=n, shuffle_method=_shuffle_method(n))
+        data_meta = ddf._meta.drop(columns=[BUCKET]) if mark else ddf._meta
+        schema = parquet_schema(data_meta, labels, write_index)
+        written = ddf.map_partitions(
+            _write_part,
+            str(folder),
+            schema,
+            labels,
+            write_index,
+            mark,
+            meta=pd.DataFrame({"rows": pd.Series([], dtype="int64")}),
+            enforce_metadata=False,
+        )
+        total = written["rows"].sum()
+        return int(total.compute()) if compute else total
+
+
+def _with_bucket(part: pd.DataFrame, keys: Sequence[str], buckets: int) -> pd.DataFrame:
+    return part.assign(**{BUCKET: _bucket_of(part, keys, buckets)})
 
 
 # ---------------------------------------------------------------------- extraction

@@ -162,17 +162,6 @@ def _client(args: argparse.Namespace) -> Any:
     return Client(cluster)
 
 
-def _parquet_ready(frame: pd.DataFrame) -> pd.DataFrame:
-    """Object columns (claim labels, source names, texts; some cells missing) as text,
-    so that every partition writes the same Parquet schema."""
-    obj = [str(c) for c, t in frame.dtypes.items() if pd.api.types.is_object_dtype(t)]
-    if not obj:
-        return frame
-    return frame.assign(
-        **{c: frame[c].map(lambda v: None if v is None else str(v)).astype("string") for c in obj}
-    )
-
-
 def run_dask(args: argparse.Namespace) -> int:
     """``--engine dask``: read the files, reconcile on the cluster, write Parquet."""
     if args.format not in (None, "parquet"):
@@ -199,9 +188,8 @@ def run_dask(args: argparse.Namespace) -> int:
             **mapping,  # type: ignore[arg-type]
         )
         result = ed.reconcile(claims, by, **options)
-        flat = result.reset_index()
-        flat = flat.map_partitions(_parquet_ready, meta=_parquet_ready(flat._meta))
-        task = flat.to_parquet(args.output, write_index=False, compute=False)
+        # the group keys as columns, as the pandas engine writes them
+        task = ed.to_parquet(result.reset_index(), args.output, write_index=False, compute=False)
         from distributed import progress
 
         future = client.compute(task)
