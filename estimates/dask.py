@@ -306,7 +306,9 @@ def _text_hash(column: pd.Series) -> np.ndarray:
         pos = np.arange(size, dtype=np.int64) - np.repeat(rel[:-1], lengths)
         powers = np.cumprod(np.full(max(int(lengths.max(initial=0)), 1), _MULT))
         total = np.concatenate(([np.uint64(0)], np.cumsum((data + np.uint64(1)) * powers[pos])))
-        h = _mix((total[rel[1:]] - total[rel[:-1]]) ^ (lengths.astype(np.uint64) * _MULT))
+        # the length mixed on its own: XOR with a multiple of _MULT would cancel the
+        # polynomial of a one-byte NUL text (it and the empty text would collide)
+        h = _mix((total[rel[1:]] - total[rel[:-1]]) ^ _mix(lengths.astype(np.uint64) + _MIX1))
     if arr.null_count:
         h[np.asarray(arr.is_null())] = _MIX1
     return h

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 ed = pytest.importorskip("estimates.dask")
@@ -15,6 +15,8 @@ texts = st.lists(st.one_of(st.none(), st.text(max_size=12)), min_size=1, max_siz
 
 @settings(max_examples=200, deadline=None)
 @given(texts, st.integers(0, 39))
+@example(["", "\x00"], 0)  # once collided: the length term cancelled a NUL byte's
+@example(["\x00", "\x00\x00", "\x00\x00\x00", ""], 1)
 def test_a_text_hashes_alike_in_any_partition_and_storage(values, cut):
     full = pd.Series(values, dtype="string[pyarrow]")
     h = ed._text_hash(full)
@@ -64,3 +66,12 @@ def test_only_keys_typed_alike_everywhere_get_the_compact_hash():
         False,
     ]
     assert np.asarray(ed._group_hash(frame, ["text", "n", "day"])).dtype == np.uint64
+
+
+def test_short_texts_with_nul_bytes_do_not_collide():
+    import itertools
+
+    alphabet = ["\x00", "\x01", "a", "é"]
+    values = [""] + ["".join(p) for n in (1, 2, 3) for p in itertools.product(alphabet, repeat=n)]
+    h = ed._text_hash(pd.Series(values, dtype="string[pyarrow]"))
+    assert len(set(h.tolist())) == len(values)
