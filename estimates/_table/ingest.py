@@ -327,9 +327,35 @@ def _refuse_nul(src: _Input, failures: Failures, out: Mapping[str, Any], lang: s
         if not given and (name != "lang" or "\x00" not in lang):
             continue  # no such column: all missing, or lang= (or the detected language)
         values = pd.Series(out[name], index=src.index).astype("string")
+        if not _may_hold_nul(values):
+            continue
         has_nul = values.str.contains("\x00", regex=False).fillna(False).to_numpy(dtype=bool)
         label = "figure" if name == "text" and src.get("figure") is not None else name
         failures.add(has_nul, src.name(label), values, "text without NUL characters")
+
+
+def _may_hold_nul(values: pd.Series) -> bool:
+    """Whether a cell of a string column may hold a NUL character (False: none does).
+
+    One pass over the bytes behind pyarrow-backed text (UTF-8 writes no other character
+    with a zero byte), or over the cells joined; the check by row runs only where this
+    says True.
+    """
+    if getattr(values.dtype, "storage", None) != "pyarrow":
+        return "\x00" in "".join(values.to_numpy(dtype=object, na_value=""))
+    import pyarrow as pa
+
+    for chunk in values.array.__arrow_array__().chunks:
+        if not (pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)):
+            return True
+        _, offsets, data = chunk.buffers()
+        if data is None or not len(chunk):
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        ends = np.frombuffer(offsets, dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
+        if not np.frombuffer(data, dtype=np.uint8)[ends[0] : ends[-1]].all():
+            return True
+    return False
 
 
 _TEXT_FIELDS = (
@@ -501,7 +527,9 @@ def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
         try:
             t = obj.astype("string")
             if getattr(t.dtype, "storage", None) == "python":  # pyarrow has checked already
-                "".join(t.dropna()).encode("utf-8")  # one lone surrogate fails the lot
+                "".join(t.to_numpy(dtype=object, na_value="")).encode(
+                    "utf-8"
+                )  # one lone surrogate fails all
         except UnicodeEncodeError:
             bad = obj.map(lambda v: isinstance(v, str) and _not_unicode(v)).to_numpy(bool)
             raise ValidationError(

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import estimates as est
 from estimates._model.dates import EXPECTED as DATE_EXPECTED
 from estimates._model.missing import is_missing
+from estimates._table.ingest import _may_hold_nul
 from tests.datasets import (
     SYRIA_CSV,
     UCDP_MAPPING,
@@ -244,3 +245,18 @@ def test_the_edge_days_of_pandas_dates_are_read_the_same_way_however_held(held_a
     )
     read = quiet(est.read_claims, frame.iloc[1:3], **options).frame
     assert read["stated_start"].dt.strftime("%Y-%m-%d").tolist() == days[1:3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.text(max_size=6)), max_size=12),
+    st.integers(0, 4),
+    st.sampled_from(STRING_DTYPES[1:]),
+)
+def test_the_quick_nul_scan_finds_every_nul_and_only_those(cells, start, dtype):
+    """The scan that spares the check by row says False only when no cell holds NUL,
+    on any slice of a column (pyarrow arrays share their bytes with the whole)."""
+    cells = [c for c in cells if c is None or not any(0xD800 <= ord(x) < 0xE000 for x in c)]
+    values = pd.Series(cells, dtype=object).astype(dtype).iloc[start:]
+    holds = any(isinstance(c, str) and "\x00" in c for c in cells[start:])
+    assert _may_hold_nul(values) == holds
