@@ -528,17 +528,23 @@ def factorize_text(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize`` of a text column (-1 for missing; the distinct cells as objects),
     exact for cells that hold a NUL character.
 
-    pandas 2 hashes text only up to its first NUL ('km' and 'km\\x00zz' as one cell): a
-    column with a NUL is factorized with the NULs escaped, its cells then taken back.
+    Text held as Python strings is factorized with a missing cell appended: on a column
+    of strings only, pandas 2 hashes C strings, which end at a NUL ('km' and
+    'km\\x00zz' as one cell).
     """
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    if not len(uniques) or not _may_hold_nul(values):
+    if getattr(values.dtype, "storage", None) == "pyarrow":
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
         return codes, np.asarray(uniques, dtype=object)
-    escaped = values.str.replace("\\", "\\\\", regex=False).str.replace("\x00", "\\0", regex=False)
-    codes, _ = pd.factorize(escaped, use_na_sentinel=True)
-    rows = np.flatnonzero(codes >= 0)
-    first = np.unique(codes[rows], return_index=True)[1]  # codes count from 0 in order
-    return codes, values.to_numpy(dtype=object)[rows[first]]
+    cells = np.append(values.to_numpy(dtype=object), np.array([None], dtype=object))
+    with_missing, distinct = pd.factorize(cells, use_na_sentinel=True)
+    return with_missing[:-1], np.asarray(distinct, dtype=object)
+
+
+def distinct_text(values: pd.Series) -> np.ndarray:
+    """The distinct cells of a text column, missing left out (see :func:`factorize_text`)."""
+    if getattr(values.dtype, "storage", None) == "pyarrow":
+        return np.asarray(values.dropna().unique(), dtype=object)
+    return factorize_text(values)[1]
 
 
 def _python_text(s: pd.Series) -> bool:
@@ -607,10 +613,8 @@ def _num_text(v: Any) -> Any:
 
 def _agents(s: pd.Series, failures: Failures, name: str) -> pd.Series:
     """The ``source`` column: each distinct cell's agents joined once (:func:`join_agents`)."""
-    if (
-        isinstance(s.dtype, pd.StringDtype)
-        and not _may_hold_nul(s)  # (pandas 2 hashes text up to its first NUL)
-        and all(_joined_or_none(str(u)) == (u,) for u in s.dropna().unique())
+    if isinstance(s.dtype, pd.StringDtype) and all(
+        _joined_or_none(str(u)) == (u,) for u in distinct_text(s)
     ):  # every cell is written as joined (so stripped, and not empty): kept as it is
         return s.astype("string")
     t = _text(s)
