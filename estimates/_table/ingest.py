@@ -575,9 +575,8 @@ def _text_cells(s: pd.Series, *, strip: bool) -> pd.Series:
         try:
             t = obj.astype("string")
             if getattr(t.dtype, "storage", None) == "python":  # pyarrow has checked already
-                "".join(t.to_numpy(dtype=object, na_value="")).encode(
-                    "utf-8"
-                )  # one lone surrogate fails all
+                # One lone surrogate anywhere fails the encoding of the cells joined.
+                "".join(t.to_numpy(dtype=object, na_value="")).encode("utf-8")
         except UnicodeEncodeError:
             bad = obj.map(lambda v: isinstance(v, str) and _not_unicode(v)).to_numpy(bool)
             raise ValidationError(
