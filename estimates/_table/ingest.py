@@ -327,9 +327,35 @@ def _refuse_nul(src: _Input, failures: Failures, out: Mapping[str, Any], lang: s
         if not given and (name != "lang" or "\x00" not in lang):
             continue  # no such column: all missing, or lang= (or the detected language)
         values = pd.Series(out[name], index=src.index).astype("string")
+        if not _may_hold_nul(values):
+            continue
         has_nul = values.str.contains("\x00", regex=False).fillna(False).to_numpy(dtype=bool)
         label = "figure" if name == "text" and src.get("figure") is not None else name
         failures.add(has_nul, src.name(label), values, "text without NUL characters")
+
+
+def _may_hold_nul(values: pd.Series) -> bool:
+    """Whether a cell of a text column (a string dtype, or str objects) may hold a NUL.
+
+    One pass over the bytes behind pyarrow-backed text (UTF-8 writes no other character
+    with a zero byte), or over the cells joined; the check by row runs only where this
+    says True.
+    """
+    if getattr(values.dtype, "storage", None) != "pyarrow":
+        return "\x00" in "".join(values.to_numpy(dtype=object, na_value=""))
+    import pyarrow as pa
+
+    for chunk in values.array.__arrow_array__().chunks:
+        if not (pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)):
+            return True
+        _, offsets, data = chunk.buffers()
+        if data is None or not len(chunk):
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        ends = np.frombuffer(offsets, dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
+        if not np.frombuffer(data, dtype=np.uint8)[ends[0] : ends[-1]].all():
+            return True
+    return False
 
 
 _TEXT_FIELDS = (
@@ -482,7 +508,55 @@ def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
     missing; without it (free text) the cell is kept exactly as written, spaces and line
     breaks included.  An empty cell is missing either way (a CSV file cannot tell an
     empty cell from a missing one, so every format reads it the same).
+
+    Text held as Python objects (an object column of strings, pandas' "python" string
+    storage) is read once per distinct cell, then spread over the rows.
     """
+    if _python_text(s):
+        codes, uniques = factorize_text(s)
+        if len(uniques):
+            distinct = pd.Series(np.asarray(uniques, dtype=object), dtype=object, name=s.name)
+            try:
+                cells = _text_cells(distinct, strip=strip)
+            except ValidationError:  # the rows are named from the whole column
+                return _text_cells(s, strip=strip)
+            return pd.Series(cells.array.take(codes, allow_fill=True), index=s.index, name=s.name)
+    return _text_cells(s, strip=strip)
+
+
+def factorize_text(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` of a text column (-1 for missing; the distinct cells as objects),
+    exact for cells that hold a NUL character.
+
+    Text held as Python strings is factorized with a missing cell appended: on a column
+    of strings only, pandas 2 hashes C strings, which end at a NUL ('km' and
+    'km\\x00zz' as one cell).
+    """
+    if getattr(values.dtype, "storage", None) == "pyarrow":
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        return codes, np.asarray(uniques, dtype=object)
+    cells = np.append(values.to_numpy(dtype=object), np.array([None], dtype=object))
+    with_missing, distinct = pd.factorize(cells, use_na_sentinel=True)
+    return with_missing[:-1], np.asarray(distinct, dtype=object)
+
+
+def distinct_text(values: pd.Series) -> np.ndarray:
+    """The distinct cells of a text column, missing left out (see :func:`factorize_text`)."""
+    if getattr(values.dtype, "storage", None) == "pyarrow":
+        return np.asarray(values.dropna().unique(), dtype=object)
+    return factorize_text(values)[1]
+
+
+def _python_text(s: pd.Series) -> bool:
+    """Whether ``s`` holds its text as Python strings (an object column of strings, or
+    pandas' "python" string storage)."""
+    if s.dtype == object:
+        return pd.api.types.infer_dtype(s, skipna=True) == "string"
+    return bool(s.dtype == pd.StringDtype("python"))
+
+
+def _text_cells(s: pd.Series, *, strip: bool) -> pd.Series:
+    """:func:`_text`, cell by cell."""
     if isinstance(s.dtype, pd.StringDtype):
         t = s
     else:
@@ -501,7 +575,8 @@ def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
         try:
             t = obj.astype("string")
             if getattr(t.dtype, "storage", None) == "python":  # pyarrow has checked already
-                "".join(t.dropna()).encode("utf-8")  # one lone surrogate fails the lot
+                # One lone surrogate anywhere fails the encoding of the cells joined.
+                "".join(t.to_numpy(dtype=object, na_value="")).encode("utf-8")
         except UnicodeEncodeError:
             bad = obj.map(lambda v: isinstance(v, str) and _not_unicode(v)).to_numpy(bool)
             raise ValidationError(
@@ -538,11 +613,11 @@ def _num_text(v: Any) -> Any:
 def _agents(s: pd.Series, failures: Failures, name: str) -> pd.Series:
     """The ``source`` column: each distinct cell's agents joined once (:func:`join_agents`)."""
     if isinstance(s.dtype, pd.StringDtype) and all(
-        _joined_or_none(str(u)) == (u,) for u in s.dropna().unique()
+        _joined_or_none(str(u)) == (u,) for u in distinct_text(s)
     ):  # every cell is written as joined (so stripped, and not empty): kept as it is
         return s.astype("string")
     t = _text(s)
-    codes, uniques = pd.factorize(t, use_na_sentinel=True)
+    codes, uniques = factorize_text(t)
     cells = np.full(len(uniques) + 1, None, dtype=object)  # the last: missing cells (-1)
     bad = np.zeros(len(uniques) + 1, dtype=bool)
     for i, u in enumerate(uniques):
@@ -718,7 +793,7 @@ def _detected_langs(langs: pd.Series, text: pd.Series | None) -> pd.Series:
     from .._parsing.parser import detect_lang
 
     cells = text if text is not None else pd.Series(pd.NA, index=langs.index, dtype="string")
-    codes, uniques = pd.factorize(cells.where(pd.Series(auto, index=langs.index)))
+    codes, uniques = factorize_text(cells.where(pd.Series(auto, index=langs.index)))
     found = np.array([detect_lang(str(u)) for u in uniques] + ["en"], dtype=object)
     detected = found[np.where(codes >= 0, codes, len(uniques))]
     return langs.where(~auto, pd.Series(detected, index=langs.index, dtype="string"))
@@ -826,7 +901,7 @@ def _read_hedges(src: _Input, failures: Failures) -> np.ndarray:
     if c is None:
         return np.full(src.n, -1, dtype=np.int8)
     h = _text(c).str.lower()
-    codes, uniques = pd.factorize(h, use_na_sentinel=True)
+    codes, uniques = factorize_text(h)
     known = pd.Index(HEDGE_CODES).get_indexer(pd.Index(np.asarray(uniques, dtype=object)))
     hedge = np.append(known, -1).astype(np.int8)[codes]
     bad = (codes >= 0) & (hedge < 0)
@@ -900,7 +975,7 @@ def _units(units_given: pd.Series | None, failures: Failures, name: str, n: int)
     if units_given is None:
         return _Units(np.zeros(n, dtype=np.intp), np.array([""], dtype=object))
     text = _text(units_given)
-    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    codes, uniques = factorize_text(text)
     canon = np.empty(len(uniques) + 1, dtype=object)
     bad_u = np.zeros(len(uniques) + 1, dtype=bool)
     canon[-1] = ""
@@ -954,8 +1029,13 @@ def _parse_texts(
     """Parse each distinct (text, language) once: figure fields per row, and reasons."""
     from .._parsing.parser import parse
 
-    pairs = pd.DataFrame({"t": text, "l": langs})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs.fillna({"t": "\x00"})))
+    t_codes, t_uniques = factorize_text(text)
+    l_codes, l_uniques = factorize_text(langs)
+    width = len(l_uniques) + 1
+    codes, keys = pd.factorize((t_codes + 1) * width + (l_codes + 1))
+    texts = np.array([*t_uniques, "\x00"], dtype=object)  # missing: the empty sentinel
+    languages = np.array([*l_uniques, np.nan], dtype=object)
+    uniques = list(zip(texts[keys // width - 1], languages[keys % width - 1], strict=True))
     m = len(uniques)
     f = {
         "low": np.full(m, np.nan),
@@ -1097,7 +1177,7 @@ def _days(
         out = _in_range(values, failures, name, s)
         return pd.Series(out, index=idx), pd.Series(out, index=idx)  # one instant each
     t = _text(s)
-    codes, uniques = pd.factorize(t, use_na_sentinel=True)
+    codes, uniques = factorize_text(t)
     m = len(uniques)
     starts = np.full(m + 1, np.datetime64("NaT"), dtype="datetime64[ns]")
     ends = starts.copy()

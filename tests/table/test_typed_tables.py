@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import estimates as est
 from estimates._model.dates import EXPECTED as DATE_EXPECTED
 from estimates._model.missing import is_missing
+from estimates._table.ingest import _may_hold_nul, factorize_text
 from tests.datasets import (
     SYRIA_CSV,
     UCDP_MAPPING,
@@ -244,3 +245,54 @@ def test_the_edge_days_of_pandas_dates_are_read_the_same_way_however_held(held_a
     )
     read = quiet(est.read_claims, frame.iloc[1:3], **options).frame
     assert read["stated_start"].dt.strftime("%Y-%m-%d").tolist() == days[1:3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.text(max_size=6)), max_size=12),
+    st.integers(0, 4),
+    st.sampled_from(STRING_DTYPES[1:]),
+)
+def test_the_quick_nul_scan_finds_every_nul_and_only_those(cells, start, dtype):
+    """The scan that spares the check by row says False only when no cell holds NUL,
+    on any slice of a column (pyarrow arrays share their bytes with the whole)."""
+    cells = [c for c in cells if c is None or not any(0xD800 <= ord(x) < 0xE000 for x in c)]
+    values = pd.Series(cells, dtype=object).astype(dtype).iloc[start:]
+    holds = any(isinstance(c, str) and "\x00" in c for c in cells[start:])
+    assert _may_hold_nul(values) == holds
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.none(), st.sampled_from(["A", "A\x00", "A\x00x", "\\0", "\x00", ""])),
+        max_size=10,
+    ),
+    st.sampled_from(STRING_DTYPES),
+)
+def test_factorize_text_tells_apart_cells_that_differ_after_a_nul(cells, dtype):
+    """pandas 2 hashes text only up to its first NUL; the cells read once per distinct
+    value must still be the distinct cells."""
+    values = pd.Series(cells, dtype=object).astype(dtype)
+    codes, uniques = factorize_text(values)
+    assert [None if c < 0 else uniques[c] for c in codes] == [
+        None if is_missing(v) else v for v in values.astype(object)
+    ]
+    assert len(set(uniques)) == len(uniques)
+
+
+def test_a_cell_with_a_nul_is_refused_not_read_up_to_the_nul():
+    frame = pd.DataFrame(
+        {
+            "quantity": ["q", "q"],
+            "low": [1.0, 2.0],
+            "source": ["A", "A"],
+            "stated": ["2024-01-01", "2024-01-01\x00x"],
+            "unit": ["km", "km\x00zz"],
+        }
+    )
+    with pytest.raises(est.ValidationError) as info:
+        est.read_claims(frame)
+    f = info.value.failures
+    assert f[["row", "column"]].values.tolist() == [[1, "unit"], [1, "stated"]]
+    assert f["value"].tolist() == ["km\x00zz", "2024-01-01\x00x"]
