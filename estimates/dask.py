@@ -969,7 +969,8 @@ def _files(path_or_glob: str | os.PathLike[str] | Sequence[str | os.PathLike[str
                 "a claims file, a folder holding " + ", ".join(SUFFIXES) + " files, or a "
                 "glob matching some (e.g. 'claims/*.parquet')",
             )
-        return sorted(found, key=_natural)
+        # absolute: workers do not run in the client's working directory
+        return sorted((os.path.abspath(f) for f in found), key=_natural)
     if isinstance(path_or_glob, Sequence):
         out: list[str] = []
         for item in path_or_glob:
@@ -1535,7 +1536,8 @@ def to_parquet(
         function that made the result noted it (needed only for frames from
         elsewhere).
     overwrite : bool
-        Delete the ``part.*.parquet`` files already in ``path`` first.
+        Delete the ``part.*.parquet`` files already in ``path`` (when called, even with
+        ``compute=False``); a folder holding other files is never written in.
     compute : bool
         Write now and return the number of rows written; or (False) return the Dask
         scalar that writes when computed (e.g. ``client.compute(...)`` with a
@@ -1567,7 +1569,7 @@ def to_parquet(
 
     if not isinstance(ddf, dd.DataFrame):
         raise ArgumentTypeError("ddf", ddf, "a dask DataFrame for estimates.dask.to_parquet")
-    folder = Path(path)
+    folder = Path(os.path.abspath(path))  # workers do not run in this working directory
     if folder.exists() and not folder.is_dir():
         raise OptionError("path", os.fspath(path), "a folder to write the Parquet files in")
     if folder.exists():

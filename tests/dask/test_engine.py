@@ -493,3 +493,16 @@ def test_cli_engine_options_need_the_dask_engine(tmp_path, capsys):
 
     assert main(["reconcile", str(SEED_CSV), "--workers", "2"]) != 0
     assert "--engine dask" in capsys.readouterr().err
+
+
+def test_cli_engine_dask_never_writes_over_its_claims(tmp_path, capsys):
+    from estimates._cli.main import main
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    seed_claims().to_parquet(folder / "part.0.parquet")
+    for out in (folder, tmp_path):  # the claims' folder, or a folder holding it
+        argv = ["reconcile", str(folder), "--engine", "dask", "--workers", "1", "-o", str(out)]
+        assert main(argv) != 0
+        assert "--output" in capsys.readouterr().err
+    assert (folder / "part.0.parquet").exists()

@@ -172,9 +172,7 @@ def test_files_written_by_group_are_reconciled_without_a_shuffle(client, tmp_pat
     assert len(seen) == len(set(seen)) == economist.frame["country"].nunique()
 
 
-def test_claims_moved_after_reading_raise_instead_of_splitting_groups(
-    client, tmp_path, economist
-):
+def test_claims_moved_after_reading_raise_instead_of_splitting_groups(client, tmp_path, economist):
     ed.to_parquet(_ddf(economist, 4), tmp_path / "by", by=ECON_BY)
     claims = ed.read_claims(tmp_path / "by")
     # the same number of partitions, but rows moved: the footers no longer tell the truth
