@@ -212,6 +212,7 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
       (:func:`_group_hash`, computed per partition over the text's bytes), dropped
       after the shuffle: hashing the key columns themselves (what ``shuffle(on=keys)``
       does) costs as much as moving the rows."""
+    ddf = _read_columns(ddf, keys)
     if partitioned or ddf.npartitions == 1:
         return _library_text(ddf)
     marked = _marked_partitions(ddf, keys)
@@ -228,6 +229,29 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
     hashed = ddf.map_partitions(_with_group_hash, list(keys), meta=meta)
     whole = hashed.shuffle(on=GROUP_HASH, shuffle_method=method).drop(columns=[GROUP_HASH])
     return _library_text(whole)
+
+
+#: Standard columns no per-group computation reads (what a claim records for people:
+#: where it was published, notes, ids, how its figure was read): left behind before
+#: the shuffle, which then moves a third fewer bytes.  A test fills them with other
+#: values and checks that no result changes (tests/dask/test_engine.py).
+UNREAD_COLUMNS = (
+    "url",
+    "published",
+    "note",
+    "id",
+    "lang",
+    "profile",
+    "ambiguous",
+    "status",
+    "reported_by",
+)
+
+
+def _read_columns(ddf: Any, keys: Sequence[str]) -> Any:
+    """The claims without the :data:`UNREAD_COLUMNS` (group keys kept)."""
+    unread = [c for c in UNREAD_COLUMNS if c in ddf.columns and c not in keys]
+    return ddf.drop(columns=unread) if unread else ddf
 
 
 def _library_text(ddf: Any) -> Any:
@@ -322,10 +346,37 @@ def _group_hash(part: pd.DataFrame, keys: Sequence[str]) -> np.ndarray:
                 col = col.dt.as_unit("ns")  # a day is a day, whatever unit a file gave
             if isinstance(col.dtype, pd.StringDtype):
                 one = _text_hash(col)
+            elif pd.api.types.is_object_dtype(col.dtype):  # text kept as objects (pandas 2)
+                one = _object_text_hash(part, k)
             else:
                 one = pd.util.hash_pandas_object(col, index=False).to_numpy(np.uint64)
             h = _mix(h * _MULT + one)
     return h
+
+
+def _object_text_hash(part: pd.DataFrame, key: str) -> np.ndarray:
+    """:func:`_text_hash` of an object column holding texts; anything else raises
+    (its hash would not be the same in every partition)."""
+    col = part[key]
+    if pd.api.types.infer_dtype(col, skipna=True) not in ("string", "empty"):
+        fits = col.map(lambda v: isinstance(v, str))  # the error path only
+        rows = np.flatnonzero(col.notna().to_numpy() & ~fits.to_numpy(dtype=bool))[:20]
+        failures = pd.DataFrame(
+            {
+                "row": part.index[rows],
+                "column": key,
+                "value": col.iloc[rows].to_numpy(dtype=object),
+                "expected": "text (a group key of files written whole per group)",
+            }
+        )
+        raise ValidationError(failures, what="claims")
+    return _text_hash(col)
+
+
+def _text_key(column: pd.Series) -> bool:
+    """Whether a key column can be hashed by :func:`_group_hash` (objects: checked
+    to be texts as each partition is hashed)."""
+    return _hashable_key(column) or pd.api.types.is_object_dtype(column.dtype)
 
 
 def _with_group_hash(part: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
@@ -359,7 +410,7 @@ def _marked_partitions(
     by, buckets, sets = list(mark["by"]), int(mark["buckets"]), tuple(mark["sets"])
     if not set(by) <= set(keys) or len(sets) != ddf.npartitions:
         return None
-    if not all(k in ddf.columns and _hashable_key(ddf._meta[k]) for k in by):
+    if not all(k in ddf.columns and _text_key(ddf._meta[k]) for k in by):
         return None
     return by, buckets, sets
 
@@ -520,14 +571,16 @@ def _per_group(
     """Run a per-group ``Claims`` method over a Dask DataFrame of claims."""
     conv = get_conventions()
     fn = _task(kernel, conv)
+    with _graph():
+        whole = _whole_groups(ddf, keys, partitioned)
     with _in_force(conv):
-        meta = _with_labels(_typed_meta(kernel(ddf._meta, method, args, options)), ddf._meta)
+        meta = kernel(whole._meta, method, args, options)
+    meta = _with_labels(_typed_meta(meta), whole._meta)
     if method == "timeline":
         meta = _period_level(meta, options["freq"])
     elif method == "camps":
-        meta = _camps_meta(meta, ddf._meta, keys)
+        meta = _camps_meta(meta, whole._meta, keys)
     with _graph():
-        whole = _whole_groups(ddf, keys, partitioned)
         return whole.map_partitions(fn, method, args, options, meta=meta, enforce_metadata=False)
 
 
@@ -1528,7 +1581,7 @@ def to_parquet(
         their shuffle; each partition is checked, as it is computed, to hold only its
         file's groups (rows moved between partitions after reading raise a
         :class:`~estimates.ValidationError`, never a group reconciled in parts).  The
-        keys must be text, number, date or flag columns.
+        keys must be text (objects holding texts, too), number, date or flag columns.
     write_index : bool
         Write the index (a result's group keys; claims' labels) as well.
     labels : {"int64", "string"}, optional
@@ -1596,11 +1649,9 @@ def to_parquet(
         if by is not None:
             keys = _by_list(by)
             _check_frame(ddf, keys, "to_parquet")
-            bad = [k for k in keys if not _hashable_key(ddf._meta[k])]
+            bad = [k for k in keys if not _text_key(ddf._meta[k])]
             if bad:
-                raise OptionError(
-                    "by", bad, "text, number, date or flag columns (not objects or categories)"
-                )
+                raise OptionError("by", bad, "text, number, date or flag columns (not categories)")
             n = ddf.npartitions
             buckets = n * BUCKETS_PER_FILE
             mark = {"dataset": uuid.uuid4().hex, "by": keys, "buckets": buckets}
