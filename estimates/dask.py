@@ -484,6 +484,11 @@ TASK_SHUFFLE_PARTITIONS = 16
 
 
 def _shuffle_method(npartitions: int) -> str | None:
+    """Dask's ``dataframe.shuffle.method`` when set (``"tasks"`` or ``"p2p"``), else
+    :data:`TASK_SHUFFLE_PARTITIONS` decides."""
+    chosen = dask.config.get("dataframe.shuffle.method", None)
+    if chosen:
+        return str(chosen)
     return "tasks" if npartitions <= TASK_SHUFFLE_PARTITIONS else None
 
 
