@@ -24,12 +24,21 @@ function               what each partition runs
 
 How groups meet
 ---------------
-The per-group methods need every claim of a group in one partition.  Unless told that
-the partitions already hold whole groups (``partitioned=True``, e.g. one file per
-quantity), the claims are first shuffled on the group keys: a hash repartition on one
-64-bit hash of the keys (or on the key columns themselves when they are objects or
-categories), so no step collects the whole table on one worker.  :func:`by_source`
-shuffles twice: claims on the group keys, then the pairs on the source pair.
+The per-group methods need every claim of a group in one partition.  The claims are
+first shuffled on the group keys: a hash repartition on one 64-bit hash of the keys
+(or on the key columns themselves when they are objects or categories), so no step
+collects the whole table on one worker.  Only the columns some computation reads
+travel (:data:`UNREAD_COLUMNS` stay behind).  :func:`by_source` shuffles twice: claims
+on the group keys, then the pairs on the source pair.
+
+The shuffle is skipped when the partitions already hold whole groups: for claims read
+from files :func:`to_parquet` wrote with ``by=`` (their footers say which groups each
+holds, and every partition is checked as it is computed), or on your word
+(``partitioned=True``, unchecked).  Dask shuffles its own way: peer-to-peer on a
+cluster (10^7 claims in 10 files: faster than task-based shuffling, memory a little
+higher; a few thousand claims: alike; ``benchmarks/bench_dask.py --shuffle p2p,tasks``),
+task-based with the local schedulers; ``dask.config.set({"dataframe.shuffle.method":
+"tasks"})`` chooses.
 
 What travels with each task
 ---------------------------
@@ -66,7 +75,7 @@ import pandas as pd
 
 from ._api.claims import Claims, frame_of
 from ._api.claims import read_claims as _read_claims
-from ._api.docs import fill_doc
+from ._api.docs import FRAGMENTS, fill_doc
 from ._compute.disagreements import SOURCE_PAIR, source_pairs, source_table
 from ._compute.reconcile import group_codes
 from ._compute.selection import Selection, selection_of
@@ -142,6 +151,18 @@ READ_FIELDS = (
     "note",
     "id",
 )
+
+#: How every per-group function documents ``partitioned`` (one home: filled in by
+#: :func:`estimates._api.docs.fill_doc`).
+FRAGMENTS["partitioned_parameter"] = """\
+partitioned : bool
+    Your word that every partition already holds whole groups of ``by`` (e.g. one
+    file per quantity): the shuffle on the group keys is skipped and **nothing checks
+    it**; a group split across partitions would come back as several rows, each
+    reconciled from part of its claims.  Claims read by :func:`read_claims` from
+    files :func:`to_parquet` wrote with ``by=`` (these keys or fewer) need no flag:
+    the shuffle is skipped and each partition checked.
+"""
 
 #: The default pair budget of :func:`disagreements`, per group.
 DEFAULT_MAX_PAIRS = 1_000_000
@@ -222,12 +243,11 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
             _check_buckets, by, buckets, sets, meta=ddf._meta, enforce_metadata=False
         )
         return _library_text(checked)
-    method = _shuffle_method(ddf.npartitions)
     if not all(_hashable_key(ddf._meta[k]) for k in keys):
-        return _library_text(ddf.shuffle(on=list(keys), shuffle_method=method))
+        return _library_text(ddf.shuffle(on=list(keys)))
     meta = ddf._meta.assign(**{GROUP_HASH: pd.Series([], dtype="uint64")})
     hashed = ddf.map_partitions(_with_group_hash, list(keys), meta=meta)
-    whole = hashed.shuffle(on=GROUP_HASH, shuffle_method=method).drop(columns=[GROUP_HASH])
+    whole = hashed.shuffle(on=GROUP_HASH).drop(columns=[GROUP_HASH])
     return _library_text(whole)
 
 
@@ -388,6 +408,10 @@ def _with_group_hash(part: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
 #: of the Dask meta's ``attrs`` where :func:`read_claims` keeps what the files say.
 PARTITIONS_KEY = "estimates.partitions"
 
+#: The version of :func:`_group_hash` a footer's buckets were computed with: files
+#: written with another are not taken as whole groups (they are shuffled).
+HASH_VERSION = 1
+
 #: Buckets per file :func:`to_parquet` spreads the groups over (``hash % buckets``,
 #: the buckets shuffled to the files): enough for files of even size.
 BUCKETS_PER_FILE = 64
@@ -466,7 +490,9 @@ def _footer_marks(files: Sequence[str]) -> dict[str, Any] | None:
         if raw is None:
             return None
         mark = json.loads(raw)
-        head = {k: mark.get(k) for k in ("dataset", "by", "buckets")}
+        head = {k: mark.get(k) for k in ("dataset", "by", "buckets", "hash")}
+        if head["hash"] != HASH_VERSION:
+            return None
         if first is None:
             first = head
         elif head != first:
@@ -476,20 +502,6 @@ def _footer_marks(files: Sequence[str]) -> dict[str, Any] | None:
     if first is None or len(seen) != len(set(seen)):
         return None
     return {"by": list(first["by"]), "buckets": int(first["buckets"]), "sets": tuple(sets)}
-
-
-#: Up to this many partitions, shuffles run as plain tasks (cheaper for a few small
-#: partitions); beyond, Dask's default (peer-to-peer on a cluster: memory stays flat).
-TASK_SHUFFLE_PARTITIONS = 16
-
-
-def _shuffle_method(npartitions: int) -> str | None:
-    """Dask's ``dataframe.shuffle.method`` when set (``"tasks"`` or ``"p2p"``), else
-    :data:`TASK_SHUFFLE_PARTITIONS` decides."""
-    chosen = dask.config.get("dataframe.shuffle.method", None)
-    if chosen:
-        return str(chosen)
-    return "tasks" if npartitions <= TASK_SHUFFLE_PARTITIONS else None
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -690,9 +702,7 @@ def reconcile(
     %(selection_parameters)s
     strategy, weights, unit, compare_within, cumulative, quantiles, tail
         As for :meth:`estimates.Claims.reconcile`.
-    partitioned : bool
-        The partitions already hold whole groups (e.g. one file per quantity): skip
-        the shuffle.  Wrong when they do not (a group would be reconciled in parts).
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -744,8 +754,7 @@ def timeline(
     %(selection_parameters)s
     strategy, unit, compare_within, cumulative
         As for :meth:`estimates.Claims.timeline`.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -783,8 +792,7 @@ def sensitivity(
     %(selection_parameters)s
     strategy, unit, compare_within
         As for :meth:`estimates.Claims.sensitivity`.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -822,8 +830,7 @@ def revisions(
     %(selection_parameters)s
     unit, cumulative, first
         As for :meth:`estimates.Claims.revisions`.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -860,8 +867,7 @@ def camps(
     %(selection_parameters)s
     unit, compare_within
         As for :meth:`estimates.Claims.camps`.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -929,8 +935,7 @@ def disagreements(
     max_pairs : int
         The pair budget **per group** (in memory it is for the whole table): a group
         with more pairs raises :class:`~estimates.PairBudgetError` naming it.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -979,8 +984,7 @@ def by_source(
     wide : bool
         Only ``False`` on Dask (a source x source matrix has one column per source,
         unknown before computing): compute, then ``.share.unstack("other")``.
-    partitioned : bool
-        The partitions already hold whole groups: skip the first shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -996,9 +1000,7 @@ def by_source(
     with _graph():
         long = pairs.map_partitions(source_pairs, meta=long_meta)
         if long.npartitions > 1:
-            long = long.shuffle(
-                on=list(SOURCE_PAIR), shuffle_method=_shuffle_method(long.npartitions)
-            )
+            long = long.shuffle(on=list(SOURCE_PAIR))
         return long.map_partitions(source_table, meta=source_table(long_meta))
 
 
@@ -1040,7 +1042,11 @@ def _files(path_or_glob: str | os.PathLike[str] | Sequence[str | os.PathLike[str
 
 
 def _read_file(
-    path: str, options: Mapping[str, Any], flag: bool, path_column: str | None
+    path: str,
+    options: Mapping[str, Any],
+    flag: bool,
+    path_column: str | None,
+    files: Sequence[str] = (),
 ) -> pd.DataFrame:
     """One file through :func:`estimates.read_claims`; its errors name the file."""
     try:
@@ -1052,7 +1058,10 @@ def _read_file(
     if flag:
         frame = _with_flag_columns(frame)
     if path_column is not None:
-        frame = frame.assign(**{path_column: pd.Categorical([path] * len(frame))})
+        # every file's name a category, as in the meta (no list of n names)
+        names = list(files) or [path]
+        codes = np.full(len(frame), names.index(path), dtype=np.int32)
+        frame = frame.assign(**{path_column: pd.Categorical.from_codes(codes, names)})
     return frame
 
 
@@ -1150,7 +1159,7 @@ def _read_partition(
     """One file's claims, conformed to the meta.  With ``errors="raise"``, a file with
     bad rows raises one error naming the bad rows of *every* file in ``files``."""
     try:
-        return _conform(_read_file(path, options, flag, path_column), like, path)
+        return _conform(_read_file(path, options, flag, path_column, files), like, path)
     except ValidationError as exc:
         if flag or len(files) < 2:
             raise
@@ -1659,10 +1668,15 @@ def to_parquet(
                 raise OptionError("by", bad, "text, number, date or flag columns (not categories)")
             n = ddf.npartitions
             buckets = n * BUCKETS_PER_FILE
-            mark = {"dataset": uuid.uuid4().hex, "by": keys, "buckets": buckets}
+            mark = {
+                "dataset": uuid.uuid4().hex,
+                "by": keys,
+                "buckets": buckets,
+                "hash": HASH_VERSION,
+            }
             meta = ddf._meta.assign(**{BUCKET: pd.Series([], dtype="int64")})
             bucketed = ddf.map_partitions(_with_bucket, keys, buckets, meta=meta)
-            ddf = bucketed.shuffle(on=BUCKET, npartitions=n, shuffle_method=_shuffle_method(n))
+            ddf = bucketed.shuffle(on=BUCKET, npartitions=n)
         data_meta = ddf._meta.drop(columns=[BUCKET]) if mark else ddf._meta
         schema = parquet_schema(data_meta, labels, write_index)
         written = ddf.map_partitions(
@@ -1928,6 +1942,7 @@ def _learn_weights(
     return out
 
 
+@fill_doc
 def reliability(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
@@ -1966,8 +1981,7 @@ def reliability(
         As for :meth:`estimates.Claims.reliability`.
     iterations : int
         Most rounds (each one pass over the data); stops when the weights stop changing.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
