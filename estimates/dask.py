@@ -1061,7 +1061,7 @@ def _read_file(
         # every file's name a category, as in the meta (no list of n names)
         names = list(files) or [path]
         codes = np.full(len(frame), names.index(path), dtype=np.int32)
-        frame = frame.assign(**{path_column: pd.Categorical.from_codes(codes, names)})
+        frame = frame.assign(**{path_column: pd.Categorical.from_codes(codes, pd.Index(names))})
     return frame
 
 
