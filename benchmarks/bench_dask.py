@@ -3,28 +3,38 @@
 Run::
 
     python benchmarks/bench_dask.py                   # 10^8 claims, 10^7 groups
-    python benchmarks/bench_dask.py --claims 1e7      # a quick run
+    python benchmarks/bench_dask.py --claims 1e7 --baseline 1e6 --skip extract  # quick
+    python benchmarks/bench_dask.py --claims 1e7 --shuffle p2p,tasks --partitioned
     python benchmarks/bench_dask.py --articles 2000   # fewer articles
 
-What it does, in one run on a ``distributed.LocalCluster`` (127.0.0.1 only):
+What it does, in one run on a ``distributed.LocalCluster`` (127.0.0.1 only; each
+worker capped at ``--memory-limit``, 4 GB by default):
 
 1. Writes ``--claims`` synthetic claims (10 per group on average) to Parquet files of
    ``--chunk`` rows, one chunk at a time: the table is never held in memory.  Each
    claim's group is drawn at random, so every group straddles files and the engine
-   must shuffle.
-2. ``estimates.dask.read_claims`` + ``estimates.dask.reconcile`` over the folder,
-   written back to Parquet: wall time, time per claim, the peak memory of the
-   workers (sampled by ``distributed.diagnostics.MemorySampler``), and where the
-   workers' time went (read+validate, shuffle, reconcile kernel, write: seconds of
-   work summed over the workers, from the task stream).
-3. The baseline, in this process: ``estimates.read_claims`` + ``Claims.reconcile()``
-   on ``--baseline`` claims of their own (10^7 by default).  Two ratios per claim:
-   against ``reconcile()`` alone (the goal: at most 1.5x) and against read +
-   ``reconcile()``.
-4. ``estimates.dask.extract`` over ``--articles`` short articles against
+   must shuffle.  This is the main measurement.
+2. Every worker reads one file first (imports, caches: not timed).  Then
+   ``estimates.dask.read_claims`` + ``estimates.dask.reconcile`` over the folder,
+   written back with ``estimates.dask.to_parquet`` (what the CLI writes): wall time,
+   time per claim, the peak memory of the workers (sampled by
+   ``distributed.diagnostics.MemorySampler``), and where the workers' time went
+   (read+validate, shuffle, reconcile kernel, write: seconds of work summed over the
+   workers, from the task stream; per stage, as shares, and per task name).  With
+   ``--shuffle p2p,tasks`` the same files are measured once per shuffle method, in
+   that order (``auto``: the engine's choice); the first is reported as ``dask_*``,
+   the others as ``dask_<method>_*``.
+3. With ``--partitioned``, a second measurement, labelled ``partitioned_*``: the same
+   claims written whole per quantity (``to_parquet(by="quantity")``, timed apart as
+   ``partitioned_prepare_s``), then read and reconciled with no shuffle.
+4. The baseline, in this process: ``estimates.read_claims`` + ``Claims.reconcile()``
+   on ``--baseline`` claims of their own (10^7 by default).  Ratios per claim, each
+   pass against this same baseline: against ``reconcile()`` alone (the goal: at most
+   1.5x) and, for the main pass, against read + ``reconcile()``.
+5. ``estimates.dask.extract`` over ``--articles`` short articles against
    ``estimates.extract`` in one process (the speed-up on the workers).
 
-Numbers are printed as one JSON object at the end.
+Numbers are printed as one JSON object at the end (and after each pass on stderr).
 """
 
 from __future__ import annotations
