@@ -365,7 +365,10 @@ def main(argv: list[str] | None = None) -> int:
                 warm_up(client, base / "claims")
                 methods = [m.strip() for m in args.shuffle.split(",") if m.strip()]
                 for i, method in enumerate(methods):
-                    label = "dask" if i == 0 else f"dask_{method}"
+                    again = methods[:i].count(method)  # a method measured twice: _2
+                    label = (
+                        "dask" if i == 0 else f"dask_{method}" + (f"_{again + 1}" if again else "")
+                    )
                     shuffle = None if method == "auto" else method
                     report.update(
                         dask_reconcile(

@@ -34,11 +34,10 @@ on the group keys, then the pairs on the source pair.
 The shuffle is skipped when the partitions already hold whole groups: for claims read
 from files :func:`to_parquet` wrote with ``by=`` (their footers say which groups each
 holds, and every partition is checked as it is computed), or on your word
-(``partitioned=True``, unchecked).  Dask shuffles its own way: peer-to-peer on a
-cluster (10^7 claims in 10 files: faster than task-based shuffling, memory a little
-higher; a few thousand claims: alike; ``benchmarks/bench_dask.py --shuffle p2p,tasks``),
-task-based with the local schedulers; ``dask.config.set({"dataframe.shuffle.method":
-"tasks"})`` chooses.
+(``partitioned=True``, unchecked).  Up to :data:`TASK_SHUFFLE_PARTITIONS` partitions
+the shuffle runs as tasks, beyond as Dask chooses (peer-to-peer on a cluster);
+``dask.config.set({"dataframe.shuffle.method": "p2p"})`` (or ``"tasks"``) decides
+instead.
 
 What travels with each task
 ---------------------------
@@ -243,11 +242,12 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
             _check_buckets, by, buckets, sets, meta=ddf._meta, enforce_metadata=False
         )
         return _library_text(checked)
+    method = _shuffle_method(ddf.npartitions)
     if not all(_hashable_key(ddf._meta[k]) for k in keys):
-        return _library_text(ddf.shuffle(on=list(keys)))
+        return _library_text(ddf.shuffle(on=list(keys), shuffle_method=method))
     meta = ddf._meta.assign(**{GROUP_HASH: pd.Series([], dtype="uint64")})
     hashed = ddf.map_partitions(_with_group_hash, list(keys), meta=meta)
-    whole = hashed.shuffle(on=GROUP_HASH).drop(columns=[GROUP_HASH])
+    whole = hashed.shuffle(on=GROUP_HASH, shuffle_method=method).drop(columns=[GROUP_HASH])
     return _library_text(whole)
 
 
@@ -266,6 +266,24 @@ UNREAD_COLUMNS = (
     "status",
     "reported_by",
 )
+
+
+#: Up to this many partitions, shuffles run as plain tasks; beyond, Dask's default
+#: (peer-to-peer on a cluster: memory stays flat however many partitions).  Measured
+#: at 10^7 claims in 10 files on 2 workers (``benchmarks/bench_dask.py --shuffle
+#: tasks,p2p,tasks,p2p``, four runs): wall times alike within the machine's noise
+#: (tasks 33-43 s, median 36; p2p 25-49 s, median 39), the workers' peak memory 7-10%
+#: lower with tasks (2.6-2.8 GB against 2.9-3.1 GB).
+TASK_SHUFFLE_PARTITIONS = 16
+
+
+def _shuffle_method(npartitions: int) -> str | None:
+    """Dask's ``dataframe.shuffle.method`` when set, else ``"tasks"`` up to
+    :data:`TASK_SHUFFLE_PARTITIONS` partitions and Dask's default beyond."""
+    chosen = dask.config.get("dataframe.shuffle.method", None)
+    if chosen:
+        return str(chosen)
+    return "tasks" if npartitions <= TASK_SHUFFLE_PARTITIONS else None
 
 
 def _read_columns(ddf: Any, keys: Sequence[str]) -> Any:
@@ -1000,7 +1018,9 @@ def by_source(
     with _graph():
         long = pairs.map_partitions(source_pairs, meta=long_meta)
         if long.npartitions > 1:
-            long = long.shuffle(on=list(SOURCE_PAIR))
+            long = long.shuffle(
+                on=list(SOURCE_PAIR), shuffle_method=_shuffle_method(long.npartitions)
+            )
         return long.map_partitions(source_table, meta=source_table(long_meta))
 
 
@@ -1676,7 +1696,7 @@ def to_parquet(
             }
             meta = ddf._meta.assign(**{BUCKET: pd.Series([], dtype="int64")})
             bucketed = ddf.map_partitions(_with_bucket, keys, buckets, meta=meta)
-            ddf = bucketed.shuffle(on=BUCKET, npartitions=n)
+            ddf = bucketed.shuffle(on=BUCKET, npartitions=n, shuffle_method=_shuffle_method(n))
         data_meta = ddf._meta.drop(columns=[BUCKET]) if mark else ddf._meta
         schema = parquet_schema(data_meta, labels, write_index)
         written = ddf.map_partitions(
