@@ -20,6 +20,8 @@ function               what each partition runs
 :func:`reliability`    one pass per round: each partition's source records under
                        the current weights, summed per source on the client
                        (``reconcile(strategy="reliability")`` uses the weights)
+:func:`to_parquet`     writes one Parquet file per partition, in one schema taken
+                       from the meta (claims, or any result above)
 =====================  ========================================================
 
 How groups meet
@@ -54,7 +56,7 @@ Examples
 --------
 >>> import estimates.dask as ed  # doctest: +SKIP
 >>> claims = ed.read_claims("claims/*.parquet")  # doctest: +SKIP
->>> ed.reconcile(claims, by="quantity").to_parquet("reconciled/")  # doctest: +SKIP
+>>> ed.to_parquet(ed.reconcile(claims, by="quantity"), "reconciled/")  # doctest: +SKIP
 """
 
 from __future__ import annotations
