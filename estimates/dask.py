@@ -1658,6 +1658,13 @@ def to_parquet(
 
     if not isinstance(ddf, dd.DataFrame):
         raise ArgumentTypeError("ddf", ddf, "a dask DataFrame for estimates.dask.to_parquet")
+    keys: list[str] = []
+    if by is not None:  # checked before anything in the folder is deleted
+        keys = _by_list(by)
+        _check_frame(ddf, keys, "to_parquet")
+        bad = [k for k in keys if not _text_key(ddf._meta[k])]
+        if bad:
+            raise OptionError("by", bad, "text, number, date or flag columns (not categories)")
     folder = Path(os.path.abspath(path))  # workers do not run in this working directory
     if folder.exists() and not folder.is_dir():
         raise OptionError("path", os.fspath(path), "a folder to write the Parquet files in")
@@ -1683,11 +1690,6 @@ def to_parquet(
     mark = None
     with _graph():
         if by is not None:
-            keys = _by_list(by)
-            _check_frame(ddf, keys, "to_parquet")
-            bad = [k for k in keys if not _text_key(ddf._meta[k])]
-            if bad:
-                raise OptionError("by", bad, "text, number, date or flag columns (not categories)")
             n = ddf.npartitions
             buckets = n * BUCKETS_PER_FILE
             mark = {
