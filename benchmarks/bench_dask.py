@@ -3,28 +3,38 @@
 Run::
 
     python benchmarks/bench_dask.py                   # 10^8 claims, 10^7 groups
-    python benchmarks/bench_dask.py --claims 1e7      # a quick run
+    python benchmarks/bench_dask.py --claims 1e7 --baseline 1e6 --skip extract  # quick
+    python benchmarks/bench_dask.py --claims 1e7 --shuffle p2p,tasks --partitioned
     python benchmarks/bench_dask.py --articles 2000   # fewer articles
 
-What it does, in one run on a ``distributed.LocalCluster`` (127.0.0.1 only):
+What it does, in one run on a ``distributed.LocalCluster`` (127.0.0.1 only; each
+worker capped at ``--memory-limit``, 4 GB by default):
 
 1. Writes ``--claims`` synthetic claims (10 per group on average) to Parquet files of
    ``--chunk`` rows, one chunk at a time: the table is never held in memory.  Each
    claim's group is drawn at random, so every group straddles files and the engine
-   must shuffle.
-2. ``estimates.dask.read_claims`` + ``estimates.dask.reconcile`` over the folder,
-   written back to Parquet: wall time, time per claim, the peak memory of the
-   workers (sampled by ``distributed.diagnostics.MemorySampler``), and where the
-   workers' time went (read+validate, shuffle, reconcile kernel, write: seconds of
-   work summed over the workers, from the task stream).
-3. The baseline, in this process: ``estimates.read_claims`` + ``Claims.reconcile()``
-   on ``--baseline`` claims of their own (10^7 by default).  Two ratios per claim:
-   against ``reconcile()`` alone (the goal: at most 1.5x) and against read +
-   ``reconcile()``.
-4. ``estimates.dask.extract`` over ``--articles`` short articles against
+   must shuffle.  This is the main measurement.
+2. Every worker reads one file first (imports, caches: not timed).  Then
+   ``estimates.dask.read_claims`` + ``estimates.dask.reconcile`` over the folder,
+   written back with ``estimates.dask.to_parquet`` (what the CLI writes): wall time,
+   time per claim, the peak memory of the workers (sampled by
+   ``distributed.diagnostics.MemorySampler``), and where the workers' time went
+   (read+validate, shuffle, reconcile kernel, write: seconds of work summed over the
+   workers, from the task stream; per stage, as shares, and per task name).  With
+   ``--shuffle p2p,tasks`` the same files are measured once per shuffle method, in
+   that order (``auto``: the engine's choice); the first is reported as ``dask_*``,
+   the others as ``dask_<method>_*``.
+3. With ``--partitioned``, a second measurement, labelled ``partitioned_*``: the same
+   claims written whole per quantity (``to_parquet(by="quantity")``, timed apart as
+   ``partitioned_prepare_s``), then read and reconciled with no shuffle.
+4. The baseline, in this process: ``estimates.read_claims`` + ``Claims.reconcile()``
+   on ``--baseline`` claims of their own (10^7 by default).  Ratios per claim, each
+   pass against this same baseline: against ``reconcile()`` alone (the goal: at most
+   1.5x) and, for the main pass, against read + ``reconcile()``.
+5. ``estimates.dask.extract`` over ``--articles`` short articles against
    ``estimates.extract`` in one process (the speed-up on the workers).
 
-Numbers are printed as one JSON object at the end.
+Numbers are printed as one JSON object at the end (and after each pass on stderr).
 """
 
 from __future__ import annotations
@@ -112,18 +122,26 @@ def baseline(folder: Path, files: int) -> dict[str, float]:
     }
 
 
-#: Task name prefixes -> the stage they belong to (for the time breakdown).
+#: Task name prefixes -> the stage they belong to (for the time breakdown).  Dask
+#: fuses the tasks of one partition that need no other partition (reading a file and
+#: hashing its keys; the reconcile kernel and writing its result): a fused task is
+#: counted in the stage of the name it carries.
 STAGES = {
     "estimates-read-claims": "read+validate",
     "_with_group_hash": "shuffle",
+    "_check_buckets": "read+validate",
     "shuffle": "shuffle",
     "p2pshuffle": "shuffle",
+    "hash-join": "shuffle",
     "taskshuffle": "shuffle",
     "group-taskshuffle": "shuffle",
     "split-taskshuffle": "shuffle",
+    "concat-taskshuffle": "shuffle",
+    "assign": "shuffle",
+    "drop": "shuffle",
     "operation": "shuffle",
     "_run_in_force": "reconcile kernel",
-    "_parquet_ready": "write",
+    "_write_part": "write",
     "to-parquet": "write",
 }
 
@@ -136,42 +154,108 @@ def _stage(key: object) -> str:
     return "other"
 
 
-def dask_reconcile(client: Any, folder: Path, out: Path, n: int) -> dict[str, float]:
+def partitioned_pass(client: Any, base: Path, n: int) -> dict[str, Any]:
+    """The same claims written whole per quantity (``to_parquet(by="quantity")``, a
+    shuffle paid once, timed apart), then read and reconciled with no shuffle."""
+    import estimates.dask as ed
+
+    t0 = time.perf_counter()
+    ed.to_parquet(ed.read_claims(base / "claims"), base / "by-quantity", by="quantity")
+    prepare = time.perf_counter() - t0
+    report = dask_reconcile(
+        client, base / "by-quantity", base / "out-partitioned", n, label="partitioned"
+    )
+    report["partitioned_prepare_s"] = prepare
+    return report
+
+
+def dask_reconcile(
+    client: Any,
+    folder: Path,
+    out: Path,
+    n: int,
+    *,
+    label: str = "dask",
+    shuffle: str | None = None,
+) -> dict[str, Any]:
+    """``read_claims`` + ``reconcile`` + ``to_parquet`` over ``folder``, measured:
+    wall time, time per claim, the workers' peak memory and where their time went."""
+    import dask
     import pyarrow.parquet as pq
     from distributed import get_task_stream
     from distributed.diagnostics import MemorySampler
 
     import estimates.dask as ed
-    from estimates._cli.reconcile import _parquet_ready
 
+    shutil.rmtree(out, ignore_errors=True)
+    client.run(_collect)  # each pass starts from workers as empty as they can be
     sampler = MemorySampler()
+    config = {"dataframe.shuffle.method": shuffle} if shuffle else {}
     t0 = time.perf_counter()
-    with sampler.sample("reconcile", interval=0.5), get_task_stream(client) as stream:
+    with (
+        dask.config.set(config),
+        sampler.sample(label, interval=0.5),
+        get_task_stream(client) as stream,
+    ):
         claims = ed.read_claims(folder)
-        result = ed.reconcile(claims, by="quantity")
-        # what the CLI writes: object columns (claim labels, source names) as text
-        flat = result.map_partitions(_parquet_ready, meta=_parquet_ready(result._meta))
-        flat.to_parquet(out, write_index=True)
+        # what the CLI writes: every column, read back with the same values
+        ed.to_parquet(ed.reconcile(claims, by="quantity"), out)
     t1 = time.perf_counter()
     mem = sampler.to_pandas()
     groups = sum(pq.ParquetFile(p).metadata.num_rows for p in out.glob("*.parquet"))
     busy: dict[str, float] = {}
+    prefixes: dict[str, float] = {}
     for task in stream.data:
         for s in task["startstops"]:
             if s["action"] == "compute":
+                took = s["stop"] - s["start"]
                 stage = _stage(task["key"])
-                busy[stage] = busy.get(stage, 0.0) + s["stop"] - s["start"]
-    report: dict[str, float] = {
-        "dask_claims": n,
-        "dask_groups": int(groups),
-        "dask_partitions": claims.npartitions,
-        "dask_s": t1 - t0,
-        "dask_us_per_claim": (t1 - t0) / n * 1e6,
-        "dask_peak_worker_memory_gb": float(mem.max().iloc[0]) / 1e9,
+                busy[stage] = busy.get(stage, 0.0) + took
+                prefix = _prefix(task["key"])
+                prefixes[prefix] = prefixes.get(prefix, 0.0) + took
+    total = sum(busy.values()) or 1.0
+    report: dict[str, Any] = {
+        f"{label}_claims": n,
+        f"{label}_groups": int(groups),
+        f"{label}_partitions": claims.npartitions,
+        f"{label}_shuffle": shuffle or "auto",
+        f"{label}_s": t1 - t0,
+        f"{label}_us_per_claim": (t1 - t0) / n * 1e6,
+        f"{label}_peak_worker_memory_gb": float(mem.max().iloc[0]) / 1e9,
+        # where the time goes: seconds of work on the workers, per stage (all workers)
+        f"{label}_busy_s": {k: round(v, 2) for k, v in sorted(busy.items())},
+        f"{label}_busy_share": {k: round(v / total, 3) for k, v in sorted(busy.items())},
+        f"{label}_busy_by_task_s": {
+            k: round(v, 2) for k, v in sorted(prefixes.items(), key=lambda kv: -kv[1])
+        },
     }
-    # where the time goes: seconds of work on the workers, per stage (both workers)
-    report.update({f"dask_busy_{k.replace(' ', '_')}_s": v for k, v in sorted(busy.items())})
     return report
+
+
+def warm_up(client: Any, folder: Path) -> None:
+    """Every worker imports the library and reads a file before anything is timed (the
+    first pass would otherwise pay for it alone)."""
+    import estimates.dask as ed
+
+    first = sorted(folder.glob("*.parquet"))[0]
+    claims = ed.read_claims([first] * len(client.scheduler_info()["workers"]))
+    claims.map_partitions(len).compute()
+
+
+def _collect() -> None:
+    import gc
+
+    gc.collect()
+
+
+def _prefix(key: object) -> str:
+    """A task key's name without its token (``'shuffle-transfer-3f2a...'`` ->
+    ``'shuffle-transfer'``)."""
+    name = str(key[0] if isinstance(key, tuple) else key)
+    parts = name.split("-")
+    while parts and len(parts) > 1 and (len(parts[-1]) >= 8 or parts[-1].isdigit()):
+        parts.pop()
+    return "-".join(parts)
 
 
 def articles(n: int, seed: int = 0) -> list[dict[str, str]]:
@@ -236,6 +320,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", default=None, help="where to write (default: a temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep the files written")
     ap.add_argument("--skip", choices=["reconcile", "extract"], action="append", default=[])
+    ap.add_argument(
+        "--shuffle",
+        default="auto",
+        help="comma-separated shuffle methods to measure in turn on the same files: auto "
+        "(the engine's choice), tasks, p2p (default: auto)",
+    )
+    ap.add_argument(
+        "--partitioned",
+        action="store_true",
+        help="also measure files written whole per group (labelled 'partitioned'; the "
+        "main measurement stays on groups drawn at random, straddling every file)",
+    )
     args = ap.parse_args(argv)
     n, chunk, nbase = int(args.claims), int(args.chunk), int(args.baseline)
     warnings.simplefilter("ignore", est.DataQualityWarning)
@@ -266,8 +362,23 @@ def main(argv: list[str] | None = None) -> int:
                 report["write_s"] = time.perf_counter() - t
                 report["files"] = files
                 print(f"wrote {n:,} claims in {files} files", file=sys.stderr, flush=True)
-                report.update(dask_reconcile(client, base / "claims", base / "out", n))
-                print(json.dumps(report), file=sys.stderr, flush=True)
+                warm_up(client, base / "claims")
+                methods = [m.strip() for m in args.shuffle.split(",") if m.strip()]
+                for i, method in enumerate(methods):
+                    again = methods[:i].count(method)  # a method measured twice: _2
+                    label = (
+                        "dask" if i == 0 else f"dask_{method}" + (f"_{again + 1}" if again else "")
+                    )
+                    shuffle = None if method == "auto" else method
+                    report.update(
+                        dask_reconcile(
+                            client, base / "claims", base / "out", n, label=label, shuffle=shuffle
+                        )
+                    )
+                    print(json.dumps(report), file=sys.stderr, flush=True)
+                if args.partitioned:
+                    report.update(partitioned_pass(client, base, n))
+                    print(json.dumps(report), file=sys.stderr, flush=True)
                 # the baseline's own claims: 10 per group as well
                 bfiles = write_claims(base / "baseline", nbase, chunk, seed=1)
                 report.update(baseline(base / "baseline", bfiles))
@@ -280,6 +391,19 @@ def main(argv: list[str] | None = None) -> int:
                 report["ratio_per_claim_vs_read_and_reconcile"] = dask_us / float(
                     report["baseline_us_per_claim"]  # type: ignore[arg-type]
                 )
+                # the other passes, against the same baseline
+                for key in list(report):
+                    if key.endswith("_us_per_claim") and key not in (
+                        "dask_us_per_claim",
+                        "baseline_us_per_claim",
+                        "baseline_reconcile_us_per_claim",
+                    ):
+                        label = key[: -len("_us_per_claim")]
+                        us = float(report[key])  # type: ignore[arg-type]
+                        base_rec = float(report["baseline_reconcile_us_per_claim"])  # type: ignore[arg-type]
+                        base_all = float(report["baseline_us_per_claim"])  # type: ignore[arg-type]
+                        report[f"ratio_per_claim_{label}_vs_reconcile"] = us / base_rec
+                        report[f"ratio_per_claim_{label}_vs_read_and_reconcile"] = us / base_all
                 print(json.dumps(report), file=sys.stderr, flush=True)
             if "extract" not in args.skip:
                 report.update(extract_bench(client, args.articles, args.workers))

@@ -20,16 +20,26 @@ function               what each partition runs
 :func:`reliability`    one pass per round: each partition's source records under
                        the current weights, summed per source on the client
                        (``reconcile(strategy="reliability")`` uses the weights)
+:func:`to_parquet`     writes one Parquet file per partition, in one schema taken
+                       from the meta (claims, or any result above)
 =====================  ========================================================
 
 How groups meet
 ---------------
-The per-group methods need every claim of a group in one partition.  Unless told that
-the partitions already hold whole groups (``partitioned=True``, e.g. one file per
-quantity), the claims are first shuffled on the group keys: a hash repartition on one
-64-bit hash of the keys (or on the key columns themselves when they are objects or
-categories), so no step collects the whole table on one worker.  :func:`by_source`
-shuffles twice: claims on the group keys, then the pairs on the source pair.
+The per-group methods need every claim of a group in one partition.  The claims are
+first shuffled on the group keys: a hash repartition on one 64-bit hash of the keys
+(or on the key columns themselves when they are objects or categories), so no step
+collects the whole table on one worker.  Only the columns some computation reads
+travel (:data:`UNREAD_COLUMNS` stay behind).  :func:`by_source` shuffles twice: claims
+on the group keys, then the pairs on the source pair.
+
+The shuffle is skipped when the partitions already hold whole groups: for claims read
+from files :func:`to_parquet` wrote with ``by=`` (their footers say which groups each
+holds, and every partition is checked as it is computed), or on your word
+(``partitioned=True``, unchecked).  Up to :data:`TASK_SHUFFLE_PARTITIONS` partitions
+the shuffle runs as tasks, beyond as Dask chooses (peer-to-peer on a cluster);
+``dask.config.set({"dataframe.shuffle.method": "p2p"})`` (or ``"tasks"``) decides
+instead.
 
 What travels with each task
 ---------------------------
@@ -46,7 +56,7 @@ Examples
 --------
 >>> import estimates.dask as ed  # doctest: +SKIP
 >>> claims = ed.read_claims("claims/*.parquet")  # doctest: +SKIP
->>> ed.reconcile(claims, by="quantity").to_parquet("reconciled/")  # doctest: +SKIP
+>>> ed.to_parquet(ed.reconcile(claims, by="quantity"), "reconciled/")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -66,7 +76,7 @@ import pandas as pd
 
 from ._api.claims import Claims, frame_of
 from ._api.claims import read_claims as _read_claims
-from ._api.docs import fill_doc
+from ._api.docs import FRAGMENTS, fill_doc
 from ._compute.disagreements import SOURCE_PAIR, source_pairs, source_table
 from ._compute.reconcile import group_codes
 from ._compute.selection import Selection, selection_of
@@ -143,6 +153,18 @@ READ_FIELDS = (
     "id",
 )
 
+#: How every per-group function documents ``partitioned`` (one home: filled in by
+#: :func:`estimates._api.docs.fill_doc`).
+FRAGMENTS["partitioned_parameter"] = """\
+partitioned : bool
+    Your word that every partition already holds whole groups of ``by`` (e.g. one
+    file per quantity): the shuffle on the group keys is skipped and **nothing checks
+    it**; a group split across partitions would come back as several rows, each
+    reconciled from part of its claims.  Claims read by :func:`read_claims` from
+    files :func:`to_parquet` wrote with ``by=`` (these keys or fewer) need no flag:
+    the shuffle is skipped and each partition checked.
+"""
+
 #: The default pair budget of :func:`disagreements`, per group.
 DEFAULT_MAX_PAIRS = 1_000_000
 
@@ -212,6 +234,7 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
       (:func:`_group_hash`, computed per partition over the text's bytes), dropped
       after the shuffle: hashing the key columns themselves (what ``shuffle(on=keys)``
       does) costs as much as moving the rows."""
+    ddf = _read_columns(ddf, keys)
     if partitioned or ddf.npartitions == 1:
         return _library_text(ddf)
     marked = _marked_partitions(ddf, keys)
@@ -228,6 +251,47 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
     hashed = ddf.map_partitions(_with_group_hash, list(keys), meta=meta)
     whole = hashed.shuffle(on=GROUP_HASH, shuffle_method=method).drop(columns=[GROUP_HASH])
     return _library_text(whole)
+
+
+#: Standard columns no per-group computation reads (what a claim records for people:
+#: where it was published, notes, ids, how its figure was read): left behind before
+#: the shuffle, which then moves a third fewer bytes.  A test fills them with other
+#: values and checks that no result changes (tests/dask/test_engine.py).
+UNREAD_COLUMNS = (
+    "url",
+    "published",
+    "note",
+    "id",
+    "lang",
+    "profile",
+    "ambiguous",
+    "status",
+    "reported_by",
+)
+
+
+#: Up to this many partitions, shuffles run as plain tasks; beyond, Dask's default
+#: (peer-to-peer on a cluster: memory stays flat however many partitions).  Measured
+#: at 10^7 claims in 10 files on 2 workers (``benchmarks/bench_dask.py --shuffle
+#: tasks,p2p,tasks,p2p``, four runs): wall times alike within the machine's noise
+#: (tasks 33-43 s, median 36; p2p 25-49 s, median 39), the workers' peak memory 7-10%
+#: lower with tasks (2.6-2.8 GB against 2.9-3.1 GB).
+TASK_SHUFFLE_PARTITIONS = 16
+
+
+def _shuffle_method(npartitions: int) -> str | None:
+    """Dask's ``dataframe.shuffle.method`` when set, else ``"tasks"`` up to
+    :data:`TASK_SHUFFLE_PARTITIONS` partitions and Dask's default beyond."""
+    chosen = dask.config.get("dataframe.shuffle.method", None)
+    if chosen:
+        return str(chosen)
+    return "tasks" if npartitions <= TASK_SHUFFLE_PARTITIONS else None
+
+
+def _read_columns(ddf: Any, keys: Sequence[str]) -> Any:
+    """The claims without the :data:`UNREAD_COLUMNS` (group keys kept)."""
+    unread = [c for c in UNREAD_COLUMNS if c in ddf.columns and c not in keys]
+    return ddf.drop(columns=unread) if unread else ddf
 
 
 def _library_text(ddf: Any) -> Any:
@@ -324,10 +388,37 @@ def _group_hash(part: pd.DataFrame, keys: Sequence[str]) -> np.ndarray:
                 col = col.dt.as_unit("ns")  # a day is a day, whatever unit a file gave
             if isinstance(col.dtype, pd.StringDtype):
                 one = _text_hash(col)
+            elif pd.api.types.is_object_dtype(col.dtype):  # text kept as objects (pandas 2)
+                one = _object_text_hash(part, k)
             else:
                 one = pd.util.hash_pandas_object(col, index=False).to_numpy(np.uint64)
             h = _mix(h * _MULT + one)
     return h
+
+
+def _object_text_hash(part: pd.DataFrame, key: str) -> np.ndarray:
+    """:func:`_text_hash` of an object column holding texts; anything else raises
+    (its hash would not be the same in every partition)."""
+    col = part[key]
+    if pd.api.types.infer_dtype(col, skipna=True) not in ("string", "empty"):
+        fits = col.map(lambda v: isinstance(v, str))  # the error path only
+        rows = np.flatnonzero(col.notna().to_numpy() & ~fits.to_numpy(dtype=bool))[:20]
+        failures = pd.DataFrame(
+            {
+                "row": part.index[rows],
+                "column": key,
+                "value": col.iloc[rows].to_numpy(dtype=object),
+                "expected": "text (a group key of files written whole per group)",
+            }
+        )
+        raise ValidationError(failures, what="claims")
+    return _text_hash(col)
+
+
+def _text_key(column: pd.Series) -> bool:
+    """Whether a key column can be hashed by :func:`_group_hash` (objects: checked
+    to be texts as each partition is hashed)."""
+    return _hashable_key(column) or pd.api.types.is_object_dtype(column.dtype)
 
 
 def _with_group_hash(part: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
@@ -338,6 +429,10 @@ def _with_group_hash(part: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
 #: The key of the Parquet footer metadata :func:`to_parquet` writes with ``by=``, and
 #: of the Dask meta's ``attrs`` where :func:`read_claims` keeps what the files say.
 PARTITIONS_KEY = "estimates.partitions"
+
+#: The version of :func:`_group_hash` a footer's buckets were computed with: files
+#: written with another are not taken as whole groups (they are shuffled).
+HASH_VERSION = 1
 
 #: Buckets per file :func:`to_parquet` spreads the groups over (``hash % buckets``,
 #: the buckets shuffled to the files): enough for files of even size.
@@ -361,7 +456,7 @@ def _marked_partitions(
     by, buckets, sets = list(mark["by"]), int(mark["buckets"]), tuple(mark["sets"])
     if not set(by) <= set(keys) or len(sets) != ddf.npartitions:
         return None
-    if not all(k in ddf.columns and _hashable_key(ddf._meta[k]) for k in by):
+    if not all(k in ddf.columns and _text_key(ddf._meta[k]) for k in by):
         return None
     return by, buckets, sets
 
@@ -417,7 +512,9 @@ def _footer_marks(files: Sequence[str]) -> dict[str, Any] | None:
         if raw is None:
             return None
         mark = json.loads(raw)
-        head = {k: mark.get(k) for k in ("dataset", "by", "buckets")}
+        head = {k: mark.get(k) for k in ("dataset", "by", "buckets", "hash")}
+        if head["hash"] != HASH_VERSION:
+            return None
         if first is None:
             first = head
         elif head != first:
@@ -427,15 +524,6 @@ def _footer_marks(files: Sequence[str]) -> dict[str, Any] | None:
     if first is None or len(seen) != len(set(seen)):
         return None
     return {"by": list(first["by"]), "buckets": int(first["buckets"]), "sets": tuple(sets)}
-
-
-#: Up to this many partitions, shuffles run as plain tasks (cheaper for a few small
-#: partitions); beyond, Dask's default (peer-to-peer on a cluster: memory stays flat).
-TASK_SHUFFLE_PARTITIONS = 16
-
-
-def _shuffle_method(npartitions: int) -> str | None:
-    return "tasks" if npartitions <= TASK_SHUFFLE_PARTITIONS else None
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -522,14 +610,16 @@ def _per_group(
     """Run a per-group ``Claims`` method over a Dask DataFrame of claims."""
     conv = get_conventions()
     fn = _task(kernel, conv)
+    with _graph():
+        whole = _whole_groups(ddf, keys, partitioned)
     with _in_force(conv):
-        meta = _with_labels(_typed_meta(kernel(ddf._meta, method, args, options)), ddf._meta)
+        meta = kernel(whole._meta, method, args, options)
+    meta = _with_labels(_typed_meta(meta), whole._meta)
     if method == "timeline":
         meta = _period_level(meta, options["freq"])
     elif method == "camps":
-        meta = _camps_meta(meta, ddf._meta, keys)
+        meta = _camps_meta(meta, whole._meta, keys)
     with _graph():
-        whole = _whole_groups(ddf, keys, partitioned)
         return whole.map_partitions(fn, method, args, options, meta=meta, enforce_metadata=False)
 
 
@@ -634,9 +724,7 @@ def reconcile(
     %(selection_parameters)s
     strategy, weights, unit, compare_within, cumulative, quantiles, tail
         As for :meth:`estimates.Claims.reconcile`.
-    partitioned : bool
-        The partitions already hold whole groups (e.g. one file per quantity): skip
-        the shuffle.  Wrong when they do not (a group would be reconciled in parts).
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -688,8 +776,7 @@ def timeline(
     %(selection_parameters)s
     strategy, unit, compare_within, cumulative
         As for :meth:`estimates.Claims.timeline`.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -727,8 +814,7 @@ def sensitivity(
     %(selection_parameters)s
     strategy, unit, compare_within
         As for :meth:`estimates.Claims.sensitivity`.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -766,8 +852,7 @@ def revisions(
     %(selection_parameters)s
     unit, cumulative, first
         As for :meth:`estimates.Claims.revisions`.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -804,8 +889,7 @@ def camps(
     %(selection_parameters)s
     unit, compare_within
         As for :meth:`estimates.Claims.camps`.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -873,8 +957,7 @@ def disagreements(
     max_pairs : int
         The pair budget **per group** (in memory it is for the whole table): a group
         with more pairs raises :class:`~estimates.PairBudgetError` naming it.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -923,8 +1006,7 @@ def by_source(
     wide : bool
         Only ``False`` on Dask (a source x source matrix has one column per source,
         unknown before computing): compute, then ``.share.unstack("other")``.
-    partitioned : bool
-        The partitions already hold whole groups: skip the first shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------
@@ -971,7 +1053,8 @@ def _files(path_or_glob: str | os.PathLike[str] | Sequence[str | os.PathLike[str
                 "a claims file, a folder holding " + ", ".join(SUFFIXES) + " files, or a "
                 "glob matching some (e.g. 'claims/*.parquet')",
             )
-        return sorted(found, key=_natural)
+        # absolute: workers do not run in the client's working directory
+        return sorted((os.path.abspath(f) for f in found), key=_natural)
     if isinstance(path_or_glob, Sequence):
         out: list[str] = []
         for item in path_or_glob:
@@ -983,7 +1066,11 @@ def _files(path_or_glob: str | os.PathLike[str] | Sequence[str | os.PathLike[str
 
 
 def _read_file(
-    path: str, options: Mapping[str, Any], flag: bool, path_column: str | None
+    path: str,
+    options: Mapping[str, Any],
+    flag: bool,
+    path_column: str | None,
+    files: Sequence[str] = (),
 ) -> pd.DataFrame:
     """One file through :func:`estimates.read_claims`; its errors name the file."""
     try:
@@ -995,7 +1082,10 @@ def _read_file(
     if flag:
         frame = _with_flag_columns(frame)
     if path_column is not None:
-        frame = frame.assign(**{path_column: pd.Categorical([path] * len(frame))})
+        # every file's name a category, as in the meta (no list of n names)
+        names = list(files) or [path]
+        codes = np.full(len(frame), names.index(path), dtype=np.int32)
+        frame = frame.assign(**{path_column: pd.Categorical.from_codes(codes, pd.Index(names))})
     return frame
 
 
@@ -1093,7 +1183,7 @@ def _read_partition(
     """One file's claims, conformed to the meta.  With ``errors="raise"``, a file with
     bad rows raises one error naming the bad rows of *every* file in ``files``."""
     try:
-        return _conform(_read_file(path, options, flag, path_column), like, path)
+        return _conform(_read_file(path, options, flag, path_column, files), like, path)
     except ValidationError as exc:
         if flag or len(files) < 2:
             raise
@@ -1529,7 +1619,7 @@ def to_parquet(
         their shuffle; each partition is checked, as it is computed, to hold only its
         file's groups (rows moved between partitions after reading raise a
         :class:`~estimates.ValidationError`, never a group reconciled in parts).  The
-        keys must be text, number, date or flag columns.
+        keys must be text (objects holding texts, too), number, date or flag columns.
     write_index : bool
         Write the index (a result's group keys; claims' labels) as well.
     labels : {"int64", "string"}, optional
@@ -1537,7 +1627,8 @@ def to_parquet(
         function that made the result noted it (needed only for frames from
         elsewhere).
     overwrite : bool
-        Delete the ``part.*.parquet`` files already in ``path`` first.
+        Delete the ``part.*.parquet`` files already in ``path`` (when called, even with
+        ``compute=False``); a folder holding other files is never written in.
     compute : bool
         Write now and return the number of rows written; or (False) return the Dask
         scalar that writes when computed (e.g. ``client.compute(...)`` with a
@@ -1569,7 +1660,14 @@ def to_parquet(
 
     if not isinstance(ddf, dd.DataFrame):
         raise ArgumentTypeError("ddf", ddf, "a dask DataFrame for estimates.dask.to_parquet")
-    folder = Path(path)
+    keys: list[str] = []
+    if by is not None:  # checked before anything in the folder is deleted
+        keys = _by_list(by)
+        _check_frame(ddf, keys, "to_parquet")
+        bad = [k for k in keys if not _text_key(ddf._meta[k])]
+        if bad:
+            raise OptionError("by", bad, "text, number, date or flag columns (not categories)")
+    folder = Path(os.path.abspath(path))  # workers do not run in this working directory
     if folder.exists() and not folder.is_dir():
         raise OptionError("path", os.fspath(path), "a folder to write the Parquet files in")
     if folder.exists():
@@ -1594,16 +1692,14 @@ def to_parquet(
     mark = None
     with _graph():
         if by is not None:
-            keys = _by_list(by)
-            _check_frame(ddf, keys, "to_parquet")
-            bad = [k for k in keys if not _hashable_key(ddf._meta[k])]
-            if bad:
-                raise OptionError(
-                    "by", bad, "text, number, date or flag columns (not objects or categories)"
-                )
             n = ddf.npartitions
             buckets = n * BUCKETS_PER_FILE
-            mark = {"dataset": uuid.uuid4().hex, "by": keys, "buckets": buckets}
+            mark = {
+                "dataset": uuid.uuid4().hex,
+                "by": keys,
+                "buckets": buckets,
+                "hash": HASH_VERSION,
+            }
             meta = ddf._meta.assign(**{BUCKET: pd.Series([], dtype="int64")})
             bucketed = ddf.map_partitions(_with_bucket, keys, buckets, meta=meta)
             ddf = bucketed.shuffle(on=BUCKET, npartitions=n, shuffle_method=_shuffle_method(n))
@@ -1872,6 +1968,7 @@ def _learn_weights(
     return out
 
 
+@fill_doc
 def reliability(
     ddf: Any,
     by: str | Sequence[str] = "quantity",
@@ -1910,8 +2007,7 @@ def reliability(
         As for :meth:`estimates.Claims.reliability`.
     iterations : int
         Most rounds (each one pass over the data); stops when the weights stop changing.
-    partitioned : bool
-        The partitions already hold whole groups: skip the shuffle.
+    %(partitioned_parameter)s
 
     Returns
     -------

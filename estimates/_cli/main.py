@@ -118,6 +118,8 @@ def _same_file(a: str, b: str) -> bool:
 
 def _check_paths(args: argparse.Namespace) -> str | None:
     """Why the files named on the command line cannot be used, or None."""
+    if getattr(args, "engine", None) == "dask":  # folders in and out (estimates.dask)
+        return None
     source = getattr(args, "claims", None)
     output = getattr(args, "output", None)
     if isinstance(source, str) and source != "-" and Path(source).is_dir():

@@ -20,9 +20,11 @@ Past one machine (:mod:`estimates.dask`)::
 
 ``--engine dask`` reads every file matched (a glob, a folder, or one file) one task
 per file, shuffles the claims on the group keys, reconciles each group where it lands
-and writes a Parquet dataset (a folder, one file per partition) with a progress bar
-on standard error.  ``--scheduler`` uses a running Dask cluster; ``--workers N`` (or
-neither) starts N local worker processes (default: one per core) on 127.0.0.1.
+and writes a Parquet dataset (a folder, one file per partition, replacing the files of
+an earlier run; :func:`estimates.dask.to_parquet`, so ``pandas.read_parquet`` gives back
+the values computed) with a progress bar on standard error.  ``--scheduler`` uses a
+running Dask cluster; ``--workers N`` (or neither) starts N local worker processes
+(default: one per core) on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -177,6 +179,10 @@ def run_dask(args: argparse.Namespace) -> int:
             raise OptionError("--column", field, "a field among " + ", ".join(sorted(fields)))
     by = by_of(args)
     options = analysis_options(args)
+    out = os.path.abspath(args.output)
+    if any(os.path.commonpath([out, f]) == out for f in ed._files(args.claims)):
+        # the earlier run's files are replaced: never the claims being read
+        raise OptionError("--output", args.output, "a folder holding none of the claims files")
     client = _client(args)
     try:
         claims = ed.read_claims(
@@ -188,12 +194,17 @@ def run_dask(args: argparse.Namespace) -> int:
             **mapping,  # type: ignore[arg-type]
         )
         result = ed.reconcile(claims, by, **options)
-        # the group keys as columns, as the pandas engine writes them
-        task = ed.to_parquet(result.reset_index(), args.output, write_index=False, compute=False)
+        # the group keys as columns, as the pandas engine writes them; -o replaces what
+        # an earlier run wrote there (as for a file), and nothing else
+        task = ed.to_parquet(
+            result.reset_index(), args.output, write_index=False, overwrite=True, compute=False
+        )
         from distributed import progress
 
         future = client.compute(task)
-        with contextlib.redirect_stdout(sys.stderr):  # the bar is for the person, not data
+        # the bar is for the person, not data; it follows this client's scheduler (not
+        # another client current in the process)
+        with contextlib.redirect_stdout(sys.stderr), client.as_current():
             progress(future)
         print(file=sys.stderr)
         future.result()

@@ -493,3 +493,51 @@ def test_cli_engine_options_need_the_dask_engine(tmp_path, capsys):
 
     assert main(["reconcile", str(SEED_CSV), "--workers", "2"]) != 0
     assert "--engine dask" in capsys.readouterr().err
+
+
+def test_cli_engine_dask_never_writes_over_its_claims(tmp_path, capsys):
+    from estimates._cli.main import main
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    seed_claims().to_parquet(folder / "part.0.parquet")
+    for out in (folder, tmp_path):  # the claims' folder, or a folder holding it
+        argv = ["reconcile", str(folder), "--engine", "dask", "--workers", "1", "-o", str(out)]
+        assert main(argv) != 0
+        assert "--output" in capsys.readouterr().err
+    assert (folder / "part.0.parquet").exists()
+
+
+def test_columns_left_behind_before_the_shuffle_change_no_result(economist):
+    """The engine does not carry ``UNREAD_COLUMNS`` through the shuffle: in memory,
+    other values there change nothing either (were a computation to start reading
+    one, this fails)."""
+    frame = economist.frame.copy()
+    n = len(frame)
+    other = frame.assign(
+        url=pd.array([f"https://ex.org/{i}" for i in range(n)], dtype="string"),
+        published=pd.Timestamp("2030-01-01"),
+        note=pd.array(["a note"] * n, dtype="string"),
+        id=pd.array([f"id{i}" for i in range(n)], dtype="string"),
+        lang=pd.array(["fr"] * n, dtype="string"),
+        profile=pd.array(["other"] * n, dtype="string"),
+        ambiguous=~frame["ambiguous"],
+        status=pd.Categorical(["retracted"] * n, dtype=frame["status"].dtype),
+        reported_by=pd.array(["a wire"] * n, dtype="string"),
+    )
+    assert set(ed.UNREAD_COLUMNS) <= set(frame.columns)
+    changed = Claims._from_frame(other)
+    calls = [
+        ("reconcile", (), {"by": ECON_BY, "sources": BOOK}),
+        ("timeline", ("M",), {"by": ECON_BY}),
+        ("sensitivity", (), {"by": ECON_BY, "sources": BOOK}),
+        ("revisions", (), {"by": ECON_BY}),
+        ("camps", (), {"by": ECON_BY}),
+        ("disagreements", (), {"by": ECON_BY}),
+        ("by_source", (), {"by": ECON_BY, "sources": BOOK}),
+    ]
+    for name, args, kw in calls:
+        a = pd.DataFrame(quiet(getattr(economist, name), *args, **kw))
+        b = pd.DataFrame(quiet(getattr(changed, name), *args, **kw))
+        assert len(a) > 0, name
+        pd.testing.assert_frame_equal(a, b, obj=name)

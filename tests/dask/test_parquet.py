@@ -172,9 +172,7 @@ def test_files_written_by_group_are_reconciled_without_a_shuffle(client, tmp_pat
     assert len(seen) == len(set(seen)) == economist.frame["country"].nunique()
 
 
-def test_claims_moved_after_reading_raise_instead_of_splitting_groups(
-    client, tmp_path, economist
-):
+def test_claims_moved_after_reading_raise_instead_of_splitting_groups(client, tmp_path, economist):
     ed.to_parquet(_ddf(economist, 4), tmp_path / "by", by=ECON_BY)
     claims = ed.read_claims(tmp_path / "by")
     # the same number of partitions, but rows moved: the footers no longer tell the truth
@@ -201,3 +199,13 @@ def test_partitioned_true_is_the_callers_word(client, tmp_path, economist):
     result = ed.reconcile(claims, by=ECON_BY, partitioned=True)
     assert not _has_shuffle(result)
     assert_same_groups(result.compute(), quiet(economist.reconcile, by=ECON_BY))
+
+
+def test_bad_keys_delete_nothing(client, tmp_path, economist):
+    ddf = _ddf(economist, 2)
+    ed.to_parquet(ddf, tmp_path / "out")
+    before = sorted(p.name for p in (tmp_path / "out").iterdir())
+    with pytest.raises(est.OptionError) as info:
+        ed.to_parquet(ddf, tmp_path / "out", by="nope", overwrite=True)
+    assert info.value.option == "by"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == before
