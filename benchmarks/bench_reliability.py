@@ -19,11 +19,12 @@ same synthetic claims (``--claims`` in ``--groups``), interleaved, best of
 Measured (two shared cores): strategy="reliability" 82.4% exact (112 of 136), within
 1% 86.0%, MAE 1,881 -- the most exact and the lowest MAE of every method here
 (majority vote 80.1% / 2,413, ``pooled`` 79.4% / 2,132, median 62.5% / 2,887,
-CRH-style 68.4% / 3,587); with anonymous editors a kind, 83.8% / 2,054.  Speed at 10^7 claims in 10^6 groups:
-8.1x a plain ``reconcile()`` by the clock, 8.5x in CPU time.  The 90% goal
-is not met: of the 24 city-years missed, 18 have the census figure from a single
-editor against two or more agreeing on another figure (most often the busiest bot,
-80% right on the dev truth, and a second editor stating its figure), 5 have no
+CRH-style 68.4% / 3,587); with anonymous editors a kind, 83.8% / 2,054.  Speed at
+10^7 claims in 10^6 groups: 8.1x a plain ``reconcile()`` by the clock, 8.5x in CPU
+time.  The 90% goal is not met: of the 24 city-years missed, 18 have the census
+figure from a single editor against two or more agreeing on another figure (most
+often the busiest bot, 80% right on the dev truth, and a second editor stating its
+figure), 5 have no
 figure stated by two editors, one has no claim of the census figure; stronger
 priors, capped or confidence-bound (CATD-style) weights, leave-one-out records,
 counting only contested groups, and fixing the census figures of the other folds

@@ -112,7 +112,7 @@ def reference(
                 for r in rows
             )
 
-        def others_estimate(g: int, s: int) -> float:
+        def others_estimate(g: int, s: int, weight: dict[int, float]) -> float:
             """The group's estimate without source ``s``, when two or more other
             sources have a claim meeting it (else NaN)."""
             pts = [
@@ -140,7 +140,7 @@ def reference(
             e = error(new[g], lo, hi, tolerance)
             judged = e > 0 or backed(g, s, new[g])
             if (g, s) in lone:
-                m = others_estimate(g, s)
+                m = others_estimate(g, s, weight)
                 if not math.isnan(m):
                     e, judged = error(m, lo, hi, tolerance), True
             if judged:
