@@ -12,7 +12,7 @@ from estimates._api.claims import Claims
 
 from ..datasets import BOOK, UCDP_MAPPING, economist_claims, quiet, seed_claims
 from ..datasets import SYRIA_CSV as SYRIA
-from .test_engine import ECON_BY, _ddf, _plain, assert_same_groups
+from .test_engine import ECON_BY, _ddf, _plain, assert_same_claims, assert_same_groups
 
 dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
@@ -108,9 +108,9 @@ def test_claims_read_back_as_written(client, tmp_path, economist):
     ddf = _ddf(economist, 3)
     assert ed.to_parquet(ddf, tmp_path / "claims") == len(economist.frame)
     # labels, hedges, open bounds, missing best and dates: the same claims table
-    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "claims"), economist.frame)
+    assert_same_claims(pd.read_parquet(tmp_path / "claims"), economist.frame)
     read = ed.read_claims(tmp_path / "claims").compute()
-    pd.testing.assert_frame_equal(read, economist.frame)
+    assert_same_claims(read, economist.frame)
 
 
 def test_what_a_column_cannot_hold_is_refused_not_converted(client, tmp_path):
@@ -158,7 +158,7 @@ def test_files_written_by_group_are_reconciled_without_a_shuffle(client, tmp_pat
         assert not _has_shuffle(result)
     read = claims.compute()
     # the labels written are the claims' own: the same groups as in memory
-    pd.testing.assert_frame_equal(read.sort_index(), economist.frame)
+    assert_same_claims(read.sort_index(), economist.frame)
     assert_same_groups(
         ed.reconcile(claims, by=ECON_BY).compute(), quiet(economist.reconcile, by=ECON_BY)
     )
