@@ -90,6 +90,7 @@ def reference(
     weight = dict.fromkeys(sources, 1.0)
     kept_groups = {r[0] for r in rows}
     estimates: dict[int, float] = {}
+    records: tuple[dict[int, float], dict[int, float]] = ({}, {})
     for it in range(iterations + 1):
         new = {}
         for g in groups:
@@ -146,11 +147,17 @@ def reference(
             if judged:
                 right[s] += (1 - e) / per_pair[(g, s)]
                 count[s] += 1.0 / per_pair[(g, s)]
-        converged = it > 0 and all(
-            (math.isnan(new[g]) and math.isnan(estimates[g])) or new[g] == estimates[g]
-            for g in groups
+        # converged when neither the estimates nor the records moved (records depend
+        # on the weights too, through the others' estimates)
+        converged = (
+            it > 0
+            and all(
+                (math.isnan(new[g]) and math.isnan(estimates[g])) or new[g] == estimates[g]
+                for g in groups
+            )
+            and (right, count) == records
         )
-        estimates = new
+        estimates, records = new, (right, count)
         if it == iterations or converged:
             break
         total = sum(count.values())

@@ -83,6 +83,21 @@ def same(a: float, b: float) -> bool:
 # --------------------------------------------------------------------------- reference
 @SETTINGS
 @given(claim_rows())
+@example(  # records moved with the weights while the estimates stood still
+    [
+        (1, 3.0, 3.0, 3.0, False, 3),
+        (0, 1.0, 1.0, 1.0, False, 0),
+        (0, 1.0, 1.0, 1.0, False, 0),
+        (0, 1.0, 1.0, 1.0, False, 0),
+        (2, 1.0, 1.0, 1.0, False, 1),
+        (0, 2.0, 2.0, 2.0, False, 2),
+        (0, 1.0, 1.0, 1.0, False, 0),
+        (1, 2.0, 3.0, 2.0, False, 2),
+        (2, 1.0, 1.0, 1.0, False, 0),
+        (0, 1.0, 1.0, 1.0, False, 2),
+        (1, 1.0, 1.0, 1.0, False, 0),
+    ]
+)
 def test_kernel_equals_plain_reference(rows):
     found = run(rows)
     ref_est, ref_w = reference(rows)
@@ -531,6 +546,7 @@ def test_kinds_from_the_source_book_are_shared_priors():
         max_size=60,
     )
 )
+@example([(0, 0.0), (0, math.inf), (0, 9007199254740991.0)])  # span past 2**53: once tied
 def test_points_are_ordered_by_group_then_value(pairs):
     from estimates._compute.reliability import _group_value_order
 
