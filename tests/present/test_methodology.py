@@ -256,7 +256,7 @@ def test_reliability_strategy_shows_the_learned_weights_in_both_languages():
     fr = claims.methodology(lang="fr", strategy="reliability", sources=BOOK)
     median = claims.methodology(lang="en", strategy="median", sources=BOOK)
     assert "| Source | Weight | Record |" in en
-    assert "| Western intelligence agencies (via WSJ) | 1.7 | 2 of 2 |" in en
-    assert "| Western intelligence agencies (via WSJ) | 1,7 | 2 sur 2 |" in fr
+    assert "| Western intelligence agencies (via WSJ) | 1.73 | 2 of 2 |" in en
+    assert "| Western intelligence agencies (via WSJ) | 1,73 | 2 sur 2 |" in fr
     assert "| Source | Poids | Bilan |" in fr and "Weight" not in fr
     assert "Weight" not in median

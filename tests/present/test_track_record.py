@@ -18,7 +18,7 @@ def test_track_record_sentences_in_french():
     table = economist_record()
     fr = track_record_sentences(table, lang="fr-FR")
     assert fr["UK MoD"] == (
-        "Les 7 chiffres comparés ne montrent pas que les chiffres de UK MoD soient plus "
+        "Les 8 chiffres comparés ne montrent pas que les chiffres de UK MoD soient plus "
         "hauts ou plus bas que ceux des autres sources pour la même quantité le même mois "
         "(intervalle à 95\u202f%\u00a0: de 0,50 à 1,43 fois les leurs)."
     )
@@ -27,7 +27,7 @@ def test_track_record_sentences_in_french():
         words = set(s.replace(str(name), " ").lower().split())  # less the source's name
         assert not english & words, s
     en = track_record_sentences(table, lang="en")
-    assert en["UK MoD"].startswith("7 figures compared do not show figures from UK MoD")
+    assert en["UK MoD"].startswith("8 figures compared do not show figures from UK MoD")
 
 
 def test_track_record_chart_labels_in_french():

@@ -137,16 +137,31 @@ def reference(
             for g, lo, hi, _b, _v, s in rows
             if error(new[g], lo, hi, tolerance) < 1 and not backed(g, s, new[g])
         }
+        # a miss against a lone figure counts with the share of the group's sources
+        # (one vote each, a source's claims sharing it) meeting the estimate
+        confidence = {}
+        for g in {g for g, _s in lone}:
+            claim_w = [
+                (1.0 / per_pair[(g, r[5])] * (vague if r[4] else 1.0), r)
+                for r in rows
+                if r[0] == g
+            ]
+            total = sum(w for w, _ in claim_w)
+            met = sum(w for w, r in claim_w if error(new[g], r[1], r[2], tolerance) < 1)
+            confidence[g] = met / total if total > 0 else 0.0
         for g, lo, hi, _best, _v, s in rows:
             e = error(new[g], lo, hi, tolerance)
             judged = e > 0 or backed(g, s, new[g])
+            sure = 1.0
             if (g, s) in lone:
                 m = others_estimate(g, s, weight)
                 if not math.isnan(m):
                     e, judged = error(m, lo, hi, tolerance), True
+            elif g in confidence:
+                sure = confidence[g]
             if judged:
-                right[s] += (1 - e) / per_pair[(g, s)]
-                count[s] += 1.0 / per_pair[(g, s)]
+                right[s] += (1 - e) / per_pair[(g, s)] * sure
+                count[s] += 1.0 / per_pair[(g, s)] * sure
         # converged when neither the estimates nor the records moved (records depend
         # on the weights too, through the others' estimates)
         converged = (
