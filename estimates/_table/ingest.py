@@ -315,10 +315,14 @@ def _read_status(src: _Input, failures: Failures) -> pd.Series:
     if st is None:
         codes = np.full(src.n, STATUS_CODES.index("claimed"), dtype=np.int8)
         return pd.Series(pd.Categorical.from_codes(codes, dtype=_STATUS_DTYPE), index=src.index)
-    s = _text(st).str.lower()
-    bad = s.notna().to_numpy() & ~s.isin(STATUS_CODES).to_numpy()
+    # each distinct cell looked up once, then spread over the rows by its code
+    codes, uniques = factorize_text(_text(st).str.lower())
+    known = np.append(pd.Index(STATUS_CODES).get_indexer(pd.Index(uniques, dtype=object)), -2)
+    found = known[codes]  # -1: not a status; -2: blank
+    bad = found == -1
     failures.add(bad, src.name("status"), st, "one of " + ", ".join(STATUS_CODES))
-    return s.where(~pd.Series(bad, index=src.index) & s.notna(), "claimed")
+    found = np.where(found >= 0, found, STATUS_CODES.index("claimed")).astype(np.int8)
+    return pd.Series(pd.Categorical.from_codes(found, dtype=_STATUS_DTYPE), index=src.index)
 
 
 def _refuse_nul(src: _Input, failures: Failures, out: Mapping[str, Any], lang: str) -> None:
@@ -512,8 +516,8 @@ def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
     Text held as Python objects (an object column of strings, pandas' "python" string
     storage) is read once per distinct cell, then spread over the rows.
     """
-    if _python_text(s):
-        codes, uniques = factorize_text(s)
+    if isinstance(s.dtype, pd.CategoricalDtype) or _python_text(s):
+        codes, uniques = _distinct_cells(s)
         if len(uniques):
             distinct = pd.Series(np.asarray(uniques, dtype=object), dtype=object, name=s.name)
             try:
@@ -522,6 +526,14 @@ def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
                 return _text_cells(s, strip=strip)
             return pd.Series(cells.array.take(codes, allow_fill=True), index=s.index, name=s.name)
     return _text_cells(s, strip=strip)
+
+
+def _distinct_cells(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's position among the distinct cells of ``s`` (-1: missing), and those
+    cells: a categorical column's own codes and categories (no hashing of the rows)."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s.cat.codes.to_numpy(), np.asarray(s.cat.categories, dtype=object)
+    return factorize_text(s)
 
 
 def factorize_text(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -591,7 +603,8 @@ def _text_cells(s: pd.Series, *, strip: bool) -> pd.Series:
             ) from None
     if strip:
         t = t.str.strip()
-    return t.mask(t == "")
+    empty = t == ""
+    return t.mask(empty) if empty.any() else t
 
 
 def _not_unicode(v: str) -> bool:
@@ -1333,11 +1346,20 @@ def _standard_frame(columns: Mapping[str, Any], index: pd.Index) -> pd.DataFrame
     """The standard columns (arrays or Series on ``index``) as one typed frame.
 
     The frame gets its own copy of every column: some of ``columns`` share memory with
-    the user's table (a datetime column read as it is) or with each other.
+    the user's table (a datetime column read as it is) or with each other.  An array
+    this module has just made (a NumPy array that is no view) is its own already and
+    is taken as it is; every other column is copied, once.  The frame is built without
+    stacking columns of one dtype into blocks, which would copy every one of them again.
     """
-    return pd.DataFrame(
-        {col.name: _typed(col, columns[col.name], index) for col in COLUMNS}, index=index
-    )
+    typed = {}
+    for col in COLUMNS:
+        values = columns[col.name]
+        fresh = isinstance(values, np.ndarray) and values.base is None
+        if fresh:
+            values = pd.Series(values, index=index, copy=False)
+        one = _typed(col, values, index)
+        typed[col.name] = one if fresh else one.copy(deep=True)
+    return pd.DataFrame(typed, index=index, copy=False)
 
 
 def _typed(col: Column, values: Any, index: pd.Index) -> pd.Series:

@@ -39,13 +39,14 @@ TEXTS = [None, "", "  ", "q", " q ", "troops in Kursk", "=1+1", "a\x00b", "é t 
 SOURCES = [None, "", "  ", "A", " A ", "B; C", "A;B;  A", ";", "UK MoD", "x (a; b)", "A\x00"]
 HEDGES = [None, "", "exact", "approx", "at_most", "UP_TO", "range", "more_than", "bogus"]
 UNITS = [None, "", "soldier", "km", "banana", "degC"]
+STATUSES = [None, "", "claimed", "Disputed", " confirmed ", "retracted", "rumoured"]
 #: pandas' datetime64[ns] range, edge days included (refused: a day must fit whole).
 NS = np.iinfo(np.int64)
 DAYS = ["2024-11-12", "1677-09-21", "1677-09-22", "2262-04-10", "2262-04-11", "1969-12-31"]
 
 
 def _string_dtypes() -> list[object]:
-    dtypes: list[object] = [object, pd.StringDtype("python")]
+    dtypes: list[object] = [object, pd.StringDtype("python"), "category"]
     try:
         import pyarrow  # noqa: F401
     except ImportError:  # pragma: no cover
@@ -94,6 +95,8 @@ def typed_frames(draw: st.DrawFn) -> pd.DataFrame:
         cols["unit"] = strings(UNITS)
     if draw(st.booleans()):
         cols["id"] = strings(TEXTS)
+    if draw(st.booleans()):
+        cols["status"] = strings(STATUSES)
     return pd.DataFrame(cols)
 
 
@@ -154,6 +157,7 @@ def _typed_claims(n: int) -> pd.DataFrame:
             "source": pd.array([f"source {i % 5}" for i in range(n)], dtype="string"),
             "stated_start": np.datetime64("2024-01-01", "ns")
             + rng.integers(0, 300, n).astype("m8[D]"),
+            "note": pd.array([f"note {i % 3}" for i in range(n)], dtype="string"),
         }
     )
 
@@ -191,6 +195,7 @@ def test_a_typed_table_shares_no_memory_with_the_users_frame():
     frame.loc[0, "low"] = -1.0
     frame.loc[0, "stated_start"] = pd.Timestamp("2000-01-01")
     frame.loc[0, "source"] = "someone else"
+    frame.loc[0, "note"] = "changed"  # free text, kept as written: still a copy
     pd.testing.assert_frame_equal(claims.frame, before)
     out = claims.frame
     out.loc[1, "low"] = -2.0
