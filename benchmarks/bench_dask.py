@@ -314,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chunk", type=float, default=1e6, help="claims per Parquet file")
     ap.add_argument("--articles", type=int, default=10_000, help="articles to extract")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1, help="threads per worker (default 1)")
     ap.add_argument(
         "--memory-limit", default="4GB", help="per worker: a cap for pausing and restarting"
     )
@@ -341,13 +342,14 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, object] = {
         "cpus": os.cpu_count(),
         "workers": args.workers,
+        "threads_per_worker": args.threads,
         "load_average_before": os.getloadavg()[0],  # other work on the machine
     }
     try:
         with (
             LocalCluster(
                 n_workers=args.workers,
-                threads_per_worker=1,
+                threads_per_worker=args.threads,
                 processes=True,
                 host="127.0.0.1",
                 dashboard_address=None,
