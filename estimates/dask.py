@@ -378,18 +378,22 @@ def _text_hash(column: pd.Series) -> np.ndarray:
     return h
 
 
-def _group_hash(part: pd.DataFrame, keys: Sequence[str]) -> np.ndarray:
-    """One 64-bit hash per row of its group keys, alike in every partition."""
+def _group_hash(part: pd.DataFrame, keys: Sequence[str], *, repeated: bool = False) -> np.ndarray:
+    """One 64-bit hash per row of its group keys, alike in every partition.
+
+    ``repeated``: the partition holds each group's rows together (a file written whole
+    per group), so each distinct text is hashed once and its rows take the hash (the
+    same hashes).  On files of groups drawn at random, where nearly every text of a
+    partition is distinct, that cost the workers more (benchmarks/bench_dask.py)."""
     h = np.zeros(len(part), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in keys:
             col = part[k]
             if pd.api.types.is_datetime64_any_dtype(col.dtype):
                 col = col.dt.as_unit("ns")  # a day is a day, whatever unit a file gave
-            if getattr(col.dtype, "storage", None) == "pyarrow":
-                # each distinct text hashed once (Arrow tells texts apart by their
-                # bytes), its rows take its hash: measured faster even when nearly
-                # every text is distinct
+            if repeated and getattr(col.dtype, "storage", None) == "pyarrow":
+                # Arrow tells texts apart by their bytes (pandas 2 hashing of Python
+                # strings stops at a NUL: not used here)
                 codes, uniques = pd.factorize(col, use_na_sentinel=False)
                 one = _text_hash(pd.Series(uniques))[codes]
             elif isinstance(col.dtype, pd.StringDtype):
@@ -447,7 +451,7 @@ BUCKETS_PER_FILE = 64
 
 def _bucket_of(part: pd.DataFrame, keys: Sequence[str], buckets: int) -> np.ndarray:
     """Each row's bucket: its group's :func:`_group_hash` modulo ``buckets``."""
-    return (_group_hash(part, keys) % np.uint64(buckets)).astype(np.int64)
+    return (_group_hash(part, keys, repeated=True) % np.uint64(buckets)).astype(np.int64)
 
 
 def _marked_partitions(
