@@ -23,7 +23,7 @@ CRH-style 68.4% / 3,587); with anonymous editors a kind, 83.8% / 2,054.  (Before
 miss against a lone figure was weighted by the figure's backing, see the notes'
 "No self-confirmation": 112 of 136, MAE 1,881; Chattanooga 2006 is now right and
 Cincinnati 2005, missed either way, is off by 37,558 instead of 942.)  Speed at
-10^7 claims in 10^6 groups: 8.1x a plain ``reconcile()`` by the clock, 8.5x in CPU
+10^7 claims in 10^6 groups: 8.2x a plain ``reconcile()`` by the clock, 8.0x in CPU
 time.  The 90% goal is not met: of the 23 city-years missed, 18 have the census
 figure from a single editor against two or more agreeing on another figure (most
 often the busiest bot, 80% right on the dev truth, and a second editor stating its

@@ -115,8 +115,8 @@ against one, or eight scattered figures.  Weighting a miss against a lone figure
 its backing then took the score from 112 to 113 of 136: Chattanooga 2006, one editor
 against one, is now right, while Cincinnati 2005, already missed, moved further off
 (by 37,558 instead of 942), which raises the mean error from 1,881 to 2,054.)
-Speed (same run, 10^7 claims in 10^6 groups, two shared cores, load ~2.3): 8.1x a
-plain ``reconcile()`` by the clock, 8.5x in CPU time.
+Speed (same run, 10^7 claims in 10^6 groups, two cores, load ~1.0): 8.2x a plain
+``reconcile()`` by the clock, 8.0x in CPU time.
 
 Running it distributed
 ----------------------
