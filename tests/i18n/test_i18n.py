@@ -142,7 +142,7 @@ def test_a_third_language_is_a_catalogue(german) -> None:
     containers = text.iloc[1]
     assert containers == (
         "Eine einzige Schätzung für North Korean weapons containers sent to Russia: "
-        "mehr als 13.000 Container (South Korean intelligence agency, Oktober 2024)."
+        "mehr als 13.000 Container (South Korean intelligence, Oktober 2024)."
     )
     assert text.iloc[0].startswith(
         "Es gibt drei Schätzungen für North Korean troops in Kursk: 10.000 "

@@ -179,7 +179,7 @@ def test_claim_repr_html_has_source_and_dates(seed):
 
 def test_claims_repr_html(seed):
     html = seed._repr_html_()
-    assert "<strong>Claims: 5 claims, 3 quantities, 8 sources</strong>" in html
+    assert "<strong>Claims: 5 claims, 3 quantities, 7 sources</strong>" in html
     for header in ("quantity", "figure", "interval", "source", "stated", "link", "status"):
         assert f"<th>{header}</th>" in html
     assert "<td>plus de 13 000 conteneurs d’artillerie</td>" in html

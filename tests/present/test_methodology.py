@@ -37,7 +37,7 @@ def test_seed_note_has_every_section(seed):
         "## Left out",
     ]
     assert note.splitlines()[2] == (
-        "This note covers five claims on three quantities, from eight sources. Claims are "
+        "This note covers five claims on three quantities, from seven sources. Claims are "
         "grouped by `quantity`; within a group every figure is converted to the group's most "
         "common unit. Claims on different quantities are never pooled."
     )

@@ -35,7 +35,7 @@ SEED_EN = {
     ),
     CONTAINERS: (
         "A single estimate of North Korean weapons containers sent to Russia: more than "
-        "13,000 containers (South Korean intelligence agency, October 2024)."
+        "13,000 containers (South Korean intelligence, October 2024)."
     ),
     HELD: (
         "A single estimate of Russian troops held in Kursk by Ukraine: about 50,000 "
@@ -54,8 +54,8 @@ SEED_FR = {
     ),
     CONTAINERS: (
         "Une seule estimation pour «\xa0North Korean weapons containers sent to "
-        "Russia\xa0»\xa0: plus de 13\u202f000 conteneurs (South Korean intelligence "
-        "agency, octobre 2024)."
+        "Russia\xa0»\xa0: plus de 13\u202f000 conteneurs (South Korean intelligence, "
+        "octobre 2024)."
     ),
     HELD: (
         "Une seule estimation pour «\xa0Russian troops held in Kursk by Ukraine\xa0»\xa0: "

@@ -19,7 +19,7 @@ from ..datasets import flagged_pair, quiet
 
 def test_claims_repr_reads_well(seed):
     lines = repr(seed).splitlines()
-    assert lines[0] == "Claims: 5 claims, 3 quantities, 8 sources"
+    assert lines[0] == "Claims: 5 claims, 3 quantities, 7 sources"
     assert lines[1].split() == [
         "quantity",
         "figure",
