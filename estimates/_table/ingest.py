@@ -514,7 +514,8 @@ def _text(s: pd.Series, *, strip: bool = True) -> pd.Series:
     empty cell from a missing one, so every format reads it the same).
 
     Text held as Python objects (an object column of strings, pandas' "python" string
-    storage) is read once per distinct cell, then spread over the rows.
+    storage) or as categories (Parquet's dictionary-encoded text) is read once per
+    distinct cell, then spread over the rows.
     """
     if isinstance(s.dtype, pd.CategoricalDtype) or _python_text(s):
         codes, uniques = _distinct_cells(s)

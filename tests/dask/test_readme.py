@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import estimates as est
 from estimates._api.claims import Claims
 
 from ..datasets import SEED_ARTICLE, economist_claims, quiet
@@ -22,6 +23,15 @@ from .test_engine import ECON_BY, assert_same_groups
 pytest.importorskip("distributed")
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "extract" / "corpus" / "en.json"
+
+
+def _corpus_article(key: str) -> dict[str, str]:
+    """One article of the English extraction corpus (text, lang, published, url)."""
+    (article,) = [a for a in json.loads(CORPUS.read_text(encoding="utf-8")) if a["id"] == key]
+    return {k: article[k] for k in ("text", "lang", "published", "url")}
 
 
 def _section() -> str:
@@ -49,12 +59,7 @@ def workdir(tmp_path, monkeypatch):
             "published": "2024-11-12",
             "url": "https://ex.org/seed",
         },
-        {
-            "text": "The Pentagon said about 10,000 North Korean troops were in Kursk.",
-            "lang": "en",
-            "published": "2024-11-05",
-            "url": "https://ex.org/en",
-        },
+        _corpus_article("en09"),  # a real passage (Korea Herald), annotated in the corpus
     ]
     lines = "".join(json.dumps(a) + "\n" for a in articles)
     (tmp_path / "archive" / "a.jsonl").write_text(lines, encoding="utf-8")
@@ -88,7 +93,17 @@ def test_the_python_example_runs(client, workdir):
     pairs = pd.read_parquet(tmp / "pairs")
     assert len(pairs) == len(quiet(labelled.disagreements, by="quantity"))
     extracted = pd.read_parquet(tmp / "extracted")
-    assert set(extracted["url"]) == {"https://ex.org/seed", "https://ex.org/en"}
+    english = _corpus_article("en09")
+    assert set(extracted["url"]) == {"https://ex.org/seed", english["url"]}
+    # each article's rows are those estimates.extract finds in it alone
+    for url, text, lang, day in [
+        ("https://ex.org/seed", SEED_ARTICLE.read_text(encoding="utf-8"), "fr", "2024-11-12"),
+        (english["url"], english["text"], "en", english["published"]),
+    ]:
+        alone = quiet(est.extract, text, lang, day).frame
+        rows = extracted[extracted["url"] == url]
+        assert len(rows) == len(alone) > 0, url
+        assert sorted(rows["text"]) == sorted(alone["text"]), url
 
 
 @pytest.mark.slow  # the first command starts a cluster of its own
