@@ -7,7 +7,8 @@ Run::
     python benchmarks/bench_dask.py --claims 1e7 --shuffle p2p,tasks --partitioned
     python benchmarks/bench_dask.py --articles 2000   # fewer articles
 
-What it does, in one run on a ``distributed.LocalCluster`` (127.0.0.1 only; each
+What it does, in one run on ``estimates.dask.local_cluster`` (the cluster the CLI's
+``--workers`` starts: 127.0.0.1 only, the workers' environment ``WORKER_ENVIRON``; each
 worker capped at ``--memory-limit``, 4 GB by default):
 
 1. Writes ``--claims`` synthetic claims (10 per group on average) to Parquet files of
@@ -348,7 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     n, chunk, nbase = int(args.claims), int(args.chunk), int(args.baseline)
     warnings.simplefilter("ignore", est.DataQualityWarning)
-    from distributed import Client, LocalCluster
+    from distributed import Client
+
+    import estimates.dask as ed
 
     base = Path(args.dir or tempfile.mkdtemp(prefix="estimates-bench-dask-"))
     report: dict[str, object] = {
@@ -359,14 +362,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         with (
-            LocalCluster(
-                n_workers=args.workers,
+            ed.local_cluster(
+                args.workers,
                 threads_per_worker=args.threads,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
                 memory_limit=args.memory_limit,
-                local_directory=str(base / "dask-worker-space"),
+                local_directory=base / "dask-worker-space",
             ) as cluster,
             Client(cluster) as client,
         ):

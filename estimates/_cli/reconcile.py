@@ -142,26 +142,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _client(args: argparse.Namespace) -> Any:
-    """A Dask client: to ``--scheduler``, or to ``--workers`` local processes."""
+    """A Dask client: to ``--scheduler``, or to ``--workers`` local processes
+    (:func:`estimates.dask.local_cluster`)."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError as exc:
         raise DependencyError("distributed", "dask", "--engine dask") from exc
     if args.scheduler is not None:
         return Client(args.scheduler)
-    n = args.workers if args.workers is not None else (os.cpu_count() or 1)
-    if n < 1:
-        raise OptionError("--workers", n, "at least 1")
-    cluster = LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        # the scheduler's HTTP endpoint (health checks) on a free local port
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-    )
-    return Client(cluster)
+    if args.workers is not None and args.workers < 1:
+        raise OptionError("--workers", args.workers, "at least 1")
+    from .. import dask as ed
+
+    return Client(ed.local_cluster(args.workers))
 
 
 def run_dask(args: argparse.Namespace) -> int:

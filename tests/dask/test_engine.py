@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 
 import estimates as est
 from estimates._api.claims import Claims
+from estimates._model.errors import ArgumentTypeError, OptionError
 
 from ..datasets import (
     BOOK,
@@ -553,3 +555,45 @@ def test_columns_left_behind_before_the_shuffle_change_no_result(economist):
         b = pd.DataFrame(quiet(getattr(changed, name), *args, **kw))
         assert len(a) > 0, name
         pd.testing.assert_frame_equal(a, b, obj=name)
+
+
+# ---------------------------------------------------------------------- workers
+def test_local_cluster_workers_start_with_the_engine_environment(client):
+    """Every worker of ``local_cluster`` has ``WORKER_ENVIRON`` in its environment (set
+    before the process started, so glibc's allocator reads it), and listens on
+    127.0.0.1 only."""
+    got = client.run(lambda: {k: os.environ.get(k) for k in ed.WORKER_ENVIRON})
+    assert len(got) == 2
+    assert all(env == dict(ed.WORKER_ENVIRON) for env in got.values())
+    assert all(address.startswith("tcp://127.0.0.1:") for address in got)
+
+
+def test_local_cluster_leaves_values_you_set_in_force():
+    distributed = pytest.importorskip("distributed")
+    key = "distributed.nanny.pre-spawn-environ"
+    mine = {**dask.config.get(key), "MALLOC_MMAP_THRESHOLD_": "1048576"}
+    before = os.environ.get("MALLOC_MMAP_THRESHOLD_")
+    with (
+        dask.config.set({key: mine}),
+        ed.local_cluster(1) as cluster,
+        distributed.Client(cluster) as cl,
+    ):
+        got = cl.run(lambda: os.environ.get("MALLOC_MMAP_THRESHOLD_"))
+    assert list(got.values()) == ["1048576"]
+    # this process's own environment is left as it was (a later cluster reads config)
+    assert os.environ.get("MALLOC_MMAP_THRESHOLD_") == before
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"workers": 0}, OptionError),
+        ({"workers": "2"}, ArgumentTypeError),
+        ({"workers": True}, ArgumentTypeError),
+        ({"threads_per_worker": 0}, OptionError),
+    ],
+)
+def test_local_cluster_bad_counts_raise_before_starting_anything(kwargs, error):
+    with pytest.raises(error) as info:
+        ed.local_cluster(**kwargs)
+    assert info.value.args[0].startswith(next(iter(kwargs)))

@@ -95,3 +95,31 @@ def test_one_text_key_hashed_once_per_text_hashes_as_row_by_row(values, cut):
     for dtype in ("string[python]", "str"):
         other = pd.DataFrame({"q": pd.Series(values, dtype=dtype)})
         assert (ed._group_hash(other, ["q"], repeated=True) == h).all()
+
+
+keys_rows = st.lists(
+    st.tuples(
+        st.one_of(st.none(), st.sampled_from(["", "a", "a\x00", "é", "b"])),
+        st.sampled_from([0.0, -0.0, 1.5, float("nan")]),
+        st.one_of(st.none(), st.sampled_from(["2024-01-01", "2024-01-02"])),
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(keys_rows, st.booleans(), st.sampled_from(["string[pyarrow]", "string[python]", "object"]))
+def test_rows_in_runs_of_one_group_hash_as_row_by_row(rows, runs, dtype):
+    """Rows of a group in runs (as to_parquet(by=) writes them) take their run's first
+    row's hash: the hashes row by row, whatever the keys (a missing text, NaN, -0.0
+    against 0.0, NaT), in runs or not."""
+    frame = pd.DataFrame(rows, columns=["q", "x", "day"]).astype({"q": dtype})
+    frame["day"] = pd.to_datetime(frame["day"])
+    if runs:  # each group's rows together, grouped as the hash groups them
+        h0 = ed._group_hash(frame, ["q", "x", "day"])
+        frame = frame.iloc[np.argsort(h0, kind="stable")].reset_index(drop=True)
+    keys = ["q", "x", "day"]
+    assert (ed._group_hash(frame, keys, repeated=True) == ed._group_hash(frame, keys)).all()
+    heads = ed._run_heads(frame, keys)
+    assert heads[0] == 0 and (np.diff(heads) > 0).all()
