@@ -1769,7 +1769,8 @@ def to_parquet(
         The folder to write (created; it must be empty unless ``overwrite``).
     by : str or list of str, optional
         Claims only: write each group of these keys whole in one file (a shuffle on
-        the keys first) and say so in the files' footers.  :func:`read_claims` reads
+        the keys first), its rows next to each other, and say so in
+        the files' footers.  :func:`read_claims` reads
         the footers, and the per-group functions with these keys (or more) then skip
         their shuffle; each partition is checked, as it is computed, to hold only its
         file's groups (rows moved between partitions after reading raise a
