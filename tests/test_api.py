@@ -177,6 +177,19 @@ def test_typed_package():
     assert (PACKAGE / "py.typed").exists()
 
 
+def test_the_all_extra_brings_every_feature():
+    """``pip install ".[all]"`` (the README's first command) gives every feature a
+    user runs: each extra but those for developing the library itself."""
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    (bundle,) = extras["all"]
+    named = set(bundle.split("[", 1)[1].rstrip("]").split(","))
+    assert named == set(extras) - {"all", "test", "bench", "notebooks"}
+
+
 def test_import_is_light():
     code = (
         "import sys, estimates; "
