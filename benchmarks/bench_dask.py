@@ -359,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         "workers": args.workers,
         "threads_per_worker": args.threads,
         "load_average_before": os.getloadavg()[0],  # other work on the machine
+        "worker_environ": dict(ed.WORKER_ENVIRON),  # what local_cluster gives the workers
     }
     try:
         with (
