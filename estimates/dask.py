@@ -182,7 +182,7 @@ DEFAULT_MAX_PAIRS = 1_000_000
 #: Environment of the worker processes :func:`local_cluster` starts (and what to give
 #: the workers of a cluster you start yourself).  Distributed sets
 #: ``MALLOC_TRIM_THRESHOLD_`` for its workers, which also turns off glibc's sliding
-#: mmap threshold: every array above 128 KiB is then mapped afresh from the kernel
+#: mmap threshold: every array above 128 KiB is then mapped afresh from the system
 #: and zeroed page by page, and freed back at once.  The per-group kernels allocate
 #: column-sized arrays by the hundred: the reconcile kernel ran 1.4-1.6x slower on a
 #: worker than the same code in a plain Python process.  This restores the threshold
