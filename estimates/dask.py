@@ -526,6 +526,8 @@ def _run_heads(part: pd.DataFrame, keys: Sequence[str]) -> np.ndarray:
 
     n = len(part)
     change = np.zeros(n, dtype=bool)
+    if n == 0:
+        return np.flatnonzero(change)
     change[0] = True
     for k in keys:
         col = part[k]

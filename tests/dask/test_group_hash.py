@@ -123,3 +123,4 @@ def test_rows_in_runs_of_one_group_hash_as_row_by_row(rows, runs, dtype):
     assert (ed._group_hash(frame, keys, repeated=True) == ed._group_hash(frame, keys)).all()
     heads = ed._run_heads(frame, keys)
     assert heads[0] == 0 and (np.diff(heads) > 0).all()
+    assert len(ed._run_heads(frame.iloc[:0], keys)) == 0  # an empty file has no runs

@@ -166,10 +166,15 @@ def test_files_written_by_group_are_reconciled_without_a_shuffle(client, tmp_pat
     assert len(pairs) == len(quiet(economist.disagreements, by=ECON_BY))
     # grouping on another key: a shuffle as usual
     assert _has_shuffle(ed.reconcile(claims, by="type"))
-    # each file holds whole countries
-    per_file = [set(p["country"]) for p in (claims.partitions[i].compute() for i in range(4))]
+    # each file holds whole countries, each country's rows next to each other (so the
+    # check on reading hashes one row per run)
+    parts = [claims.partitions[i].compute() for i in range(4)]
+    per_file = [set(p["country"]) for p in parts]
     seen = [c for s in per_file for c in s]
     assert len(seen) == len(set(seen)) == economist.frame["country"].nunique()
+    for part in parts:
+        runs = part["country"].ne(part["country"].shift()).sum()
+        assert runs == part["country"].nunique() == len(ed._run_heads(part, ["country"]))
 
 
 def test_claims_moved_after_reading_raise_instead_of_splitting_groups(client, tmp_path, economist):
