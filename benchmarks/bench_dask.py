@@ -22,14 +22,15 @@ worker capped at ``--memory-limit``, 4 GB by default):
    ``distributed.diagnostics.MemorySampler``), and where the workers' time went
    (read+validate, shuffle, reconcile kernel, write: seconds of work summed over the
    workers, from the task stream; per stage, as shares, and per task name).  With
-   ``--shuffle p2p,tasks`` the same files are measured once per shuffle method, in
-   that order (``auto``: the engine's choice); the first is reported as ``dask_*``,
-   the others as ``dask_<method>_*``.
+   ``--shuffle auto,p2p`` the same files are measured once per shuffle, in that order
+   (``auto``: the engine's choice, the file shuffle on this machine); the first is
+   reported as ``dask_*``, the others as ``dask_<method>_*``.
 3. With ``--partitioned``, a second measurement, labelled ``partitioned_*``: the same
    claims written whole per quantity (``to_parquet(by="quantity")``, timed apart as
    ``partitioned_prepare_s``), then read and reconciled with no shuffle.
-4. The baseline, in this process: ``estimates.read_claims`` + ``Claims.reconcile()``
-   on ``--baseline`` claims of their own (10^7 by default).  Ratios per claim, each
+4. The baseline, in a new Python process: ``estimates.read_claims`` +
+   ``Claims.reconcile()`` on ``--baseline`` claims of their own (10^7 by default),
+   the best of three reconciles (all three reported).  Ratios per claim, each
    pass against this same baseline: against ``reconcile()`` alone (the goal: at most
    1.5x) and, for the main pass, against read + ``reconcile()``.
 5. ``estimates.dask.extract`` over ``--articles`` short articles against
@@ -44,6 +45,7 @@ Numbers are printed as one JSON object at the end (and after each pass on stderr
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -104,26 +106,53 @@ def write_claims(folder: Path, n: int, chunk: int, seed: int = 0) -> int:
     return files
 
 
-def baseline(folder: Path, files: int) -> dict[str, float]:
+#: In-memory reconciles timed for the baseline (the best one counts).
+BASELINE_RUNS = 3
+
+
+def baseline(folder: Path, files: int) -> dict[str, Any]:
     """In one process: read the first ``files`` files into one table, and reconcile."""
+    warnings.simplefilter("ignore", est.DataQualityWarning)
     paths = [folder / f"part.{i}.parquet" for i in range(files)]
     t0 = time.perf_counter()
     frame = pd.concat([pd.read_parquet(p) for p in paths], ignore_index=True)
     claims = est.read_claims(frame)
     del frame
     t1 = time.perf_counter()
-    result = claims.reconcile()
-    t2 = time.perf_counter()
+    # the best of three: one run of the in-memory kernel varies by up to 1.7x on this
+    # machine (5.6-9.6 s at 10^7), and the goal is against its real speed
+    runs = []
+    for _ in range(BASELINE_RUNS):
+        t = time.perf_counter()
+        result = claims.reconcile()
+        runs.append(time.perf_counter() - t)
+        groups = len(result)
+        del result
+        gc.collect()
+    best = min(runs)
     n = len(claims)
     return {
         "baseline_claims": n,
-        "baseline_groups": len(result),
+        "baseline_groups": groups,
         "baseline_read_s": t1 - t0,
-        "baseline_reconcile_s": t2 - t1,
-        "baseline_total_s": t2 - t0,
-        "baseline_us_per_claim": (t2 - t0) / n * 1e6,
-        "baseline_reconcile_us_per_claim": (t2 - t1) / n * 1e6,
+        "baseline_reconcile_s": best,
+        "baseline_reconcile_runs_s": [round(r, 2) for r in runs],
+        "baseline_total_s": t1 - t0 + best,
+        "baseline_us_per_claim": (t1 - t0 + best) / n * 1e6,
+        "baseline_reconcile_us_per_claim": best / n * 1e6,
     }
+
+
+def fresh_baseline(folder: Path, files: int) -> dict[str, Any]:
+    """:func:`baseline` in a new Python process (the environment of this one): the
+    in-memory ``reconcile()`` as a user's own process runs it, not in this one, whose
+    allocator has been shaped by writing 10^8 claims and running the Dask client (the
+    same reconciles took 7.7-9.3 s here against 6.6-6.7 s in a new process)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(baseline, folder, files).result()
 
 
 #: Task name prefixes -> the stage they belong to (for the time breakdown).  Dask
@@ -133,6 +162,11 @@ def baseline(folder: Path, files: int) -> dict[str, float]:
 STAGES = {
     "estimates-read-claims": "read+validate",
     "_with_group_hash": "shuffle",
+    # the file shuffle: each file read and spilled in one task (Dask fuses them)
+    "estimates-getitem": "read+validate+spill",
+    "_spill_part": "shuffle",
+    "_gather_part": "shuffle",
+    "estimates-file-shuffle": "shuffle",
     "_check_buckets": "read+validate",
     "shuffle": "shuffle",
     "p2pshuffle": "shuffle",
@@ -184,7 +218,6 @@ def dask_reconcile(
 ) -> dict[str, Any]:
     """``read_claims`` + ``reconcile`` + ``to_parquet`` over ``folder``, measured:
     wall time, time per claim, the workers' peak memory and where their time went."""
-    import dask
     import pyarrow.parquet as pq
     from distributed import get_task_stream
     from distributed.diagnostics import MemorySampler
@@ -194,17 +227,17 @@ def dask_reconcile(
     shutil.rmtree(out, ignore_errors=True)
     client.run(_collect)  # each pass starts from workers as empty as they can be
     sampler = MemorySampler()
-    config = {"dataframe.shuffle.method": shuffle} if shuffle else {}
     t0 = time.perf_counter()
+    wall0 = time.time()  # the task stream's clock
     with (
-        dask.config.set(config),
         sampler.sample(label, interval=0.5),
         get_task_stream(client) as stream,
     ):
         claims = ed.read_claims(folder)
         # what the CLI writes: every column, read back with the same values
-        ed.to_parquet(ed.reconcile(claims, by="quantity"), out)
+        ed.to_parquet(ed.reconcile(claims, by="quantity", shuffle=shuffle or "auto"), out)
     t1 = time.perf_counter()
+    wall1 = time.time()
     mem = sampler.to_pandas()
     groups = sum(pq.ParquetFile(p).metadata.num_rows for p in out.glob("*.parquet"))
     busy: dict[str, float] = {}
@@ -218,6 +251,16 @@ def dask_reconcile(
                 prefix = _prefix(task["key"])
                 prefixes[prefix] = prefixes.get(prefix, 0.0) + took
     total = sum(busy.values()) or 1.0
+    # the wall time outside the workers' tasks: building the graph on the client
+    # before the first task, and handing back after the last
+    spans = [
+        (s["start"], s["stop"])
+        for task in stream.data
+        for s in task["startstops"]
+        if s["action"] == "compute"
+    ]
+    first = min((a for a, _ in spans), default=wall0)
+    last = max((b for _, b in spans), default=wall1)
     report: dict[str, Any] = {
         f"{label}_claims": n,
         f"{label}_groups": int(groups),
@@ -226,6 +269,8 @@ def dask_reconcile(
         f"{label}_s": t1 - t0,
         f"{label}_us_per_claim": (t1 - t0) / n * 1e6,
         f"{label}_peak_worker_memory_gb": float(mem.max().iloc[0]) / 1e9,
+        f"{label}_before_first_task_s": round(first - wall0, 2),
+        f"{label}_after_last_task_s": round(wall1 - last, 2),
         # where the time goes: seconds of work on the workers, per stage (all workers)
         f"{label}_busy_s": {k: round(v, 2) for k, v in sorted(busy.items())},
         f"{label}_busy_share": {k: round(v / total, 3) for k, v in sorted(busy.items())},
@@ -337,8 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--shuffle",
         default="auto",
-        help="comma-separated shuffle methods to measure in turn on the same files: auto "
-        "(the engine's choice), tasks, p2p (default: auto)",
+        help="comma-separated shuffles to measure in turn on the same files: auto "
+        "(the engine's choice: files on this machine), files, tasks, p2p (default: auto)",
     )
     ap.add_argument(
         "--partitioned",
@@ -396,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(json.dumps(report), file=sys.stderr, flush=True)
                 # the baseline's own claims: 10 per group as well
                 bfiles = write_claims(base / "baseline", nbase, chunk, seed=1)
-                report.update(baseline(base / "baseline", bfiles))
+                report.update(fresh_baseline(base / "baseline", bfiles))
                 dask_us = float(report["dask_us_per_claim"])  # type: ignore[arg-type]
                 # the issue's goal: against reconcile() alone on claims already in memory
                 report["ratio_per_claim_vs_reconcile"] = dask_us / float(

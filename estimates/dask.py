@@ -33,13 +33,16 @@ collects the whole table on one worker.  Only the columns some computation reads
 travel (:data:`UNREAD_COLUMNS` stay behind).  :func:`by_source` shuffles twice: claims
 on the group keys, then the pairs on the source pair.
 
+Which shuffle: the ``shuffle`` argument (see :func:`reconcile`).  By default, when
+every worker runs on this machine, through files (:mod:`estimates._engine.file_shuffle`:
+each partition writes its rows sorted by destination to one Arrow file, each output
+reads its share of every file); elsewhere Dask's own (``dataframe.shuffle.method``,
+which also wins over the default when you set it).
+
 The shuffle is skipped when the partitions already hold whole groups: for claims read
 from files :func:`to_parquet` wrote with ``by=`` (their footers say which groups each
 holds, and every partition is checked as it is computed), or on your word
-(``partitioned=True``, unchecked).  Up to :data:`TASK_SHUFFLE_PARTITIONS` partitions
-the shuffle runs as tasks, beyond as Dask chooses (peer-to-peer on a cluster);
-``dask.config.set({"dataframe.shuffle.method": "p2p"})`` (or ``"tasks"``) decides
-instead.
+(``partitioned=True``, unchecked).
 
 Workers
 -------
@@ -88,6 +91,8 @@ from ._compute.disagreements import SOURCE_PAIR, source_pairs, source_table
 from ._compute.reconcile import group_codes
 from ._compute.selection import Selection, selection_of
 from ._compute.time import DateLike
+from ._engine import file_shuffle
+from ._engine.arrow import failed_column
 from ._model.conventions import (
     PROFILES,
     Conventions,
@@ -320,7 +325,7 @@ def _check_frame(ddf: Any, by: Sequence[str], what: str) -> None:
         )
 
 
-def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
+def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool, shuffle: str) -> Any:
     """The frame with every group's rows in one partition.
 
     Three ways, cheapest first:
@@ -330,11 +335,12 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
       ``by=`` a subset of ``keys``: as is, each partition checked, as it is computed,
       to hold only rows of its file's groups (:func:`_check_buckets`), so claims moved
       between partitions after reading raise instead of being reconciled in parts;
-    * otherwise a hash shuffle.  When every key is text, a number, a date or a flag,
-      the rows are shuffled on one compact 64-bit hash of the keys
-      (:func:`_group_hash`, computed per partition over the text's bytes), dropped
-      after the shuffle: hashing the key columns themselves (what ``shuffle(on=keys)``
+    * otherwise a hash shuffle (``shuffle``: :func:`_shuffle_of`).  When every key is
+      text, a number, a date or a flag, the rows go where one compact 64-bit hash of
+      the keys sends them (:func:`_group_hash`, computed per partition over the
+      text's bytes): hashing the key columns themselves (what ``shuffle(on=keys)``
       does) costs as much as moving the rows."""
+    _check_shuffle(shuffle)  # whether or not a shuffle runs
     ddf = _read_columns(ddf, keys)
     if partitioned or ddf.npartitions == 1:
         return _library_text(ddf)
@@ -345,13 +351,23 @@ def _whole_groups(ddf: Any, keys: Sequence[str], partitioned: bool) -> Any:
             _check_buckets, by, buckets, sets, meta=ddf._meta, enforce_metadata=False
         )
         return _library_text(checked)
-    method = _shuffle_method(ddf.npartitions)
+    return _library_text(_shuffled_on(ddf, keys, shuffle))
+
+
+def _shuffled_on(ddf: Any, keys: Sequence[str], shuffle: str) -> Any:
+    """``ddf`` with all rows of equal ``keys`` in one partition: a hash shuffle, the
+    one ``shuffle`` names (:func:`_shuffle_of`)."""
+    method = _shuffle_of(shuffle, ddf)
+    if method == FILES and all(_text_key(ddf._meta[k]) for k in keys):
+        # objects holding texts too (pandas 2): each partition checks they are texts
+        return _file_shuffled(ddf, _group_destination, (list(keys),), ddf.npartitions)
     if not all(_hashable_key(ddf._meta[k]) for k in keys):
-        return _library_text(ddf.shuffle(on=list(keys), shuffle_method=method))
+        return ddf.shuffle(on=list(keys), shuffle_method=_dask_method(method))
     meta = ddf._meta.assign(**{GROUP_HASH: pd.Series([], dtype="uint64")})
     hashed = ddf.map_partitions(_with_group_hash, list(keys), meta=meta)
-    whole = hashed.shuffle(on=GROUP_HASH, shuffle_method=method).drop(columns=[GROUP_HASH])
-    return _library_text(whole)
+    return hashed.shuffle(on=GROUP_HASH, shuffle_method=_dask_method(method)).drop(
+        columns=[GROUP_HASH]
+    )
 
 
 #: Standard columns no per-group computation reads (what a claim records for people:
@@ -371,22 +387,206 @@ UNREAD_COLUMNS = (
 )
 
 
-#: Up to this many partitions, shuffles run as plain tasks; beyond, Dask's default
-#: (peer-to-peer on a cluster: memory stays flat however many partitions).  Measured
-#: at 10^7 claims in 10 files on 2 workers (``benchmarks/bench_dask.py --shuffle
-#: tasks,p2p,tasks,p2p``, four runs): wall times alike within the machine's noise
-#: (tasks 33-43 s, median 36; p2p 25-49 s, median 39), the workers' peak memory 7-10%
-#: lower with tasks (2.6-2.8 GB against 2.9-3.1 GB).
+#: The shuffle through files (:mod:`estimates._engine.file_shuffle`).
+FILES = "files"
+
+#: What ``shuffle=`` takes.
+SHUFFLES = ("auto", FILES, "p2p", "tasks")
+
+#: With ``shuffle="auto"`` off this machine, up to this many partitions shuffles run
+#: as plain tasks; beyond, Dask's default (peer-to-peer on a cluster: memory stays
+#: flat however many partitions).  Measured at 10^7 claims in 10 files on 2 workers
+#: (``benchmarks/bench_dask.py --shuffle tasks,p2p,tasks,p2p``, four runs): wall
+#: times alike within the machine's noise (tasks 33-43 s, median 36; p2p 25-49 s,
+#: median 39), the workers' peak memory 7-10% lower with tasks.
 TASK_SHUFFLE_PARTITIONS = 16
 
+FRAGMENTS["shuffle_parameter"] = """\
+shuffle : {"auto", "files", "p2p", "tasks"}
+    How the rows of a group are brought together when the partitions do not hold
+    whole groups already.  ``"files"``: each partition writes its rows, sorted by
+    destination, to one Arrow file in its worker's local directory, and each output
+    partition reads its share of every file (every worker must see the others'
+    local directories: one machine, or Dask's ``temporary-directory`` on a file
+    system they share); the files are deleted once every output has read them, or
+    when the workers close.  ``"p2p"``, ``"tasks"``: Dask's own shuffles.
+    ``"auto"`` (the default): Dask's ``dataframe.shuffle.method`` if you set it;
+    else ``"files"`` when every worker runs on this machine and no column holds
+    Python objects; else ``"tasks"`` up to 16 partitions and Dask's choice beyond.
+"""
 
-def _shuffle_method(npartitions: int) -> str | None:
-    """Dask's ``dataframe.shuffle.method`` when set, else ``"tasks"`` up to
-    :data:`TASK_SHUFFLE_PARTITIONS` partitions and Dask's default beyond."""
+
+def _shuffle_of(shuffle: str, ddf: Any) -> str | None:
+    """The shuffle to run on ``ddf``: ``"files"``, a Dask method, or None (Dask's
+    choice), from the ``shuffle=`` argument (see the ``shuffle`` parameter)."""
+    _check_shuffle(shuffle)
+    if shuffle != "auto":
+        return shuffle
     chosen = dask.config.get("dataframe.shuffle.method", None)
     if chosen:
         return str(chosen)
-    return "tasks" if npartitions <= TASK_SHUFFLE_PARTITIONS else None
+    if _arrow_columns(ddf._meta) and _one_machine():
+        return FILES
+    return "tasks" if ddf.npartitions <= TASK_SHUFFLE_PARTITIONS else None
+
+
+def _check_shuffle(shuffle: str) -> None:
+    if shuffle not in SHUFFLES:
+        raise OptionError("shuffle", shuffle, "one of " + ", ".join(map(repr, SHUFFLES)))
+
+
+def _dask_method(method: str | None) -> str | None:
+    """Dask's ``shuffle_method`` for a choice of :func:`_shuffle_of`: keys the file
+    shuffle cannot hash (categories) go through plain tasks, which run on any
+    scheduler, as the file shuffle does."""
+    return "tasks" if method == FILES else method
+
+
+def _arrow_columns(meta: pd.DataFrame) -> bool:
+    """Whether no column (nor the index) holds Python objects, whose values Arrow may
+    not take in one type (the file shuffle writes Arrow files)."""
+    index = list(meta.index.levels) if isinstance(meta.index, pd.MultiIndex) else [meta.index]
+    dtypes = [*meta.dtypes.tolist(), *(i.dtype for i in index)]
+    return not any(pd.api.types.is_object_dtype(t) for t in dtypes)
+
+
+def _one_machine() -> bool:
+    """Whether every worker runs on this machine: no distributed client (Dask's own
+    schedulers), or a client whose workers all listen on a loopback address (as
+    :func:`local_cluster`'s do) or in-process."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    try:
+        from distributed import default_client
+
+        client = default_client()
+    except (ImportError, ValueError):  # no distributed, or no client
+        return True
+    workers = client.scheduler_info(n_workers=-1).get("workers", {})
+    if not workers:
+        return False
+    for address in workers:
+        parts = urlsplit(address)
+        if parts.scheme == "inproc":
+            continue
+        host = parts.hostname or ""
+        try:
+            if not ipaddress.ip_address(host).is_loopback:
+                return False
+        except ValueError:
+            if host != "localhost":
+                return False
+    return True
+
+
+def _group_destination(part: pd.DataFrame, keys: Sequence[str], partitions: int) -> np.ndarray:
+    """Each row's output partition: its group's :func:`_group_hash` modulo ``partitions``."""
+    return (_group_hash(part, keys) % np.uint64(partitions)).astype(np.int64)
+
+
+def _file_shuffled(
+    ddf: Any,
+    destination: Callable[..., np.ndarray],
+    args: tuple[Any, ...],
+    partitions: int,
+) -> Any:
+    """``ddf``'s rows in ``partitions`` partitions, each row in the one
+    ``destination(part, *args, partitions)`` names, moved through files
+    (:mod:`estimates._engine.file_shuffle`): one task per input partition writes,
+    then one per output partition reads (with the graph's later steps)."""
+    import uuid
+
+    token = uuid.uuid4().hex  # one folder per graph: shuffles never share files
+    spilled = ddf.map_partitions(
+        _spill_part,
+        destination,
+        args,
+        partitions,
+        token,
+        meta=pd.DataFrame(
+            {"rows": pd.Series([], dtype="int64"), "folder": pd.Series([], dtype=object)}
+        ),
+        enforce_metadata=False,
+    )
+    plan = dask.delayed(_spill_plan, pure=True)(spilled.to_delayed())
+    outputs = dd.from_map(
+        _output_number,
+        range(partitions),
+        meta=pd.DataFrame({"output": pd.Series([], dtype="int64")}),
+        label="estimates-file-shuffle",
+        enforce_metadata=False,
+    )
+    return outputs.map_partitions(
+        _gather_part, plan, ddf._meta, meta=ddf._meta, enforce_metadata=False
+    )
+
+
+#: Spill folders written outside a Dask worker (Dask's own schedulers), deleted when
+#: the process exits if some output never read them.
+_LOCAL_SPILLS: set[str] = set()
+
+
+def _spill_folder(token: str) -> str:
+    """Where this process writes its spill files: under the Dask worker's local
+    directory (deleted with it), else under Dask's ``temporary-directory`` (or the
+    system's), deleted at exit if still there."""
+    import tempfile
+
+    try:
+        from distributed import get_worker
+
+        root = get_worker().local_directory
+    except (ImportError, ValueError):
+        import atexit
+
+        root = dask.config.get("temporary-directory", None) or tempfile.gettempdir()
+        folder = os.path.join(root, f"estimates-shuffle-{token}")
+        if not _LOCAL_SPILLS:
+            atexit.register(_remove_local_spills)
+        _LOCAL_SPILLS.add(folder)
+        return folder
+    return os.path.join(root, f"estimates-shuffle-{token}")
+
+
+def _remove_local_spills() -> None:
+    import shutil
+
+    for folder in _LOCAL_SPILLS:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _spill_part(
+    part: pd.DataFrame,
+    destination: Callable[..., np.ndarray],
+    args: tuple[Any, ...],
+    partitions: int,
+    token: str,
+    partition_info: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    number = 0 if partition_info is None else int(partition_info["number"])
+    folder = _spill_folder(token)
+    where = destination(part, *args, partitions)
+    counts = file_shuffle.spill(part, where, partitions, folder, number)
+    return pd.DataFrame({"rows": counts, "folder": folder})
+
+
+def _spill_plan(frames: Sequence[pd.DataFrame]) -> tuple[list[str], np.ndarray]:
+    """Each input's folder, and its rows per output (inputs x outputs)."""
+    folders = [str(f["folder"].iat[0]) if len(f) else "" for f in frames]
+    return folders, np.vstack([f["rows"].to_numpy(np.int64) for f in frames])
+
+
+def _output_number(number: int) -> pd.DataFrame:
+    return pd.DataFrame({"output": [number]})
+
+
+def _gather_part(
+    output: pd.DataFrame, plan: tuple[list[str], np.ndarray], empty: pd.DataFrame
+) -> pd.DataFrame:
+    folders, counts = plan
+    number = int(output["output"].to_numpy(np.int64)[0])
+    return file_shuffle.gather(folders, counts, number, empty)
 
 
 def _read_columns(ddf: Any, keys: Sequence[str]) -> Any:
@@ -759,13 +959,14 @@ def _per_group(
     args: tuple[Any, ...] = (),
     options: Mapping[str, Any],
     partitioned: bool,
+    shuffle: str,
     kernel: Callable[..., pd.DataFrame] = _method_kernel,
 ) -> Any:
     """Run a per-group ``Claims`` method over a Dask DataFrame of claims."""
     conv = get_conventions()
     fn = _task(kernel, conv)
     with _graph():
-        whole = _whole_groups(ddf, keys, partitioned)
+        whole = _whole_groups(ddf, keys, partitioned, shuffle)
     with _in_force(conv):
         meta = kernel(whole._meta, method, args, options)
     meta = _with_labels(_typed_meta(meta), whole._meta)
@@ -805,7 +1006,7 @@ def _selection(ddf: Any, call: Mapping[str, Any]) -> Selection:
 
 # ---------------------------------------------------------------------- per group
 #: Arguments of a per-group function that are not options of the ``Claims`` method.
-_NOT_OPTIONS = frozenset({"ddf", "partitioned", "wide", "selection", *SELECTION_ARGS})
+_NOT_OPTIONS = frozenset({"ddf", "partitioned", "shuffle", "wide", "selection", *SELECTION_ARGS})
 
 
 def _run(
@@ -821,7 +1022,13 @@ def _run(
     a list and the claim selection as one object every partition applies alike."""
     keys, options = _prepared(ddf, check or method, call)
     return _per_group(
-        ddf, method, keys, options=options, partitioned=call["partitioned"], kernel=kernel
+        ddf,
+        method,
+        keys,
+        options=options,
+        partitioned=call["partitioned"],
+        shuffle=call["shuffle"],
+        kernel=kernel,
     )
 
 
@@ -861,6 +1068,7 @@ def reconcile(
     quantiles: Sequence[float] = (0.05, 0.5, 0.95),
     tail: float = 2.0,
     partitioned: bool = False,
+    shuffle: str = "auto",
 ) -> Any:
     """Per group: what the claims span, allow and support, and how they conflict.
 
@@ -879,6 +1087,7 @@ def reconcile(
     strategy, weights, unit, compare_within, cumulative, quantiles, tail
         As for :meth:`estimates.Claims.reconcile`.
     %(partitioned_parameter)s
+    %(shuffle_parameter)s
 
     Returns
     -------
@@ -895,7 +1104,7 @@ def reconcile(
     """
     if strategy == "reliability":  # weights learned across partitions, not per partition
         keys, options = _prepared(ddf, "reconcile", locals())
-        return _reconcile_reliability(ddf, keys, options, partitioned)
+        return _reconcile_reliability(ddf, keys, options, partitioned, shuffle)
     return _run(ddf, "reconcile", locals())
 
 
@@ -918,6 +1127,7 @@ def timeline(
     compare_within: str | pd.Timedelta | int | None = "31D",
     cumulative: bool | Sequence[str] = False,
     partitioned: bool = False,
+    shuffle: str = "auto",
 ) -> Any:
     """Reconcile per period of statement, as :meth:`estimates.Claims.timeline`.
 
@@ -931,6 +1141,7 @@ def timeline(
     strategy, unit, compare_within, cumulative
         As for :meth:`estimates.Claims.timeline`.
     %(partitioned_parameter)s
+    %(shuffle_parameter)s
 
     Returns
     -------
@@ -956,6 +1167,7 @@ def sensitivity(
     unit: str | None = None,
     compare_within: str | pd.Timedelta | int | None = "31D",
     partitioned: bool = False,
+    shuffle: str = "auto",
 ) -> Any:
     """Leave-one-source-out reconciliation, as :meth:`estimates.Claims.sensitivity`.
 
@@ -969,6 +1181,7 @@ def sensitivity(
     strategy, unit, compare_within
         As for :meth:`estimates.Claims.sensitivity`.
     %(partitioned_parameter)s
+    %(shuffle_parameter)s
 
     Returns
     -------
@@ -994,6 +1207,7 @@ def revisions(
     cumulative: bool | Sequence[str] = False,
     first: bool = True,
     partitioned: bool = False,
+    shuffle: str = "auto",
 ) -> Any:
     """A source's successive figures for a quantity, as :meth:`estimates.Claims.revisions`.
 
@@ -1007,6 +1221,7 @@ def revisions(
     unit, cumulative, first
         As for :meth:`estimates.Claims.revisions`.
     %(partitioned_parameter)s
+    %(shuffle_parameter)s
 
     Returns
     -------
@@ -1031,6 +1246,7 @@ def camps(
     unit: str | None = None,
     compare_within: str | pd.Timedelta | int | None = "auto",
     partitioned: bool = False,
+    shuffle: str = "auto",
 ) -> Any:
     """The camps of each group in conflict, as :meth:`estimates.Claims.camps`.
 
@@ -1044,6 +1260,7 @@ def camps(
     unit, compare_within
         As for :meth:`estimates.Claims.camps`.
     %(partitioned_parameter)s
+    %(shuffle_parameter)s
 
     Returns
     -------
@@ -1096,6 +1313,7 @@ def disagreements(
     only_conflicts: bool = False,
     max_pairs: int = DEFAULT_MAX_PAIRS,
     partitioned: bool = False,
+    shuffle: str = "auto",
 ) -> Any:
     """One row per pair of claims within a group, as :meth:`estimates.Claims.disagreements`.
 
@@ -1112,6 +1330,7 @@ def disagreements(
         The pair budget **per group** (in memory it is for the whole table): a group
         with more pairs raises :class:`~estimates.PairBudgetError` naming it.
     %(partitioned_parameter)s
+    %(shuffle_parameter)s
 
     Returns
     -------
@@ -1139,6 +1358,7 @@ def by_source(
     wide: bool = False,
     max_pairs: int = DEFAULT_MAX_PAIRS,
     partitioned: bool = False,
+    shuffle: str = "auto",
 ) -> Any:
     """How often, and how far, each pair of sources disagree, as
     :meth:`estimates.Claims.by_source`.
@@ -1161,6 +1381,7 @@ def by_source(
         Only ``False`` on Dask (a source x source matrix has one column per source,
         unknown before computing): compute, then ``.share.unstack("other")``.
     %(partitioned_parameter)s
+    %(shuffle_parameter)s
 
     Returns
     -------
@@ -1176,9 +1397,7 @@ def by_source(
     with _graph():
         long = pairs.map_partitions(source_pairs, meta=long_meta)
         if long.npartitions > 1:
-            long = long.shuffle(
-                on=list(SOURCE_PAIR), shuffle_method=_shuffle_method(long.npartitions)
-            )
+            long = _shuffled_on(long, SOURCE_PAIR, shuffle)
         return long.map_partitions(source_table, meta=source_table(long_meta))
 
 
@@ -1722,9 +1941,7 @@ def _write_part(
         table = pa.Table.from_pandas(frame, schema=schema, preserve_index=write_index)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
         said = str(exc)
-        head = "Conversion failed for column "
-        at = said.find(head)
-        bad = said[at + len(head) :].split(" with type ")[0] if at >= 0 else None
+        bad = failed_column(exc)
         if bad is None or bad not in frame.columns or not frame[bad].dtype == object:
             raise ValidationError(
                 pd.DataFrame(
@@ -1747,6 +1964,7 @@ def to_parquet(
     labels: str | None = None,
     overwrite: bool = False,
     compute: bool = True,
+    shuffle: str = "auto",
 ) -> Any:
     """Write claims or results as a Parquet dataset that reads back with the same values.
 
@@ -1791,6 +2009,8 @@ def to_parquet(
         Write now and return the number of rows written; or (False) return the Dask
         scalar that writes when computed (e.g. ``client.compute(...)`` with a
         progress bar).
+    shuffle : {"auto", "files", "p2p", "tasks"}
+        With ``by``: how the groups are brought together, as for :func:`reconcile`.
 
     Returns
     -------
@@ -1815,6 +2035,8 @@ def to_parquet(
     >>> pd.read_parquet("reconciled/")  # doctest: +SKIP
     """
     import uuid
+
+    _check_shuffle(shuffle)  # before anything in the folder is deleted
 
     if not isinstance(ddf, dd.DataFrame):
         raise ArgumentTypeError("ddf", ddf, "a dask DataFrame for estimates.dask.to_parquet")
@@ -1860,7 +2082,11 @@ def to_parquet(
             }
             meta = ddf._meta.assign(**{BUCKET: pd.Series([], dtype="int64")})
             bucketed = ddf.map_partitions(_with_bucket, keys, buckets, meta=meta)
-            ddf = bucketed.shuffle(on=BUCKET, npartitions=n, shuffle_method=_shuffle_method(n))
+            method = _shuffle_of(shuffle, bucketed)
+            if method == FILES:
+                ddf = _file_shuffled(bucketed, _bucket_destination, (), n)
+            else:
+                ddf = bucketed.shuffle(on=BUCKET, npartitions=n, shuffle_method=method)
         data_meta = ddf._meta.drop(columns=[BUCKET]) if mark else ddf._meta
         schema = parquet_schema(data_meta, labels, write_index)
         written = ddf.map_partitions(
@@ -1879,6 +2105,11 @@ def to_parquet(
 
 def _with_bucket(part: pd.DataFrame, keys: Sequence[str], buckets: int) -> pd.DataFrame:
     return part.assign(**{BUCKET: _bucket_of(part, keys, buckets)})
+
+
+def _bucket_destination(part: pd.DataFrame, partitions: int) -> np.ndarray:
+    """Each row's file: its bucket modulo the files."""
+    return part[BUCKET].to_numpy(np.int64) % partitions
 
 
 # ---------------------------------------------------------------------- extraction
@@ -2143,6 +2374,7 @@ def reliability(
     prior: float = 0.5,
     iterations: int = 30,
     partitioned: bool = False,
+    shuffle: str = "auto",
 ) -> pd.DataFrame:
     """The source weights ``reconcile(strategy="reliability")`` learns, learned across
     every partition at once.
@@ -2166,6 +2398,7 @@ def reliability(
     iterations : int
         Most rounds (each one pass over the data); stops when the weights stop changing.
     %(partitioned_parameter)s
+    %(shuffle_parameter)s
 
     Returns
     -------
@@ -2188,12 +2421,12 @@ def reliability(
     sel = _selection(ddf, locals())
     settings = {"unit": unit, "tolerance": tolerance, "prior": prior, "floor": DEFAULTS["floor"]}
     with _graph():
-        whole = _whole_groups(ddf, keys, partitioned)
+        whole = _whole_groups(ddf, keys, partitioned, shuffle)
     return _learn_weights(whole, keys, sel, settings, iterations)
 
 
 def _reconcile_reliability(
-    ddf: Any, keys: list[str], options: dict[str, Any], partitioned: bool
+    ddf: Any, keys: list[str], options: dict[str, Any], partitioned: bool, shuffle: str
 ) -> Any:
     """``reconcile(strategy="reliability")`` on Dask: the weights learned across every
     partition (:func:`reliability`), then each partition reconciled with them."""
@@ -2207,7 +2440,7 @@ def _reconcile_reliability(
         "floor": DEFAULTS["floor"],
     }
     with _graph():
-        whole = _whole_groups(ddf, keys, partitioned)
+        whole = _whole_groups(ddf, keys, partitioned, shuffle)
     learned = _learn_weights(whole, keys, sel, settings, int(DEFAULTS["iterations"]))
     options = {**options, "learned": learned, "settings": settings}
     return _per_group(
@@ -2216,5 +2449,6 @@ def _reconcile_reliability(
         keys,
         options=options,
         partitioned=True,
+        shuffle=shuffle,
         kernel=_reliability_reconcile_part,
     )

@@ -24,7 +24,9 @@ and writes a Parquet dataset (a folder, one file per partition, replacing the fi
 an earlier run; :func:`estimates.dask.to_parquet`, so ``pandas.read_parquet`` gives back
 the values computed) with a progress bar on standard error.  ``--scheduler`` uses a
 running Dask cluster; ``--workers N`` (or neither) starts N local worker processes
-(default: one per core) on 127.0.0.1.
+(default: one per core) on 127.0.0.1.  ``--shuffle`` chooses how groups meet (the
+``shuffle`` argument of :func:`estimates.dask.reconcile`; by default through files
+when every worker runs on this machine).
 """
 
 from __future__ import annotations
@@ -90,6 +92,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="with --engine dask: start N local worker processes (default: one per core)",
     )
+    g.add_argument(
+        "--shuffle",
+        choices=("auto", "files", "p2p", "tasks"),
+        default=None,
+        help="with --engine dask: how the claims of a group are brought together "
+        "(default auto: through files when every worker runs on this machine, else "
+        "Dask's choice; see estimates.dask.reconcile)",
+    )
 
 
 def table_text(result: pd.DataFrame, claims: pd.DataFrame | None = None) -> str:
@@ -107,10 +117,11 @@ def table_text(result: pd.DataFrame, claims: pd.DataFrame | None = None) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         return run_dask(args)
-    if args.scheduler is not None or args.workers is not None:
-        raise OptionError(
-            "--scheduler/--workers", args.scheduler or args.workers, "--engine dask as well"
-        )
+    engine_only = {"--scheduler": args.scheduler, "--workers": args.workers}
+    engine_only["--shuffle"] = getattr(args, "shuffle", None)
+    for flag, value in engine_only.items():
+        if value is not None:
+            raise OptionError(flag, value, "--engine dask as well")
     if args.lang != "en" and args.format in (None, "table"):
         raise OptionError(
             "--lang",
@@ -186,7 +197,7 @@ def run_dask(args: argparse.Namespace) -> int:
             date_format=args.date_format,
             **mapping,  # type: ignore[arg-type]
         )
-        result = ed.reconcile(claims, by, **options)
+        result = ed.reconcile(claims, by, **options, shuffle=args.shuffle or "auto")
         # the group keys as columns, as the pandas engine writes them; -o replaces what
         # an earlier run wrote there (as for a file), and nothing else
         task = ed.to_parquet(

@@ -102,6 +102,8 @@ class ErrorCode(StrEnum):
     DEPENDENCY_MISSING = "dependency.missing"
     #: A message catalogue lacks a message (a defect of the catalogue).
     MESSAGE_MISSING = "i18n.message_missing"
+    #: The files a shuffle wrote are missing or not what was written.
+    SHUFFLE_FILES = "engine.shuffle_files"
 
 
 def _restore(cls: type[BaseException], args: tuple[Any, ...]) -> BaseException:
@@ -525,6 +527,38 @@ class DependencyError(EstimatesError, ImportError):
         self.extra = extra
         self.feature = feature
         super().__init__(f"{feature} needs {package}: pip install 'estimates[{extra}]'")
+
+
+class ShuffleError(EstimatesError, OSError):
+    """The files of a file shuffle (:mod:`estimates.dask`) are missing or not what was
+    written: a folder the workers do not all see, or files deleted before every
+    partition had read them.
+
+    Attributes
+    ----------
+    directory : str
+        The shuffle's folder.
+    partition : int
+        The output partition that could not read its rows.
+    reason : str
+        What was wrong, and what to do.
+    """
+
+    code = ErrorCode.SHUFFLE_FILES
+
+    def __init__(
+        self,
+        directory: str,
+        partition: int,
+        reason: str,
+        *,
+        code: ErrorCode | str | None = None,
+    ) -> None:
+        self._set_code(code)
+        self.directory = directory
+        self.partition = partition
+        self.reason = reason
+        super().__init__(f"shuffle folder {directory}, partition {partition}: {reason}")
 
 
 def _clip(s: str, width: int = 60) -> str:

@@ -43,6 +43,7 @@ ERRORS = [
     E.ArgumentTypeError("claims", 3, "a Claims table or a DataFrame"),
     E.MissingColumnError("figure", ["quantity", "low"], what="claims file x.csv"),
     E.DependencyError("dask", "dask", "estimates.dask"),
+    E.ShuffleError("/tmp/estimates-shuffle-1", 3, "the file 7.arrow is missing"),
 ]
 
 WARNINGS = [
@@ -93,7 +94,7 @@ def test_errors_round_trip(err, how):
 @pytest.mark.parametrize("err", ERRORS, ids=lambda e: type(e).__name__)
 def test_errors_are_estimates_errors_and_builtins(err):
     assert isinstance(err, est.EstimatesError)
-    assert isinstance(err, ValueError | TypeError | KeyError | ImportError)
+    assert isinstance(err, ValueError | TypeError | KeyError | ImportError | OSError)
     assert isinstance(err.code, E.ErrorCode)
     assert err.fields()["code"] == err.code
 
