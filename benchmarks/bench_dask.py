@@ -147,7 +147,8 @@ def fresh_baseline(folder: Path, files: int) -> dict[str, Any]:
     """:func:`baseline` in a new Python process (the environment of this one): the
     in-memory ``reconcile()`` as a user's own process runs it, not in this one, whose
     allocator has been shaped by writing 10^8 claims and running the Dask client (the
-    same reconciles took 7.7-9.3 s here against 6.6-6.7 s in a new process)."""
+    same reconciles took 7.7-9.3 s here against a best of 6.6-6.7 s, out of 6.6-7.8 s,
+    in a new process)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

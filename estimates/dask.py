@@ -409,7 +409,9 @@ shuffle : {"auto", "files", "p2p", "tasks"}
     partition reads its share of every file (every worker must see the others'
     local directories: one machine, or Dask's ``temporary-directory`` on a file
     system they share); the files are deleted once every output has read them, or
-    when the workers close.  ``"p2p"``, ``"tasks"``: Dask's own shuffles.
+    when the workers close; group keys held as categories go through plain tasks
+    instead (their codes may differ from partition to partition).  ``"p2p"``,
+    ``"tasks"``: Dask's own shuffles.
     ``"auto"`` (the default): Dask's ``dataframe.shuffle.method`` if you set it;
     else ``"files"`` when every worker runs on this machine and no column holds
     Python objects; else ``"tasks"`` up to 16 partitions and Dask's choice beyond.
@@ -573,7 +575,7 @@ def _spill_part(
 
 def _spill_plan(frames: Sequence[pd.DataFrame]) -> tuple[list[str], np.ndarray]:
     """Each input's folder, and its rows per output (inputs x outputs)."""
-    folders = [str(f["folder"].iat[0]) if len(f) else "" for f in frames]
+    folders = [str(f["folder"].iat[0]) for f in frames]  # one row per output, never none
     return folders, np.vstack([f["rows"].to_numpy(np.int64) for f in frames])
 
 

@@ -117,8 +117,11 @@ def table_text(result: pd.DataFrame, claims: pd.DataFrame | None = None) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         return run_dask(args)
-    engine_only = {"--scheduler": args.scheduler, "--workers": args.workers}
-    engine_only["--shuffle"] = getattr(args, "shuffle", None)
+    engine_only = {
+        "--scheduler": args.scheduler,
+        "--workers": args.workers,
+        "--shuffle": args.shuffle,
+    }
     for flag, value in engine_only.items():
         if value is not None:
             raise OptionError(flag, value, "--engine dask as well")
