@@ -11,7 +11,7 @@ parser reads only the languages it has a lexicon for; it passes its own list as
 >>> normalise_lang("de")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-estimates._i18n.lang.LanguageError: unsupported language 'de': expected one of 'en', 'fr' ...
+estimates._model.errors.LanguageError: unsupported language 'de': expected one of 'en', 'fr' ...
 """
 
 from __future__ import annotations
@@ -19,37 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .._model.errors import ErrorCode, EstimatesError
+from .._model.errors import LanguageError
 
 __all__ = ["LanguageError", "language_key", "normalise_lang"]
-
-
-class LanguageError(EstimatesError, ValueError):
-    """A language tag names no supported language.
-
-    Attributes
-    ----------
-    lang : object
-        The tag given.
-    supported : tuple of str
-        The languages that would have been accepted.
-    code : str
-        Stable reason code, ``"language.unsupported"``.
-    """
-
-    code = ErrorCode.LANGUAGE_UNSUPPORTED
-
-    def __init__(self, lang: Any, supported: Iterable[str]) -> None:
-        self.lang = lang
-        self.supported = tuple(supported)
-        known = ", ".join(repr(s) for s in self.supported)
-        super().__init__(
-            f"unsupported language {lang!r}: expected one of {known} "
-            "(or a tag such as 'en-GB', 'fr-FR', 'fr_CA')"
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.lang, self.supported))
 
 
 def language_key(lang: Any) -> str | None:
@@ -61,7 +33,7 @@ def language_key(lang: Any) -> str | None:
     return key or None
 
 
-def normalise_lang(lang: Any, supported: Iterable[str] | None = None) -> str:
+def normalise_lang(lang: Any, supported: Iterable[str] | None = None, *, text: str = "") -> str:
     """The catalogue key of a language tag.
 
     Parameters
@@ -70,11 +42,14 @@ def normalise_lang(lang: Any, supported: Iterable[str] | None = None) -> str:
         A language tag: ``"fr"``, ``"fr-FR"``, ``"fr_FR"``, ``"FR"``.
     supported : iterable of str, optional
         The accepted keys (default: every language with a message catalogue).
+    text : str, optional
+        The text that was to be read in that language, named by the error.
 
     Raises
     ------
     LanguageError
-        (a ``ValueError``) for any other language, listing the supported ones.
+        (:class:`estimates.LanguageError`, a ``ParseError`` and so a ``ValueError``)
+        for any other language, listing the supported ones.
     """
     if supported is None:
         from .catalogue import languages
@@ -83,5 +58,5 @@ def normalise_lang(lang: Any, supported: Iterable[str] | None = None) -> str:
     allowed = tuple(supported)
     key = language_key(lang)
     if key is None or key not in allowed:
-        raise LanguageError(lang, allowed)
+        raise LanguageError(lang, allowed, text=text)
     return key

@@ -21,6 +21,7 @@ wrong: a claim with no source, no date, or pooled periods that do not overlap.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -387,33 +388,53 @@ class SourceError(FigureError):
 class LanguageError(ParseError):
     """A language is not one the library reads (or writes).
 
+    Raised wherever a language is asked for: reading figures (``parse``, ``extract``),
+    writing sentences (``describe``, ``report``) and looking up messages.
+
     Attributes
     ----------
     lang : str
-        The language asked for, as given.
+        The language asked for, as given (a value that is not a string, such as a
+        table passed in its place, is named by its type).
     supported : tuple of str
-        The languages that are supported.
+        The languages that would have been accepted.
+    text : str
+        The text that was to be read in it ("" when nothing was being read).
     """
 
     code = ErrorCode.LANGUAGE_UNSUPPORTED
 
     def __init__(
         self,
-        lang: str,
-        supported: tuple[str, ...] | list[str] = (),
+        lang: Any,
+        supported: Iterable[str] = (),
         *,
         text: str = "",
         code: ErrorCode | str | None = None,
     ) -> None:
-        self.supported = tuple(supported)
-        expected = (
+        self._set_code(code)
+        if isinstance(lang, str):
+            shown = _clip(repr(lang), 40)
+        elif lang is None:
+            shown = "None"
+        else:  # say what it is, not its repr (a whole table, passed by mistake)
+            shown = f"(a {type(lang).__name__}, not a language tag)"
+        self.supported = tuple(str(s) for s in supported)
+        self.text = text
+        self.lang = lang if isinstance(lang, str) and len(lang) <= 40 else shown
+        self.reason = f"unsupported language {shown}"
+        self.expected = (
             "one of " + ", ".join(repr(x) for x in self.supported)
             if self.supported
             else "a supported language code"
-        )
-        super().__init__(
-            text, f"unsupported language {lang!r}", lang=str(lang), expected=expected, code=code
-        )
+        ) + " (or a tag such as 'en-GB', 'fr-FR', 'fr_CA')"
+        self.position = None
+        if text:
+            read = text if len(text) <= 120 else text[:117] + "..."
+            message = f"cannot read {read!r}: {self.reason}; expected {self.expected}"
+        else:
+            message = f"{self.reason}: expected {self.expected}"
+        Exception.__init__(self, message)
 
 
 class OptionError(EstimatesError, ValueError):

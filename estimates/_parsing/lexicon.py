@@ -34,8 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .._i18n.lang import language_key  # the one language normaliser
-from .._model.errors import ParseError
+from .._i18n.lang import normalise_lang as normalise_i18n_lang  # the one language normaliser
 
 __all__ = [
     "LANGS",
@@ -404,25 +403,17 @@ def normalise_phrase(phrase: str) -> str:
 
 
 def normalise_lang(lang: str, text: str = "") -> str:
-    """Return ``"en"`` or ``"fr"`` for a language tag, or raise :class:`ParseError`.
+    """Return ``"en"`` or ``"fr"`` for a language tag, or raise :class:`LanguageError`
+    (a :class:`ParseError`) naming the text that was to be read.
 
     >>> normalise_lang("fr-FR")
     'fr'
-    >>> normalise_lang("de")  # doctest: +ELLIPSIS
+    >>> normalise_lang("de", "about 10")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    estimates._model.errors.ParseError: cannot read '' (de): unsupported language 'de'; ...
+    estimates._model.errors.LanguageError: cannot read 'about 10': unsupported language 'de'; ...
     """
-    key = language_key(lang)
-    if key is not None and key in LANGS:
-        return key
-    shown = repr(lang) if len(repr(lang)) <= 40 else repr(lang)[:37] + "..."
-    raise ParseError(
-        text,
-        f"unsupported language {shown}",
-        lang=shown if not isinstance(lang, str) or len(lang) > 40 else lang,
-        expected="lang 'en' or 'fr' (or a tag such as 'en-GB', 'fr-CA')",
-    )
+    return normalise_i18n_lang(lang, LANGS, text=text)
 
 
 def _char_class(ch: str) -> str:

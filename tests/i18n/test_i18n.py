@@ -53,6 +53,37 @@ def test_unsupported_language_is_a_value_error_listing_the_supported(tag: object
     assert str(again) == str(info.value)
 
 
+PAGE_CALLS = {
+    "describe": lambda claims, lang: claims.describe(lang),
+    "methodology": lambda claims, lang: claims.methodology(lang=lang),
+    "parse": lambda claims, lang: est.parse("about 10,000", lang=lang),
+    "extract": lambda claims, lang: est.extract("about 10,000 soldiers", lang=lang),
+    "translator": lambda claims, lang: translator(lang),
+}
+
+
+@pytest.mark.parametrize("call", sorted(PAGE_CALLS))
+def test_every_language_refusal_is_the_public_language_error(call: str) -> None:
+    """One class for one rule: catching estimates.LanguageError catches the refusal of
+    every entry point (describe once raised a private twin it did not catch)."""
+    assert LanguageError is est.LanguageError
+    claims = est.read_claims(DATA.parent / "protest_paris.csv")
+    with pytest.raises(est.LanguageError, match="unsupported language 'de'") as info:
+        PAGE_CALLS[call](claims, "de")
+    assert isinstance(info.value, est.ParseError) and info.value.lang == "de"
+    assert info.value.supported[:2] == ("en", "fr")
+
+
+def test_a_table_passed_as_the_language_is_named_by_its_type_not_printed() -> None:
+    claims = est.read_claims(DATA.parent / "protest_paris.csv")
+    with pytest.raises(est.LanguageError) as info:
+        claims.describe(claims.reconcile())  # the result passed where lang goes
+    message = str(info.value)
+    assert "(a Reconciliation, not a language tag)" in message
+    assert "\n" not in message and len(message) < 160
+    assert info.value.lang == "(a Reconciliation, not a language tag)"
+
+
 def test_catalogue_words_and_plurals() -> None:
     fr, en = translator("fr"), translator("en")
     assert fr("conflict", context="verdict") == "conflit"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import estimates as est
 from estimates import EstimatesError, ParseError, parse
 from estimates._model.errors import ArgumentTypeError
 
@@ -136,7 +137,9 @@ def test_position_points_at_the_refused_text() -> None:
 def test_unsupported_language(lang: object) -> None:
     with pytest.raises(ParseError, match="unsupported language") as info:
         parse("10,000", lang)  # type: ignore[arg-type]
-    assert "'en' or 'fr'" in info.value.expected
+    assert isinstance(info.value, est.LanguageError)
+    assert info.value.expected.startswith("one of 'en', 'fr'")
+    assert info.value.text == "10,000"
 
 
 def test_not_a_string() -> None:
