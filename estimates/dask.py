@@ -2306,7 +2306,7 @@ def _learn_weights(
     from ._compute.reliability import ReliabilityError, weights_from_record
 
     if int(iterations) != iterations or iterations < 0:
-        raise ReliabilityError(f"iterations={iterations!r}: expected a whole number >= 0")
+        raise ReliabilityError("iterations", iterations, "a whole number >= 0")
     conv = get_conventions()
     fn = _task(_reliability_part, conv)
     meta = pd.DataFrame(

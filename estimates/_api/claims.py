@@ -1089,8 +1089,8 @@ class Claims:
         Raises
         ------
         LanguageError
-            (a ``ValueError``) for a language without a catalogue.
-        StyleError
+            (a ``ParseError``, so a ``ValueError``) for a language without a catalogue.
+        OptionError
             (a ``ValueError``) for an unknown style or one of another language.
 
         Examples

@@ -142,7 +142,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from .._model.errors import EstimatesError
+from .._model.errors import ArgumentTypeError, OptionError
 from .._model.sources import SourceBook
 from .kernel import _MAG, _segment_starts, claim_points
 from .sources import Agents, agents_of, canonical_cells
@@ -159,8 +159,10 @@ __all__ = [
 ]
 
 
-class ReliabilityError(EstimatesError, ValueError):
-    """An argument of the reliability computation is out of its range."""
+class ReliabilityError(OptionError):
+    """An argument of the reliability computation is out of its range: an
+    :class:`estimates.OptionError` (so a ``ValueError``) with ``option``, ``value``
+    and ``expected``."""
 
 
 #: Default settings (tuned on the population dev truth; see benchmarks/bench_reliability.py).
@@ -451,7 +453,7 @@ def weights_from_record(
 def _check(name: str, value: float, low: float, high: float) -> float:
     v = float(value)
     if not (low <= v <= high) or np.isnan(v):
-        raise ReliabilityError(f"{name}={value!r}: expected a number from {low} to {high}")
+        raise ReliabilityError(name, value, f"a number from {low} to {high}")
     return v
 
 
@@ -518,7 +520,7 @@ def discover(
     vague = _check("vague", vague, 0.0, 1.0)
     outlier = _check("outlier", outlier, 1.0, math.inf)
     if int(iterations) != iterations or iterations < 0:
-        raise ReliabilityError(f"iterations={iterations!r}: expected a whole number >= 0")
+        raise ReliabilityError("iterations", iterations, "a whole number >= 0")
     n = len(group)
     g = group.astype(np.int64, copy=False)
     ac = agent_claim.astype(np.int64, copy=False)
@@ -1195,7 +1197,7 @@ def track_record(
     from .time import period_codes
 
     if not isinstance(claims, pd.DataFrame):
-        raise ReliabilityError(f"claims={type(claims).__name__}: expected a claims frame")
+        raise ArgumentTypeError("claims", claims, "a claims frame")
     book = sources if isinstance(sources, SourceBook) else None
     keys = _by_list(by)
     frame = select(

@@ -150,8 +150,9 @@ def describe(
     ------
     LanguageError
         For a language without a message catalogue.
-    StyleError
-        For an unknown style, or a style of another language.
+    OptionError
+        For an unknown style, or a style of another language (its leaf
+        ``StyleError``).
 
     Examples
     --------

@@ -60,7 +60,7 @@ from typing import Literal
 from babel.lists import format_list
 
 from .._i18n import UnitWords, languages, normalise_lang, translator, unit_words
-from .._model.errors import ErrorCode, EstimatesError
+from .._model.errors import ArgumentTypeError, OptionError
 from .._model.hedges import Hedge
 from .._model.units import is_count, unit_label
 from .format import DateWords, date_words, digits, format_day, format_period, plain
@@ -86,19 +86,12 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 
 
-class StyleError(EstimatesError, ValueError):
+class StyleError(OptionError):
     """A house style is misdefined or unknown, or cannot write a value.
 
-    ``code`` is ``"style"``.
+    An :class:`estimates.OptionError` (so a ``ValueError``) with its fields: ``option``
+    (the argument or style field), ``value`` and ``expected``; code ``option.invalid``.
     """
-
-    code = ErrorCode.OPTION_INVALID
-
-
-class StyleTypeError(EstimatesError, TypeError):
-    """Something that is not a :class:`HouseStyle` was given as one."""
-
-    code = ErrorCode.ARGUMENT_TYPE
 
 
 @dataclass(frozen=True, eq=False)
@@ -177,18 +170,22 @@ class HouseStyle:
     def __post_init__(self) -> None:
         if self.lang not in languages():
             raise StyleError(
-                f"lang={self.lang!r}: expected one of {', '.join(languages())} "
-                "(a language with a message catalogue)"
+                "lang",
+                self.lang,
+                f"one of {', '.join(repr(x) for x in languages())} "
+                "(a language with a message catalogue)",
             )
         if len(self.number_words) != 10:
-            raise StyleError("number_words: expected ten words, for 0 to 9")
+            raise StyleError("number_words", self.number_words, "ten words, for 0 to 9")
         for name in ("hedges", "units", "phrases", "after_preposition"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         missing = [
             h.value for h in Hedge if h.value not in self.hedges and h is not Hedge.MAGNITUDE
         ]
         if missing:
-            raise StyleError(f"hedges: no template for {', '.join(missing)}")
+            raise StyleError(
+                "hedges", tuple(self.hedges), f"a template for {', '.join(missing)} too"
+            )
 
     def word(self, key: str, context: str = "sentence", **fields: object) -> str:
         """A word of the style's language catalogue (verdicts, statuses, headings)."""
@@ -211,7 +208,7 @@ class HouseStyle:
         """The figure and whether it ends with a scale word ("million")."""
         x = float(x)
         if not math.isfinite(x):
-            raise StyleError(f"cannot write {x!r} as a figure")
+            raise StyleError("x", x, "a finite number to write as a figure")
         if spell and x == int(x) and 0 < x < min(self.spell_below, 10):
             return self.number_words[int(x)], False
         ax = abs(x)
@@ -281,7 +278,7 @@ class HouseStyle:
         'four times'
         """
         if not math.isfinite(ratio) or ratio < 1:
-            raise StyleError(f"ratio={ratio!r}: expected a number >= 1")
+            raise StyleError("ratio", ratio, "a number >= 1")
         if ratio < 5:
             step = 0.5
         elif ratio < 20:
@@ -346,7 +343,7 @@ class HouseStyle:
         """A sentence template of the style, filled in."""
         template = self.phrases.get(key)
         if template is None:
-            raise StyleError(f"style {self.name!r} has no phrase {key!r}")
+            raise StyleError("key", key, f"a phrase of style {self.name!r}")
         return template.format(**fields)
 
     # ------------------------------------------------------------------ dates
@@ -443,10 +440,12 @@ def register_style(style: HouseStyle, *, replace: bool = False) -> HouseStyle:
         If another style has that name and ``replace`` is False.
     """
     if not isinstance(style, HouseStyle):
-        raise StyleTypeError(f"expected a HouseStyle, got {type(style).__name__}")
+        raise ArgumentTypeError("style", style, "a HouseStyle")
     old = _STYLES.get(style.name)
     if old is not None and old != style and not replace:
-        raise StyleError(f"a style named {style.name!r} exists; pass replace=True")
+        raise StyleError(
+            "style", style.name, "a name no other style has (or replace=True to replace it)"
+        )
     _STYLES[style.name] = style
     return style
 
@@ -476,7 +475,7 @@ def get_style(style: str | HouseStyle | None = None, lang: str | None = None) ->
     >>> get_style("ap", lang="fr")
     Traceback (most recent call last):
     ...
-    estimates._present.style.StyleError: style 'ap' writes 'en', not lang='fr': use ...
+    estimates._present.style.StyleError: style='ap': expected a style writing lang='fr' ...
     """
     key = None if lang is None else normalise_lang(lang)
     if style is None:
@@ -488,11 +487,13 @@ def get_style(style: str | HouseStyle | None = None, lang: str | None = None) ->
         found = _STYLES.get(style) if isinstance(style, str) else None
     if found is None:
         known = ", ".join(repr(n) for n in _STYLES)
-        raise StyleError(f"style={style!r}: expected one of {known} (or a HouseStyle)")
+        raise StyleError("style", style, f"one of {known} (or a HouseStyle)")
     if key is not None and found.lang != key:
         raise StyleError(
-            f"style {found.name!r} writes {found.lang!r}, not lang={lang!r}: use "
-            f"style={default_style(key).name!r} (or style=None)"
+            "style",
+            found.name,
+            f"a style writing lang={lang!r} ({found.name!r} writes {found.lang!r}): "
+            f"use style={default_style(key).name!r} (or style=None)",
         )
     return found
 

@@ -515,9 +515,14 @@ def test_unknown_language_style_and_option(seed):
         LanguageError, match="unsupported language 'de': expected one of 'en', 'fr'"
     ):
         quiet(seed.describe, "de")
-    with pytest.raises(ValueError, match="style='chicago': expected one of 'ap', 'fr-press'"):
+    with pytest.raises(
+        est.OptionError, match="style='chicago': expected one of 'ap', 'fr-press'"
+    ) as info:
         quiet(seed.describe, style="chicago")
-    with pytest.raises(ValueError, match="style 'fr-press' writes 'fr', not lang='en'"):
+    assert (info.value.option, info.value.value) == ("style", "chicago")
+    with pytest.raises(
+        est.OptionError, match=r"style='fr-press': .* \('fr-press' writes 'fr'\): use style='ap'"
+    ):
         quiet(seed.describe, style="fr-press")
     with pytest.raises(TypeError, match=r"unexpected keyword argument 'colour'"):
         quiet(seed.describe, colour="red")

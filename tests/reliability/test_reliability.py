@@ -345,10 +345,15 @@ def test_intervals_are_honest_with_few_claims():
 
 def test_bad_arguments_raise_library_errors():
     rows = [(0, 1.0, 1.0, 1.0, False, 0)]
-    with pytest.raises(ReliabilityError, match="tolerance=-1"):
+    with pytest.raises(ReliabilityError, match="tolerance=-1") as info:
         run(rows, tolerance=-1)
-    with pytest.raises(ValueError, match="iterations"):
+    # a leaf of the public OptionError, carrying its fields as data
+    assert isinstance(info.value, est.OptionError)
+    assert (info.value.option, info.value.value) == ("tolerance", -1)
+    assert info.value.expected == "a number from 1e-12 to 1000000.0"
+    with pytest.raises(est.OptionError, match="iterations") as info:
         run(rows, iterations=1.5)
+    assert info.value.option == "iterations"
     assert issubclass(ReliabilityError, est.EstimatesError)
 
 
