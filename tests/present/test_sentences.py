@@ -824,3 +824,18 @@ def test_a_ratio_that_overflows_is_said_as_a_gap():
     )
     text = quiet(claims.describe).iloc[0]
     assert "exceeds 2.2250738585072014E-308 (A) by four." in text
+
+
+def test_style_errors_carry_their_fields() -> None:
+    from estimates._present.style import get_style, register_style
+
+    with pytest.raises(est.ArgumentTypeError, match="style: expected a HouseStyle") as info:
+        register_style("ap")  # type: ignore[arg-type]
+    assert info.value.argument == "style"
+    with pytest.raises(est.OptionError) as err:
+        get_style("ap").times(0.5)
+    assert (err.value.option, err.value.value, err.value.expected) == (
+        "ratio",
+        0.5,
+        "a number >= 1",
+    )
