@@ -32,7 +32,11 @@ figure; stronger priors, capped or confidence-bound (CATD-style) weights,
 leave-one-out records, counting only contested groups, and fixing the census
 figures of the other folds (10-fold cross-validation: 113 of 136, measured before
 the lone-figure weighting) were tried and score the same or barely better (see the
-notes of ``estimates._compute.reliability``).
+notes of ``estimates._compute.reliability``).  Nor can any weighting of sources: the
+benchmark's last line is a ceiling, a vote weighting each source by its record on the
+census figures of the *other* 135 dev city-years (supervised, leave one city-year out,
+the best of 30 settings chosen on the dev truth itself): 117 of 136 (86.0%), short of the
+123 that 90% needs.
 """
 
 from __future__ import annotations
@@ -131,7 +135,59 @@ def crh(frame: pd.DataFrame, iterations: int = 20) -> pd.Series:
     ).reindex(keys)
 
 
-def accuracy_table() -> pd.DataFrame:
+def supervised_ceiling(frame: pd.DataFrame, truth: pd.DataFrame) -> tuple[int, str]:
+    """How far any per-source weighting can go on these claims: a vote in which each
+    source's weight is learned from the census figures of the *other* 135 dev
+    city-years (leave one city-year out), the log-odds of its share of figures there
+    that were the census figure, shrunk by ``a`` pseudo-claims towards the pooled share.
+    A method learning from agreement alone knows less than this one.  The grid of
+    settings is searched on the dev truth itself, so the ceiling is optimistic.
+
+    Returns the most city-years estimated exactly and the setting that did it.
+    """
+    key = pd.MultiIndex.from_frame(frame[["quantity", "year"]])
+    truth_of = pd.Series(
+        truth["population"].to_numpy(dtype="float64"),
+        index=pd.MultiIndex.from_frame(truth[["city", "year"]], names=["quantity", "year"]),
+    )
+    t = truth_of.reindex(key).to_numpy()
+    on = ~np.isnan(t)
+    dev = frame.loc[on, ["source", "best"]].reset_index(drop=True)
+    g, _ = pd.factorize(key[on])
+    s, _ = pd.factorize(dev["source"])
+    v = dev["best"].to_numpy(dtype="float64")
+    hit = (v == t[on]).astype("float64")
+    ng = int(g.max()) + 1
+    # each source's record with the claim's own city-year left out
+    h = np.bincount(s, weights=hit)[s] - hit
+    n = np.bincount(s)[s] - 1.0
+    pooled = (hit.sum() - np.bincount(g, weights=hit)[g]) / (len(hit) - np.bincount(g)[g])
+    median = pd.Series(v).groupby(g).transform("median").to_numpy()
+    cand, cand_of = np.unique(np.stack([g.astype("float64"), v]), axis=1, return_inverse=True)
+    cand_of = cand_of.ravel()
+    cand_group = cand[0].astype(np.int64)
+    truth_g = np.zeros(ng)
+    truth_g[g] = t[on]
+    best, setting = -1, ""
+    for a in (0.25, 0.5, 1.0, 2.0, 4.0):
+        acc = np.clip((h + a * pooled) / (n + a), 0.01, 0.99)
+        for values in (1.0, 2.0, 5.0):
+            vote = np.maximum(np.log(values * acc / (1 - acc)), 0.01)
+            for gross in (False, True):
+                keep = ~((v > 10 * median) | (v < median / 10)) if gross else np.ones(len(v), bool)
+                score = np.bincount(cand_of, weights=vote * keep, minlength=cand.shape[1])
+                # per city-year the highest score, ties to the lower figure
+                order = np.lexsort((cand[1], -score, cand_group))
+                first = order[np.r_[True, cand_group[order][1:] != cand_group[order][:-1]]]
+                exact = int(np.sum(cand[1][first] == truth_g[cand_group[first]]))
+                if exact > best:
+                    best = exact
+                    kept = "set aside" if gross else "kept"
+                    setting = f"a={a}, values={values}, outliers {kept}"
+    return best, setting
+
+
+def accuracy_table() -> tuple[pd.DataFrame, tuple[int, str]]:
     rows = []
     claims, truth = population(kinds=False)
     frame = claims.frame
@@ -154,7 +210,8 @@ def accuracy_table() -> pd.DataFrame:
                 *score(r["best"], truth),
             )
         )
-    return pd.DataFrame(rows, columns=["method", "MAE", "exact", "within 1%"]).set_index("method")
+    table = pd.DataFrame(rows, columns=["method", "MAE", "exact", "within 1%"]).set_index("method")
+    return table, supervised_ceiling(frame, truth)
 
 
 def main() -> None:
@@ -163,7 +220,7 @@ def main() -> None:
     ap.add_argument("--groups", default=None, help="groups (default: claims / 10)")
     ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
-    table = accuracy_table()
+    table, (ceiling, setting) = accuracy_table()
     with pd.option_context("display.width", 120):
         print("Accuracy on the population dev truth (136 city-years)")
         print(
@@ -175,6 +232,13 @@ def main() -> None:
                 }
             )
         )
+    total = len(pd.read_csv(DATA / "population_truth_dev.csv"))
+    print(
+        f"\nCeiling of per-source weighting, each source's weight learned from the census\n"
+        f"figures of the other dev city-years (best of a grid: {setting}):\n"
+        f"  {ceiling} of {total} exact ({ceiling / total:.1%}); goal 90% = "
+        f"{int(np.ceil(0.9 * total))} of {total}"
+    )
     n = int(float(args.claims))
     if n:
         groups = int(float(args.groups)) if args.groups else max(n // 10, 1)
