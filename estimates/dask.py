@@ -73,7 +73,6 @@ from __future__ import annotations
 import glob as _glob
 import os
 import re
-import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -108,6 +107,7 @@ from ._model.errors import (
     PairBudgetError,
     ValidationError,
 )
+from ._model.silencing import silenced
 from ._model.sources import SourceBook
 from ._table.schema import COLUMNS, ERROR_COLUMN, INPUT_COLUMN, dtype_of
 
@@ -281,8 +281,9 @@ def _in_force(conventions: Conventions) -> Iterator[None]:
     """Put a profile captured on the client in force in this (worker) process."""
     if PROFILES.get(conventions.name) != conventions:
         register_conventions(conventions, replace=True)
-    with use_conventions(conventions.name), warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataQualityWarning)
+    # the data warnings are the client's to give, once (silenced for this task only:
+    # Python's filter list is one per process, shared by a threaded scheduler's tasks)
+    with use_conventions(conventions.name), silenced(DataQualityWarning):
         yield
 
 

@@ -11,12 +11,11 @@
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 
 from .._model.errors import ComparabilityWarning, UnitError
+from .._model.silencing import warn
 from .._model.units import conversion_affine
 
 __all__ = ["check_periods", "converted", "harmonise_units", "harmonise_units_affine"]
@@ -174,7 +173,7 @@ def check_periods(
     bad = max_start > min_end
     if bad.any():
         names = [str(labels[i]) for i in np.flatnonzero(bad)[:3]]
-        warnings.warn(
+        warn(
             f"{int(bad.sum())} group(s) pool claims about periods that do not overlap "
             f"(e.g. {', '.join(names)}): their figures may not measure the same thing",
             ComparabilityWarning,

@@ -32,13 +32,13 @@ Tension, not conflict
 from __future__ import annotations
 
 import sys
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .._model.errors import ComparabilityWarning
+from .._model.silencing import warn
 from .comparability import _name
 from .sources import canonical_cells
 
@@ -277,7 +277,7 @@ def warn_out_of_window(
     groups = np.flatnonzero(np.bincount(codes[cs.out_of_window]))
     names = ", ".join(repr(_name(labels[i])) for i in groups[:3])
     more = f" and {len(groups) - 3} more" if len(groups) > 3 else ""
-    warnings.warn(
+    warn(
         f"the claims of {len(groups)} group(s) ({names}{more}) span more than "
         f"{span.days} days: only the claims stated within {span.days} days of each "
         f"group's latest one were compared ({int(cs.out_of_window.sum())} earlier claims "

@@ -148,6 +148,7 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import ArgumentTypeError, OptionError
+from .._model.silencing import warn
 from .._model.sources import SourceBook
 from .kernel import _MAG, _segment_starts, claim_points
 from .sources import Agents, agents_of, canonical_cells
@@ -692,7 +693,7 @@ def claim_errors(
     ...              np.array([110., np.inf, 99.5]), 1e-2).round(3).tolist()
     [0.0, 1.0, 0.5]
     """
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):  # a distance past 1e308: error 1
         d = np.maximum(np.maximum(low - estimate, estimate - high), 0.0)
         scale = tolerance * np.abs(estimate)
         e = np.where(scale > 0, d / np.where(scale > 0, scale, 1.0), (d > 0).astype(float))
@@ -1088,7 +1089,7 @@ def source_table(
     compared = np.isfinite(o_lo) & np.isfinite(o_hi)
     # a hit: the claim's interval meets the others' consensus (the set of values that
     # minimise their weighted distance), within the tolerance
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):  # not finite: unused
         gap = np.maximum(np.maximum(low[ec] - o_hi, o_lo - high[ec]), 0.0)
         hit = compared & (gap <= tolerance * np.maximum(np.abs(o_lo), np.abs(o_hi)))
         # bias only against a determinate consensus (one value), by the claim's own
@@ -1131,7 +1132,8 @@ def source_table(
         mad[has] = (dsorted[mid_a[has]] + dsorted[mid_b[has]]) / 2
     # the fewest significant digits among the figures compared (its own and the others')
     dig = np.full(nag, np.inf)
-    np.minimum.at(dig, ea[usable], digits[ec][usable])
+    with np.errstate(invalid="ignore"):  # a figure without digits (NaN) leaves NaN
+        np.minimum.at(dig, ea[usable], digits[ec][usable])
     dig[np.isinf(dig)] = np.nan
     out = pd.DataFrame(
         {
@@ -1195,8 +1197,6 @@ def track_record(
     stacklevel: int = 4,
 ) -> pd.DataFrame:
     """What :meth:`estimates.Claims.reliability` runs (see it for the arguments)."""
-    import warnings
-
     from .._model.errors import MissingDateWarning
     from .reconcile import _by_list, select
     from .time import period_codes
@@ -1212,7 +1212,7 @@ def track_record(
     if freq is not None:
         dated = frame["stated_end"].notna().to_numpy()
         if (~dated).any():
-            warnings.warn(
+            warn(
                 f"{int((~dated).sum())} claims have no statement date and were left out of "
                 f"the track records by freq={freq!r}",
                 MissingDateWarning,

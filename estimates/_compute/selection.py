@@ -23,7 +23,6 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import DataQualityWarning, FigureError
+from .._model.silencing import warn
 from .._model.sources import SourceBook, split_agents
 from . import time as _time
 from .kernel import STRATEGIES
@@ -251,7 +251,7 @@ class Selection:
         if "error" in frame.columns:
             bad = frame["error"].notna().to_numpy()
             if bad.any():
-                warnings.warn(
+                warn(
                     f"{int(bad.sum())} claims flagged invalid were left out "
                     "(see claims.flagged())",
                     DataQualityWarning,

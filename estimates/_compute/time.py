@@ -8,7 +8,6 @@ out and say how many (a :class:`~estimates.MissingDateWarning`).
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -16,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._model.errors import FigureError, MissingDateWarning, RevisionWarning
+from .._model.silencing import warn
 
 __all__ = ["as_of_mask", "decreases", "latest_per_source", "period_codes", "to_day"]
 
@@ -49,7 +49,7 @@ def as_of_mask(
     end = frame["stated_end"]
     dated = end.notna().to_numpy()
     if (~dated).any():
-        warnings.warn(
+        warn(
             f"{int((~dated).sum())} claims have no statement date and were left out by "
             "as_of=/window=",
             MissingDateWarning,
@@ -136,7 +136,7 @@ def decreases(frame: pd.DataFrame, by: Sequence[str], *, stacklevel: int = 4) ->
         }
     )
     if len(out):
-        warnings.warn(
+        warn(
             f"{len(out)} decrease(s) in a cumulative quantity from the same source "
             f"(first: {out['source'].iloc[0]} from {out['earlier'].iloc[0]:,.0f} to "
             f"{out['later'].iloc[0]:,.0f}); see revisions()",

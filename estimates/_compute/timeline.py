@@ -17,13 +17,13 @@ placed and are left out (with a :class:`~estimates.MissingDateWarning`).
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from .._model.errors import MissingDateWarning
+from .._model.silencing import warn
 from .._model.sources import SourceBook
 from .reconcile import _by_list, cumulative_rows, group_codes, reconcile_frame
 from .selection import DEFAULT_COMPARE_WITHIN, Selection, as_frame, selection_of
@@ -60,7 +60,7 @@ def timeline(
     frame, _trace = sel.apply(as_frame(claims), by, stacklevel=stacklevel)
     dated = frame["stated_end"].notna().to_numpy()
     if (~dated).any():
-        warnings.warn(
+        warn(
             f"{int((~dated).sum())} claims have no statement date and are not on the timeline",
             MissingDateWarning,
             stacklevel=stacklevel - 1,

@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -66,6 +65,7 @@ import pandas as pd
 from .._model.conventions import Conventions
 from .._model.dates import DateInterval, _as_date
 from .._model.errors import ArgumentTypeError, DataQualityWarning, EstimatesError, ParseError
+from .._model.silencing import warn
 from .._model.sources import join_agents
 from .._parsing.lexicon import normalise_lang
 from .._parsing.parser import Mention, parse, scan
@@ -164,7 +164,7 @@ def decode_utf8(
                 position=exc.start,
             ) from None
         text = data.decode("utf-8", errors="replace")
-        warnings.warn(
+        warn(
             f"{what}: {text.count(chr(0xFFFD))} byte sequence(s) that are not UTF-8 replaced "
             f"by U+FFFD, the first at byte offset {exc.start}",
             DataQualityWarning,

@@ -61,7 +61,6 @@ import html
 import json
 import os
 import re
-import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -77,6 +76,7 @@ from .._i18n import Words, words
 from .._model.dates import DateInterval
 from .._model.errors import EstimatesWarning, OptionError
 from .._model.missing import is_missing
+from .._model.silencing import silenced
 from .._table.io import neutralise_formulas, write_csv
 from .charts.data import ChartData, chart_data, group_label
 from .format import format_stated, locale_of
@@ -201,10 +201,9 @@ def _data(
     data = chart_data(claims, by, selection=chosen, comparison=how, stacklevel=5)
     sentences = None
     if intro:
-        with warnings.catch_warnings():
-            # The same selection and comparison as the charts': their warnings were
-            # given once already (by chart_data), not again for the sentences.
-            warnings.simplefilter("ignore", EstimatesWarning)
+        # The same selection and comparison as the charts': their warnings were
+        # given once already (by chart_data), not again for the sentences.
+        with silenced(EstimatesWarning):
             sentences = describe(claims, lang, list(data.by), selection=chosen, comparison=how)
     return data, CHARTS[chart], sentences
 

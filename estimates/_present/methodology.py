@@ -38,7 +38,6 @@ True
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -53,6 +52,7 @@ from .._compute.time import to_day
 from .._i18n import Words, words
 from .._model.conventions import ACLED, CCC, DEFAULT, Conventions, get_conventions
 from .._model.errors import EstimatesWarning
+from .._model.silencing import silenced
 from .._model.sources import SourceBook, split_agents
 from .._table.schema import ERROR_COLUMN, row_figure
 from .document import (
@@ -113,8 +113,7 @@ def methodology_document(
     sel = selection or Selection()
     how = comparison or Comparison()
     frame = as_frame(claims)
-    with warnings.catch_warnings():  # the note says what was left out: no warning needed
-        warnings.simplefilter("ignore", EstimatesWarning)
+    with silenced(EstimatesWarning):  # the note says what was left out: no warning needed
         chosen, trace = sel.apply(frame, by_)
     book = sel.sources
     blocks: list[Block] = [_heading(w["title"])]
@@ -296,8 +295,7 @@ def _reliability_weights(
     they were learned from (claims right of claims counted), heaviest first."""
     if not len(frame):
         return []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", EstimatesWarning)
+    with silenced(EstimatesWarning):
         _, src = discover_frame(frame, by, sources=book, unit=unit)
     if not len(src):
         return []

@@ -65,7 +65,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import textwrap
-import warnings
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -82,9 +81,11 @@ from .._compute.reconcile import group_codes, hedge_codes, reconcile_frame
 from .._compute.selection import Comparison, Selection, as_frame, by_list
 from .._compute.sources import canonical_cells
 from .._i18n import translator
+from .._model.errors import EstimatesWarning
 from .._model.figure import Figure
 from .._model.hedges import Hedge
 from .._model.missing import is_missing
+from .._model.silencing import silenced
 from .._model.sources import SourceBook, split_agents
 from .._model.units import is_count
 from .._parsing.lexicon import LANGS as PARSE_LANGS
@@ -188,8 +189,7 @@ def describe(
         compare_within=how.compare_within,
         stacklevel=stacklevel + 1,
     )
-    with warnings.catch_warnings():  # reconcile_frame has warned once already
-        warnings.simplefilter("ignore")
+    with silenced(EstimatesWarning):  # reconcile_frame has warned once already
         camp_rows = camps_of(
             frame, by_, sources=book, unit=how.unit, compare_within=how.compare_within
         )

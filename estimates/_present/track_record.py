@@ -30,6 +30,8 @@ import pandas as pd
 
 from .._compute.reliability import MIN_COMPARED, track_record_facts
 from .._i18n import Words, translator, words
+from .._model.errors import EstimatesWarning
+from .._model.silencing import silenced
 from .charts.draw import _figure_axes, _plain, _wrap
 from .format import format_number
 from .style import get_style
@@ -197,7 +199,6 @@ def track_record_notes(
     -------
     list of str
     """
-    import warnings
 
     from .._compute.reconcile import group_codes
     from .._compute.reliability import track_record
@@ -209,8 +210,7 @@ def track_record_notes(
         return empty
     book = sources if isinstance(sources, SourceBook) else None
     freq = "M" if frame["stated_end"].notna().any() else None
-    with warnings.catch_warnings():  # describe has warned of these claims already
-        warnings.simplefilter("ignore")
+    with silenced(EstimatesWarning):  # describe has warned of these claims already
         table = track_record(frame, by, freq=freq, sources=book)
     facts = track_record_facts(table)
     said = facts["verdict"].isin(["higher", "lower"]).to_numpy()

@@ -9,7 +9,6 @@ clipped or coerced.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
@@ -23,6 +22,7 @@ from .._model.errors import (
     ValidationError,
 )
 from .._model.missing import is_missing
+from .._model.silencing import warn
 
 __all__ = [
     "Errors",
@@ -298,7 +298,7 @@ def warn_thin_data(frame: pd.DataFrame, *, stacklevel: int = 3) -> None:
     no_source = frame["source"].isna().to_numpy()
     if no_source.any():
         k = int(no_source.sum())
-        warnings.warn(
+        warn(
             f"{_claims_have(k, n, 'names no source', 'name no source')} "
             f"({_rows_text(frame, no_source)}); "
             f"{'it counts' if k == 1 else 'they count'} as one anonymous source each",
@@ -308,7 +308,7 @@ def warn_thin_data(frame: pd.DataFrame, *, stacklevel: int = 3) -> None:
     no_date = frame["stated_end"].isna().to_numpy()
     if no_date.any():
         k = int(no_date.sum())
-        warnings.warn(
+        warn(
             f"{_claims_have(k, n, 'has no statement date', 'have no statement date')} "
             f"({_rows_text(frame, no_date)}); as_of=, window= and timelines leave "
             f"{'it' if k == 1 else 'them'} out (give a 'stated' day or period to place "

@@ -9,7 +9,6 @@ the rows a range strip draws.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,6 +22,7 @@ from ..._compute.selection import Comparison, Selection, as_frame, by_list
 from ..._compute.timeline import timeline
 from ..._i18n import words
 from ..._model.errors import ComparabilityWarning, MissingColumnError, OptionError
+from ..._model.silencing import silenced
 from ..format import format_stated
 
 __all__ = ["ChartData", "Comparison", "chart_data", "group_label", "strip_rows"]
@@ -151,10 +151,9 @@ def strip_rows(
     0    0   UK · 1 November 2024      0.0  12000.0
     1    1  US · 12 November 2024  10000.0  10000.0
     """
-    with warnings.catch_warnings():
-        # The rows are every selected claim, whatever the comparison window: the
-        # warning that some were not compared belongs to the consensus, not to them.
-        warnings.simplefilter("ignore", ComparabilityWarning)
+    # The rows are every selected claim, whatever the comparison window: the
+    # warning that some were not compared belongs to the consensus, not to them.
+    with silenced(ComparabilityWarning):
         data = chart_data(claims, by, selection=selection, comparison=comparison)
     return data.rows(data.group(quantity), per=per, lang=lang)
 

@@ -8,7 +8,6 @@ dates are written with month names in ``lang``.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ import pandas as pd
 from ..._compute.selection import Comparison, Selection
 from ..._i18n import words
 from ..._model.errors import ComparabilityWarning, OptionError
+from ..._model.silencing import silenced
 from .data import ChartData, chart_data, group_label, targets
 from .draw import (
     GID,
@@ -78,10 +78,9 @@ def timeline_chart(
     _matplotlib()
     if freq not in FREQS:
         raise OptionError("freq", freq, "'D', 'W', 'M', 'Q' or 'Y'")
-    with warnings.catch_warnings():
-        # A timeline shows claims of every date on purpose: the comparison window of
-        # ``reconcile`` (whose warning says some were not compared) does not apply.
-        warnings.simplefilter("ignore", ComparabilityWarning)
+    # A timeline shows claims of every date on purpose: the comparison window of
+    # ``reconcile`` (whose warning says some were not compared) does not apply.
+    with silenced(ComparabilityWarning):
         data = chart_data(claims, by, freq=freq, selection=selection, comparison=comparison)
     groups = targets(data.labels, quantity, ax)
     h = float(_matplotlib().rcParams["figure.figsize"][1])

@@ -41,7 +41,6 @@ import functools
 import math
 import re
 import sys
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -54,6 +53,7 @@ from ..._compute.selection import Comparison, Selection, as_frame, by_list, sour
 from ..._i18n import Words, normalise_lang, unit_plural, words
 from ..._model.errors import EstimatesWarning, MissingDateWarning, OptionError
 from ..._model.missing import is_missing
+from ..._model.silencing import silenced
 from ..._table.schema import ERROR_COLUMN
 from ..charts.data import check_per
 from ..format import format_number, format_range, format_stated
@@ -507,10 +507,9 @@ def _chart_data(
 
     if not running or not _has_matplotlib():
         return chart_data(claims, by, selection=selection, comparison=comparison, stacklevel=5)
-    with warnings.catch_warnings():
-        # Undated claims were already reported when the table was read: not again for
-        # the running timeline (other date warnings, e.g. of ``as_of``, still show).
-        warnings.filterwarnings("ignore", r".*not on the timeline", MissingDateWarning)
+    # Undated claims were already reported when the table was read: not again for
+    # the running timeline (other date warnings, e.g. of ``as_of``, still show).
+    with silenced(MissingDateWarning, match="not on the timeline"):
         return chart_data(
             claims, by, freq="M", selection=selection, comparison=comparison, stacklevel=5
         )
@@ -530,10 +529,9 @@ def _sentences(
     from ..sentences import describe
 
     lang = normalise_lang(lang)
-    with warnings.catch_warnings():
-        # The same selection and comparison as the key figures': their warnings were
-        # given once already (by chart_data), not again for the sentences.
-        warnings.simplefilter("ignore", EstimatesWarning)
+    # The same selection and comparison as the key figures': their warnings were
+    # given once already (by chart_data), not again for the sentences.
+    with silenced(EstimatesWarning):
         return describe(claims, lang=lang, by=by, selection=selection, comparison=comparison)
 
 
