@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 __all__ = [
+    "RECONCILIATION_CORE",
     "claims_summary",
     "claims_text",
     "interval_text",
@@ -223,6 +224,11 @@ def reconciliation_frame(
         if col in frame.columns:
             out[col] = frame[col].astype(object).to_numpy()
     return out
+
+
+#: The columns of a ``reconcile`` result the reader's table is made of: a frame without
+#: them (a user's own, or a selection of columns) is shown as the plain table it is.
+RECONCILIATION_CORE = ("claims", "sources", "stated_low", "stated_high", "verdict")
 
 
 def reconciliation_text(

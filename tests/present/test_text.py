@@ -46,14 +46,24 @@ def test_claims_repr_flagged_and_empty():
     assert claims_summary(empty) == repr(empty)
 
 
-def test_str_of_reconciliation_is_pandas(seed):
+def test_str_of_reconciliation_is_the_readers_table(seed):
+    """At a terminal prompt a reconciliation reads as the CLI prints it, not as pandas'
+    cut of 48 columns to a few ("claims sources ... apart_direction"); the raw frame is
+    one call away and named."""
     r = quiet(seed.reconcile)
-    with pd.option_context("display.width", 1000, "display.max_columns", 40):
-        text = str(r)
-        assert text == str(pd.DataFrame(r))
-    header = text.splitlines()[0].split()
-    assert {"claims", "sources", "stated_low", "stated_high"} <= set(header)
-    assert "North Korean troops in Kursk" in text and "agree" in text
+    text = str(r)
+    assert text == repr(r)
+    lines = text.splitlines()
+    assert lines[0] == "Reconciliation: 3 groups (1 agree, 2 single)"
+    assert "10,000 to as many as 12,000" in text  # the hedges of the claims kept
+    assert "more than 13,000" in text and "about 50,000" in text
+    assert "..." not in lines[1]  # no column elided
+    assert lines[-1] == f"[{len(r.columns)} columns: .to_frame() shows them all]"
+    with pd.option_context("display.width", 1000, "display.max_columns", 60):
+        raw = str(r.to_frame())
+    assert {"claims", "sources", "stated_low", "stated_high"} <= set(raw.splitlines()[0].split())
+    # a selection is a plain DataFrame, shown as pandas shows it
+    assert str(r[["claims", "verdict"]]) == str(pd.DataFrame(r)[["claims", "verdict"]])
 
 
 def test_reconciliation_text(seed):

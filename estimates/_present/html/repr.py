@@ -258,7 +258,6 @@ def _words(row: pd.Series) -> str:
 
 
 # ---------------------------------------------------------------------- reconciliation
-_CORE = ("claims", "sources", "stated_low", "stated_high", "verdict")
 
 
 def reconciliation_html(
@@ -273,12 +272,12 @@ def reconciliation_html(
     quote).  A frame without the columns of ``reconcile`` is shown as an escaped plain
     table.
     """
-    from ..text import reconciliation_frame
+    from ..text import RECONCILIATION_CORE, reconciliation_frame
 
     head = _head(reconciliation_summary(frame))
     if len(frame) == 0:
         return _empty(head, "No groups.")
-    if not all(c in frame.columns for c in _CORE):
+    if not all(c in frame.columns for c in RECONCILIATION_CORE):
         return (
             f'{_CSS}<div class="estimates-html">'
             + pd.DataFrame(frame).head(max_rows).to_html(escape=True, border=0)
