@@ -814,6 +814,47 @@ class Claims:
             max_pairs=max_pairs,
         )
 
+    def alias_candidates(self, *, sources: SourceBook | None = None) -> pd.DataFrame:
+        """Pairs of source names that probably name one source, for you to decide.
+
+        Counted apart, one source is cited as several ("from 7 sources") and its
+        revisions and track record are split.  Nothing is merged here: give the names
+        one name with ``sources=SourceBook(aliases={...})`` (``--alias`` on the
+        command line) where you judge them one source.  The methodology note lists
+        these pairs too.
+
+        Parameters
+        ----------
+        sources : SourceBook, optional
+            Aliases already known: names it gives one name are one name.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per pair: ``name``, ``other``, ``reason`` (``"spelling"``: the
+            same words once case, accents, punctuation and a leading article are set
+            aside; ``"bracketed note"``: the same name but for a note in brackets at
+            its end; ``"initials"``: one is an acronym of the other), ``claims`` and
+            ``other_claims`` (each name's claims, joint claims counting for each agent)
+            and ``suggested`` (the name with more claims; on a tie the longer).  Names
+            sharing a key with more than four others (e.g. numbered anonymous editors)
+            are a family, not one source, and are not paired.
+
+        Examples
+        --------
+        >>> import pandas as pd, estimates
+        >>> claims = estimates.read_claims(pd.DataFrame({
+        ...     "quantity": ["losses"] * 4, "figure": ["17,756", "24,917", "500,000", "1.2m"],
+        ...     "source": ["UK MoD", "UK MoD", "UK Ministry of Defence", "CSIS"],
+        ...     "stated": ["2022-05-01", "2022-06-01", "2024-05-31", "2025-12-01"]}))
+        >>> claims.alias_candidates()[["name", "other", "reason", "suggested"]]
+             name                   other    reason suggested
+        0  UK MoD  UK Ministry of Defence  initials    UK MoD
+        """
+        from .._compute.aliases import alias_candidates
+
+        return alias_candidates(self._frame, sources)
+
     @fill_doc
     def timeline(
         self,

@@ -340,7 +340,22 @@ def _sources(frame: pd.DataFrame, book: SourceBook | None, w: Words) -> list[Blo
         cells = [shown, format_number(row["claims"], w.lang), kinds[i], aliases[i]]
         rows.append([[Text(c)] for c, k in zip(cells, keep, strict=True) if k])
     cols = [h for h, k in zip(head, keep, strict=True) if k]
-    return [*out, Table(cols, rows, align)]
+    return [*out, Table(cols, rows, align), *_alias_candidates(frame, book, w)]
+
+
+def _alias_candidates(frame: pd.DataFrame, book: SourceBook | None, w: Words) -> list[Block]:
+    """The names that may name one source (counted apart until given one name)."""
+    from .._compute.aliases import alias_candidates
+
+    pairs = alias_candidates(frame, book)
+    if not len(pairs):
+        return []
+    head = [c.strip() for c in w["alias_head"].strip().strip("|").split("|")]
+    rows = [
+        [[Text(str(a))], [Text(str(b))], [Text(w[f"alias_{reason}"])]]
+        for a, b, reason in zip(pairs["name"], pairs["other"], pairs["reason"], strict=True)
+    ]
+    return [Paragraph(fill(w["alias_intro"])), Table(head, rows, ("left", "left", "left"))]
 
 
 def _revisions(
