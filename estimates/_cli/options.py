@@ -249,6 +249,28 @@ def read_analysis(args: argparse.Namespace) -> Analysis:
     return Analysis(claims, by_of(args), analysis_options(args))
 
 
+def alias_note(claims: Claims, options: dict[str, Any], *, most: int = 5) -> str | None:
+    """One note naming the source names that may name one source (counted apart until
+    ``--alias`` gives them one name), or None when there are none.
+
+    :meth:`estimates.Claims.alias_candidates` finds them; the note lists ``most``.
+    """
+    pairs = claims.alias_candidates(sources=options.get("sources"))
+    if not len(pairs):
+        return None
+    listed = [
+        f"'{a}' and '{b}' ({reason})"
+        for a, b, reason in zip(pairs["name"], pairs["other"], pairs["reason"], strict=True)
+    ]
+    more = f" and {len(listed) - most} more" if len(listed) > most else ""
+    n = len(listed)
+    return (
+        f"note: {n} pair{'s' if n > 1 else ''} of source names may name one source and "
+        f"{'are' if n > 1 else 'is'} counted apart: {'; '.join(listed[:most])}{more}. "
+        "--alias NAME=CANONICAL gives them one name (the methodology note lists them all)"
+    )
+
+
 def add_output_option(
     parser: argparse.ArgumentParser, what: str, *, required: bool = False
 ) -> None:

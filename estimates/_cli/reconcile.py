@@ -46,6 +46,7 @@ from .options import (
     _mapping,
     add_claims_options,
     add_output_option,
+    alias_note,
     analysis_options,
     by_of,
     read_analysis,
@@ -134,6 +135,9 @@ def run(args: argparse.Namespace) -> int:
         )
     claims, by, options = read_analysis(args)
     result = claims.reconcile(by, **options)
+    note = alias_note(claims, options)
+    if note is not None:
+        print(note, file=sys.stderr)
     if args.format == "parquet":
         if args.output in (None, "-"):
             raise OptionError("--output", args.output, "a file to write Parquet to")

@@ -111,6 +111,25 @@ def test_reconcile_json_and_output_file(tmp_path, capsys):
     assert groups[NK]["agreement_claims"] == 3
 
 
+def test_reconcile_notes_names_that_may_name_one_source(capsys):
+    """The Economist's table names the UK Ministry of Defence two ways: said on stderr
+    with the way out, until --alias gives the names one name."""
+    assert main(["reconcile", ECONOMIST, *ECONOMIST_COLUMNS]) == 0
+    out, err = capsys.readouterr()
+    note = next(line for line in err.splitlines() if line.startswith("note:"))
+    assert note.startswith("note: 6 pairs of source names may name one source")
+    assert "'CSIS' and 'The Centre for Strategic and International Studies' (initials)" in note
+    assert note.endswith("and 1 more. --alias NAME=CANONICAL gives them one name "
+                         "(the methodology note lists them all)")  # fmt: skip
+    assert "note:" not in out
+    args = ["reconcile", ECONOMIST, *ECONOMIST_COLUMNS, "--alias", "UK MoD=UK Ministry of Defence"]
+    assert main(args) == 0
+    note = next(x for x in capsys.readouterr().err.splitlines() if x.startswith("note:"))
+    assert note.startswith("note: 5 pairs") and "UK MoD" not in note
+    assert main(["reconcile", SEED]) == 0
+    assert "note:" not in capsys.readouterr().err
+
+
 def test_reconcile_options(capsys):
     args = [
         "reconcile",
