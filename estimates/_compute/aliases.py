@@ -148,9 +148,17 @@ def name_keys(names: Iterable[str]) -> pd.DataFrame:
             content = "".join(
                 p for p, w in zip(parts, base_words, strict=True)
                 if w.casefold() not in NAME_FUNCTION_WORDS
-            )  # fmt: skip
+            ) or None  # fmt: skip
         rows.append(
-            (name, _spelling(words), _spelling(base_words), note, acronym, initials, content)
+            (
+                name,
+                _spelling(words) or None,  # a name of no letter or digit pairs with none
+                _spelling(base_words) or None,
+                note,
+                acronym,
+                initials,
+                content,
+            )
         )
     return pd.DataFrame(
         rows,

@@ -131,6 +131,10 @@ def test_the_methodology_lists_the_pairs_in_both_languages():
     assert "may name one source" not in seed
 
 
+def test_names_without_letters_pair_with_nothing():
+    assert len(_claims(["?", "-", "(12)", "Reuters"]).alias_candidates()) == 0
+
+
 def test_pathological_names_are_read_in_linear_time():
     bad = ["(" * 20_000 + "x", "x" + ")" * 20_000, "A " * 20_000, "é" * 20_000]
     start = time.perf_counter()
