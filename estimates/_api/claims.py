@@ -831,14 +831,15 @@ class Claims:
         Returns
         -------
         pandas.DataFrame
-            One row per pair: ``name``, ``other``, ``reason`` (``"spelling"``: the
-            same words once case, accents, punctuation and a leading article are set
-            aside; ``"bracketed note"``: the same name but for a note in brackets at
-            its end; ``"initials"``: one is an acronym of the other), ``claims`` and
-            ``other_claims`` (each name's claims, joint claims counting for each agent)
-            and ``suggested`` (the name with more claims; on a tie the longer).  Names
-            sharing a key with more than four others (e.g. numbered anonymous editors)
-            are a family, not one source, and are not paired.
+            One row per pair: ``name`` (of the two, the one with more claims, on a
+            tie the longer: the likelier canonical name), ``other``, ``reason``
+            (``"spelling"``: the same words once case, accents, punctuation and a
+            leading article are set aside; ``"bracketed note"``: the same name but for
+            a note in brackets at its end; ``"initials"``: one is an acronym of the
+            other), ``claims`` and ``other_claims`` (each name's claims, joint claims
+            counting for each agent).  When more than four names share a key (e.g.
+            numbered anonymous editors) they are a family, not one source, and are not
+            paired.
 
         Examples
         --------
@@ -847,9 +848,9 @@ class Claims:
         ...     "quantity": ["losses"] * 4, "figure": ["17,756", "24,917", "500,000", "1.2m"],
         ...     "source": ["UK MoD", "UK MoD", "UK Ministry of Defence", "CSIS"],
         ...     "stated": ["2022-05-01", "2022-06-01", "2024-05-31", "2025-12-01"]}))
-        >>> claims.alias_candidates()[["name", "other", "reason", "suggested"]]
-             name                   other    reason suggested
-        0  UK MoD  UK Ministry of Defence  initials    UK MoD
+        >>> claims.alias_candidates()[["name", "other", "reason", "claims"]]
+             name                   other    reason  claims
+        0  UK MoD  UK Ministry of Defence  initials       2
         """
         from .._compute.aliases import alias_candidates
 

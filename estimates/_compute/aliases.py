@@ -188,7 +188,7 @@ def alias_candidates(frame: pd.DataFrame, sources: SourceBook | None = None) -> 
     one by one; names the ``sources`` book already maps to one canonical name are one
     name.  Each pair comes once, under its first reason in the order spelling,
     bracketed note, initials, with the name of more claims first (on a tie, the
-    longer), which is the ``suggested`` canonical name.
+    longer): the likelier canonical name.
     """
     agents = agents_of(frame, sources, use_originals=False)
     n_named = len(agents.names)
@@ -207,7 +207,7 @@ def alias_candidates(frame: pd.DataFrame, sources: SourceBook | None = None) -> 
         ],
         ignore_index=True,
     )
-    columns = ["name", "other", "reason", "claims", "other_claims", "suggested"]
+    columns = ["name", "other", "reason", "claims", "other_claims"]
     if found.empty:
         return pd.DataFrame(columns=columns).astype({"claims": "int64", "other_claims": "int64"})
     n_a = claims.reindex(found["name"]).to_numpy()
@@ -230,6 +230,5 @@ def alias_candidates(frame: pd.DataFrame, sources: SourceBook | None = None) -> 
     out = out.drop_duplicates(["name", "other"]).reset_index(drop=True)
     out["claims"] = claims.reindex(out["name"]).to_numpy().astype("int64")
     out["other_claims"] = claims.reindex(out["other"]).to_numpy().astype("int64")
-    out["suggested"] = out["name"]
     out["reason"] = out["reason"].astype(object)
     return out[columns]

@@ -179,9 +179,10 @@ class ParseError(EstimatesError, ValueError):
         self.reason = reason
         self.expected = expected
         self.position = position
-        shown = text if len(text) <= 120 else text[:117] + "..."
         where = f" at character {position}" if position is not None else ""
-        super().__init__(f"cannot read {shown!r} ({lang}){where}: {reason}; expected {expected}")
+        super().__init__(
+            f"cannot read {_clip(text, 120)!r} ({lang}){where}: {reason}; expected {expected}"
+        )
 
 
 class FigureError(EstimatesError, ValueError):
@@ -430,8 +431,7 @@ class LanguageError(ParseError):
         ) + " (or a tag such as 'en-GB', 'fr-FR', 'fr_CA')"
         self.position = None
         if text:
-            read = text if len(text) <= 120 else text[:117] + "..."
-            message = f"cannot read {read!r}: {self.reason}; expected {self.expected}"
+            message = f"cannot read {_clip(text, 120)!r}: {self.reason}; expected {self.expected}"
         else:
             message = f"{self.reason}: expected {self.expected}"
         Exception.__init__(self, message)

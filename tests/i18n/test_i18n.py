@@ -194,3 +194,22 @@ def test_unregistered_language_is_refused_again(german) -> None:
 def test_register_catalogue_refuses_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no catalogue for 'xx'"):
         register_catalogue("xx", tmp_path)
+
+
+def test_french_messages_keep_their_spaces_unbreakable() -> None:
+    """French press typography: a no-break space before a colon and inside « »; a
+    narrow one before ; ? ! -- never a plain space, at which a line could break and leave
+    the colon or the guillemet alone at the start of a line."""
+    from babel.messages.pofile import read_po
+
+    path = Path(est.__file__).parent / "_i18n" / "locales" / "fr" / "LC_MESSAGES"
+    with (path / "estimates.po").open("rb") as f:
+        catalog = read_po(f)
+    bad = []
+    for message in catalog:
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in texts:
+            for plain in (" :", " ;", " ?", " !", " »", "« "):
+                if text and plain in text:
+                    bad.append((message.context, message.id, plain))
+    assert bad == []
